@@ -1,0 +1,72 @@
+"""The `atelier` command: the learner app by default, trainer commands by name.
+
+Each command imports only what it needs, so `atelier validate` never loads the
+user interface and the app starts as fast as Textual allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from course.i18n import set_language, t
+
+COMMANDS = ("validate", "new", "preview", "schema", "report", "export", "import", "serve", "gift", "aiken")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="atelier", description=t("cli.app.description"),
+                                     epilog=t("cli.app.epilog", commands=", ".join(COMMANDS)))
+    parser.add_argument("--course", metavar="DIR", help=t("cli.opt.course"))
+    parser.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
+    parser.add_argument("--learner", metavar="NAME", help=t("cli.opt.learner"))
+    parser.add_argument("--session", metavar="LABEL", help=t("cli.opt.session"))
+    parser.add_argument("--lang", choices=("fr", "en"), help=t("cli.opt.lang"))
+    parser.add_argument("--theme", choices=("default", "contrast"), default=None, help=t("cli.opt.theme"))
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="atelier")
+    parser.add_argument("--lang", choices=("fr", "en"), help=t("cli.opt.lang"))
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help=t("cli.validate.help"))
+    validate.add_argument("dir", nargs="?", help=t("cli.validate.dir"))
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = None
+    if "--lang" in args_list:
+        index = args_list.index("--lang")
+        lang = args_list[index + 1] if index + 1 < len(args_list) else None
+    set_language(lang)
+    command = next((a for a in args_list if not a.startswith("-")), None)
+    if command in COMMANDS:
+        args = _command_parser().parse_args(args_list)
+        return _run_command(args)
+    args = _app_parser().parse_args(args_list)
+    from course.ui.launch import launch_app
+
+    return launch_app(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        from course.cli_validate import run_validate
+
+        return run_validate(args.dir, args.format, sys.stdout, sys.stderr)
+    sys.stderr.write(t("cli.not_available", command=args.command) + "\n")
+    return 2
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = 130
+    raise SystemExit(code)

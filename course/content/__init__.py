@@ -1,0 +1,1 @@
+"""The course content: model, loader and checks. Knows nothing of the user interface."""

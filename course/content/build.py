@@ -1,0 +1,241 @@
+"""Turn composed YAML nodes into model objects, reporting every problem with its place.
+
+The builder is driven by the dataclasses of `model`: their type hints say what
+each key must hold, so adding a field to the model is enough for the loader to
+read and check it. YAML is composed (never constructed), so no tag can build a
+Python object, and every node keeps its line and column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+import typing
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from course.content import model
+from course.content.problems import Problem, Severity
+
+_TAG = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+READ_AS = {_TAG + "bool": "bool", _TAG + "int": "number", _TAG + "float": "number",
+           _TAG + "timestamp": "date", _TAG + "null": "null"}
+MAX_NODES = 200_000
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+# C0 and C1 controls (tab and newline allowed), DEL, and bidirectional overrides.
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MISSING: Any = object()
+
+
+def make_inert(text: str) -> str:
+    """Replace control characters by visible symbols so they can never act on a terminal."""
+    return UNSAFE_CHARS.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldPlan:
+    name: str
+    kind: tuple[Any, ...]
+    required: bool
+
+
+def _kind(hint: Any) -> tuple[Any, ...]:
+    if hint is model.Question:
+        return ("question",)
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Literal:
+        return ("literal", args)
+    if origin is list:
+        return ("list", _kind(args[0]))
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        inner = [a for a in args if a is not type(None)]
+        return ("optional", _kind(inner[0]))
+    if dataclasses.is_dataclass(hint):
+        return ("model", hint)
+    return (hint.__name__,)
+
+
+@cache
+def plan_for(cls: type) -> dict[str, FieldPlan]:
+    """The readable fields of a model class, with what each must hold."""
+    hints = typing.get_type_hints(cls)
+    plans = {}
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("internal") or f.name == "pos":
+            continue
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        plans[f.name] = FieldPlan(f.name, _kind(hints[f.name]), required)
+    return plans
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+class Builder:
+    """Builds the objects of one file, collecting problems instead of raising."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+        self._count = 0
+
+    def report(self, node: Node, code: str, severity: Severity = "error", **params: object) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem.make(self.path, mark.line + 1, mark.column + 1, code, severity, **params))
+
+    def pos(self, node: Node) -> model.Pos:
+        return model.Pos(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _visit(self, node: Node) -> bool:
+        """Refuse reused nodes (aliases), foreign tags and oversized trees."""
+        if id(node) in self._seen:
+            self.report(node, "alias")
+            return False
+        self._seen.add(id(node))
+        self._count += 1
+        if self._count > MAX_NODES:
+            if self._count == MAX_NODES + 1:
+                self.report(node, "too_many_nodes", limit=MAX_NODES)
+            return False
+        if node.tag not in ALLOWED_TAGS:
+            self.report(node, "tag", tag=node.tag.replace(_TAG, "!!"))
+            return False
+        return True
+
+    def build(self, cls: type, node: Node, what: str = "") -> Any:
+        """A `cls` from a mapping node, or None if a required field is missing or wrong."""
+        if not self._visit(node):
+            return None
+        if not isinstance(node, MappingNode):
+            self.report(node, "expected_mapping", what=what or cls.__name__)
+            return None
+        plans = plan_for(cls)
+        values: dict[str, Any] = {}
+        keys: dict[str, Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str) or not self._visit(key_node):
+                self.report(key_node, "bad_key")
+                continue
+            if key in keys:
+                self.report(key_node, "duplicate_key", key=key, line=keys[key].start_mark.line + 1)
+                continue
+            keys[key] = key_node
+            plan = plans.get(key)
+            if plan is None:
+                hint = suggest(key, plans)
+                self.report(key_node, "unknown_key_hint" if hint else "unknown_key", key=key, hint=hint,
+                            known=", ".join(plans))
+                continue
+            value = self.value(plan.kind, value_node, key)
+            if value is MISSING:
+                ok = ok and not plan.required
+            else:
+                values[key] = value
+        for plan in plans.values():
+            if plan.required and plan.name not in keys:
+                self.report(node, "missing_key", key=plan.name)
+                ok = False
+        if not ok:
+            return None
+        return cls(**values, pos=self.pos(node))
+
+    def value(self, kind: tuple[Any, ...], node: Node, key: str) -> Any:
+        tag = kind[0]
+        if tag == "optional":
+            if isinstance(node, ScalarNode) and node.tag == _TAG + "null":
+                return None
+            return self.value(kind[1], node, key)
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "null" and tag != "str":
+            self.report(node, "empty_value", key=key)
+            return MISSING
+        if tag == "list":
+            return self.sequence(kind[1], node, key)
+        if tag == "model":
+            return self.build(kind[1], node, key) or MISSING
+        if tag == "question":
+            return self.question(node) or MISSING
+        if not self._visit(node):
+            return MISSING
+        if not isinstance(node, ScalarNode):
+            self.report(node, "expected_scalar", key=key)
+            return MISSING
+        return self.scalar(tag, kind, node, key)
+
+    def sequence(self, inner: tuple[Any, ...], node: Node, key: str) -> Any:
+        if not self._visit(node):
+            return MISSING
+        if not isinstance(node, SequenceNode):
+            self.report(node, "expected_list", key=key)
+            return MISSING
+        items = [self.value(inner, item, key) for item in node.value]
+        return [item for item in items if item is not MISSING]
+
+    def scalar(self, tag: str, kind: tuple[Any, ...], node: ScalarNode, key: str) -> Any:
+        text = node.value
+        plain = node.style is None
+        if tag in ("str", "literal"):
+            if plain and node.tag != _TAG + "str":
+                self.report(node, "quote_it_" + READ_AS.get(node.tag, "number"), key=key, value=text)
+                return MISSING
+            if not text.strip():
+                self.report(node, "empty_text", key=key)
+                return MISSING
+            if UNSAFE_CHARS.search(text):
+                self.report(node, "control_chars", "warning", key=key)
+                text = make_inert(text)
+            if tag == "literal" and text not in kind[1]:
+                hint = suggest(text, kind[1])
+                self.report(node, "bad_choice_hint" if hint else "bad_choice", key=key, value=text,
+                            hint=hint, allowed=", ".join(kind[1]))
+                return MISSING
+            return text
+        if tag == "bool":
+            if node.tag == _TAG + "bool" and text in ("true", "false"):
+                return text == "true"
+            self.report(node, "expected_bool", key=key, value=text)
+            return MISSING
+        if tag == "int":
+            if node.tag == _TAG + "int" and _INT.fullmatch(text):
+                return int(text)
+            self.report(node, "expected_int", key=key, value=text)
+            return MISSING
+        if tag == "float":
+            if node.tag in (_TAG + "int", _TAG + "float"):
+                try:
+                    number = float(text)
+                except ValueError:
+                    number = math.nan
+                if math.isfinite(number):
+                    return number
+            self.report(node, "expected_number", key=key, value=text)
+            return MISSING
+        raise TypeError(f"unsupported field kind {kind!r}")
+
+    def question(self, node: Node) -> Any:
+        if not isinstance(node, MappingNode):
+            self.report(node, "expected_mapping", what="question")
+            return None
+        type_node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type"), None)
+        if type_node is None:
+            self.report(node, "missing_type", allowed=", ".join(model.QUESTION_TYPES))
+            return None
+        name = type_node.value if isinstance(type_node, ScalarNode) else ""
+        cls = model.QUESTION_TYPES.get(name)
+        if cls is None:
+            hint = suggest(str(name), model.QUESTION_TYPES)
+            self.report(type_node, "bad_choice_hint" if hint else "bad_choice", key="type", value=name, hint=hint,
+                        allowed=", ".join(model.QUESTION_TYPES))
+            return None
+        return self.build(cls, node, "question")

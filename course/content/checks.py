@@ -1,0 +1,138 @@
+"""Rules that span a file or several: unique ids, references, question-type rules.
+
+A question that breaks its type's rule is left out of its quiz (and reported),
+so a learner never meets a question that cannot be answered right.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, Iterable
+
+from course.content.course import Course
+from course.content.model import (
+    CourseInfo, Glossary, GlossaryTerm, Lesson, MatchQuestion, Module, MultipleQuestion, OrderQuestion, Pos,
+    Question, Quiz, ShortQuestion, SingleQuestion,
+)
+from course.content.problems import Problem, Severity
+from course.quiz.normalise import normalise_answer
+
+
+def _at(problems: list[Problem], pos: Pos, code: str, severity: Severity = "error", **params: object) -> None:
+    problems.append(Problem.make(pos.path, pos.line, pos.col, code, severity, **params))
+
+
+def with_module(lesson: Lesson, module_id: str) -> Lesson:
+    return dataclasses.replace(lesson, module=module_id)
+
+
+def finish_module(module: Module | None, folder: str, lesson_ids: list[str]) -> Module:
+    """The module of a folder, even when its module.yaml is missing or broken."""
+    if module is None:
+        module = Module(title=folder, order=10_000)
+    return dataclasses.replace(module, id=folder, lessons=tuple(lesson_ids))
+
+
+def _unique(items: Iterable[Any], what: str, problems: list[Problem]) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for item in items:
+        first = kept.get(item.id)
+        if first is not None:
+            _at(problems, item.pos, "duplicate_id", what=what, id=item.id, first=f"{first.pos.path}:{first.pos.line}")
+            continue
+        kept[item.id] = item
+    return kept
+
+
+def question_problems(question: Question) -> list[Problem]:
+    """What makes a question impossible to answer right, per its type."""
+    found: list[Problem] = []
+    if isinstance(question, SingleQuestion):
+        right = sum(c.correct for c in question.choices)
+        if right != 1:
+            _at(found, question.pos, "single_needs_one", count=right)
+    elif isinstance(question, MultipleQuestion):
+        if not any(c.correct for c in question.choices):
+            _at(found, question.pos, "multiple_needs_one")
+    elif isinstance(question, OrderQuestion):
+        if len(question.items) < 2:
+            _at(found, question.pos, "order_needs_two")
+        elif len(set(question.items)) != len(question.items):
+            _at(found, question.pos, "order_distinct")
+    elif isinstance(question, MatchQuestion):
+        if len(question.pairs) < 2:
+            _at(found, question.pos, "match_needs_two")
+        lefts = [p.left for p in question.pairs]
+        rights = [p.right for p in question.pairs]
+        if len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
+            _at(found, question.pos, "match_distinct")
+    elif isinstance(question, ShortQuestion):
+        if not any(normalise_answer(a) for a in question.accept):
+            _at(found, question.pos, "short_needs_one")
+    if hasattr(question, "choices") and len(question.choices) < 2:
+        _at(found, question.pos, "choices_needs_two")
+    return found
+
+
+def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
+    kept = []
+    seen: dict[str, Question] = {}
+    for question in quiz.questions:
+        if question.id in seen:
+            _at(problems, question.pos, "duplicate_id", what="question", id=question.id,
+                first=f"{seen[question.id].pos.path}:{seen[question.id].pos.line}")
+            continue
+        seen[question.id] = question
+        found = question_problems(question)
+        problems += found
+        if not question.explanation:
+            _at(problems, question.pos, "no_explanation", "warning", id=question.id)
+        if not found:
+            kept.append(question)
+    if not 0 <= quiz.pass_ratio <= 1:
+        _at(problems, quiz.pos, "pass_ratio")
+    if not kept:
+        return None
+    return dataclasses.replace(quiz, questions=kept)
+
+
+def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, modules: list[Module],
+             lessons: list[Lesson], quizzes: list[Quiz], problems: list[Problem], files: int) -> Course:
+    """Put the parts together and check every cross-file rule."""
+    terms: dict[str, GlossaryTerm] = _unique(glossary.terms if glossary else [], "glossary", problems)
+    lesson_map: dict[str, Lesson] = _unique(lessons, "lesson", problems)
+    quiz_map: dict[str, Quiz] = {}
+    for quiz_id, quiz in _unique(quizzes, "quiz", problems).items():
+        checked = _check_quiz(quiz, problems)
+        if checked is not None:
+            quiz_map[quiz_id] = checked
+    for term in terms.values():
+        for ref in term.see_also:
+            if ref not in terms:
+                _at(problems, term.pos, "unknown_ref", what="glossary", id=ref)
+    for lesson in lesson_map.values():
+        if lesson.duration_min < 1:
+            _at(problems, lesson.pos, "duration")
+        for ref in lesson.glossary:
+            if ref not in terms:
+                _at(problems, lesson.pos, "unknown_ref_hint", what="glossary", id=ref,
+                    hint=_closest(ref, terms))
+        if lesson.quiz and lesson.quiz not in quiz_map and lesson.quiz not in {q.id for q in quizzes}:
+            _at(problems, lesson.pos, "unknown_ref_hint", what="quiz", id=lesson.quiz, hint=_closest(lesson.quiz, quiz_map))
+    for quiz in quizzes:
+        if quiz.lesson not in lesson_map:
+            _at(problems, quiz.pos, "unknown_ref_hint", what="lesson", id=quiz.lesson, hint=_closest(quiz.lesson, lesson_map))
+        elif lesson_map[quiz.lesson].quiz not in (None, quiz.id):
+            _at(problems, quiz.pos, "quiz_lesson_mismatch", "warning", id=quiz.id, lesson=quiz.lesson)
+    kept_ids = set(lesson_map)
+    modules = [dataclasses.replace(m, lessons=tuple(dict.fromkeys(
+        i for i in m.lessons if i in kept_ids and lesson_map[i].module == m.id))) for m in modules]
+    problems.sort(key=lambda p: (p.path, p.line, p.col))
+    return Course(root, info, modules, lesson_map, quiz_map, terms, problems, files)
+
+
+def _closest(word: str, known: Iterable[str]) -> str:
+    from course.content.build import suggest
+
+    return suggest(word, known) or "-"

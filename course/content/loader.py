@@ -1,0 +1,206 @@
+"""Read a course folder into a `Course`: every file it can, every problem as a value.
+
+One bad file never stops the others: a file that cannot be read is named in
+`Course.problems` and the rest of the course loads. Only a folder that holds no
+course at all raises `CourseNotFound`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import Node
+
+from course.content import checks
+from course.content.build import Builder
+from course.content.course import Course
+from course.content.model import CourseInfo, Glossary, Lesson, Module, Quiz
+from course.content.problems import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# PyYAML's English messages, explained in the learner's language.
+_YAML_HINTS = {
+    "mapping values are not allowed here": "yaml_colon",
+    "found character '\\t' that cannot start any token": "yaml_tab",
+    "found a tab character": "yaml_tab",
+    "could not find expected ':'": "yaml_missing_colon",
+    "found undefined alias": "alias",
+    "expected <block end>, but found": "yaml_indent",
+    "did not find expected key": "yaml_indent",
+    "did not find expected '-' indicator": "yaml_indent",
+    "found unexpected end of stream": "yaml_unclosed",
+    "found unknown escape character": "yaml_escape",
+    "expected a single document": "yaml_many_documents",
+    "but found another document": "yaml_many_documents",
+    "found unacceptable": "yaml_special_char",
+    "control characters are not allowed": "yaml_special_char",
+}
+
+
+class CourseNotFound(Exception):
+    """The folder holds no `lessons/` folder: there is no course to read."""
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, [Problem.make(rel, 1, 1, "encoding_utf32")]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [Problem.make(rel, 1, 1, "encoding_utf16")]
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem.make(rel, line, col, "encoding", byte=f"0x{data[error.start]:02X}")]
+
+
+def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
+    """The YAML tree of one file, or the problems that stopped it from being read."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [Problem.make(rel, 1, 1, "file_too_big", limit=MAX_FILE_BYTES // 1024)]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem.make(rel, 1, 1, "unreadable", reason=error.strerror or str(error))]
+    text, problems = _decode(data, rel)
+    if text is None:
+        return None, problems
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = str(error.problem or error.context or "")
+        code = next((c for needle, c in _YAML_HINTS.items() if needle in detail), "yaml_syntax")
+        return None, [Problem.make(rel, line, col, code, detail=detail)]
+    except yaml.YAMLError as error:
+        return None, [Problem.make(rel, 1, 1, "yaml_syntax", detail=str(error))]
+    except RecursionError:
+        return None, [Problem.make(rel, 1, 1, "too_deep")]
+    if node is None:
+        return None, [Problem.make(rel, 1, 1, "empty_file")]
+    return node, []
+
+
+def load_file(cls: type, path: Path, root: Path, what: str) -> tuple[Any, list[Problem]]:
+    """One model object from one file, with its problems."""
+    rel = _rel(path, root)
+    node, problems = compose_file(path, rel)
+    if node is None:
+        return None, problems
+    builder = Builder(rel)
+    obj = builder.build(cls, node, what)
+    return obj, builder.problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    files = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in YAML_SUFFIXES or path.name.startswith(".") or not path.is_file():
+            continue
+        if not _inside(path, root):
+            problems.append(Problem.make(_rel(path, root), 1, 1, "outside_course"))
+            continue
+        files.append(path)
+    return files
+
+
+def _module_dirs(lessons_dir: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    dirs = []
+    for path in sorted(lessons_dir.iterdir()):
+        if not path.is_dir() or path.name.startswith((".", "_")):
+            continue
+        if not _inside(path, root):
+            problems.append(Problem.make(_rel(path, root), 1, 1, "outside_course"))
+            continue
+        dirs.append(path)
+    return dirs
+
+
+def load_course(root: Path) -> Course:
+    """Load the course in `root` (which holds `lessons/` and `quizzes/`)."""
+    root = Path(root)
+    lessons_dir = root / "lessons"
+    if not lessons_dir.is_dir():
+        raise CourseNotFound(str(root))
+    problems: list[Problem] = []
+    files = 0
+
+    info = None
+    info_path = lessons_dir / "course.yaml"
+    if info_path.is_file():
+        info, found = load_file(CourseInfo, info_path, root, "course")
+        problems += found
+        files += 1
+    else:
+        problems.append(Problem.make(_rel(info_path, root), 1, 1, "no_course_file", "warning"))
+
+    glossary = None
+    glossary_path = lessons_dir / "glossary.yaml"
+    if glossary_path.is_file():
+        glossary, found = load_file(Glossary, glossary_path, root, "glossary")
+        problems += found
+        files += 1
+
+    modules: list[Module] = []
+    lessons: list[Lesson] = []
+    for folder in _module_dirs(lessons_dir, root, problems):
+        module_path = folder / "module.yaml"
+        module = None
+        if module_path.is_file():
+            module, found = load_file(Module, module_path, root, "module")
+            problems += found
+            files += 1
+        else:
+            problems.append(Problem.make(_rel(module_path, root), 1, 1, "no_module_file"))
+        ids = []
+        for path in _yaml_files(folder, root, problems):
+            if path.name in ("module.yaml", "module.yml"):
+                continue
+            files += 1
+            lesson, found = load_file(Lesson, path, root, "lesson")
+            problems += found
+            if lesson is not None:
+                lesson = checks.with_module(lesson, folder.name)
+                lessons.append(lesson)
+                ids.append(lesson.id)
+        module = checks.finish_module(module, folder.name, ids)
+        modules.append(module)
+
+    quizzes: list[Quiz] = []
+    quizzes_dir = root / "quizzes"
+    if quizzes_dir.is_dir():
+        for folder in [quizzes_dir, *_module_dirs(quizzes_dir, root, problems)]:
+            for path in _yaml_files(folder, root, problems):
+                files += 1
+                quiz, found = load_file(Quiz, path, root, "quiz")
+                problems += found
+                if quiz is not None:
+                    quizzes.append(quiz)
+
+    modules.sort(key=lambda m: (m.order, m.id))
+    return checks.assemble(root, info, glossary, modules, lessons, quizzes, problems, files)

@@ -1,0 +1,240 @@
+"""The course model: what a trainer writes in YAML, as typed, frozen data.
+
+Each field carries a French description (`doc`) that the JSON Schema export
+reuses, so the schema and the loader read the same source of truth. Fields
+marked `internal` are filled by the loader (position, file, module) and never
+appear in YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+def doc(text: str, **extra: object) -> dict[str, object]:
+    """Field metadata: the French description shown by editors and the schema."""
+    return {"doc": text, **extra}
+
+
+INTERNAL = {"internal": True}
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """Where an object starts in its file (1-based), for error messages."""
+
+    path: str = ""
+    line: int = 0
+    col: int = 0
+
+
+def _pos() -> Pos:
+    return field(default=Pos(), compare=False, repr=False, metadata=INTERNAL)  # type: ignore[return-value]
+
+
+Callout = Literal["fact", "tip", "warning", "example"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    ref: str = field(metadata=doc("Référence lisible : ouvrage, chapitre, rapport, loi."))
+    url: str | None = field(default=None, metadata=doc("Adresse web de la source (facultative).", format="uri"))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str = field(metadata=doc("Titre de la section, affiché en haut de l'écran."))
+    text: str = field(metadata=doc("Contenu de la section, en Markdown.", multiline=True))
+    callout: Callout | None = field(default=None, metadata=doc(
+        "Encadré facultatif : fact (le saviez-vous), tip (astuce), warning (attention), example (exemple)."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class TrainerNotes:
+    notes: str = field(default="", metadata=doc("Notes pour le formateur ou la formatrice (Markdown).", multiline=True))
+    activity: str = field(default="", metadata=doc("Activité de groupe proposée pour l'atelier (Markdown).", multiline=True))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    id: str = field(metadata=doc("Identifiant unique et stable de la leçon (la progression y est rattachée).", id=True))
+    title: str = field(metadata=doc("Titre de la leçon."))
+    summary: str = field(metadata=doc("Ce que la leçon apporte, en une phrase."))
+    duration_min: int = field(metadata=doc("Durée estimée en minutes.", minimum=1, maximum=240))
+    objectives: list[str] = field(metadata=doc("Objectifs d'apprentissage, un par ligne.", min_items=1))
+    sections: list[Section] = field(metadata=doc("Les sections, lues une à une.", min_items=1))
+    glossary: list[str] = field(default_factory=list, metadata=doc("Identifiants des termes du glossaire utiles à la leçon."))
+    sources: list[Source] = field(default_factory=list, metadata=doc("Sources des faits présentés."))
+    quiz: str | None = field(default=None, metadata=doc("Identifiant du quiz de la leçon (facultatif)."))
+    trainer: TrainerNotes | None = field(default=None, metadata=doc("Partie réservée au formateur ou à la formatrice."))
+    pos: Pos = _pos()
+    module: str = field(default="", compare=False, metadata=INTERNAL)
+
+
+@dataclass(frozen=True, slots=True)
+class Competence:
+    code: str = field(metadata=doc("Code de la compétence, entre guillemets (ex. \"1.2\" pour DigComp 2.2)."))
+    label: str = field(metadata=doc("Intitulé de la compétence."))
+    framework: str = field(default="DigComp 2.2", metadata=doc("Référentiel (par défaut DigComp 2.2)."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    title: str = field(metadata=doc("Titre du module."))
+    summary: str = field(default="", metadata=doc("Présentation du module en une ou deux phrases."))
+    order: int = field(default=0, metadata=doc("Rang du module dans le parcours (les plus petits d'abord).", minimum=0))
+    competences: list[Competence] = field(default_factory=list, metadata=doc("Compétences travaillées (référentiel DigComp 2.2)."))
+    pos: Pos = _pos()
+    id: str = field(default="", compare=False, metadata=INTERNAL)
+    lessons: tuple[str, ...] = field(default=(), compare=False, metadata=INTERNAL)
+
+
+@dataclass(frozen=True, slots=True)
+class CourseInfo:
+    title: str = field(metadata=doc("Titre du parcours."))
+    description: str = field(default="", metadata=doc("Présentation du parcours (Markdown).", multiline=True))
+    language: str = field(default="fr", metadata=doc("Langue du contenu (code à deux lettres).", pattern="^[a-z]{2}$"))
+    version: str = field(default="1", metadata=doc("Version du parcours, entre guillemets (ex. \"1.0\")."))
+    authors: list[str] = field(default_factory=list, metadata=doc("Auteurs et autrices."))
+    licence: str = field(default="", metadata=doc("Licence du contenu (ex. CC BY-SA 4.0)."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    id: str = field(metadata=doc("Identifiant du terme, utilisé par les leçons.", id=True))
+    term: str = field(metadata=doc("Le terme tel qu'il s'affiche."))
+    definition: str = field(metadata=doc("Définition en Markdown.", multiline=True))
+    see_also: list[str] = field(default_factory=list, metadata=doc("Identifiants d'autres termes liés."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    terms: list[GlossaryTerm] = field(default_factory=list, metadata=doc("Les termes du glossaire."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    text: str = field(metadata=doc("Texte de la proposition."))
+    correct: bool = field(default=False, metadata=doc("true si la proposition est juste."))
+    feedback: str | None = field(default=None, metadata=doc("Retour affiché si l'apprenant choisit cette proposition."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    left: str = field(metadata=doc("Élément de gauche."))
+    right: str = field(metadata=doc("Élément de droite qui lui correspond."))
+    pos: Pos = _pos()
+
+
+_QID = doc("Identifiant de la question, unique dans le quiz.", id=True)
+_EXPLANATION = doc("Explication affichée après la réponse, juste ou fausse.", multiline=True)
+_HINTS = doc("Indices révélés un à un à la demande (leur usage est enregistré).")
+_PROMPT = doc("L'énoncé de la question.")
+
+
+@dataclass(frozen=True, slots=True)
+class SingleQuestion:
+    """Exactly one correct choice."""
+
+    id: str = field(metadata=_QID)
+    prompt: str = field(metadata=_PROMPT)
+    choices: list[Choice] = field(metadata=doc("Les propositions ; une seule est juste.", min_items=2))
+    explanation: str = field(default="", metadata=_EXPLANATION)
+    hints: list[str] = field(default_factory=list, metadata=_HINTS)
+    type: Literal["single"] = "single"
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class MultipleQuestion:
+    """One or more correct choices; all must be found."""
+
+    id: str = field(metadata=_QID)
+    prompt: str = field(metadata=_PROMPT)
+    choices: list[Choice] = field(metadata=doc("Les propositions ; au moins une est juste.", min_items=2))
+    explanation: str = field(default="", metadata=_EXPLANATION)
+    hints: list[str] = field(default_factory=list, metadata=_HINTS)
+    type: Literal["multiple"] = "multiple"
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class TrueFalseQuestion:
+    id: str = field(metadata=_QID)
+    statement: str = field(metadata=doc("L'affirmation à juger vraie ou fausse."))
+    answer: bool = field(metadata=doc("true si l'affirmation est vraie, false sinon."))
+    explanation: str = field(default="", metadata=_EXPLANATION)
+    hints: list[str] = field(default_factory=list, metadata=_HINTS)
+    type: Literal["true_false"] = "true_false"
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class OrderQuestion:
+    id: str = field(metadata=_QID)
+    prompt: str = field(metadata=_PROMPT)
+    items: list[str] = field(metadata=doc("Les éléments dans le BON ordre ; ils sont mélangés à l'écran.", min_items=2))
+    explanation: str = field(default="", metadata=_EXPLANATION)
+    hints: list[str] = field(default_factory=list, metadata=_HINTS)
+    type: Literal["order"] = "order"
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchQuestion:
+    id: str = field(metadata=_QID)
+    prompt: str = field(metadata=_PROMPT)
+    pairs: list[Pair] = field(metadata=doc("Les paires à reconstituer.", min_items=2))
+    explanation: str = field(default="", metadata=_EXPLANATION)
+    hints: list[str] = field(default_factory=list, metadata=_HINTS)
+    type: Literal["match"] = "match"
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class ShortQuestion:
+    id: str = field(metadata=_QID)
+    prompt: str = field(metadata=_PROMPT)
+    accept: list[str] = field(metadata=doc(
+        "Réponses acceptées (comparées sans majuscules, accents, ponctuation ni espaces en trop).", min_items=1))
+    explanation: str = field(default="", metadata=_EXPLANATION)
+    hints: list[str] = field(default_factory=list, metadata=_HINTS)
+    type: Literal["short"] = "short"
+    pos: Pos = _pos()
+
+
+Question = Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, MatchQuestion, ShortQuestion]
+
+QUESTION_TYPES: dict[str, type] = {
+    "single": SingleQuestion,
+    "multiple": MultipleQuestion,
+    "true_false": TrueFalseQuestion,
+    "order": OrderQuestion,
+    "match": MatchQuestion,
+    "short": ShortQuestion,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quiz:
+    id: str = field(metadata=doc("Identifiant unique du quiz.", id=True))
+    lesson: str = field(metadata=doc("Identifiant de la leçon à laquelle le quiz se rattache."))
+    questions: list[Question] = field(metadata=doc("Les questions, une par écran.", min_items=1))
+    title: str | None = field(default=None, metadata=doc("Titre facultatif (sinon celui de la leçon)."))
+    pass_ratio: float = field(default=0.7, metadata=doc("Part de bonnes réponses pour réussir (0 à 1).", minimum=0, maximum=1))
+    shuffle: bool = field(default=True, metadata=doc("Mélanger l'ordre des propositions à l'affichage."))
+    pos: Pos = _pos()
+
+
+def question_text(question: Question) -> str:
+    """The sentence a learner reads first: the prompt, or the statement to judge."""
+    return question.statement if isinstance(question, TrueFalseQuestion) else question.prompt

@@ -1,0 +1,43 @@
+"""Messages of the command line."""
+
+FR = {
+    "cli.app.description": "Atelier numérique : un parcours de culture numérique à suivre dans le terminal.",
+    "cli.app.epilog": "Commandes pour les formateurs et formatrices : {commands}. Exemple : atelier validate --help",
+    "cli.opt.course": "dossier d'un parcours (il contient lessons/ et quizzes/) ; par défaut le parcours fourni",
+    "cli.opt.data": "dossier où la progression est gardée (ou variable ATELIER_DATA)",
+    "cli.opt.learner": "ouvrir directement le profil de cette personne (créé s'il n'existe pas)",
+    "cli.opt.session": "nom de la séance d'atelier, enregistré avec chaque réponse (ex. \"Médiathèque 24/11\")",
+    "cli.opt.lang": "langue de l'interface : fr (par défaut) ou en",
+    "cli.opt.theme": "thème : default, ou contrast pour un contraste élevé",
+    "cli.validate.help": "vérifier un parcours et lister chaque problème (fichier:ligne:colonne)",
+    "cli.validate.dir": "dossier du parcours (par défaut : le dossier courant s'il contient lessons/, sinon le parcours fourni)",
+    "cli.not_available": "La commande « {command} » n'est pas disponible dans cette version.",
+    "validate.not_found": "Aucun parcours dans « {path} » : il faut un dossier lessons/ (et quizzes/). Créez-en un avec « atelier new course DOSSIER ».",
+    "validate.cannot_run": "Impossible de lire « {path} » : {reason}.",
+    "validate.origin.given": "{path}",
+    "validate.origin.cwd": "{path} (dossier courant)",
+    "validate.origin.bundled": "{path} (parcours fourni)",
+    "validate.summary.ok": "Parcours valide — {where} : {modules} modules, {lessons} leçons, {quizzes} quiz, {questions} questions, {terms} termes ; {errors} erreur(s), {warnings} avertissement(s), {files} fichiers lus.",
+    "validate.summary.bad": "Parcours à corriger — {where} : {errors} erreur(s), {warnings} avertissement(s) dans {files} fichiers lus ; chargés malgré tout : {lessons} leçons, {quizzes} quiz, {questions} questions.",
+}
+
+EN = {
+    "cli.app.description": "Atelier numérique: a digital literacy course to follow in the terminal.",
+    "cli.app.epilog": "Commands for trainers: {commands}. Example: atelier validate --help",
+    "cli.opt.course": "folder of a course (holding lessons/ and quizzes/); the bundled course by default",
+    "cli.opt.data": "folder where progress is kept (or the ATELIER_DATA variable)",
+    "cli.opt.learner": "open this person's profile directly (created if new)",
+    "cli.opt.session": "name of the workshop session, recorded with every answer (e.g. \"Library 24/11\")",
+    "cli.opt.lang": "interface language: fr (default) or en",
+    "cli.opt.theme": "theme: default, or contrast for high contrast",
+    "cli.validate.help": "check a course and list every problem (file:line:column)",
+    "cli.validate.dir": "course folder (default: the current folder if it holds lessons/, else the bundled course)",
+    "cli.not_available": "The command « {command} » is not available in this version.",
+    "validate.not_found": "No course in « {path} »: a lessons/ folder (and quizzes/) is needed. Create one with « atelier new course FOLDER ».",
+    "validate.cannot_run": "Cannot read « {path} »: {reason}.",
+    "validate.origin.given": "{path}",
+    "validate.origin.cwd": "{path} (current folder)",
+    "validate.origin.bundled": "{path} (bundled course)",
+    "validate.summary.ok": "Valid course — {where}: {modules} modules, {lessons} lessons, {quizzes} quizzes, {questions} questions, {terms} terms; {errors} error(s), {warnings} warning(s), {files} files read.",
+    "validate.summary.bad": "Course to fix — {where}: {errors} error(s), {warnings} warning(s) in {files} files read; loaded anyway: {lessons} lessons, {quizzes} quizzes, {questions} questions.",
+}

@@ -1,0 +1,125 @@
+"""Every file path of the progress store, in one place.
+
+Layout of a data directory (`resolve_data_dir` finds it)::
+
+    <data>/learners.json                     TinyDB, table "learners": the profiles
+    <data>/learners/<id>/state.json          TinyDB, tables "state" (the app's state, one
+                                             document) and "profile" (a copy of the profile,
+                                             so learners.json can be rebuilt if damaged)
+    <data>/learners/<id>/answers-000001.json TinyDB, table "answers": at most
+                                             `segment_size` answers; only the last segment
+                                             is ever rewritten, so recording stays flat
+    <data>/learners/.deleted-<id>-<random>/  a learner being deleted (finished at start-up)
+    <data>/locks/learners.lock, <id>.lock    filelock files, never deleted
+    <data>/damaged/<name>.<timestamp>        damaged files, set aside and kept
+
+Folder names come from learner ids (uuid4 hex), never from what a person typed:
+`learner_dir` refuses anything else, so no name can point outside the data dir.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "atelier-numerique"
+ENV_DATA = "ATELIER_DATA"
+TEMP_SUFFIX = ".tmp"
+DELETED_PREFIX = ".deleted-"
+
+_ID = re.compile(r"[0-9a-f]{32}")
+_SEGMENT = re.compile(r"answers-(\d{6})\.json")
+
+
+def resolve_data_dir(cli_value: str | None) -> Path:
+    """The data dir: the `--data` value, else $ATELIER_DATA, else the user data dir."""
+    chosen = cli_value or os.environ.get(ENV_DATA) or platformdirs.user_data_dir(APP_NAME)
+    return Path(chosen).expanduser()
+
+
+def is_learner_id(value: object) -> bool:
+    """True for a learner id as the store makes them: 32 lowercase hex digits."""
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+def segment_number(file_name: str) -> int | None:
+    """The number of an answers segment file, or None for any other file."""
+    match = _SEGMENT.fullmatch(file_name)
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    """The paths inside one data directory."""
+
+    root: Path
+
+    @property
+    def learners_db(self) -> Path:
+        return self.root / "learners.json"
+
+    @property
+    def learners_root(self) -> Path:
+        return self.root / "learners"
+
+    @property
+    def locks(self) -> Path:
+        return self.root / "locks"
+
+    @property
+    def damaged(self) -> Path:
+        return self.root / "damaged"
+
+    @property
+    def learners_lock(self) -> Path:
+        return self.locks / "learners.lock"
+
+    def learner_dir(self, learner_id: str) -> Path:
+        if not is_learner_id(learner_id):
+            raise ValueError(f"not a learner id: {learner_id!r}")
+        return self.learners_root / learner_id
+
+    def learner_lock(self, learner_id: str) -> Path:
+        return self.locks / f"{self.learner_dir(learner_id).name}.lock"
+
+    def state_db(self, learner_id: str) -> Path:
+        return self.learner_dir(learner_id) / "state.json"
+
+    def segment(self, learner_id: str, number: int) -> Path:
+        return self.learner_dir(learner_id) / f"answers-{number:06d}.json"
+
+    def segments(self, learner_id: str) -> list[Path]:
+        """The learner's answer segments, oldest first ([] if the folder is missing)."""
+        try:
+            names = os.listdir(self.learner_dir(learner_id))
+        except OSError:
+            return []
+        numbered = sorted((n, name) for name in names if (n := segment_number(name)) is not None)
+        return [self.learner_dir(learner_id) / name for _, name in numbered]
+
+    def learner_ids_on_disk(self) -> list[str]:
+        """Ids of the learner folders present, whatever learners.json says."""
+        try:
+            names = os.listdir(self.learners_root)
+        except OSError:
+            return []
+        return sorted(name for name in names if is_learner_id(name))
+
+    def deleted_dirs(self) -> list[Path]:
+        """Learner folders whose deletion was interrupted."""
+        try:
+            names = os.listdir(self.learners_root)
+        except OSError:
+            return []
+        return [self.learners_root / n for n in sorted(names) if n.startswith(DELETED_PREFIX)]
+
+    def relative(self, path: Path) -> str:
+        """`path` relative to the data dir, for messages and set-aside names."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)

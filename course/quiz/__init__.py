@@ -1,0 +1,1 @@
+"""Pure quiz logic: answer normalisation, grading, attempts and spaced review."""
