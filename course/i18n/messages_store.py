@@ -8,8 +8,8 @@ FR = {
     "store.unknown_learner": "Ce profil n'existe pas (ou plus) sur cet ordinateur.",
     "store.damaged.learners": (
         "Le fichier des profils était abîmé : il a été mis de côté sous le nom {saved}. "
-        "La liste des profils a été reconstruite à partir des dossiers des personnes "
-        "({count} profil(s) retrouvé(s)) ; aucune réponse n'a été perdue."
+        "La liste des profils a été reconstruite à partir des dossiers des personnes : "
+        "aucune réponse n'a été perdue."
     ),
     "store.damaged.state": (
         "Le fichier de progression de {name} était abîmé : il a été mis de côté sous le nom "
@@ -40,6 +40,13 @@ FR = {
     "store.state_failed": (
         "La progression n'a pas pu être enregistrée sur le disque ({reason}). "
         "Les réponses déjà enregistrées ne sont pas touchées."
+    ),
+    "store.profile_failed": (
+        "Le profil n'a pas pu être enregistré sur le disque ({reason}). Rien n'a été modifié."
+    ),
+    "store.unreadable": (
+        "Le fichier {path} n'a pas pu être lu ({reason}) : il est ignoré pour l'instant, "
+        "rien n'a été effacé."
     ),
     "store.busy": (
         "Le fichier de progression est occupé par un autre programme depuis plus de "
@@ -73,7 +80,7 @@ EN = {
     "store.unknown_learner": "This profile does not exist (any more) on this computer.",
     "store.damaged.learners": (
         "The profiles file was damaged: it was set aside as {saved}. The list of profiles "
-        "was rebuilt from the learners' folders ({count} found); no answer was lost."
+        "was rebuilt from the learners' folders: no answer was lost."
     ),
     "store.damaged.state": (
         "{name}'s progress file was damaged: it was set aside as {saved} and a new file "
@@ -100,6 +107,13 @@ EN = {
     ),
     "store.state_failed": (
         "Progress could not be saved to disk ({reason}). Answers already saved are untouched."
+    ),
+    "store.profile_failed": (
+        "The profile could not be saved to disk ({reason}). Nothing was changed."
+    ),
+    "store.unreadable": (
+        "The file {path} could not be read ({reason}): it is ignored for now, "
+        "nothing was deleted."
     ),
     "store.busy": (
         "The progress file has been busy in another program for more than {seconds} "

@@ -1,8 +1,8 @@
-"""What the store keeps: learner profiles and answers, as plain frozen dataclasses.
+"""What the store keeps (profiles, answers) and what it says (notices, errors).
 
-Both validate themselves, because their fields come from people (names), from the
-app (answers) and from other machines (imported files): a bad value is refused
-here, before it can reach a file, a terminal or a spreadsheet.
+Profiles and answers are frozen dataclasses that validate themselves: their fields
+come from people (names), the app (answers) and other machines (imported files),
+so a bad value is refused here, before it reaches a file, a terminal or a spreadsheet.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from course.i18n import t
@@ -36,6 +36,35 @@ class RecordError(ValueError):
 
 class InvalidNameError(ValueError):
     """A learner name that is empty once cleaned, or too long. The message is for people."""
+
+
+class StoreError(Exception):
+    """Base of the store's errors; `str(error)` is a sentence for people."""
+
+
+class UnknownLearnerError(StoreError, LookupError):
+    """No profile (or no folder) for this learner id."""
+
+
+class StoreWriteError(StoreError):
+    """Nothing could be written; `pending` answers wait in memory for `flush_pending()`."""
+
+    def __init__(self, message: str, pending: int) -> None:
+        super().__init__(message)
+        self.pending = pending
+
+
+class StoreBusyError(StoreWriteError):
+    """Another process held the lock longer than the timeout."""
+
+
+@dataclass(frozen=True)
+class StoreNotice:
+    """Something the store repaired or could not do, already worded for people."""
+
+    code: str
+    path: str
+    message: str
 
 
 def clean_name(raw: str) -> str:
@@ -68,13 +97,13 @@ def new_id() -> str:
 
 def utc_now() -> str:
     """Now, ISO 8601 in UTC with a Z, microseconds included so answers keep their order."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def parse_timestamp(value: str) -> datetime:
     """An aware datetime from an ISO 8601 string (no zone means UTC). Raises ValueError."""
     moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def timestamp_key(value: str) -> datetime:
@@ -82,7 +111,7 @@ def timestamp_key(value: str) -> datetime:
     try:
         return parse_timestamp(value)
     except ValueError:
-        return datetime.min.replace(tzinfo=timezone.utc)
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def _is_json(value: object, depth: int = 0) -> bool:
@@ -184,6 +213,7 @@ class AnswerRecord:
     attempt: int
     session: str | None
     confidence: int | None = field(default=None)
+    mode: str = field(default="quiz")  # "quiz" (an attempt) or "review" (spaced review)
 
     def __post_init__(self) -> None:
         for name in ("id", "lesson", "quiz", "question", "qtype", "response_text", "timestamp"):
@@ -199,6 +229,7 @@ class AnswerRecord:
         _check(_is_int(self.attempt) and self.attempt >= 1, "attempt")
         _check(self.session is None or isinstance(self.session, str), "session")
         _check(self.confidence is None or _is_int(self.confidence), "confidence")
+        _check(self.mode in ("quiz", "review"), "mode")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,5 +1,8 @@
 """A TinyDB storage that survives `kill -9`, and the file chores around it.
 
+`DataFiles` runs every file operation of the store: locks, a fresh TinyDB per
+write, damaged files set aside with a notice.
+
 TinyDB's JSONStorage rewrites its file in place and then truncates it: a kill in
 between leaves a corrupt file (DESIGN §6). `AtomicJSONStorage` writes a temp file
 in the same folder, fsyncs it, `os.replace`s it over the old one and fsyncs the
@@ -13,16 +16,23 @@ import errno
 import json
 import os
 import tempfile
-from contextlib import suppress
-from datetime import datetime, timezone
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import filelock
+from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from course.progress.paths import TEMP_SUFFIX
+from course.i18n import t
+from course.progress.paths import TEMP_SUFFIX, StorePaths
+from course.progress.records import StoreBusyError, StoreNotice
 
 Tables = dict[str, dict[str, Any]]
+T = TypeVar("T")
 
 
 class DamagedFileError(Exception):
@@ -85,17 +95,48 @@ def dump_tables(data: Tables) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+class TablesCache:
+    """The last few files this process wrote, kept as bytes and as parsed tables.
+
+    A writer reads the file again under the lock anyway; when the bytes are the ones
+    it wrote last time, the parse (half the cost of an append) can be skipped.
+    Comparing bytes, not stat() fields, keeps it correct across processes.
+    """
+
+    def __init__(self, size: int = 8) -> None:
+        self._size = size
+        self._entries: OrderedDict[Path, tuple[bytes, Tables]] = OrderedDict()
+
+    def get(self, path: Path, raw: bytes) -> Tables | None:
+        entry = self._entries.get(path)
+        if entry is None or entry[0] != raw:
+            return None
+        self._entries.move_to_end(path)
+        return entry[1]
+
+    def put(self, path: Path, raw: bytes, tables: Tables) -> None:
+        self._entries[path] = (raw, tables)
+        self._entries.move_to_end(path)
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+
+    def drop(self, path: Path) -> None:
+        self._entries.pop(path, None)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: parse on read, atomic replace on write.
 
-    An instance lives for one operation (the store opens a fresh TinyDB inside
-    its lock each time), so it keeps the last tables read or written: TinyDB
-    reads the whole file two or three times per insert otherwise.
+    An instance lives for one operation (the store opens a fresh TinyDB inside its
+    lock each time), so it keeps the tables it read: TinyDB reads the whole file two
+    or three times per insert. With a `TablesCache` (writers only: TinyDB mutates
+    what `read` returns) an unchanged file is not even parsed once.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, cache: TablesCache | None = None) -> None:
         super().__init__()
         self.path = Path(path)
+        self._cache = cache
         self._tables: Tables | None = None
 
     def read(self) -> Tables | None:
@@ -104,13 +145,19 @@ class AtomicJSONStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 return None
-            self._tables = parse_tables(raw, self.path)
+            cached = self._cache.get(self.path, raw) if self._cache else None
+            self._tables = cached if cached is not None else parse_tables(raw, self.path)
         return self._tables
 
     def write(self, data: Tables) -> None:
         self._tables = None
-        atomic_write_bytes(self.path, dump_tables(data))
+        if self._cache:
+            self._cache.drop(self.path)
+        payload = dump_tables(data)
+        atomic_write_bytes(self.path, payload)
         self._tables = data
+        if self._cache:
+            self._cache.put(self.path, payload, data)
 
 
 def read_tables(path: Path) -> Tables | None:
@@ -119,7 +166,7 @@ def read_tables(path: Path) -> Tables | None:
 
 
 def utc_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
 def set_aside(path: Path, damaged_dir: Path, label: str) -> Path:
@@ -149,3 +196,121 @@ def remove_files(paths: list[Path]) -> None:
     for path in paths:
         with suppress(FileNotFoundError):
             path.unlink()
+
+
+def looks_damaged(path: Path) -> bool:
+    """A cheap start-up check (a whole TinyDB file ends with '}'); reads check fully."""
+    try:
+        with path.open("rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, size - 64))
+            tail = handle.read().rstrip()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return not size or not tail.endswith(b"}")
+
+
+def reason(error: OSError) -> str:
+    """Why a write failed, in words for people."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return t("store.reason.disk_full")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return t("store.reason.read_only")
+    return t("store.reason.other", detail=error.strerror or error)
+
+
+class DataFiles:
+    """Locked, atomic, self-repairing access to the TinyDB files of one data dir."""
+
+    def __init__(self, paths: StorePaths, lock_timeout: float) -> None:
+        self.paths = paths
+        self.notices: list[StoreNotice] = []
+        self.lock_timeout = lock_timeout
+        self._cache = TablesCache()
+
+    @contextmanager
+    def locked(self, lock_path: Path, timeout: float | None = None) -> Iterator[None]:
+        """Hold a file lock; StoreBusyError (French message) after the timeout."""
+        wait = self.lock_timeout if timeout is None else timeout
+        try:
+            with filelock.FileLock(lock_path, timeout=wait):
+                yield
+        except filelock.Timeout:
+            raise StoreBusyError(t("store.busy", seconds=round(wait)), 0) from None
+
+    def write_db(self, path: Path, operation: Callable[[TinyDB], T]) -> T:
+        """Run `operation` on a fresh TinyDB of `path` (lock held); a damaged file is set aside."""
+        for attempt in range(2):
+            db = TinyDB(path, storage=AtomicJSONStorage, cache=self._cache)
+            try:
+                return operation(db)
+            except DamagedFileError as damage:
+                if attempt:
+                    raise
+                self._set_aside(damage)
+            except BaseException:
+                self._cache.drop(path)  # the operation may have changed the cached tables
+                raise
+            finally:
+                db.close()
+        raise AssertionError("unreachable")
+
+    def read_table(self, path: Path, table: str, lock_path: Path) -> list[dict[str, Any]]:
+        """One table's documents, read without the lock; a damaged file is repaired under it."""
+        for attempt in range(2):
+            try:
+                return list(((read_tables(path) or {}).get(table) or {}).values())
+            except DamagedFileError as damage:
+                if attempt or not self.repair(path, lock_path):
+                    self.notice("damaged", path, t("store.damaged.kept", reason=damage.reason,
+                                                   path=self.paths.relative(path)))
+                    return []
+            except OSError as error:
+                self.notice("unreadable", path, t("store.unreadable", reason=reason(error),
+                                                  path=self.paths.relative(path)))
+                return []
+        return []
+
+    def repair(self, path: Path, lock_path: Path, timeout: float | None = None) -> bool:
+        """Under the lock, parse `path` and set it aside if damaged; False if impossible."""
+        try:
+            with self.locked(lock_path, timeout):
+                self.write_db(path, lambda db: db.tables())
+        except (OSError, StoreBusyError):
+            return False
+        return True
+
+    def clean_temp(self, folder: Path, lock_path: Path) -> None:
+        """Remove a killed writer's temp files, unless a live writer holds the lock."""
+        if stray_temp_files(folder):
+            with suppress(StoreBusyError), self.locked(lock_path, timeout=0):
+                remove_files(stray_temp_files(folder))
+
+    def _set_aside(self, damage: DamagedFileError) -> None:
+        path = damage.path
+        label = self.paths.relative(path).replace("/", "-")
+        saved = self.paths.relative(set_aside(path, self.paths.damaged, label))
+        if path == self.paths.learners_db:
+            message = t("store.damaged.learners", saved=saved)
+        else:
+            kind = "state" if path.name == "state.json" else "answers"
+            message = t(f"store.damaged.{kind}", name=self.name_for(path.parent.name), saved=saved)
+        self.notice("damaged", path, message)
+
+    def name_for(self, learner_id: str) -> str:
+        """A learner's name for a message, read without locks or repairs."""
+        for path, table in ((self.paths.learners_db, "learners"),
+                            (self.paths.state_db(learner_id), "profile")):
+            with suppress(DamagedFileError, OSError):
+                for doc in ((read_tables(path) or {}).get(table) or {}).values():
+                    if doc.get("id") == learner_id and isinstance(doc.get("name"), str):
+                        return str(doc["name"])
+        return learner_id[:8]
+
+    def notice(self, code: str, path: Path, message: str) -> None:
+        """Record a notice once per (code, file)."""
+        notice = StoreNotice(code, self.paths.relative(path), message)
+        if all((n.code, n.path) != (notice.code, notice.path) for n in self.notices):
+            self.notices.append(notice)

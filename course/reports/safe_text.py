@@ -3,11 +3,13 @@
 Two exits need care. The terminal: control characters (ESC sequences, C1 codes,
 bidirectional overrides) must never reach it, and Rich markup in a name must
 print literally. Spreadsheets: a cell that starts like a formula must never run
-(OWASP "CSV injection").
+(OWASP "CSV injection"). And a learner's name leaves an export only when the
+trainer asks: otherwise a stable pseudonym stands for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from rich.text import Text
@@ -28,6 +30,8 @@ _SPACES = re.compile(r"\s+")
 FORMULA_TRIGGERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 #: Characters that trigger the guard even when they are the very first one.
 LEADING_TRIGGERS = frozenset("\t\r")
+#: Prefix of the stable pseudonyms; an identifier, so never translated.
+PSEUDONYM_PREFIX = "apprenant-"
 #: Longest text a spreadsheet cell holds (Excel's limit is 32,767).
 MAX_CELL = 32_000
 
@@ -45,9 +49,15 @@ def clean_terminal(text: object, max_length: int | None = None) -> str:
     return cleaned
 
 
-def safe_text(text: object, max_length: int | None = None, style: str = "") -> Text:
-    """A Rich `Text` holding `text` literally: cleaned, never parsed as markup."""
-    return Text(clean_terminal(text, max_length), style=style)
+def safe_text(text: object, max_cells: int | None = None, style: str = "") -> Text:
+    """A Rich `Text` holding `text` literally: cleaned, never parsed as markup.
+
+    `max_cells` shortens it to that many terminal cells (wide characters count two).
+    """
+    rich_text = Text(clean_terminal(text), style=style)
+    if max_cells is not None:
+        rich_text.truncate(max_cells, overflow="ellipsis")
+    return rich_text
 
 
 def neutralise_cell(text: str) -> str:
@@ -73,3 +83,12 @@ def is_formula_like(cell: str) -> bool:
         return True
     stripped = cell.lstrip()
     return bool(stripped) and stripped[0] in FORMULA_TRIGGERS
+
+
+def pseudonym(learner_id: str, salt: str = "") -> str:
+    """A stable pseudonym for exports: "apprenant-" and 8 hex digits of sha256(salt + id).
+
+    A per-installation `salt` keeps pseudonyms from being recomputed from ids alone.
+    """
+    digest = hashlib.sha256((salt + learner_id).encode("utf-8")).hexdigest()
+    return PSEUDONYM_PREFIX + digest[:8]

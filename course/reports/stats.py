@@ -8,16 +8,13 @@ the app can reuse it for a trainer screen.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-#: Prefix of the stable pseudonyms; an identifier, so never translated.
-PSEUDONYM_PREFIX = "apprenant-"
 _EPSILON = 1e-9
 
 
@@ -97,7 +94,6 @@ class AttemptResult:
     """Whether every question of the quiz was answered in this attempt."""
     passed: bool
     duration_s: float
-    started: str
     finished: str
     session: str | None
 
@@ -171,12 +167,6 @@ class ReportStats:
     min_answers: int
 
 
-def pseudonym(learner_id: str, salt: str = "") -> str:
-    """A stable pseudonym for exports: "apprenant-" and 8 hex digits of sha256(salt+id)."""
-    digest = hashlib.sha256((salt + learner_id).encode("utf-8")).hexdigest()
-    return PSEUDONYM_PREFIX + digest[:8]
-
-
 def utc_timestamp(value: object) -> str | None:
     """`value` as an ISO 8601 UTC timestamp ending in Z, or None if it is not one."""
     if not isinstance(value, str) or not value.strip():
@@ -186,8 +176,8 @@ def utc_timestamp(value: object) -> str | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    moment = moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC)
     spec = "seconds" if moment.microsecond == 0 else "milliseconds"
     return moment.isoformat(timespec=spec).replace("+00:00", "Z")
 
@@ -210,19 +200,16 @@ def _optional_int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+_TEXT_FIELDS = ("id", "learner", "lesson", "quiz", "question", "qtype", "response_text")
+
+
 def read_answer(raw: Mapping[str, Any]) -> Answer:
     """An `Answer` from a stored dict; odd or missing values get safe defaults."""
     session = raw.get("session")
     timestamp = raw.get("timestamp")
     return Answer(
-        id=_text(raw.get("id")),
-        learner=_text(raw.get("learner")),
-        lesson=_text(raw.get("lesson")),
-        quiz=_text(raw.get("quiz")),
-        question=_text(raw.get("question")),
-        qtype=_text(raw.get("qtype")),
+        **{field: _text(raw.get(field)) for field in _TEXT_FIELDS},
         response=raw.get("response"),
-        response_text=_text(raw.get("response_text")),
         correct=raw.get("correct") is True,
         score=_number(raw.get("score"), 0.0, 1.0),
         hints_used=int(_number(raw.get("hints_used"), 0, 10**6)),
@@ -235,9 +222,7 @@ def read_answer(raw: Mapping[str, Any]) -> Answer:
 
 
 def select_answers(
-    answers: Iterable[Mapping[str, Any] | Answer],
-    *,
-    session: str | None = None,
+    answers: Iterable[Mapping[str, Any] | Answer], *, session: str | None = None,
     learner_ids: Collection[str] | None = None,
 ) -> list[Answer]:
     """Answers read, deduplicated by id, filtered, and sorted by time."""
@@ -287,8 +272,7 @@ def attempt_results(answers: Iterable[Answer], index: CourseIndex) -> list[Attem
             complete=count > 0 and len(latest) >= count,
             passed=score + _EPSILON >= ratio,
             duration_s=sum(a.duration_s for a in group),
-            started=group[0].timestamp, finished=group[-1].timestamp,
-            session=group[-1].session,
+            finished=group[-1].timestamp, session=group[-1].session,
         ))
     results.sort(key=lambda r: (r.finished, r.learner, r.quiz, r.attempt))
     return results
@@ -383,14 +367,9 @@ def _lesson_stats(
 
 
 def compute_report(
-    learners: Iterable[Mapping[str, Any]],
-    answers: Iterable[Mapping[str, Any]],
-    index: CourseIndex,
-    *,
-    session: str | None = None,
-    learner_ids: Collection[str] | None = None,
-    min_answers: int = 3,
-    hardest: int = 3,
+    learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex, *, session: str | None = None,
+    learner_ids: Collection[str] | None = None, min_answers: int = 3, hardest: int = 3,
 ) -> ReportStats:
     """The whole report, optionally for one session label and/or some learners.
 

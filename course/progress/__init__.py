@@ -1,0 +1,39 @@
+"""The progress store: learners, answers and app state on disk (TinyDB, no Textual).
+
+`ProgressStore` is the one owner of the data dir; `resolve_data_dir` finds it;
+`export_progress` / `import_progress` carry progress between machines.
+"""
+
+from course.progress.paths import resolve_data_dir
+from course.progress.records import (
+                                     AnswerRecord,
+                                     InvalidNameError,
+                                     Learner,
+                                     RecordError,
+                                     clean_name,
+                                     name_key,
+)
+from course.progress.store import (
+                                     ProgressStore,
+                                     StoreBusyError,
+                                     StoreError,
+                                     StoreNotice,
+                                     StoreWriteError,
+                                     UnknownLearnerError,
+)
+from course.progress.transfer import (
+                                     ImportRefused,
+                                     ImportReport,
+                                     export_progress,
+                                     import_progress,
+                                     read_progress_file,
+                                     write_progress_file,
+)
+
+__all__ = [
+    "AnswerRecord", "ImportRefused", "ImportReport", "InvalidNameError", "Learner",
+    "ProgressStore", "RecordError", "StoreBusyError", "StoreError", "StoreNotice",
+    "StoreWriteError", "UnknownLearnerError", "clean_name", "export_progress",
+    "import_progress", "name_key", "read_progress_file", "resolve_data_dir",
+    "write_progress_file",
+]

@@ -1,0 +1,226 @@
+"""One learner's way through a course: where they are, what is done, what comes next.
+
+This is the only place that knows how the app's state is laid out in the
+progress store; the screens ask it questions and tell it what happened.
+Answers are stored the moment they are given; attempt scores, lesson states
+and review cards are derived from them.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from course.content.course import Course
+from course.content.model import Lesson, Question, Quiz
+from course.progress import AnswerRecord, Learner, ProgressStore
+from course.quiz.grading import Grade
+from course.quiz.review import ReviewCard, due_cards, next_due
+
+LessonState = Literal["not_started", "in_progress", "done"]
+
+
+@dataclass(frozen=True, slots=True)
+class LessonStatus:
+    state: LessonState
+    best_score: float | None  # 0..1, best finished attempt
+    passed: bool
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    quiz: Quiz
+    number: int
+    seed: int
+    answered: frozenset[str]
+
+    def remaining(self) -> list[Question]:
+        return [q for q in self.quiz.questions if q.id not in self.answered]
+
+    def choice_order(self, question: Question, count: int) -> list[int]:
+        """The on-screen order of a question's choices, stable within an attempt."""
+        order = list(range(count))
+        if self.quiz.shuffle:
+            random.Random(f"{self.seed}:{question.id}").shuffle(order)
+        return order
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptResult:
+    number: int
+    score: float
+    passed: bool
+    missed: list[str]
+    when: str
+
+
+class Journey:
+    """A learner's progress in one course, read from and written to the store."""
+
+    def __init__(self, course: Course, store: ProgressStore, learner: Learner, session: str | None = None) -> None:
+        self.course = course
+        self.store = store
+        self.learner = learner
+        self.session = session
+        self._answers = store.answers(learner.id)
+        self._state = store.get_state(learner.id)
+
+    # -- state ------------------------------------------------------------------
+    def _change(self, change: Any) -> None:
+        self._state = self.store.update_state(self.learner.id, change)
+
+    def _lesson_state(self, lesson_id: str) -> dict[str, Any]:
+        return dict(self._state.get("lessons", {}).get(lesson_id, {}))
+
+    def _quiz_state(self, quiz_id: str) -> dict[str, Any]:
+        return dict(self._state.get("quizzes", {}).get(quiz_id, {}))
+
+    def _since_reset(self, quiz_id: str) -> list[AnswerRecord]:
+        reset = self._quiz_state(quiz_id).get("reset", "")
+        return [a for a in self._answers if a.quiz == quiz_id and a.timestamp > reset and a.mode == "quiz"]
+
+    # -- lessons ----------------------------------------------------------------
+    def status(self, lesson: Lesson) -> LessonStatus:
+        read = bool(self._lesson_state(lesson.id).get("read"))
+        opened = "section" in self._lesson_state(lesson.id)
+        quiz = self.course.quiz_for(lesson)
+        results = self.results(quiz.id) if quiz else []
+        best = max((r.score for r in results), default=None)
+        passed = any(r.passed for r in results)
+        done = read and (quiz is None or passed)
+        state: LessonState = "done" if done else "in_progress" if (opened or results or self._attempt_open(quiz)) else "not_started"
+        return LessonStatus(state, best, passed, len(results))
+
+    def _attempt_open(self, quiz: Quiz | None) -> bool:
+        return bool(quiz and self._quiz_state(quiz.id).get("open"))
+
+    def section(self, lesson: Lesson) -> int:
+        index = int(self._lesson_state(lesson.id).get("section", 0))
+        return min(max(index, 0), len(lesson.sections) - 1)
+
+    def open_section(self, lesson: Lesson, index: int) -> None:
+        """Remember the section on screen, so "Continuer" comes back to it."""
+        def change(state: dict[str, Any]) -> None:
+            entry = state.setdefault("lessons", {}).setdefault(lesson.id, {})
+            entry["section"] = index
+            if index >= len(lesson.sections) - 1:
+                entry["read"] = True
+            state["last"] = {"kind": "lesson", "id": lesson.id}
+        self._change(change)
+
+    def module_ratio(self, lesson_ids: list[str]) -> float:
+        lessons = [self.course.lessons[i] for i in lesson_ids if i in self.course.lessons]
+        if not lessons:
+            return 0.0
+        return sum(self.status(lesson).state == "done" for lesson in lessons) / len(lessons)
+
+    # -- continue ---------------------------------------------------------------
+    def continue_target(self) -> tuple[Literal["lesson", "quiz"], str] | None:
+        """Where "Continuer" leads: the open quiz or lesson, else the first lesson not done."""
+        last = self._state.get("last") or {}
+        kind, target = last.get("kind"), last.get("id")
+        if kind == "quiz" and target in self.course.quizzes and self._quiz_state(target).get("open"):
+            return "quiz", target
+        if kind == "lesson" and target in self.course.lessons:
+            lesson = self.course.lessons[target]
+            status = self.status(lesson)
+            if status.state != "done":
+                quiz = self.course.quiz_for(lesson)
+                read = self._lesson_state(target).get("read")
+                return ("quiz", quiz.id) if (read and quiz) else ("lesson", target)
+        for lesson in self.course.ordered_lessons():
+            if self.status(lesson).state != "done":
+                quiz = self.course.quiz_for(lesson)
+                if self._lesson_state(lesson.id).get("read") and quiz:
+                    return "quiz", quiz.id
+                return "lesson", lesson.id
+        return None
+
+    # -- quizzes ----------------------------------------------------------------
+    def attempt(self, quiz: Quiz) -> Attempt:
+        """The attempt under way, or a new one."""
+        entry = self._quiz_state(quiz.id)
+        if entry.get("open"):
+            number = int(entry["attempt"])
+            answered = frozenset(a.question for a in self._since_reset(quiz.id) if a.attempt == number)
+            return Attempt(quiz, number, int(entry["seed"]), answered)
+        number = max((a.attempt for a in self._since_reset(quiz.id)), default=0) + 1
+        number = max(number, int(entry.get("attempt", 0)) + 1)
+        seed = random.randrange(1, 2**31)
+
+        def change(state: dict[str, Any]) -> None:
+            quizzes = state.setdefault("quizzes", {})
+            old = quizzes.get(quiz.id, {})
+            quizzes[quiz.id] = {**old, "attempt": number, "seed": seed, "open": True}
+            state["last"] = {"kind": "quiz", "id": quiz.id}
+        self._change(change)
+        return Attempt(quiz, number, seed, frozenset())
+
+    def record(self, quiz: Quiz, question: Question, attempt: int, grade: Grade, hints_used: int,
+               duration_s: float, mode: str = "quiz", confidence: int | None = None) -> AnswerRecord:
+        """Store one answer now; it is durable when this returns."""
+        lesson = quiz.lesson
+        record = AnswerRecord(
+            id="", learner=self.learner.id, lesson=lesson, quiz=quiz.id, question=question.id,
+            qtype=question.type, response=grade.response, response_text=grade.response_text,
+            correct=grade.correct, score=grade.score, hints_used=hints_used, duration_s=round(duration_s, 3),
+            timestamp="", attempt=attempt, session=self.session, confidence=confidence, mode=mode)
+        stored = self.store.record_answer(record)
+        self._answers.append(stored)
+        return stored
+
+    def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
+        """Close an attempt and keep its score in the history."""
+        result = self._score(quiz, attempt)
+
+        def change(state: dict[str, Any]) -> None:
+            entry = state.setdefault("quizzes", {}).setdefault(quiz.id, {})
+            entry["open"] = False
+            entry.setdefault("results", []).append(
+                {"attempt": result.number, "score": result.score, "passed": result.passed, "when": result.when})
+        self._change(change)
+        return result
+
+    def _score(self, quiz: Quiz, attempt: int) -> AttemptResult:
+        latest: dict[str, AnswerRecord] = {}
+        for answer in self._since_reset(quiz.id):
+            if answer.attempt == attempt:
+                latest[answer.question] = answer
+        total = len(quiz.questions)
+        score = round(sum(a.score for a in latest.values()) / total, 4) if total else 0.0
+        missed = [q.id for q in quiz.questions if q.id not in latest or not latest[q.id].correct]
+        when = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+        return AttemptResult(attempt, score, score >= quiz.pass_ratio - 1e-9, missed, when)
+
+    def results(self, quiz_id: str) -> list[AttemptResult]:
+        entry = self._quiz_state(quiz_id)
+        return [AttemptResult(int(r["attempt"]), float(r["score"]), bool(r["passed"]), [], str(r["when"]))
+                for r in entry.get("results", [])]
+
+    # -- review -----------------------------------------------------------------
+    def due_reviews(self, now: datetime | None = None) -> list[ReviewCard]:
+        cards = due_cards(self._answers, now)
+        return [c for c in cards if self.course.question(c.quiz, c.question) is not None]
+
+    def next_review(self) -> datetime | None:
+        return next_due(self._answers)
+
+    # -- resets -----------------------------------------------------------------
+    def reset_lesson(self, lesson: Lesson) -> None:
+        """Start a lesson afresh; its answers stay in the history for the trainer."""
+        now = datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+        def change(state: dict[str, Any]) -> None:
+            state.setdefault("lessons", {}).pop(lesson.id, None)
+            if lesson.quiz:
+                state.setdefault("quizzes", {})[lesson.quiz] = {"reset": now}
+            if (state.get("last") or {}).get("id") in (lesson.id, lesson.quiz):
+                state.pop("last", None)
+        self._change(change)
+
+    def reset_all(self) -> None:
+        for lesson in self.course.lessons.values():
+            self.reset_lesson(lesson)

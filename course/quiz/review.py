@@ -1,0 +1,69 @@
+"""Spaced review with Leitner boxes, computed from the answer history alone.
+
+A question enters review the first time it is answered wrong (box 1). Each
+right answer in review moves it up a box, each wrong one back to box 1; a box's
+number says how long to wait before it comes back. Past the last box the
+question is learnt. Because the boxes are derived from stored answers, nothing
+extra is written and two machines' histories merge without conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Iterable, Protocol
+
+INTERVAL_DAYS = {1: 1, 2: 2, 3: 4, 4: 8, 5: 16}
+LEARNT = max(INTERVAL_DAYS) + 1
+
+
+class AnswerLike(Protocol):
+    quiz: str
+    question: str
+    correct: bool
+    timestamp: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewCard:
+    quiz: str
+    question: str
+    box: int
+    due: datetime
+
+    @property
+    def learnt(self) -> bool:
+        return self.box >= LEARNT
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def review_cards(answers: Iterable[AnswerLike]) -> dict[tuple[str, str], ReviewCard]:
+    """The Leitner card of every question ever answered wrong, from answers in time order."""
+    cards: dict[tuple[str, str], ReviewCard] = {}
+    for answer in sorted(answers, key=lambda a: a.timestamp):
+        key = (answer.quiz, answer.question)
+        when = parse_time(answer.timestamp)
+        card = cards.get(key)
+        if not answer.correct:
+            cards[key] = ReviewCard(*key, 1, when + timedelta(days=INTERVAL_DAYS[1]))
+        elif card is not None and not card.learnt and when >= card.due:
+            box = card.box + 1
+            due = when + timedelta(days=INTERVAL_DAYS.get(box, 0))
+            cards[key] = ReviewCard(*key, box, due)
+    return cards
+
+
+def due_cards(answers: Iterable[AnswerLike], now: datetime | None = None) -> list[ReviewCard]:
+    """The cards to review now, the longest overdue first."""
+    now = now or datetime.now(timezone.utc)
+    cards = [c for c in review_cards(answers).values() if not c.learnt and c.due <= now]
+    return sorted(cards, key=lambda c: (c.due, c.box))
+
+
+def next_due(answers: Iterable[AnswerLike]) -> datetime | None:
+    """When the next card comes back, if any is waiting."""
+    dates = [c.due for c in review_cards(answers).values() if not c.learnt]
+    return min(dates) if dates else None

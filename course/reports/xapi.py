@@ -1,0 +1,227 @@
+"""Learners' results as xAPI 1.0.3 statements, one JSON object per line.
+
+Verbs: *answered* for every answer; *completed* then *passed* or *failed* for
+every quiz attempt that covers all the quiz's questions.
+
+Identifiers: activities are IRIs under a base the trainer chooses (`--xapi-base`,
+default `https://atelier.example/xapi`, a reserved name that resolves nowhere):
+`{base}/lessons/{lesson}`, `{base}/quizzes/{quiz}`,
+`{base}/quizzes/{quiz}/questions/{question}`. Use one base per course, since
+lesson ids are unique only within a course. The actor is an account on that
+base named by the learner's pseudonym; the real name is added only with
+`names=True`. The session label goes into the context extension
+`{base}/extensions/session`. Statement ids are uuid5 of a fixed namespace, so
+exporting twice gives the same ids and a learning-record store ignores repeats.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, TextIO
+from urllib.parse import quote, urlsplit
+
+from course.reports.safe_text import clean_terminal, pseudonym
+from course.reports.stats import (
+    Answer, AttemptResult, CourseIndex, attempt_results, select_answers, utc_timestamp,
+)
+
+DEFAULT_BASE = "https://atelier.example/xapi"
+#: Never change it: statement ids derive from it.
+NAMESPACE = uuid.UUID("6f1c2a7e-3b1d-5c4e-9a8f-a7e1e0c0d7b3")
+VERSION = "1.0.3"
+_ADL = "http://adlnet.gov/expapi/"
+VERBS = {
+    "answered": {"fr-FR": "a répondu", "en-US": "answered"},
+    "completed": {"fr-FR": "a terminé", "en-US": "completed"},
+    "passed": {"fr-FR": "a réussi", "en-US": "passed"},
+    "failed": {"fr-FR": "a échoué", "en-US": "failed"},
+}
+INTERACTION_TYPES = {
+    "single": "choice", "multiple": "choice", "true_false": "true-false",
+    "order": "sequencing", "match": "matching", "short": "fill-in",
+}
+
+
+@dataclass(frozen=True)
+class XapiResult:
+    """How many statements were written, and how many answers were left out."""
+
+    written: int
+    skipped: int
+    """Answers without a valid timestamp (a learning-record store would refuse them)."""
+
+
+def check_base(base: str) -> str:
+    """`base` without its trailing slash; ValueError unless it is an absolute http(s) IRI."""
+    parts = urlsplit(base.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not an absolute http(s) IRI: {base!r}")
+    return base.strip().rstrip("/")
+
+
+def iso_duration(seconds: float) -> str:
+    """An ISO 8601 duration to the hundredth of a second, as xAPI wants: "PT1M5.5S"."""
+    centis = max(int(seconds * 100 + 0.5), 0)
+    hours, centis = divmod(centis, 360_000)
+    minutes, centis = divmod(centis, 6_000)
+    whole, hundredths = divmod(centis, 100)
+    text = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    if hundredths:
+        text += f"{whole}.{hundredths:02d}".rstrip("0") + "S"
+    elif whole or text == "PT":
+        text += f"{whole}S"
+    return text
+
+
+def statement_id(*parts: object) -> str:
+    """A deterministic statement id from its defining parts."""
+    return str(uuid.uuid5(NAMESPACE, "\x1f".join(str(part) for part in parts)))
+
+
+def _iri(base: str, *segments: str) -> str:
+    return "/".join([base, *(quote(segment, safe="") for segment in segments)])
+
+
+def _response(answer: Answer) -> str:
+    """The response in xAPI's pattern when the stored value allows it, else its text."""
+    value = answer.response
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
+        return "[,]".join(str(item) for item in value)
+    if isinstance(value, dict) and answer.qtype == "match":
+        return "[,]".join(f"{left}[.]{right}" for left, right in value.items())
+    return answer.response_text
+
+
+class _Builder:
+    """Builds statements for one export: base, names and language are fixed."""
+
+    def __init__(self, learners: Iterable[Mapping[str, Any]], index: CourseIndex,
+                 base: str, names: bool, salt: str, language: str) -> None:
+        self.index, self.base, self.language = index, base, language
+        self.names = {str(x.get("id", "")): str(x.get("name", "")) for x in learners}
+        self.show_names, self.salt = names, salt
+
+    def actor(self, learner_id: str) -> dict[str, Any]:
+        agent: dict[str, Any] = {"objectType": "Agent", "account": {
+            "homePage": self.base, "name": pseudonym(learner_id, self.salt)}}
+        name = clean_terminal(self.names.get(learner_id, ""))
+        if self.show_names and name:
+            agent["name"] = name
+        return agent
+
+    def activity(self, iri: str, kind: str, name: str, **extra: Any) -> dict[str, Any]:
+        definition: dict[str, Any] = {"type": kind, **extra}
+        if name:
+            definition["name"] = {self.language: name}
+        return {"objectType": "Activity", "id": iri, "definition": definition}
+
+    def lesson(self, lesson_id: str) -> dict[str, Any]:
+        info = self.index.lessons.get(lesson_id)
+        return self.activity(_iri(self.base, "lessons", lesson_id), _ADL + "activities/lesson",
+                             info.title if info else "")
+
+    def quiz(self, quiz_id: str, lesson_id: str) -> dict[str, Any]:
+        info = self.index.lessons.get(lesson_id)
+        return self.activity(_iri(self.base, "quizzes", quiz_id),
+                             _ADL + "activities/assessment", info.title if info else "")
+
+    def statement(self, sid: str, verb: str, learner: str, obj: dict[str, Any],
+                  result: dict[str, Any], lesson: str, session: str | None,
+                  timestamp: str, grouping: list[dict[str, Any]]) -> dict[str, Any]:
+        context: dict[str, Any] = {
+            "contextActivities": {"parent": [self.lesson(lesson)]},
+            "language": self.language, "platform": "Atelier numérique",
+        }
+        if grouping:
+            context["contextActivities"]["grouping"] = grouping
+        if session:
+            context["extensions"] = {_iri(self.base, "extensions", "session"): session}
+        return {
+            "id": sid, "version": VERSION, "actor": self.actor(learner),
+            "verb": {"id": _ADL + "verbs/" + verb, "display": VERBS[verb]},
+            "object": obj, "result": result, "context": context, "timestamp": timestamp,
+        }
+
+    def answered(self, answer: Answer) -> dict[str, Any]:
+        info = self.index.questions.get((answer.quiz, answer.question))
+        qtype = info.qtype if info else answer.qtype
+        obj = self.activity(
+            _iri(self.base, "quizzes", answer.quiz, "questions", answer.question),
+            _ADL + "activities/cmi.interaction", info.prompt if info else "",
+            interactionType=INTERACTION_TYPES.get(qtype, "other"))
+        result: dict[str, Any] = {
+            "success": answer.correct,
+            "score": {"scaled": answer.score, "raw": answer.score, "min": 0, "max": 1},
+            "response": _response(answer), "duration": iso_duration(answer.duration_s),
+        }
+        extensions = {"hints-used": answer.hints_used, "confidence": answer.confidence}
+        result["extensions"] = {_iri(self.base, "extensions", key): value
+                                for key, value in extensions.items() if value is not None}
+        sid = statement_id("answered", answer.id)
+        return self.statement(sid, "answered", answer.learner, obj, result, answer.lesson,
+                              answer.session, answer.timestamp,
+                              [self.quiz(answer.quiz, answer.lesson)])
+
+    def attempt(self, verb: str, attempt: AttemptResult) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "score": {"scaled": round(attempt.score, 4), "raw": round(attempt.raw, 4),
+                      "min": 0, "max": attempt.question_count},
+            "success": attempt.passed, "completion": True,
+            "duration": iso_duration(attempt.duration_s),
+        }
+        sid = statement_id(verb, attempt.learner, attempt.quiz, attempt.attempt)
+        return self.statement(sid, verb, attempt.learner,
+                              self.quiz(attempt.quiz, attempt.lesson), result,
+                              attempt.lesson, attempt.session, attempt.finished, [])
+
+
+def xapi_statements(
+    learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex, *, base: str = DEFAULT_BASE, names: bool = False, salt: str = "",
+    language: str = "fr-FR", skipped: list[Answer] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Statements in time order: each answer, then each complete attempt's outcome.
+
+    Answers whose timestamp is not ISO 8601 are left out (and appended to `skipped`).
+    """
+    builder = _Builder(learners, index, check_base(base), names, salt, language)
+    valid = []
+    for answer in select_answers(answers):
+        if utc_timestamp(answer.timestamp) is None:
+            if skipped is not None:
+                skipped.append(answer)
+        else:
+            valid.append(answer)
+    timed: list[tuple[str, int, dict[str, Any]]] = [
+        (answer.timestamp, 0, builder.answered(answer)) for answer in valid
+    ]
+    for attempt in attempt_results(valid, index):
+        if attempt.complete:
+            outcome = "passed" if attempt.passed else "failed"
+            timed.append((attempt.finished, 1, builder.attempt("completed", attempt)))
+            timed.append((attempt.finished, 2, builder.attempt(outcome, attempt)))
+    timed.sort(key=lambda item: (item[0], item[1]))
+    for _, _, statement in timed:
+        yield statement
+
+
+def write_xapi(
+    stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex, *, base: str = DEFAULT_BASE, names: bool = False, salt: str = "",
+    language: str = "fr-FR",
+) -> XapiResult:
+    """Write statements as JSON lines (UTF-8 text); returns the counts."""
+    skipped: list[Answer] = []
+    written = 0
+    for statement in xapi_statements(learners, answers, index, base=base, names=names,
+                                     salt=salt, language=language, skipped=skipped):
+        line = json.dumps(statement, ensure_ascii=False, sort_keys=True)
+        # JSON allows these raw in strings, but line-splitting tools break on them.
+        stream.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
+        written += 1
+    return XapiResult(written=written, skipped=len(skipped))

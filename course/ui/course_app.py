@@ -1,0 +1,219 @@
+"""The learner app: one App that owns the journey and moves between screens.
+
+Screens post nothing heavier than a method call on the app; the app alone
+changes who is learning and what screen is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from course.content.course import Course
+from course.content.model import Lesson, Quiz
+from course.i18n import t
+from course.progress import InvalidNameError, ProgressStore
+from course.quiz.journey import Journey
+from course.ui.screens.course_map import CourseMapScreen
+from course.ui.screens.dialogs import ConfirmScreen, HelpScreen, TooSmallScreen
+from course.ui.screens.lesson import LessonScreen
+from course.ui.screens.profile import ProfileMenu, ProfileScreen
+from course.ui.screens.quiz import QuizItem, QuizScreen
+from course.ui.screens.results import ResultsScreen
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+CONTRAST = Theme(
+    name="atelier-contrast", primary="#FFFF00", secondary="#00FFFF", accent="#FFFFFF", foreground="#FFFFFF",
+    background="#000000", surface="#000000", panel="#1A1A1A", warning="#FFAA00", error="#FF5555",
+    success="#55FF55", dark=True,
+)
+
+
+@dataclass
+class Settings:
+    learner: str | None = None
+    session: str | None = None
+    theme: str | None = None
+
+
+class AtelierApp(App[None]):
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "Atelier numérique"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("f3", "toggle_contrast", t("key.contrast"), show=False)]
+
+    def __init__(self, course: Course, store: ProgressStore, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.course = course
+        self.store = store
+        self.settings = settings or Settings()
+        self.journey: Journey | None = None
+        self._too_small: TooSmallScreen | None = None
+
+    def on_mount(self) -> None:
+        self.register_theme(CONTRAST)
+        if self.settings.theme == "contrast":
+            self.theme = "atelier-contrast"
+        if self.settings.learner:
+            self.choose_learner_name(self.settings.learner)
+        else:
+            self.push_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+
+    # -- learners -----------------------------------------------------------------
+    def choose_learner_name(self, name: str) -> None:
+        try:
+            learner = self.store.create_learner(name)
+        except InvalidNameError as error:
+            self.notify(str(error), severity="error")
+            if not isinstance(self.screen, ProfileScreen):
+                self.push_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+            return
+        self._start_journey(learner.id)
+
+    def choose_learner_id(self, learner_id: str) -> None:
+        self._start_journey(learner_id)
+
+    def _start_journey(self, learner_id: str) -> None:
+        learner = self.store.get_learner(learner_id)
+        if learner is None:
+            return
+        self.journey = Journey(self.course, self.store, learner, self.settings.session)
+        screen = CourseMapScreen(self.journey)
+        if isinstance(self.screen, ProfileScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_profile_menu(self) -> None:
+        self.push_screen(ProfileMenu(), self._profile_choice)
+
+    def _profile_choice(self, choice: str | None) -> None:
+        if choice == "switch":
+            self.switch_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+        elif choice == "reset_all":
+            self.push_screen(ConfirmScreen(t("confirm.reset_all"), t("confirm.yes_reset")), self._reset_all)
+        elif choice == "delete":
+            self.push_screen(ConfirmScreen(t("confirm.delete", name=self.journey.learner.name if self.journey else ""),
+                                           t("confirm.yes_delete")), self._delete_profile)
+
+    def _reset_all(self, yes: bool | None) -> None:
+        if yes and self.journey:
+            self.journey.reset_all()
+            self.notify(t("confirm.done_reset_all"))
+            self._refresh_map()
+
+    def _delete_profile(self, yes: bool | None) -> None:
+        if yes and self.journey:
+            self.store.delete_learner(self.journey.learner.id)
+            self.journey = None
+            self.notify(t("confirm.done_delete"))
+            self.switch_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+
+    def confirm_reset_lesson(self, lesson: Lesson) -> None:
+        def done(yes: bool | None) -> None:
+            if yes and self.journey:
+                self.journey.reset_lesson(lesson)
+                self.notify(t("confirm.done_reset", title=lesson.title))
+                self._refresh_map()
+        self.push_screen(ConfirmScreen(t("confirm.reset", title=lesson.title), t("confirm.yes_reset")), done)
+
+    def _refresh_map(self) -> None:
+        if isinstance(self.screen, CourseMapScreen):
+            self.screen.refresh_map()
+
+    # -- lessons and quizzes ------------------------------------------------------
+    def open_lesson(self, lesson_id: str, section: int | None = None) -> None:
+        if self.journey and lesson_id in self.course.lessons:
+            self.push_screen(LessonScreen(self.journey, self.course.lessons[lesson_id], section))
+
+    def lesson_finished(self, lesson: Lesson) -> None:
+        quiz = self.course.quiz_for(lesson)
+        if quiz is None:
+            self.pop_screen()
+            self.notify(t("lesson.done", title=lesson.title))
+            return
+        self.start_quiz(quiz, replace=True)
+
+    def start_quiz(self, quiz: Quiz, replace: bool = False) -> None:
+        assert self.journey is not None
+        attempt = self.journey.attempt(quiz)
+        items = [QuizItem(quiz, q, attempt.number, attempt.seed,
+                          attempt.choice_order(q, len(getattr(q, "choices", ())))) for q in attempt.remaining()]
+        if not items:
+            result = self.journey.finish(quiz, attempt.number)
+            screen = ResultsScreen(self.journey, quiz, result)
+        else:
+            lesson = self.course.lessons.get(quiz.lesson)
+            screen = QuizScreen(self.journey, items, title=quiz.title or (lesson.title if lesson else quiz.id),
+                                total=len(quiz.questions), done_before=len(attempt.answered))
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def quiz_finished(self, screen: QuizScreen) -> None:
+        assert self.journey is not None
+        if screen.mode == "review":
+            right = sum(g.correct for g in screen.grades)
+            self.pop_screen()
+            self.notify(t("review.done", right=right, total=len(screen.grades)), timeout=8)
+            return
+        quiz = screen.items[0].quiz
+        result = self.journey.finish(quiz, screen.items[0].attempt)
+        self.switch_screen(ResultsScreen(self.journey, quiz, result))
+
+    def continue_course(self) -> None:
+        if self.journey is None:
+            return
+        target = self.journey.continue_target()
+        if target is None:
+            self.notify(t("map.all_done"))
+        elif target[0] == "lesson":
+            self.open_lesson(target[1])
+        else:
+            self.start_quiz(self.course.quizzes[target[1]])
+
+    def start_review(self) -> None:
+        if self.journey is None:
+            return
+        cards = self.journey.due_reviews()[:10]
+        if not cards:
+            when = self.journey.next_review()
+            self.notify(t("review.nothing_when", date=when.astimezone().strftime("%d/%m")) if when
+                        else t("review.nothing"))
+            return
+        items = []
+        for card in cards:
+            quiz = self.course.quizzes[card.quiz]
+            question = self.course.question(card.quiz, card.question)
+            assert question is not None
+            order = list(range(len(getattr(question, "choices", ()))))
+            items.append(QuizItem(quiz, question, 1, hash(card) & 0xFFFF, order))
+        self.push_screen(QuizScreen(self.journey, items, title=t("review.title"), total=len(items), done_before=0,
+                                    mode="review"))
+
+    # -- everywhere ---------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(getattr(self.screen, "HELP_KEY", "map")))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == "atelier-contrast" else "atelier-contrast"
+
+    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if small and self._too_small is None:
+            self._too_small = TooSmallScreen(event.size.width, event.size.height)
+            self.push_screen(self._too_small)
+        elif not small and self._too_small is not None:
+            if self.screen is self._too_small:
+                self.pop_screen()
+            self._too_small = None
+
+
+def build_app(course: Course, store: ProgressStore, settings: Settings | None = None) -> AtelierApp:
+    """The one factory used by `atelier`, `python app.py` and the tests."""
+    return AtelierApp(course, store, settings)

@@ -1,0 +1,39 @@
+"""From command-line arguments to a running app, with French messages when it cannot start."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import CourseNotFound, load_course
+from course.i18n import t
+
+
+def launch_app(args: argparse.Namespace) -> int:
+    from course.progress import ProgressStore, resolve_data_dir
+
+    root = Path(args.course) if args.course else bundled_course_dir()
+    try:
+        course = load_course(root)
+    except CourseNotFound:
+        sys.stderr.write(t("validate.not_found", path=str(root)) + "\n")
+        return 2
+    if not course.lessons:
+        sys.stderr.write(t("launch.no_lessons", path=str(root), errors=len(course.errors)) + "\n")
+        return 1
+    data_dir = resolve_data_dir(args.data)
+    try:
+        store = ProgressStore(data_dir)
+    except OSError as error:
+        sys.stderr.write(t("launch.no_data", path=str(data_dir), reason=error.strerror or str(error)) + "\n")
+        return 2
+    from course.ui.course_app import Settings, build_app
+
+    app = build_app(course, store, Settings(learner=args.learner, session=args.session, theme=args.theme))
+    try:
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0

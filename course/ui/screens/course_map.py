@@ -1,0 +1,143 @@
+"""The course map: modules and lessons with their state, and the big "Continuer" button."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.i18n import t
+from course.quiz.journey import Journey, LessonStatus
+from course.ui.widgets.bars import text_bar
+
+STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}
+
+
+def status_text(status: LessonStatus) -> str:
+    label = t(f"map.state.{status.state}")
+    if status.best_score is not None:
+        label += " " + t("map.score", percent=round(status.best_score * 100))
+    return label
+
+
+class CourseMapScreen(Screen[None]):
+    HELP_KEY = "map"
+    BINDINGS = [
+        Binding("c", "continue", t("map.key.continue")),
+        Binding("r", "review", t("map.key.review")),
+        Binding("x", "reset_lesson", t("map.key.reset"), show=False),
+        Binding("p", "profile", t("map.key.profile")),
+        Binding("question_mark,f1", "app.help", t("key.help")),
+        Binding("q,escape", "app.quit", t("key.quit")),
+    ]
+
+    def __init__(self, journey: Journey) -> None:
+        super().__init__()
+        self.journey = journey
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", markup=False)
+        yield Static(id="notices", markup=False)
+        with Horizontal(id="map-actions"):
+            yield Button(t("map.button.continue"), id="continue", variant="primary")
+            yield Button(t("map.button.review"), id="review")
+        yield OptionList(id="lessons")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_map()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_map()
+
+    def refresh_map(self) -> None:
+        journey = self.journey
+        course = journey.course
+        lessons = course.ordered_lessons()
+        done = sum(journey.status(lesson).state == "done" for lesson in lessons)
+        ratio = done / len(lessons) if lessons else 0
+        header = Text()
+        header.append(course.title, style="bold")
+        header.append("\n" + t("map.header", name=journey.learner.name, done=done, total=len(lessons)) + "  ")
+        header.append(text_bar(ratio, 16))
+        self.query_one("#screen-title", Static).update(header)
+        self._notices()
+        target = journey.continue_target()
+        cont = self.query_one("#continue", Button)
+        cont.disabled = target is None
+        cont.label = t("map.button.continue") if target else t("map.button.all_done")
+        due = len(journey.due_reviews())
+        review = self.query_one("#review", Button)
+        review.label = t("map.button.review_count", count=due)
+        options: list[Option | None] = []
+        for number, module in enumerate(course.modules, 1):
+            module_lessons = course.lessons_of(module)
+            if not module_lessons:
+                continue
+            title = Text(t("map.module", n=number, title=module.title), style="bold")
+            title.append("  " + text_bar(journey.module_ratio(list(module.lessons)), 10), style="")
+            options.append(Option(title, disabled=True, id=f"module:{module.id}"))
+            for lesson in module_lessons:
+                status = journey.status(lesson)
+                line = Text(f" {STATE_MARKS[status.state]} ")
+                line.append(lesson.title)
+                line.append(f"  ({status_text(status)}, {t('map.minutes', n=lesson.duration_min)})", style="italic")
+                options.append(Option(line, id=f"lesson:{lesson.id}"))
+        lesson_list = self.query_one("#lessons", OptionList)
+        highlighted = lesson_list.highlighted
+        lesson_list.clear_options()
+        lesson_list.add_options(options)
+        if highlighted is not None and highlighted < len(options):
+            lesson_list.highlighted = highlighted
+        if target is None or self.focused is None:
+            (lesson_list if target is None else cont).focus()
+
+    def _notices(self) -> None:
+        notices = self.query_one("#notices", Static)
+        lines = []
+        bad = self.journey.course.files_with_errors()
+        if bad:
+            shown = bad[0] + (" …" if len(bad) > 1 else "")
+            lines.append("⚠ " + t("map.bad_files", count=len(bad), files=shown))
+        for notice in getattr(self.journey.store, "notices", []):
+            lines.append("⚠ " + notice.message)
+        notices.update(Text("\n".join(lines)))
+        notices.display = bool(lines)
+
+    def _highlighted_lesson(self):  # type: ignore[no-untyped-def]
+        lesson_list = self.query_one("#lessons", OptionList)
+        if lesson_list.highlighted is None:
+            return None
+        option_id = lesson_list.get_option_at_index(lesson_list.highlighted).id or ""
+        return self.journey.course.lessons.get(option_id.removeprefix("lesson:"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith("lesson:"):
+            self.app.open_lesson(option_id.removeprefix("lesson:"))  # type: ignore[attr-defined]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "continue":
+            self.action_continue()
+        elif event.button.id == "review":
+            self.action_review()
+
+    def action_continue(self) -> None:
+        self.app.continue_course()  # type: ignore[attr-defined]
+
+    def action_review(self) -> None:
+        self.app.start_review()  # type: ignore[attr-defined]
+
+    def action_profile(self) -> None:
+        self.app.open_profile_menu()  # type: ignore[attr-defined]
+
+    def action_reset_lesson(self) -> None:
+        lesson = self._highlighted_lesson()
+        if lesson is None:
+            self.notify(t("map.pick_lesson_first"))
+            return
+        self.app.confirm_reset_lesson(lesson)  # type: ignore[attr-defined]

@@ -1,0 +1,106 @@
+"""Small modal screens: help, confirmation, glossary, and the too-small-terminal notice."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown, Static
+
+from course.content.model import GlossaryTerm
+from course.i18n import t
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys and what to do, for the screen the learner came from."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1,enter", "dismiss", t("key.close"))]
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(t("help.title"), style="bold"), markup=False)
+            with VerticalScroll():
+                yield Markdown(t(f"help.{self.key}") + "\n\n" + t("help.common"), open_links=False)
+            yield Button(t("key.close"), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; the safe answer (no) has the focus."""
+
+    BINDINGS = [Binding("escape", "no", t("confirm.no")), Binding("o,y", "yes", show=False),
+                Binding("n", "no", show=False)]
+
+    def __init__(self, question: str, yes: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("confirm.no"), id="no", variant="primary")
+                yield Button(self.yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class GlossaryScreen(ModalScreen[None]):
+    """The lesson's glossary terms, read in place without leaving the section."""
+
+    BINDINGS = [Binding("escape,q,g,enter", "dismiss", t("key.close"))]
+
+    def __init__(self, terms: list[GlossaryTerm], title: str) -> None:
+        super().__init__()
+        self.terms = terms
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(Text(t("glossary.title", lesson=self.title_text), style="bold"), markup=False)
+            with VerticalScroll(id="glossary-body"):
+                if not self.terms:
+                    yield Static(t("glossary.empty"), markup=False)
+                for term in self.terms:
+                    yield Static(Text(term.term, style="bold underline"), classes="term", markup=False)
+                    yield Markdown(term.definition, open_links=False)
+            yield Button(t("key.close"), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#glossary-body").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+class TooSmallScreen(ModalScreen[None]):
+    """Shown while the terminal is smaller than 80×24."""
+
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__()
+        self.size_text = t("too_small", width=width, height=height)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.size_text), id="too-small", markup=False)

@@ -1,0 +1,103 @@
+"""The lesson reader: one section at a time, with its place remembered."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Markdown, Static
+
+from course.content.model import Lesson
+from course.i18n import t
+from course.quiz.journey import Journey
+
+
+class LessonScreen(Screen[None]):
+    HELP_KEY = "lesson"
+    BINDINGS = [
+        Binding("escape", "leave", t("key.back")),
+        Binding("left", "previous", t("lesson.key.previous")),
+        Binding("right,space", "next", t("lesson.key.next")),
+        Binding("g", "glossary", t("lesson.key.glossary")),
+        Binding("o", "objectives", t("lesson.key.objectives"), show=False),
+        Binding("question_mark,f1", "app.help", t("key.help")),
+    ]
+
+    def __init__(self, journey: Journey, lesson: Lesson, section: int | None = None) -> None:
+        super().__init__()
+        self.journey = journey
+        self.lesson = lesson
+        self.index = journey.section(lesson) if section is None else section
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", markup=False)
+        yield Static(id="section-title", markup=False)
+        with VerticalScroll(id="section-body"):
+            yield Static(id="callout-label", markup=False)
+            yield Markdown(id="section-text", open_links=False)
+        with Horizontal(id="actions"):
+            yield Button(t("lesson.button.previous"), id="previous")
+            yield Static(id="counter", markup=False)
+            yield Button(t("lesson.button.next"), id="next", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        lesson = self.lesson
+        section = lesson.sections[self.index]
+        module = self.journey.course.module_of(lesson)
+        title = f"{module.title} › {lesson.title}" if module else lesson.title
+        self.query_one("#screen-title", Static).update(Text(title))
+        self.query_one("#section-title", Static).update(Text(section.title, style="bold"))
+        label = self.query_one("#callout-label", Static)
+        label.display = section.callout is not None
+        label.update(t(f"lesson.callout.{section.callout}") if section.callout else "")
+        body = self.query_one("#section-body", VerticalScroll)
+        for kind in ("fact", "tip", "warning", "example"):
+            body.set_class(section.callout == kind, f"-callout-{kind}")
+        self.query_one("#section-text", Markdown).update(section.text)
+        body.scroll_home(animate=False)
+        self.query_one("#counter", Static).update(
+            Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center"))
+        self.query_one("#previous", Button).disabled = self.index == 0
+        last = self.index == len(lesson.sections) - 1
+        has_quiz = self.journey.course.quiz_for(lesson) is not None
+        self.query_one("#next", Button).label = t(
+            "lesson.button.quiz" if last and has_quiz else "lesson.button.finish" if last else "lesson.button.next")
+        self.journey.open_section(lesson, self.index)
+        self.query_one("#next", Button).focus()
+
+    def action_previous(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self._show()
+
+    def action_next(self) -> None:
+        if self.index < len(self.lesson.sections) - 1:
+            self.index += 1
+            self._show()
+        else:
+            self.app.lesson_finished(self.lesson)  # type: ignore[attr-defined]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "previous":
+            self.action_previous()
+        elif event.button.id == "next":
+            self.action_next()
+
+    def action_glossary(self) -> None:
+        from course.ui.screens.dialogs import GlossaryScreen
+
+        terms = [self.journey.course.glossary[i] for i in self.lesson.glossary if i in self.journey.course.glossary]
+        self.app.push_screen(GlossaryScreen(terms, self.lesson.title))
+
+    def action_objectives(self) -> None:
+        lines = "\n".join(f"- {o}" for o in self.lesson.objectives)
+        self.notify(lines, title=t("lesson.objectives"), timeout=8)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,198 @@
+"""The quiz: one question per screen, immediate feedback, the answer stored at once."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Markdown, Static
+
+from course.content.model import Question, Quiz, SingleQuestion, MultipleQuestion
+from course.i18n import t
+from course.progress import StoreWriteError
+from course.quiz.grading import Grade, grade
+from course.quiz.journey import Journey
+from course.ui.widgets.choice_list import ChoiceList
+from course.ui.widgets.question_view import QuestionView
+from course.ui.widgets.sequence_builder import SequenceBuilder
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    quiz: Quiz
+    question: Question
+    attempt: int
+    seed: int
+    order: list[int]
+
+
+class QuizScreen(Screen[None]):
+    """Asks `items` one by one; in review mode answers are recorded as reviews."""
+
+    HELP_KEY = "quiz"
+    BINDINGS = [
+        Binding("escape", "leave", t("key.back")),
+        Binding("f2,h", "hint", t("quiz.key.hint")),
+        Binding("enter", "submit", t("quiz.key.submit"), show=True),
+        *[Binding(str(n), f"number({n})", show=False) for n in range(1, 10)],
+        Binding("question_mark,f1", "app.help", t("key.help")),
+    ]
+
+    def __init__(self, journey: Journey, items: list[QuizItem], *, title: str, total: int, done_before: int,
+                 mode: str = "quiz") -> None:
+        super().__init__()
+        self.journey = journey
+        self.items = items
+        self.title_text = title
+        self.total = total
+        self.done_before = done_before
+        self.mode = mode
+        self.index = 0
+        self.answered = False
+        self.hints_used = 0
+        self.started = time.monotonic()
+        self.grades: list[Grade] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", markup=False)
+        with VerticalScroll(id="quiz-body"):
+            yield Vertical(id="question-slot")
+            yield Static(id="hints", markup=False)
+            with Vertical(id="feedback"):
+                yield Static(id="verdict", markup=False)
+                yield Markdown(id="explanation", open_links=False)
+        with Horizontal(id="actions"):
+            yield Button(t("quiz.button.hint"), id="hint-button")
+            yield Button(t("quiz.button.submit"), id="submit-button", variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self._show()
+
+    @property
+    def item(self) -> QuizItem:
+        return self.items[self.index]
+
+    async def _show(self) -> None:
+        item = self.item
+        self.answered = False
+        self.hints_used = 0
+        self.started = time.monotonic()
+        number = self.done_before + self.index + 1
+        self.query_one("#screen-title", Static).update(
+            Text(t("quiz.header", title=self.title_text, n=number, total=self.total)))
+        slot = self.query_one("#question-slot")
+        await slot.remove_children()
+        view = QuestionView(item.question, item.order, item.seed)
+        await slot.mount(view)
+        self.query_one("#hints", Static).update("")
+        self.query_one("#feedback").display = False
+        self.query_one("#hint-button", Button).display = bool(item.question.hints)
+        submit = self.query_one("#submit-button", Button)
+        submit.label = t("quiz.button.submit")
+        self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
+        view.focus_answer()
+
+    def action_number(self, number: int) -> None:
+        if not self.answered:
+            self.query_one(QuestionView).choose_number(number)
+
+    def action_hint(self) -> None:
+        hints = self.item.question.hints
+        if self.answered or self.hints_used >= len(hints):
+            if hints and not self.answered:
+                self.notify(t("quiz.no_more_hints"))
+            return
+        self.hints_used += 1
+        lines = Text()
+        for n, hint in enumerate(hints[: self.hints_used], 1):
+            lines.append(t("quiz.hint_label", n=n, total=len(hints)), style="bold")
+            lines.append(f" {hint}\n")
+        self.query_one("#hints", Static).update(lines)
+
+    async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+        event.stop()
+        await self.action_submit()
+
+    def on_sequence_builder_completed(self, event: SequenceBuilder.Completed) -> None:
+        event.stop()
+        self.query_one("#submit-button", Button).focus()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.action_submit()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "hint-button":
+            self.action_hint()
+        elif event.button.id == "submit-button":
+            await self.action_submit()
+
+    async def action_submit(self) -> None:
+        if self.answered:
+            await self._next()
+            return
+        view = self.query_one(QuestionView)
+        response = view.response()
+        if response is None:
+            self.notify(t("quiz.incomplete." + self.item.question.type), severity="warning")
+            return
+        item = self.item
+        result = grade(item.question, response, true_word=t("quiz.true"), false_word=t("quiz.false"))
+        try:
+            self.journey.record(item.quiz, item.question, item.attempt, result, self.hints_used,
+                                time.monotonic() - self.started, mode=self.mode)
+        except StoreWriteError as error:
+            self.notify(str(error), severity="error", timeout=10)
+        self.answered = True
+        self.grades.append(result)
+        view.freeze()
+        self._show_feedback(result)
+
+    def _show_feedback(self, result: Grade) -> None:
+        question = self.item.question
+        verdict = Text()
+        if result.correct:
+            verdict.append("✓ " + t("quiz.right"), style="bold")
+        elif result.score > 0:
+            verdict.append("✗ " + t("quiz.partly", percent=round(result.score * 100)), style="bold")
+        else:
+            verdict.append("✗ " + t("quiz.wrong"), style="bold")
+        if result.spelling:
+            verdict.append("\n" + t("quiz.spelling", word=result.spelling))
+        if not result.correct:
+            verdict.append("\n" + t("quiz.expected", answer=result.expected_text))
+        for text in result.feedback:
+            verdict.append("\n» " + text)
+        if isinstance(question, (SingleQuestion, MultipleQuestion)) and question.type == "multiple" and not result.correct:
+            missed = [c.text for i, c in enumerate(question.choices) if c.correct and i not in result.response]
+            if missed:
+                verdict.append("\n" + t("quiz.missed_choices", choices=" | ".join(missed)))
+        feedback = self.query_one("#feedback")
+        feedback.set_class(result.correct, "-right")
+        feedback.set_class(not result.correct, "-wrong")
+        self.query_one("#verdict", Static).update(verdict)
+        self.query_one("#explanation", Markdown).update(question.explanation or "")
+        feedback.display = True
+        last = self.index + 1 >= len(self.items)
+        submit = self.query_one("#submit-button", Button)
+        submit.label = t("quiz.button.results" if last else "quiz.button.next")
+        self.query_one("#hint-button", Button).display = False
+        submit.focus()
+        self.call_after_refresh(lambda: self.query_one("#quiz-body", VerticalScroll).scroll_to_widget(
+            feedback, animate=False, top=False))
+
+    async def _next(self) -> None:
+        if self.index + 1 < len(self.items):
+            self.index += 1
+            await self._show()
+            return
+        self.app.quiz_finished(self)  # type: ignore[attr-defined]
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,77 @@
+"""A list of choices to mark with digits, arrows, space, Enter or the mouse."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class ChoiceList(OptionList):
+    """Choices shown in a given order; `multiple` lets several be marked.
+
+    Space, a digit or a click marks a choice; Enter validates (for a single
+    choice, Enter on an unmarked list marks the highlighted one first).
+    Marks are drawn as text, `(•)` or `[x]`, never as colour alone.
+    """
+
+    BINDINGS = [Binding("space", "toggle", show=False)]
+
+    class Submitted(Message):
+        """The learner asked to validate their choice."""
+
+    def __init__(self, texts: list[str], order: list[int], *, multiple: bool, id: str | None = None) -> None:
+        self.texts = texts
+        self.order = order
+        self.multiple = multiple
+        self.marked: set[int] = set()
+        super().__init__(*self._options(), id=id)
+
+    def _prompt(self, position: int) -> Text:
+        original = self.order[position]
+        on = original in self.marked
+        mark = ("[x]" if on else "[ ]") if self.multiple else ("(•)" if on else "( )")
+        text = Text(f"{position + 1}  {mark} ", style="bold" if on else "")
+        text.append(self.texts[original])
+        return text
+
+    def _options(self) -> list[Option]:
+        return [Option(self._prompt(i), id=f"c{i}") for i in range(len(self.order))]
+
+    def _refresh_marks(self) -> None:
+        for position in range(len(self.order)):
+            self.replace_option_prompt_at_index(position, self._prompt(position))
+
+    def mark(self, position: int) -> None:
+        """Mark (or, for several choices, toggle) the choice shown at `position`."""
+        if self.disabled or not 0 <= position < len(self.order):
+            return
+        original = self.order[position]
+        if self.multiple:
+            self.marked ^= {original}
+        else:
+            self.marked = {original}
+        self.highlighted = position
+        self._refresh_marks()
+
+    def action_toggle(self) -> None:
+        if self.highlighted is not None:
+            self.mark(self.highlighted)
+
+    def action_select(self) -> None:
+        if self.disabled:
+            return
+        if not self.marked and not self.multiple and self.highlighted is not None:
+            self.mark(self.highlighted)
+        if self.marked:
+            self.post_message(self.Submitted())
+
+    async def _on_click(self, event) -> None:  # type: ignore[no-untyped-def]
+        clicked = event.style.meta.get("option")
+        if clicked is not None:
+            self.mark(int(clicked))
+
+    def response(self) -> list[int]:
+        return sorted(self.marked)

@@ -1,0 +1,89 @@
+"""One question on screen: its prompt and the widget to answer it, for all six types."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from course.content.model import (
+    MatchQuestion, MultipleQuestion, OrderQuestion, Question, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    question_text,
+)
+from course.i18n import t
+from course.ui.widgets.choice_list import ChoiceList
+from course.ui.widgets.sequence_builder import SequenceBuilder
+
+
+class QuestionView(Vertical):
+    """The prompt, a line saying how to answer, and the answer widget."""
+
+    def __init__(self, question: Question, order: list[int], seed: int) -> None:
+        super().__init__(id="question-view")
+        self.question = question
+        self.order = order
+        self.seed = seed
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        yield Static(Text(question_text(q)), id="prompt", markup=False)
+        yield Static(t(f"quiz.howto.{q.type}"), id="howto", classes="muted", markup=False)
+        if isinstance(q, (SingleQuestion, MultipleQuestion)):
+            yield ChoiceList([c.text for c in q.choices], self.order, multiple=isinstance(q, MultipleQuestion),
+                             id="answer")
+        elif isinstance(q, TrueFalseQuestion):
+            yield ChoiceList([t("quiz.true"), t("quiz.false")], [0, 1], multiple=False, id="answer")
+        elif isinstance(q, OrderQuestion):
+            pool = list(q.items)
+            rng = random.Random(f"{self.seed}:{q.id}")
+            while len(pool) > 1 and pool == list(q.items):
+                rng.shuffle(pool)
+            yield SequenceBuilder(pool, id="answer")
+        elif isinstance(q, MatchQuestion):
+            rights = [p.right for p in q.pairs]
+            random.Random(f"{self.seed}:{q.id}").shuffle(rights)
+            yield SequenceBuilder(rights, [p.left for p in q.pairs], id="answer")
+        elif isinstance(q, ShortQuestion):
+            yield Input(placeholder=t("quiz.short.placeholder"), id="answer", max_length=200)
+
+    def focus_answer(self) -> None:
+        widget = self.query_one("#answer")
+        if isinstance(widget, SequenceBuilder):
+            widget.focus_pool()
+        else:
+            widget.focus()
+
+    def choose_number(self, number: int) -> None:
+        widget = self.query_one("#answer")
+        if isinstance(widget, ChoiceList):
+            widget.mark(number - 1)
+        elif isinstance(widget, SequenceBuilder):
+            widget.pick(number - 1)
+
+    def response(self) -> Any | None:
+        """The answer in the shape `grading.grade` takes, or None while incomplete."""
+        q = self.question
+        widget = self.query_one("#answer")
+        if isinstance(widget, ChoiceList):
+            marked = widget.response()
+            if not marked:
+                return None
+            if isinstance(q, TrueFalseQuestion):
+                return marked[0] == 0
+            return marked[0] if isinstance(q, SingleQuestion) else marked
+        if isinstance(widget, SequenceBuilder):
+            if not widget.complete:
+                return None
+            if isinstance(q, MatchQuestion):
+                return {p.left: right for p, right in zip(q.pairs, widget.picked)}
+            return list(widget.picked)
+        if isinstance(widget, Input):
+            return widget.value if widget.value.strip() else None
+        return None
+
+    def freeze(self) -> None:
+        self.query_one("#answer").disabled = True
