@@ -34,6 +34,10 @@ def _command_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help=t("cli.validate.help"))
     validate.add_argument("dir", nargs="?", help=t("cli.validate.dir"))
     validate.add_argument("--format", choices=("text", "json"), default="text")
+    schema = sub.add_parser("schema", help=t("schema.cli.help"))
+    schema.add_argument("--out", metavar="DIR", help=t("schema.cli.out"))
+    schema.add_argument("--print", dest="kind", metavar="KIND", help=t("schema.cli.print"),
+                        choices=("lesson", "quiz", "module", "course", "glossary"))
     return parser
 
 
@@ -59,6 +63,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from course.cli_validate import run_validate
 
         return run_validate(args.dir, args.format, sys.stdout, sys.stderr)
+    if args.command == "schema":
+        from course.cli_schema import run_schema
+
+        return run_schema(args.kind, args.out, sys.stdout)
     sys.stderr.write(t("cli.not_available", command=args.command) + "\n")
     return 2
 

@@ -31,6 +31,8 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 # C0 and C1 controls (tab and newline allowed), DEL, and bidirectional overrides.
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MISSING: Any = object()
+# Question lists (choices, items, pairs, accept) have their own rules and messages in checks.
+_RULES_IN_CHECKS = frozenset(model.QUESTION_TYPES.values())
 
 
 def make_inert(text: str) -> str:
@@ -43,6 +45,7 @@ class FieldPlan:
     name: str
     kind: tuple[Any, ...]
     required: bool
+    min_items: int = 0
 
 
 def _kind(hint: Any) -> tuple[Any, ...]:
@@ -71,7 +74,7 @@ def plan_for(cls: type) -> dict[str, FieldPlan]:
         if f.metadata.get("internal") or f.name == "pos":
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        plans[f.name] = FieldPlan(f.name, _kind(hints[f.name]), required)
+        plans[f.name] = FieldPlan(f.name, _kind(hints[f.name]), required, int(f.metadata.get("min_items", 0)))
     return plans
 
 
@@ -139,6 +142,13 @@ class Builder:
                             known=", ".join(plans))
                 continue
             value = self.value(plan.kind, value_node, key)
+            if value == [] and plan.min_items and cls not in _RULES_IN_CHECKS:
+                # A list that must hold something is empty (say so), or every item in it was
+                # refused (already said): a lesson is never built without sections.
+                if isinstance(value_node, SequenceNode) and not value_node.value:
+                    self.report(value_node, "empty_value", key=key)
+                if cls is not model.Quiz:  # checks drops a quiz left empty, keeping its lesson's link
+                    value = MISSING
             if value is MISSING:
                 ok = ok and not plan.required
             else:
@@ -184,7 +194,7 @@ class Builder:
 
     def scalar(self, tag: str, kind: tuple[Any, ...], node: ScalarNode, key: str) -> Any:
         text = node.value
-        plain = node.style is None
+        plain = not node.style  # None from the Python composer, "" from libyaml
         if tag in ("str", "literal"):
             if plain and node.tag != _TAG + "str":
                 self.report(node, "quote_it_" + READ_AS.get(node.tag, "number"), key=key, value=text)

@@ -26,7 +26,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # PyYAML's English messages, explained in the learner's language.
 _YAML_HINTS = {
-    "mapping values are not allowed here": "yaml_colon",
+    "mapping values are not allowed": "yaml_colon",  # "here" (PyYAML), "in this context" (libyaml)
     "found character '\\t' that cannot start any token": "yaml_tab",
     "found a tab character": "yaml_tab",
     "could not find expected ':'": "yaml_missing_colon",
@@ -66,7 +66,7 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # in characters, as YAML counts
         return None, [Problem.make(rel, line, col, "encoding", byte=f"0x{data[error.start]:02X}")]
 
 
@@ -88,7 +88,15 @@ def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = str(error.problem or error.context or "")
         code = next((c for needle, c in _YAML_HINTS.items() if needle in detail), "yaml_syntax")
+        if mark and "cannot start any token" in detail and text[mark.index:mark.index + 1] == "\t":
+            code = "yaml_tab"  # libyaml does not name the character, PyYAML does
         return None, [Problem.make(rel, line, col, code, detail=detail)]
+    except yaml.reader.ReaderError as error:
+        # No mark here, and libyaml counts `position` in bytes: find the character instead.
+        index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+        before = text[:max(index, 0)]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, [Problem.make(rel, line, col, "yaml_special_char", detail=str(error.reason))]
     except yaml.YAMLError as error:
         return None, [Problem.make(rel, 1, 1, "yaml_syntax", detail=str(error))]
     except RecursionError:
@@ -115,6 +123,16 @@ def _inside(path: Path, root: Path) -> bool:
         return True
     except (ValueError, OSError):
         return False
+
+
+def _course_file(path: Path, root: Path, problems: list[Problem]) -> bool:
+    """Whether `path` is a file to read: present, and inside the course (else it is said)."""
+    if not path.is_file():
+        return False
+    if not _inside(path, root):
+        problems.append(Problem.make(_rel(path, root), 1, 1, "outside_course"))
+        return False
+    return True
 
 
 def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
@@ -152,16 +170,16 @@ def load_course(root: Path) -> Course:
 
     info = None
     info_path = lessons_dir / "course.yaml"
-    if info_path.is_file():
+    if _course_file(info_path, root, problems):
         info, found = load_file(CourseInfo, info_path, root, "course")
         problems += found
         files += 1
-    else:
+    elif not info_path.is_file():
         problems.append(Problem.make(_rel(info_path, root), 1, 1, "no_course_file", "warning"))
 
     glossary = None
     glossary_path = lessons_dir / "glossary.yaml"
-    if glossary_path.is_file():
+    if _course_file(glossary_path, root, problems):
         glossary, found = load_file(Glossary, glossary_path, root, "glossary")
         problems += found
         files += 1
@@ -171,11 +189,11 @@ def load_course(root: Path) -> Course:
     for folder in _module_dirs(lessons_dir, root, problems):
         module_path = folder / "module.yaml"
         module = None
-        if module_path.is_file():
+        if _course_file(module_path, root, problems):
             module, found = load_file(Module, module_path, root, "module")
             problems += found
             files += 1
-        else:
+        elif not module_path.is_file():
             problems.append(Problem.make(_rel(module_path, root), 1, 1, "no_module_file"))
         ids = []
         for path in _yaml_files(folder, root, problems):

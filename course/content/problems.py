@@ -26,8 +26,9 @@ class Problem:
     message: str
 
     @classmethod
-    def make(cls, path: str, line: int, col: int, code: str, severity: Severity = "error",
+    def make(cls, path: str, line: int, col: int, code: str, severity: Severity = "error", /,
              **params: object) -> Problem:
+        # Positional-only, so that a message may itself use {line} (duplicate_key does).
         if "what" in params:
             params["what"] = t(f"content.what.{params['what']}")
         return cls(path, line, col, severity, code, t(f"content.{code}", **params))

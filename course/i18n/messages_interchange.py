@@ -42,6 +42,7 @@ FR = {
     "interchange.reason.accept": "il faut au moins une réponse acceptée",
     "interchange.reason.answer": "la réponse doit valoir true ou false",
     "interchange.reason.text": "un texte est vide",
+    "interchange.reason.distinct": "deux éléments ou deux côtés sont identiques",
     # Aiken.
     "interchange.aiken.not_single": "type « {type} » : Aiken ne connaît que les questions à réponse unique, non exportée.",
     "interchange.aiken.lost": "Aiken ne garde ni explications, ni retours, ni indices : seuls énoncés et propositions sont exportés.",
@@ -107,6 +108,7 @@ EN = {
     "interchange.reason.accept": "at least one accepted answer is needed",
     "interchange.reason.answer": "the answer must be true or false",
     "interchange.reason.text": "a text is empty",
+    "interchange.reason.distinct": "two items or two sides are the same",
     "interchange.aiken.not_single": "type “{type}”: Aiken only knows single-answer questions, not exported.",
     "interchange.aiken.lost": "Aiken keeps no explanation, feedback or hint: only texts and choices are exported.",
     "interchange.aiken.joined": "line breaks replaced by spaces (Aiken: one line per text).",

@@ -26,7 +26,7 @@ FR = {
     "reports.col.wrong": "Erreur fréquente",
     "reports.lessons_heading": "Questions difficiles, par leçon",
     "reports.lesson_heading": "{title} ({module})",
-    "reports.lesson_progress": "{done} sur {started} ont réussi le quiz.",
+    "reports.lesson_progress": "Quiz réussi : {done} sur {started}.",
     "reports.no_hard_questions": (
         "Pas de question difficile (au moins {count} réponses par question)."
     ),
@@ -89,7 +89,7 @@ EN = {
     "reports.col.wrong": "Frequent mistake",
     "reports.lessons_heading": "Hardest questions, by lesson",
     "reports.lesson_heading": "{title} ({module})",
-    "reports.lesson_progress": "{done} of {started} passed the quiz.",
+    "reports.lesson_progress": "Quiz passed: {done} of {started}.",
     "reports.no_hard_questions": "No hard question (at least {count} answers per question).",
     "reports.wrong_answer": "“{text}” ({count} times)",
     "reports.time.seconds": "{seconds} s",

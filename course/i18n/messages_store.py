@@ -5,6 +5,7 @@ FR = {
     "store.name.too_long": (
         "Le prénom est trop long ({length} caractères) : {max} caractères au maximum."
     ),
+    "store.recovered_name": "Profil retrouvé {short}",
     "store.unknown_learner": "Ce profil n'existe pas (ou plus) sur cet ordinateur.",
     "store.damaged.learners": (
         "Le fichier des profils était abîmé : il a été mis de côté sous le nom {saved}. "
@@ -77,6 +78,7 @@ FR = {
 EN = {
     "store.name.empty": "The first name is empty. Type at least one letter.",
     "store.name.too_long": "The first name is too long ({length} characters): {max} at most.",
+    "store.recovered_name": "Recovered profile {short}",
     "store.unknown_learner": "This profile does not exist (any more) on this computer.",
     "store.damaged.learners": (
         "The profiles file was damaged: it was set aside as {saved}. The list of profiles "

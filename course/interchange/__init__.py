@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,11 +86,15 @@ class Notice:
         return f"{where} {body}"
 
 
+def flat(params: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    """Message parameters as the hashable strings a Notice keeps."""
+    return tuple((name, str(value)) for name, value in params.items())
+
+
 def notice(key: str, title: str = "", line: int | None = None, *, skipped: bool = False,
            question_id: str | None = None, source: str = "", **params: object) -> Notice:
     """Build a Notice with its message parameters flattened to strings."""
-    return Notice(key, title, line, skipped, question_id,
-                  tuple((name, str(value)) for name, value in params.items()), source)
+    return Notice(key, title, line, skipped, question_id, flat(params), source)
 
 
 @dataclass

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from course.i18n import t
-from course.interchange import (PLACEHOLDER_EXPLANATION, ExportResult, ImportResult, UniqueIds,
-                                new_quiz, notice, one_line, question_title)
+from course.interchange import (
+    PLACEHOLDER_EXPLANATION,
+    ExportResult,
+    ImportResult,
+    Notice,
+    UniqueIds,
+    flat,
+    new_quiz,
+    notice,
+    one_line,
+    question_title,
+)
 from course.interchange.gift_writer import problem
 
 _CHOICE_RE = re.compile(r"^([A-Z])[).][ \t]")
@@ -41,8 +52,8 @@ def read_aiken(text: str, quiz_id: str = "quiz", lesson_id: str | None = None) -
 
     def skip(item: _Pending, key: str, **params: object) -> None:
         title = one_line(" ".join(item.prompt), 50) if item.prompt else "?"
-        result.notices.append(notice(key, title, item.line, skipped=True,
-                                     source="\n".join(item.source), **params))
+        result.notices.append(Notice(key, title, item.line, True, None, flat(params),
+                                     "\n".join(item.source)))
 
     for number, raw in enumerate(lines, 1):
         line = raw.strip(_SPACE)

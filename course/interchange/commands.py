@@ -11,10 +11,11 @@ comments so that it stays a valid file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from course.i18n import t
 from course.interchange import ExportResult, ImportResult, Notice, slugify

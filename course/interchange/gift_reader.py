@@ -8,13 +8,21 @@ and skipped; partial losses are converted and reported too.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
 
-from course.interchange import (PLACEHOLDER_EXPLANATION, ImportResult, UniqueIds, new_quiz,
-                                notice, one_line)
+from course.interchange import (
+    PLACEHOLDER_EXPLANATION,
+    ImportResult,
+    Notice,
+    UniqueIds,
+    flat,
+    new_quiz,
+    notice,
+    one_line,
+)
 
 PHP_SPACE = " \t\n\r\0\x0b"
 """What PHP's trim() removes: Moodle trims with it, so must we."""
@@ -23,6 +31,7 @@ _ESCAPES = {"\\": "\ue000", ":": "\ue001", "#": "\ue002", "=": "\ue003",
             "{": "\ue004", "}": "\ue005", "~": "\ue006", "n": "\ue007"}
 _RESTORE = str.maketrans({v: ("\n" if k == "n" else k) for k, v in _ESCAPES.items()})
 _ESCAPE_RE = re.compile(r"\\([\\:#={}~n])")
+_OWN_RE, _SHIFTED_RE = re.compile("[\ue000-\ue008]"), re.compile("\ue008([\ue100-\ue108])")
 _WEIGHT_RE = re.compile(r"%(-*)([0-9]{1,2}\.?[0-9]*)%")
 _WILDCARD_RE = re.compile(r"(?<!\\)\*")
 FORMATS = ("moodle", "html", "plain", "markdown")
@@ -32,44 +41,21 @@ HINT_PREFIX = "// atelier-hint:"
 ORDER_MARK = "// atelier-type: order"
 _HTML_TAG = re.compile(r"</?(?:a|b|blockquote|br|code|div|em|h[1-6]|hr|i|img|li|ol|p|pre|span|"
                        r"strong|sub|sup|table|td|th|tr|u|ul)\b[^<>]*>", re.IGNORECASE)
-_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
-_BREAKS = {"br": "\n", "li": "\n- ", "p": "\n\n", "div": "\n\n", "ul": "\n", "ol": "\n",
-           "pre": "\n\n", "blockquote": "\n\n", "tr": "\n", "hr": "\n\n",
-           **{f"h{n}": "\n\n" for n in range(1, 7)}}
-
-
-class _HtmlToMarkdown(HTMLParser):
-    """Keeps every word of an HTML text; bold, italics, links and lists become Markdown."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.links: list[tuple[int, str]] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag in ("script", "style"):
-            self.hidden += 1
-        elif tag == "a":
-            self.links.append((len(self.out), values.get("href", "")))
-        elif tag == "img" and values.get("alt"):
-            self.out.append(values["alt"])
-        self.out.append(_MARKS.get(tag, "") + _BREAKS.get(tag, ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.hidden = max(0, self.hidden - 1)
-        elif tag == "a" and self.links:
-            start, href = self.links.pop()
-            label = "".join(self.out[start:]).strip()
-            if href and label and label != href:
-                self.out[start:] = [f"[{label}]({href})"]
-        self.out.append(_MARKS.get(tag, "") + ("\n\n" if _BREAKS.get(tag) == "\n\n" else ""))
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.out.append(re.sub(r"\s+", " ", data))
+_HTML_RULES = [(re.compile(pattern, re.IGNORECASE | re.DOTALL), replacement) for pattern, replacement in (
+    (r"<(script|style)\b.*?</\1\s*>", ""),
+    (r"\s+", " "),
+    (r"<br\s*/?>", "\n"),
+    (r"</?(?:p|div|h[1-6]|ul|ol|pre|blockquote|table|tr|hr)\b[^<>]*>", "\n\n"),
+    (r"<li\b[^<>]*>", "\n- "),
+    (r"</?(?:b|strong)\b[^<>]*>", "**"),
+    (r"</?(?:i|em)\b[^<>]*>", "*"),
+    (r"</?code\b[^<>]*>", "`"),
+    (r"<a\b[^<>]*?href=[\"']([^\"']*)[\"'][^<>]*>(.*?)</a\s*>", r"[\2](\1)"),
+    (r"<img\b[^<>]*?alt=[\"']([^\"']*)[\"'][^<>]*>", r"\1"),
+    (r"</?[a-z][^<>]*>", ""),
+    (r"[ \t]*\n[ \t]*", "\n"),
+    (r"\n{3,}", "\n\n"),
+)]
 
 
 def looks_like_html(text: str) -> bool:
@@ -78,13 +64,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_markdown(text: str, keep_newlines: bool = False) -> str:
-    """Strip tags conservatively: every word stays, the layout becomes Markdown-ish."""
-    parser = _HtmlToMarkdown()
-    parser.feed(text.replace("\n", "<br>") if keep_newlines else text)
-    parser.close()
-    joined = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(parser.out))
-    joined = re.sub(r"\n{3,}", "\n\n", re.sub(r" {2,}", " ", joined))
-    return joined.strip()
+    """Strip tags conservatively: every word stays, bold, links and lists become Markdown."""
+    if keep_newlines:
+        text = text.replace("\n", "<br>")
+    for pattern, replacement in _HTML_RULES:
+        text = pattern.sub(replacement, text)
+    return re.sub(r" {2,}", " ", html.unescape(text)).strip(PHP_SPACE)
 
 
 @dataclass
@@ -117,13 +102,17 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def protect(text: str) -> str:
-    """Replace GIFT escapes (`\\:`, `\\n`…) by placeholders before any splitting."""
+    """Replace GIFT escapes (`\\:`, `\\n`…) by placeholders before any splitting.
+
+    A text that already holds a placeholder character keeps it, shifted behind `\\ue008`.
+    """
+    text = _OWN_RE.sub(lambda m: "\ue008" + chr(ord(m.group()) + 0x100), text)
     return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(1)], text)
 
 
 def restore(text: str) -> str:
     """Turn placeholders back into the characters they stand for."""
-    return text.translate(_RESTORE)
+    return _SHIFTED_RE.sub(lambda m: chr(ord(m.group(1)) - 0x100), text.translate(_RESTORE))
 
 
 def _text(raw: str, default: str, *, literal: bool = False, trim: bool = True) -> tuple[str, str]:
@@ -170,8 +159,8 @@ class _Reader:
 
     def skip(self, key: str, **params: object) -> bool:
         """Report the current question as not converted (always returns False)."""
-        self.result.notices.append(notice(key, self.label, self.block.line, skipped=True,
-                                          source=self.block.source, **params))
+        self.result.notices.append(Notice(key, self.label, self.block.line, True, None, flat(params),
+                                          self.block.source))
         return False
 
     def note(self, key: str, **params: object) -> None:
@@ -249,7 +238,7 @@ class _Reader:
         if not general:
             self.note("interchange.gift.placeholder")
         for key, params in self.pending:
-            self.result.notices.append(notice(key, self.label, self.block.line, question_id=qid, **params))
+            self.result.notices.append(Notice(key, self.label, self.block.line, False, qid, flat(params)))
 
     def choices(self, answer: str, question: dict[str, Any]) -> bool:
         single = "=" in answer
@@ -260,7 +249,8 @@ class _Reader:
         for part in parts:
             weight, part = (1.0, part[1:]) if part.startswith("=") else _weight(part)
             text_raw, _, feedback_raw = part.partition("#")
-            choice = {"text": _text(text_raw, self.fmt)[0], "feedback": _text(feedback_raw, self.fmt)[0]}
+            choice = {"text": _text(text_raw, self.fmt)[0], "correct": False,
+                      "feedback": _text(feedback_raw, self.fmt)[0]}
             if not choice["text"]:
                 return self.skip("interchange.gift.empty_choice")
             weighted.append((weight or 0.0, choice))
@@ -295,7 +285,7 @@ class _Reader:
         return True
 
     def true_false(self, answer: str, question: dict[str, Any]) -> bool:
-        bits = answer.split("#", 2) + ["", ""]
+        bits = [*answer.split("#", 2), "", ""]
         right = _text(bits[2], self.fmt)[0]
         if right:
             self.note("interchange.gift.right_feedback", text=one_line(right, 120))
@@ -304,7 +294,10 @@ class _Reader:
         return True
 
     def short(self, answer: str, question: dict[str, Any]) -> bool:
-        accept, partial, dropped, feedbacks = [], [], [], []
+        accept: list[str] = []
+        partial: list[str] = []
+        dropped: list[str] = []
+        feedbacks: list[str] = []
         for part in _split_answers(answer, "="):
             weight, part = _weight(part)
             text_raw, _, feedback_raw = part.partition("#")
@@ -330,8 +323,6 @@ class _Reader:
 
 def _quoted(texts: list[str]) -> str:
     return ", ".join(f"« {one_line(text, 30)} »" for text in texts)
-
-
 
 
 def read_gift(text: str, quiz_id: str = "quiz", lesson_id: str | None = None) -> ImportResult:

@@ -53,6 +53,16 @@ def _texts(question: dict[str, Any]) -> list[Any]:
     return texts + list(question.get("items") or []) + list(question.get("accept") or [])
 
 
+def _distinct(values: Any) -> bool:
+    texts = [str(v).strip(PHP_SPACE) for v in values or []]
+    return len(set(texts)) == len(texts)
+
+
+def _distinct_sides(question: dict[str, Any]) -> bool:
+    pairs = [p for p in question.get("pairs") or [] if isinstance(p, dict)]
+    return _distinct(p.get("left") for p in pairs) and _distinct(p.get("right") for p in pairs)
+
+
 def problem(question: dict[str, Any]) -> str | None:
     """Why a question cannot be written (a reason key), or None when it can."""
     kind = question.get("type")
@@ -62,8 +72,8 @@ def problem(question: dict[str, Any]) -> str | None:
         "single": [(len(choices) >= 2, "choices"), (right == 1, "single")],
         "multiple": [(len(choices) >= 2, "choices"), (right >= 1, "multiple")],
         "true_false": [(isinstance(question.get("answer"), bool), "answer")],
-        "order": [(len(question.get("items") or []) >= 2, "items")],
-        "match": [(len(question.get("pairs") or []) >= 2, "pairs")],
+        "order": [(len(question.get("items") or []) >= 2, "items"), (_distinct(question.get("items")), "distinct")],
+        "match": [(len(question.get("pairs") or []) >= 2, "pairs"), (_distinct_sides(question), "distinct")],
         "short": [(len(question.get("accept") or []) >= 1, "accept")],
     }[str(kind)]
     checks.append((all(isinstance(x, str) and x.strip(PHP_SPACE) for x in _texts(question)), "text"))

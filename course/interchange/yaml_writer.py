@@ -10,9 +10,10 @@ dumped on its own and the pieces are joined.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/quiz.schema.json"
 QUIZ_KEYS = ("id", "lesson", "title", "pass_ratio", "shuffle", "questions")
@@ -37,11 +38,17 @@ def looks_like_other_type(text: str) -> bool:
     return bool(_AMBIGUOUS.match(text)) and text != ""
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc, unused-ignore]
     """SafeDumper that indents lists under their key and quotes ambiguous strings."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+    def choose_scalar_style(self) -> str:
+        """Double quotes rather than single ones around French apostrophes (`'c''est'`)."""
+        style: str = super().choose_scalar_style()
+        value = getattr(self.event, "value", "")
+        return '"' if style == "'" and "'" in value else style
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
@@ -70,8 +77,8 @@ def _ordered(value: Any, keys: tuple[str, ...] = NESTED_KEYS) -> Any:
 
 
 def _dump(value: Any) -> str:
-    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=88, indent=2)
+    return str(yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=88, indent=2))
 
 
 def comment(text: str, indent: str = "") -> str:

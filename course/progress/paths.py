@@ -3,12 +3,13 @@
 Layout of a data directory (`resolve_data_dir` finds it)::
 
     <data>/learners.json                     TinyDB, table "learners": the profiles
-    <data>/learners/<id>/state.json          TinyDB, tables "state" (the app's state, one
-                                             document) and "profile" (a copy of the profile,
-                                             so learners.json can be rebuilt if damaged)
+    <data>/learners/<id>/profile.json        TinyDB, table "profile": a copy of the profile,
+                                             written once, so learners.json can be rebuilt
+    <data>/learners/<id>/state.json          TinyDB, table "state": the app's state, one doc
     <data>/learners/<id>/answers-000001.json TinyDB, table "answers": at most
                                              `segment_size` answers; only the last segment
                                              is ever rewritten, so recording stays flat
+    <data>/learners/.new-<id>/               a learner being created (renamed when complete)
     <data>/learners/.deleted-<id>-<random>/  a learner being deleted (finished at start-up)
     <data>/locks/learners.lock, <id>.lock    filelock files, never deleted
     <data>/damaged/<name>.<timestamp>        damaged files, set aside and kept
@@ -30,6 +31,7 @@ APP_NAME = "atelier-numerique"
 ENV_DATA = "ATELIER_DATA"
 TEMP_SUFFIX = ".tmp"
 DELETED_PREFIX = ".deleted-"
+NEW_PREFIX = ".new-"
 
 _ID = re.compile(r"[0-9a-f]{32}")
 _SEGMENT = re.compile(r"answers-(\d{6})\.json")
@@ -86,6 +88,12 @@ class StorePaths:
     def learner_lock(self, learner_id: str) -> Path:
         return self.locks / f"{self.learner_dir(learner_id).name}.lock"
 
+    def profile_db(self, learner_id: str) -> Path:
+        return self.learner_dir(learner_id) / "profile.json"
+
+    def staging_dir(self, learner_id: str) -> Path:
+        return self.learners_root / f"{NEW_PREFIX}{self.learner_dir(learner_id).name}"
+
     def state_db(self, learner_id: str) -> Path:
         return self.learner_dir(learner_id) / "state.json"
 
@@ -109,17 +117,17 @@ class StorePaths:
             return []
         return sorted(name for name in names if is_learner_id(name))
 
-    def deleted_dirs(self) -> list[Path]:
-        """Learner folders whose deletion was interrupted."""
+    def unfinished_dirs(self, prefix: str) -> list[Path]:
+        """Learner folders whose creation (NEW_PREFIX) or deletion (DELETED_PREFIX) stopped."""
         try:
             names = os.listdir(self.learners_root)
         except OSError:
             return []
-        return [self.learners_root / n for n in sorted(names) if n.startswith(DELETED_PREFIX)]
+        return [self.learners_root / n for n in sorted(names) if n.startswith(prefix)]
 
     def relative(self, path: Path) -> str:
         """`path` relative to the data dir, for messages and set-aside names."""
         try:
-            return path.relative_to(self.root).as_posix()
+            return path.relative_to(self.root).as_posix() if path != self.root else str(path)
         except ValueError:
             return str(path)

@@ -302,7 +302,7 @@ class DataFiles:
     def name_for(self, learner_id: str) -> str:
         """A learner's name for a message, read without locks or repairs."""
         for path, table in ((self.paths.learners_db, "learners"),
-                            (self.paths.state_db(learner_id), "profile")):
+                            (self.paths.profile_db(learner_id), "profile")):
             with suppress(DamagedFileError, OSError):
                 for doc in ((read_tables(path) or {}).get(table) or {}).values():
                     if doc.get("id") == learner_id and isinstance(doc.get("name"), str):

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import suppress
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,14 +26,19 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from course.i18n import t
-from course.progress.paths import DELETED_PREFIX, StorePaths, is_learner_id, segment_number
+from course.progress.paths import (
+    DELETED_PREFIX,
+    NEW_PREFIX,
+    StorePaths,
+    is_learner_id,
+    segment_number,
+)
 from course.progress.records import (
     AnswerRecord,
     InvalidNameError,
     Learner,
     RecordError,
     StoreBusyError,
-    StoreError,
     StoreNotice,
     StoreWriteError,
     UnknownLearnerError,
@@ -51,9 +57,6 @@ from course.progress.storage import (
     read_tables,
     reason,
 )
-
-__all__ = ["ProgressStore", "StoreBusyError", "StoreError", "StoreNotice", "StoreWriteError",
-           "UnknownLearnerError"]
 
 T = TypeVar("T")
 # Measured (bench/bench_store.py --sweep): an append rewrites the last segment, about
@@ -95,9 +98,13 @@ class ProgressStore:
         state.json and last segment); full segments are never rewritten.
         """
         self.files.clean_temp(self.paths.root, self.paths.learners_lock)
-        for trash in self.paths.deleted_dirs():
+        if self.paths.unfinished_dirs(NEW_PREFIX):
+            with self.files.locked(self.paths.learners_lock):  # no creation is under way
+                for staging in self.paths.unfinished_dirs(NEW_PREFIX):
+                    shutil.rmtree(staging, ignore_errors=True)
+        for trash in self.paths.unfinished_dirs(DELETED_PREFIX):
             gone = trash.name[len(DELETED_PREFIX):][:32]
-            self._learners_write(lambda table, gone=gone: _remove(table, gone))
+            self._learners_write(partial(_remove, learner_id=gone))
             shutil.rmtree(trash, ignore_errors=True)
         self._learners_write(len)  # parses learners.json, adopts folders it does not list
         for learner_id in self.paths.learner_ids_on_disk():
@@ -121,21 +128,31 @@ class ProgressStore:
         """Run `operation` on the learners table, after adding the folders it does not list."""
         def run(db: TinyDB) -> T:
             table = db.table("learners")
-            orphans = self._orphans({doc.get("id") for doc in table})
+            orphans = self._orphans({doc.get("id") for doc in table}, recover=True)
             if orphans:
                 table.insert_multiple(x.to_dict() for x in orphans)
             return operation(table)
         with self.files.locked(self.paths.learners_lock):
             return self.files.write_db(self.paths.learners_db, run)
 
-    def _orphans(self, known: set[Any]) -> list[Learner]:
-        """Profiles of learner folders missing from learners.json (crash, damaged file)."""
+    def _orphans(self, known: set[Any], *, recover: bool = False) -> list[Learner]:
+        """Profiles of learner folders missing from learners.json (crash, damaged file).
+
+        With `recover` (under the learners lock, so no creation is half done) a folder
+        whose profile.json is unreadable gets a stand-in name: its answers stay visible.
+        """
         found = []
         for learner_id in self.paths.learner_ids_on_disk():
-            if learner_id not in known:
-                with suppress(DamagedFileError, OSError, RecordError):
-                    docs = (read_tables(self.paths.state_db(learner_id)) or {}).get("profile")
-                    found += [Learner.from_dict(doc) for doc in (docs or {}).values()][:1]
+            if learner_id in known:
+                continue
+            profile: list[Learner] = []
+            with suppress(DamagedFileError, OSError, RecordError):
+                docs = (read_tables(self.paths.profile_db(learner_id)) or {}).get("profile")
+                profile = [Learner.from_dict(doc) for doc in (docs or {}).values()][:1]
+            if not profile and recover:
+                name = t("store.recovered_name", short=learner_id[:8])
+                profile = [Learner(learner_id, name, utc_now())]
+            found += profile
         return found
 
     def list_learners(self) -> list[Learner]:
@@ -175,12 +192,12 @@ class ProgressStore:
                 if doc.get("id") == learner.id or name_key(str(doc.get("name"))) == name_key(
                         learner.name):
                     return Learner.from_dict(doc)
-            folder = self.paths.learner_dir(learner.id)
-            folder.mkdir(exist_ok=True)
-            fsync_dir(folder.parent)
-            with self.files.locked(self.paths.learner_lock(learner.id)):
-                self.files.write_db(self.paths.state_db(learner.id),
-                                    lambda db: db.table("profile").insert(learner.to_dict()))
+            staging = self.paths.staging_dir(learner.id)  # the folder appears whole, or not
+            staging.mkdir(exist_ok=True)
+            self.files.write_db(staging / "profile.json",
+                                lambda db: db.table("profile").insert(learner.to_dict()))
+            os.replace(staging, self.paths.learner_dir(learner.id))
+            fsync_dir(staging.parent)
             table.insert(learner.to_dict())
             return learner
         return self._guard_write(lambda: self._learners_write(add), "store.profile_failed")

@@ -125,7 +125,8 @@ def import_progress(store: ProgressStore, data: dict[str, Any]) -> ImportReport:
     store.record_answers(fresh)
 
     for learner_id, state in contents.states.items():
-        if state:
+        local_state = store.get_state(local_ids[learner_id])
+        if any(key not in local_state for key in state):
             store.update_state(local_ids[learner_id], _fill_missing(state))
     return ImportReport(added, merged, len(fresh), len(contents.answers) - len(fresh))
 

@@ -110,10 +110,10 @@ def _wrong_cell(text: str | None, count: int) -> Text:
 def lesson_table(lesson: LessonStats) -> Table:
     """The hardest questions of a lesson, with a success bar and the frequent mistake."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(_header("reports.col.question"), ratio=3, overflow="fold")
+    table.add_column(_header("reports.col.question"), overflow="fold")
     table.add_column(_header("reports.col.success"), no_wrap=True)
     table.add_column(_header("reports.col.answers"), justify="right", no_wrap=True)
-    table.add_column(_header("reports.col.wrong"), ratio=2, overflow="fold")
+    table.add_column(_header("reports.col.wrong"), overflow="fold")
     for question in lesson.hardest:
         table.add_row(
             safe_text(question.prompt, PROMPT_LENGTH),
@@ -170,5 +170,9 @@ def build_report(stats: ReportStats) -> Group:
 
 def render_report(stats: ReportStats, out: TextIO | Console) -> None:
     """Print the report to a Rich console, or to a text stream (80 columns if not a terminal)."""
-    console = out if isinstance(out, Console) else Console(file=out, highlight=False)
+    if isinstance(out, Console):
+        console = out
+    else:
+        tty = hasattr(out, "isatty") and out.isatty()
+        console = Console(file=out, highlight=False, width=None if tty else 80)
     console.print(build_report(stats), highlight=False)

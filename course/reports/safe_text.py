@@ -67,7 +67,7 @@ def neutralise_cell(text: str) -> str:
     first character after any leading white space is `=`, `+`, `-` or `@`.
     Other control characters are dropped and over-long texts shortened.
     """
-    cell = _CELL_UNSAFE.sub("", text)
+    cell = text if text.isprintable() else _CELL_UNSAFE.sub("", text)
     if len(cell) > MAX_CELL:
         cell = cell[: MAX_CELL - 1] + "…"
     if is_formula_like(cell):

@@ -9,6 +9,7 @@ the app can reuse it for a trainer screen.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 _EPSILON = 1e-9
+_CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z")
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class LessonStats:
     learners_started: int
     learners_done: int
     hardest: tuple[QuestionStats, ...]
+    """Lowest success rate first; only questions with enough answers and some mistakes."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,8 @@ def utc_timestamp(value: object) -> str | None:
     """`value` as an ISO 8601 UTC timestamp ending in Z, or None if it is not one."""
     if not isinstance(value, str) or not value.strip():
         return None
+    if _CANONICAL.fullmatch(value):
+        return value
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
@@ -347,15 +352,19 @@ def _lesson_stats(
     min_answers: int, hardest: int,
 ) -> list[LessonStats]:
     order = {key: position for position, key in enumerate(index.questions)}
+    tried_in: defaultdict[str, list[AttemptResult]] = defaultdict(list)
+    for result in attempts:
+        tried_in[result.lesson].append(result)
+    questions_of: defaultdict[str, list[QuestionStats]] = defaultdict(list)
+    for question in questions:
+        if question.answers >= min_answers and question.success_rate < 1.0:
+            questions_of[question.lesson].append(question)
     out = []
     for lesson, info in index.lessons.items():
-        tried = [r for r in attempts if r.lesson == lesson]
+        tried = tried_in.get(lesson)
         if not tried:
             continue
-        candidates = [
-            q for q in questions
-            if q.lesson == lesson and q.answers >= min_answers and q.success_rate < 1.0
-        ]
+        candidates = questions_of[lesson]
         candidates.sort(key=lambda q: (q.success_rate, -q.answers, order[(q.quiz, q.question)]))
         out.append(LessonStats(
             lesson=lesson, title=info.title, module_title=info.module_title,

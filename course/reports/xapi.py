@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, urlsplit
 
@@ -81,6 +82,7 @@ def statement_id(*parts: object) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join(str(part) for part in parts)))
 
 
+@lru_cache(maxsize=4096)
 def _iri(base: str, *segments: str) -> str:
     return "/".join([base, *(quote(segment, safe="") for segment in segments)])
 
@@ -105,14 +107,25 @@ class _Builder:
         self.index, self.base, self.language = index, base, language
         self.names = {str(x.get("id", "")): str(x.get("name", "")) for x in learners}
         self.show_names, self.salt = names, salt
+        self._shared: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+    def _once(self, kind: str, key: str, key2: str,
+              build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """Build an actor or activity once per export; statements share it."""
+        cache_key = (kind, key, key2)
+        if cache_key not in self._shared:
+            self._shared[cache_key] = build()
+        return self._shared[cache_key]
 
     def actor(self, learner_id: str) -> dict[str, Any]:
-        agent: dict[str, Any] = {"objectType": "Agent", "account": {
-            "homePage": self.base, "name": pseudonym(learner_id, self.salt)}}
-        name = clean_terminal(self.names.get(learner_id, ""))
-        if self.show_names and name:
-            agent["name"] = name
-        return agent
+        def build() -> dict[str, Any]:
+            agent: dict[str, Any] = {"objectType": "Agent", "account": {
+                "homePage": self.base, "name": pseudonym(learner_id, self.salt)}}
+            name = clean_terminal(self.names.get(learner_id, ""))
+            if self.show_names and name:
+                agent["name"] = name
+            return agent
+        return self._once("actor", learner_id, "", build)
 
     def activity(self, iri: str, kind: str, name: str, **extra: Any) -> dict[str, Any]:
         definition: dict[str, Any] = {"type": kind, **extra}
@@ -122,13 +135,22 @@ class _Builder:
 
     def lesson(self, lesson_id: str) -> dict[str, Any]:
         info = self.index.lessons.get(lesson_id)
-        return self.activity(_iri(self.base, "lessons", lesson_id), _ADL + "activities/lesson",
-                             info.title if info else "")
+        return self._once("lesson", lesson_id, "", lambda: self.activity(
+            _iri(self.base, "lessons", lesson_id), _ADL + "activities/lesson",
+            info.title if info else ""))
 
     def quiz(self, quiz_id: str, lesson_id: str) -> dict[str, Any]:
         info = self.index.lessons.get(lesson_id)
-        return self.activity(_iri(self.base, "quizzes", quiz_id),
-                             _ADL + "activities/assessment", info.title if info else "")
+        return self._once("quiz", quiz_id, "", lambda: self.activity(
+            _iri(self.base, "quizzes", quiz_id), _ADL + "activities/assessment",
+            info.title if info else ""))
+
+    def question(self, quiz_id: str, question_id: str, qtype: str) -> dict[str, Any]:
+        info = self.index.questions.get((quiz_id, question_id))
+        return self._once("question", quiz_id, question_id, lambda: self.activity(
+            _iri(self.base, "quizzes", quiz_id, "questions", question_id),
+            _ADL + "activities/cmi.interaction", info.prompt if info else "",
+            interactionType=INTERACTION_TYPES.get(info.qtype if info else qtype, "other")))
 
     def statement(self, sid: str, verb: str, learner: str, obj: dict[str, Any],
                   result: dict[str, Any], lesson: str, session: str | None,
@@ -148,12 +170,7 @@ class _Builder:
         }
 
     def answered(self, answer: Answer) -> dict[str, Any]:
-        info = self.index.questions.get((answer.quiz, answer.question))
-        qtype = info.qtype if info else answer.qtype
-        obj = self.activity(
-            _iri(self.base, "quizzes", answer.quiz, "questions", answer.question),
-            _ADL + "activities/cmi.interaction", info.prompt if info else "",
-            interactionType=INTERACTION_TYPES.get(qtype, "other"))
+        obj = self.question(answer.quiz, answer.question, answer.qtype)
         result: dict[str, Any] = {
             "success": answer.correct,
             "score": {"scaled": answer.score, "raw": answer.score, "min": 0, "max": 1},
@@ -162,7 +179,10 @@ class _Builder:
         extensions = {"hints-used": answer.hints_used, "confidence": answer.confidence}
         result["extensions"] = {_iri(self.base, "extensions", key): value
                                 for key, value in extensions.items() if value is not None}
-        sid = statement_id("answered", answer.id)
+        # An answer always has an id in the store; one without falls back on its content.
+        sid = statement_id("answered", answer.id or (answer.learner, answer.quiz,
+                                                     answer.question, answer.attempt,
+                                                     answer.timestamp))
         return self.statement(sid, "answered", answer.learner, obj, result, answer.lesson,
                               answer.session, answer.timestamp,
                               [self.quiz(answer.quiz, answer.lesson)])
@@ -186,6 +206,8 @@ def xapi_statements(
     language: str = "fr-FR", skipped: list[Answer] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Statements in time order: each answer, then each complete attempt's outcome.
+
+    Statements share their actor and activity dicts: copy one before changing it.
 
     Answers whose timestamp is not ISO 8601 are left out (and appended to `skipped`).
     """
@@ -220,7 +242,7 @@ def write_xapi(
     written = 0
     for statement in xapi_statements(learners, answers, index, base=base, names=names,
                                      salt=salt, language=language, skipped=skipped):
-        line = json.dumps(statement, ensure_ascii=False, sort_keys=True)
+        line = json.dumps(statement, ensure_ascii=False)
         # JSON allows these raw in strings, but line-splitting tools break on them.
         stream.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
         written += 1

@@ -53,6 +53,7 @@ class AtelierApp(App[None]):
         self.settings = settings or Settings()
         self.journey: Journey | None = None
         self._too_small: TooSmallScreen | None = None
+        self._watch_size = False
 
     def on_mount(self) -> None:
         self.register_theme(CONTRAST)
@@ -62,6 +63,12 @@ class AtelierApp(App[None]):
             self.choose_learner_name(self.settings.learner)
         else:
             self.push_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+        self.set_timer(0.05, self._after_start)
+
+    def _after_start(self) -> None:
+        """From now on a too-small terminal covers whatever screen is shown."""
+        self._watch_size = True
+        self._check_size(self.size.width, self.size.height)
 
     # -- learners -----------------------------------------------------------------
     def choose_learner_name(self, name: str) -> None:
@@ -204,9 +211,13 @@ class AtelierApp(App[None]):
         self.theme = "textual-dark" if self.theme == "atelier-contrast" else "atelier-contrast"
 
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if self._watch_size:
+            self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small and self._too_small is None:
-            self._too_small = TooSmallScreen(event.size.width, event.size.height)
+            self._too_small = TooSmallScreen(width, height)
             self.push_screen(self._too_small)
         elif not small and self._too_small is not None:
             if self.screen is self._too_small:

@@ -72,6 +72,8 @@ class QuizScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
+        # Enter answers, then moves on: a quick second press must never be swallowed.
+        self.query_one("#submit-button", Button).active_effect_duration = 0
         await self._show()
 
     @property
@@ -101,6 +103,9 @@ class QuizScreen(Screen[None]):
     def action_number(self, number: int) -> None:
         if not self.answered:
             self.query_one(QuestionView).choose_number(number)
+            builder = self.query(SequenceBuilder).first() if self.query(SequenceBuilder) else None
+            if builder is not None and builder.complete:
+                self.query_one("#submit-button", Button).focus()
 
     def action_hint(self) -> None:
         hints = self.item.question.hints

@@ -1,0 +1,49 @@
+"""Shared fixtures: the miniature course, a private data dir, and the app factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from course.i18n import set_language
+
+FIXTURES = Path(__file__).parent / "fixtures"
+set_language("fr")
+
+
+@pytest.fixture(autouse=True)
+def private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the developer's own progress: every test gets its own data dir."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("ATELIER_DATA", str(data))
+    monkeypatch.setenv("ATELIER_LANG", "fr")
+    return data
+
+
+@pytest.fixture
+def mini_course():
+    from course.content.loader import load_course
+
+    course = load_course(FIXTURES / "mini")
+    assert not course.errors, [p.format() for p in course.errors]
+    return course
+
+
+@pytest.fixture
+def make_app(mini_course, private_data: Path) -> Callable:
+    """Build the app on the mini course; call again to 'restart' on the same data."""
+    from course.progress import ProgressStore
+    from course.ui.course_app import Settings, build_app
+
+    stores = []
+
+    def make(learner: str | None = "Léa", course=None, session: str | None = None):
+        store = ProgressStore(private_data)
+        stores.append(store)
+        return build_app(course or mini_course, store, Settings(learner=learner, session=session))
+
+    yield make
+    for store in stores:
+        store.close()
