@@ -38,6 +38,20 @@ def _command_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", metavar="DIR", help=t("schema.cli.out"))
     schema.add_argument("--print", dest="kind", metavar="KIND", help=t("schema.cli.print"),
                         choices=("lesson", "quiz", "module", "course", "glossary"))
+    from course.cli_workshop import add_arguments
+
+    add_arguments(sub)
+    for fmt in ("gift", "aiken"):
+        interchange = sub.add_parser(fmt, help=t(f"cli.{fmt}.help"))
+        actions = interchange.add_subparsers(dest="action", required=True)
+        to_yaml = actions.add_parser("import", help=t("cli.interchange.import"))
+        to_yaml.add_argument("file", metavar="FILE")
+        to_yaml.add_argument("-o", "--output", metavar="FILE")
+        to_yaml.add_argument("--id", help=t("cli.interchange.id"))
+        to_yaml.add_argument("--lesson", help=t("cli.interchange.lesson"))
+        from_yaml = actions.add_parser("export", help=t("cli.interchange.export"))
+        from_yaml.add_argument("quiz", metavar="QUIZ")
+        from_yaml.add_argument("-o", "--output", metavar="FILE")
     return parser
 
 
@@ -67,6 +81,21 @@ def _run_command(args: argparse.Namespace) -> int:
         from course.cli_schema import run_schema
 
         return run_schema(args.kind, args.out, sys.stdout)
+    if args.command in ("report", "export", "import"):
+        from course.cli_workshop import run_workshop
+
+        return run_workshop(args)
+    if args.command in ("gift", "aiken"):
+        from pathlib import Path
+
+        from course.interchange import commands
+
+        output = Path(args.output) if args.output else None
+        if args.action == "import":
+            run = commands.gift_import if args.command == "gift" else commands.aiken_import
+            return run(Path(args.file), output, args.id, args.lesson, sys.stdout, sys.stderr)
+        run_export = commands.gift_export if args.command == "gift" else commands.aiken_export
+        return run_export(Path(args.quiz), output, sys.stdout, sys.stderr)
     sys.stderr.write(t("cli.not_available", command=args.command) + "\n")
     return 2
 

@@ -2,12 +2,13 @@
 
 Everything works on plain dicts shaped like a quiz file once `yaml.safe_load`-ed
 (DESIGN §4). Whatever a format cannot carry becomes a `Notice`, so nothing is
-ever dropped without the trainer being told. This module holds the vocabulary
-shared by the readers and writers; it imports nothing heavy.
+ever dropped without the trainer being told. This module holds what the readers
+and writers share (notices, results, ids, text helpers); it imports nothing heavy.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -38,8 +39,41 @@ def slugify(text: str, max_length: int = 60) -> str:
 
 def one_line(text: str, limit: int = 60) -> str:
     """Text on one line, without control characters, shortened for a notice or comment."""
-    flat = " ".join(_CONTROL.sub(" ", text).split())
-    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+    joined = " ".join(_CONTROL.sub(" ", text).split())
+    return joined if len(joined) <= limit else joined[:limit - 1].rstrip() + "…"
+
+
+_HTML_TAG = re.compile(r"</?(?:a|b|blockquote|br|code|div|em|h[1-6]|hr|i|img|li|ol|p|pre|span|"
+                       r"strong|sub|sup|table|td|th|tr|u|ul)\b[^<>]*>", re.IGNORECASE)
+_HTML_RULES = [(re.compile(pattern, re.IGNORECASE | re.DOTALL), replacement) for pattern, replacement in (
+    (r"<(script|style)\b.*?</\1\s*>", ""),
+    (r"\s+", " "),
+    (r"<br\s*/?>", "\n"),
+    (r"</?(?:p|div|h[1-6]|ul|ol|pre|blockquote|table|tr|hr)\b[^<>]*>", "\n\n"),
+    (r"<li\b[^<>]*>", "\n- "),
+    (r"</?(?:b|strong)\b[^<>]*>", "**"),
+    (r"</?(?:i|em)\b[^<>]*>", "*"),
+    (r"</?code\b[^<>]*>", "`"),
+    (r"<a\b[^<>]*?href=[\"']([^\"']*)[\"'][^<>]*>(.*?)</a\s*>", r"[\2](\1)"),
+    (r"<img\b[^<>]*?alt=[\"']([^\"']*)[\"'][^<>]*>", r"\1"),
+    (r"</?[a-z][^<>]*>", ""),
+    (r"[ \t]*\n[ \t]*", "\n"),
+    (r"\n{3,}", "\n\n"),
+)]
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a text in Moodle's default format carries real HTML tags."""
+    return bool(_HTML_TAG.search(text))
+
+
+def html_to_markdown(text: str, keep_newlines: bool = False) -> str:
+    """Strip tags conservatively: every word stays, bold, links and lists become Markdown."""
+    if keep_newlines:
+        text = text.replace("\n", "<br>")
+    for pattern, replacement in _HTML_RULES:
+        text = pattern.sub(replacement, text)
+    return re.sub(r" {2,}", " ", html.unescape(text)).strip(" \t\n\r\0\x0b")
 
 
 class UniqueIds:

@@ -139,7 +139,7 @@ def write_aiken(quiz: dict[str, Any]) -> ExportResult:
             choice.get("feedback") for choice in question["choices"]))
         lines = [prompt] + [f"{string.ascii_uppercase[i]}. {text}" for i, (text, _) in enumerate(texts)]
         right = next(i for i, c in enumerate(question["choices"]) if c.get("correct") is True)
-        blocks.append("\n".join(lines + [f"ANSWER: {string.ascii_uppercase[right]}"]))
+        blocks.append("\n".join([*lines, f"ANSWER: {string.ascii_uppercase[right]}"]))
         result.exported += 1
     if lost:
         result.notices.append(notice("interchange.aiken.lost"))

@@ -8,7 +8,6 @@ and skipped; partial losses are converted and reported too.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,8 @@ from course.interchange import (
     Notice,
     UniqueIds,
     flat,
+    html_to_markdown,
+    looks_like_html,
     new_quiz,
     notice,
     one_line,
@@ -39,39 +40,6 @@ _KEY_ORDER = ("id", "type", "prompt", "statement", "choices", "answer", "items",
               "explanation", "hints")
 HINT_PREFIX = "// atelier-hint:"
 ORDER_MARK = "// atelier-type: order"
-_HTML_TAG = re.compile(r"</?(?:a|b|blockquote|br|code|div|em|h[1-6]|hr|i|img|li|ol|p|pre|span|"
-                       r"strong|sub|sup|table|td|th|tr|u|ul)\b[^<>]*>", re.IGNORECASE)
-_HTML_RULES = [(re.compile(pattern, re.IGNORECASE | re.DOTALL), replacement) for pattern, replacement in (
-    (r"<(script|style)\b.*?</\1\s*>", ""),
-    (r"\s+", " "),
-    (r"<br\s*/?>", "\n"),
-    (r"</?(?:p|div|h[1-6]|ul|ol|pre|blockquote|table|tr|hr)\b[^<>]*>", "\n\n"),
-    (r"<li\b[^<>]*>", "\n- "),
-    (r"</?(?:b|strong)\b[^<>]*>", "**"),
-    (r"</?(?:i|em)\b[^<>]*>", "*"),
-    (r"</?code\b[^<>]*>", "`"),
-    (r"<a\b[^<>]*?href=[\"']([^\"']*)[\"'][^<>]*>(.*?)</a\s*>", r"[\2](\1)"),
-    (r"<img\b[^<>]*?alt=[\"']([^\"']*)[\"'][^<>]*>", r"\1"),
-    (r"</?[a-z][^<>]*>", ""),
-    (r"[ \t]*\n[ \t]*", "\n"),
-    (r"\n{3,}", "\n\n"),
-)]
-
-
-def looks_like_html(text: str) -> bool:
-    """True when a text in Moodle's default format carries real HTML tags."""
-    return bool(_HTML_TAG.search(text))
-
-
-def html_to_markdown(text: str, keep_newlines: bool = False) -> str:
-    """Strip tags conservatively: every word stays, bold, links and lists become Markdown."""
-    if keep_newlines:
-        text = text.replace("\n", "<br>")
-    for pattern, replacement in _HTML_RULES:
-        text = pattern.sub(replacement, text)
-    return re.sub(r" {2,}", " ", html.unescape(text)).strip(PHP_SPACE)
-
-
 @dataclass
 class Block:
     """One question's lines (blank-line separated), comments kept apart."""
@@ -272,10 +240,14 @@ class _Reader:
         parts = _split_answers(answer, "=")
         if len(parts) < 2 or any("->" not in part for part in parts):
             return self.skip("interchange.gift.match_format")
-        pairs, extra = [], []
+        pairs: list[dict[str, str]] = []
+        extra: list[str] = []
         for left_raw, right_raw in (part.split("->", 1) for part in parts):
             left, right = _text(left_raw, self.fmt, literal=True)[0], restore(right_raw).strip(PHP_SPACE)
-            (pairs.append({"left": left, "right": right}) if left else extra.append(right))
+            if left:
+                pairs.append({"left": left, "right": right})
+            else:
+                extra.append(right)      # Moodle: an answer without a question is a distractor
         lefts, rights = {p["left"] for p in pairs}, {p["right"] for p in pairs}
         if len(pairs) < 2 or "" in rights or len(lefts) < len(pairs) or len(rights) < len(pairs):
             return self.skip("interchange.gift.match_pairs")

@@ -72,8 +72,10 @@ def problem(question: dict[str, Any]) -> str | None:
         "single": [(len(choices) >= 2, "choices"), (right == 1, "single")],
         "multiple": [(len(choices) >= 2, "choices"), (right >= 1, "multiple")],
         "true_false": [(isinstance(question.get("answer"), bool), "answer")],
-        "order": [(len(question.get("items") or []) >= 2, "items"), (_distinct(question.get("items")), "distinct")],
-        "match": [(len(question.get("pairs") or []) >= 2, "pairs"), (_distinct_sides(question), "distinct")],
+        "order": [(len(question.get("items") or []) >= 2, "items"),
+                  (_distinct(question.get("items")), "distinct")],
+        "match": [(len(question.get("pairs") or []) >= 2, "pairs"),
+                  (_distinct_sides(question), "distinct")],
         "short": [(len(question.get("accept") or []) >= 1, "accept")],
     }[str(kind)]
     checks.append((all(isinstance(x, str) and x.strip(PHP_SPACE) for x in _texts(question)), "text"))

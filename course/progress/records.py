@@ -239,7 +239,7 @@ class AnswerRecord:
         """An answer read back from a file: unknown keys are ignored, id and time required."""
         _check(isinstance(data, dict), "answer is not an object")
         assert isinstance(data, dict)
-        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        values = {name: data[name] for name in _ANSWER_FIELDS if name in data}
         values.setdefault("session", None)
         try:
             record = cls(**values)
@@ -247,3 +247,6 @@ class AnswerRecord:
             raise RecordError(str(error)) from None
         _check(bool(record.id) and bool(record.timestamp), "answer without id or timestamp")
         return record
+
+
+_ANSWER_FIELDS = tuple(f.name for f in fields(AnswerRecord))

@@ -64,7 +64,9 @@ def parse_tables(raw: bytes, path: Path) -> Tables:
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a rename or an unlink in `folder` durable."""
+    """Make a rename or an unlink in `folder` durable (Windows cannot, nor needs to)."""
+    if os.name == "nt":
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

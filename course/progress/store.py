@@ -333,7 +333,7 @@ class ProgressStore:
             return {}
         docs = self.files.read_table(self.paths.state_db(learner_id), "state",
                                      self.paths.learner_lock(learner_id))
-        return copy.deepcopy(docs[0]) if docs else {}
+        return docs[0] if docs else {}  # freshly parsed: the caller may keep it
 
     def update_state(self, learner_id: str,
                      change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:

@@ -3,10 +3,11 @@
     python store_worker.py DATA_DIR NAME COUNT SEGMENT_SIZE [LEARNERS_EVERY]
 
 Opens the store, prints "ready", then COUNT times (forever if 0): records an answer
-for NAME and prints "A <id>"; every 3rd time increments the state counter and
-prints "S <value>"; every LEARNERS_EVERY-th time creates a new learner and prints
-"L <id>". Each line is printed and flushed only AFTER the store call returned, so
-every printed line is a promise the parent can check after a SIGKILL.
+for NAME and prints "A <id>"; every 3rd time increments the state counter (and
+resizes a note, so the file also shrinks) and prints "S <value>"; every
+LEARNERS_EVERY-th time creates a new learner and prints "L <id>". Each line is
+printed and flushed only AFTER the store call returned, so every printed line is a
+promise the parent can check after a SIGKILL.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from course.progress import AnswerRecord, ProgressStore
 
 
 def _increment(state: dict[str, Any]) -> None:
-    state["counter"] = int(state.get("counter", 0)) + 1
+    state["counter"] = counter = int(state.get("counter", 0)) + 1
+    state["notes"] = "x" * (counter * 7919 % 3000)  # the file shrinks as often as it grows
 
 
 def main(argv: list[str]) -> int:

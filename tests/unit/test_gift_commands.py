@@ -113,7 +113,8 @@ def test_export_to_the_stream_puts_notices_in_gift_comments(tmp_path: Path) -> N
 
 def test_export_partial_exits_1(tmp_path: Path) -> None:
     quiz = tmp_path / "quiz.yaml"
-    quiz.write_text("id: q\nlesson: q\nquestions:\n  - {id: a, type: true_false, statement: Oui, answer: true}\n"
+    quiz.write_text("id: q\nlesson: q\nquestions:\n"
+                    "  - {id: a, type: true_false, statement: Oui, answer: true}\n"
                     "  - {id: b, type: essay, prompt: Racontez}\n", encoding="utf-8")
     out, stream = tmp_path / "quiz.gift", io.StringIO()
     assert gift_export(quiz, out, stream) == 1

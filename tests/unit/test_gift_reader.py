@@ -63,8 +63,8 @@ def test_moodle_fixture_contents() -> None:
     assert [c["text"] for c in questions["colours"]["choices"] if c.get("correct")] == ["yellow", "off-beige"]
     assert questions["shortanswer"]["accept"] == ["Frog"]
     assert questions["q1"]["answer"] is False
-    assert questions["q1"]["explanation"] == ("42 is the Ultimate Answer.\n\n"
-                                              "This is, of course, a Hitchiker's Guide to the Galaxy reference.")
+    assert questions["q1"]["explanation"] == (
+        "42 is the Ultimate Answer.\n\nThis is, of course, a Hitchiker's Guide to the Galaxy reference.")
     assert questions["2-08-tsl"]["answer"] is True and questions["2-08-tsl-2"]["answer"] is True
 
 
@@ -224,7 +224,8 @@ def test_english_notices() -> None:
     set_language("en")
     try:
         notice = read_gift("::E:: Essay?{}").notices[0]
-        assert notice.message() == "line 1, “E”: open question (essay, empty “{}”): no equivalent in quizzes, not imported."
+        assert notice.message() == ("line 1, “E”: open question (essay, empty “{}”): "
+                                    "no equivalent in quizzes, not imported.")
     finally:
         set_language("fr")
 

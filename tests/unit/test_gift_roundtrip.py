@@ -62,7 +62,7 @@ def other_question(draw: Any, qid: str) -> dict[str, Any]:
     else:
         lefts = draw(st.lists(text, min_size=2, max_size=5, unique=True))
         rights = draw(st.lists(text, min_size=len(lefts), max_size=len(lefts), unique=True))
-        question["pairs"] = [{"left": left, "right": right} for left, right in zip(lefts, rights, strict=True)]
+        question["pairs"] = [{"left": lf, "right": rt} for lf, rt in zip(lefts, rights, strict=True)]
     return question
 
 

@@ -99,7 +99,7 @@ def question_ids(course) -> list[str]:
     ("title: Titre", "title: 012", 2, 8, "quote_it_number"),
     ("title: Titre", "title: 12:30", 2, 8, "quote_it_number"),   # YAML 1.1 sexagesimal: 750
     ("title: Titre", "title: 3.14", 2, 8, "quote_it_number"),
-    ("title: Titre", "title: 1e3", 2, 8, "quote_it_number"),
+    ("title: Titre", "title: 1_000", 2, 8, "quote_it_number"),  # YAML 1.1 digit separator
     ("title: Titre", "title: 2024-05-01", 2, 8, "quote_it_date"),
     ("title: Titre", "title: null", 2, 8, "quote_it_null"),
     ("title: Titre", "title: ~", 2, 8, "quote_it_null"),
@@ -130,7 +130,7 @@ def test_quoted_values_are_text(tmp_path):
     assert course.problems == []
     lesson = course.lessons["casse"]
     assert (lesson.title, lesson.summary, lesson.objectives) == ("no", "12:30", ["yes", "012", "on"])
-    assert lesson.sections[0].text == "2024-05-01"
+    assert lesson.sections[0].text == "2024-05-01\n"
 
 
 def test_unquoted_yes_in_a_list_of_texts(tmp_path):
@@ -461,7 +461,7 @@ def single(choices: str) -> str:
      "    choices: [{text: A}, {text: B}, {text: C, correct: false}]\n", ["multiple_needs_one"]),
     ("  - id: casse\n    type: order\n    prompt: Dans l'ordre ?\n    items: [Seul]\n", ["order_needs_two"]),
     ("  - id: casse\n    type: order\n    prompt: Dans l'ordre ?\n    items: [A, B, A]\n", ["order_distinct"]),
-    ("  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: 1}\n",
+    ("  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: Un}\n",
      ["match_needs_two"]),
     ("  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: '1'}\n"
      "      - {left: A, right: '2'}\n", ["match_distinct"]),

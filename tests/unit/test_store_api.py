@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from course.i18n import set_language
-from course.i18n import messages_store
-from course.progress import (AnswerRecord, InvalidNameError, ProgressStore, UnknownLearnerError)
+from course.i18n import messages_store, set_language
+from course.progress import AnswerRecord, InvalidNameError, ProgressStore, UnknownLearnerError
 from course.progress.paths import ENV_DATA, TEMP_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]

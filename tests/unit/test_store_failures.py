@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from course.i18n import set_language
-from course.progress import (AnswerRecord, Learner, ProgressStore, StoreBusyError,
-                             StoreWriteError)
+from course.progress import AnswerRecord, Learner, ProgressStore, StoreBusyError, StoreWriteError
 from course.progress.paths import ENV_DATA
 
 

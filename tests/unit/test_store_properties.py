@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from datetime import UTC
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course.progress import AnswerRecord, ProgressStore, export_progress, import_progress
+from course.progress.records import timestamp_key
 
 SETTINGS = settings(max_examples=25, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -21,7 +24,7 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
                                                                 max_size=3),
     max_leaves=6)
-STAMPS = st.one_of(st.just(""), st.datetimes(timezones=st.just(__import__("datetime").timezone.utc))
+STAMPS = st.one_of(st.just(""), st.datetimes(timezones=st.just(UTC))
                    .map(lambda d: d.isoformat().replace("+00:00", "Z")))
 
 
@@ -47,8 +50,11 @@ def fill(store: ProgressStore, items: list[dict[str, Any]]) -> list[AnswerRecord
     return recorded
 
 
+def merge_into(state: dict[str, Any], extra: dict[str, Any]) -> None:
+    state.update(extra)
+
+
 def by_learner(records: list[AnswerRecord]) -> dict[str, list[dict[str, Any]]]:
-    from course.progress.records import timestamp_key
     grouped: dict[str, list[AnswerRecord]] = {}
     for record in records:
         grouped.setdefault(record.learner, []).append(record)
@@ -80,7 +86,7 @@ def test_export_import_is_complete_and_idempotent(items: list[dict[str, Any]],
         fill(source, items)
         for name, state in states.items():
             learner = source.create_learner(name)
-            source.update_state(learner.id, lambda s, state=state: s.update(state))
+            source.update_state(learner.id, partial(merge_into, extra=state))
         target = ProgressStore(Path(b), segment_size=4)
         exported = export_progress(source)
         first = import_progress(target, exported)

@@ -10,8 +10,15 @@ from typing import Any
 import pytest
 
 from course.i18n import set_language
-from course.progress import (AnswerRecord, ImportRefused, ProgressStore, export_progress,
-                             import_progress, read_progress_file, write_progress_file)
+from course.progress import (
+    AnswerRecord,
+    ImportRefused,
+    ProgressStore,
+    export_progress,
+    import_progress,
+    read_progress_file,
+    write_progress_file,
+)
 from course.progress.paths import ENV_DATA
 
 
@@ -112,7 +119,7 @@ def test_merging_two_machines_keeps_the_union(source: ProgressStore, tmp_path: P
 def broken_exports(good: dict[str, Any]) -> dict[str, Any]:
     lea_id = good["learners"][0]["id"]
     cases: dict[str, Any] = {"not a dict": ["atelier-progress"], "other format": {"format": "x"}}
-    for name, path, value in [
+    cases_by_path: list[tuple[str, tuple[Any, ...], Any]] = [
         ("newer version", ("version",), 2), ("version text", ("version",), "1"),
         ("no answers", ("answers",), None), ("states list", ("states",), []),
         ("learner path", ("learners", 0, "id"), "../../etc"),
@@ -121,10 +128,11 @@ def broken_exports(good: dict[str, Any]) -> dict[str, Any]:
         ("answer of nobody", ("answers", 0, "learner"), "f" * 32),
         ("state of nobody", ("states",), {"f" * 32: {}}),
         ("state not object", ("states",), {lea_id: [1]}),
-    ]:
+    ]
+    for name, path, value in cases_by_path:
         data = copy.deepcopy(good)
         *parents, last = path
-        holder = data
+        holder: Any = data
         for key in parents:
             holder = holder[key]
         holder[last] = value

@@ -1,0 +1,41 @@
+"""What a learner should see, at 80×24: a few screens, each named for what it shows."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.ui.helpers import answer_current
+
+SIZE = (80, 24)
+
+
+async def _no_blink(pilot) -> None:
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def test_profile_screen_invites_a_first_name(snap_compare, make_app):
+    assert snap_compare(make_app(learner=None), terminal_size=SIZE, run_before=_no_blink)
+
+
+def test_course_map_shows_modules_lessons_and_states(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_lesson_reader_shows_one_section_and_counter(snap_compare, make_app):
+    async def open_lesson(pilot) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_lesson)
+
+
+def test_quiz_feedback_after_a_wrong_answer(snap_compare, make_app, mini_course):
+    async def answer_wrong(pilot) -> None:
+        pilot.app.start_quiz(mini_course.quizzes["alpha-un"])
+        await pilot.pause()
+        await answer_current(pilot, right=False)
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=answer_wrong)
