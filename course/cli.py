@@ -62,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         index = args_list.index("--lang")
         lang = args_list[index + 1] if index + 1 < len(args_list) else None
     set_language(lang)
-    command = next((a for a in args_list if not a.startswith("-")), None)
+    values = {i + 1 for i, a in enumerate(args_list) if a in ("--lang", "--course", "--data", "--learner", "--session", "--theme")}
+    command = next((a for i, a in enumerate(args_list) if not a.startswith("-") and i not in values), None)
     if command in COMMANDS:
         args = _command_parser().parse_args(args_list)
         return _run_command(args)

@@ -8,6 +8,7 @@ course at all raises `CourseNotFound`.
 from __future__ import annotations
 
 import codecs
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -117,9 +118,15 @@ def load_file(cls: type, path: Path, root: Path, what: str) -> tuple[Any, list[P
     return obj, builder.problems
 
 
+@functools.lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
 def _inside(path: Path, root: Path) -> bool:
+    """True unless `path` (a symlink, say) leads out of the course folder."""
     try:
-        path.resolve().relative_to(root.resolve())
+        path.resolve().relative_to(_resolved(root))
         return True
     except (ValueError, OSError):
         return False

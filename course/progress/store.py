@@ -59,9 +59,10 @@ from course.progress.storage import (
 )
 
 T = TypeVar("T")
-# Measured (bench/bench_store.py --sweep): an append rewrites the last segment, about
-# 12 µs per answer in it on top of ~2.5 ms of fsyncs; 200 keeps the p95 near 5 ms.
-DEFAULT_SEGMENT_SIZE = 200
+# Chosen by measurement (bench/bench_store.py --sweep): an append rewrites the last
+# segment, ~10-15 µs per answer already in it on top of ~2.5 ms of fsyncs. p95 over a
+# segment's life: 50 -> 3 ms, 100 -> 4-5 ms, 200 -> 5-6.5 ms, 500 -> 9-10 ms.
+DEFAULT_SEGMENT_SIZE = 100
 LOCK_TIMEOUT_S = 10.0
 
 

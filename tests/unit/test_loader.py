@@ -247,8 +247,6 @@ def test_yaml_syntax_message_says_how_to_fix(tmp_path):
     assert "espaces" in course.problems[0].message
 
 
-@pytest.mark.xfail(strict=True, reason="messages_content.py: 'yaml_unclosed' has a literal '{' "
-                   "('[ ou {'), so str.format fails and the message keeps '({detail})' raw")
 def test_unclosed_quote_message_is_fully_formatted(tmp_path):
     course = load(tmp_path, {BAD: 'id: casse\ntitle: "Titre\n'})
     assert "{detail}" not in course.problems[0].message
@@ -627,8 +625,6 @@ def test_validate_in_english(capsys, monkeypatch):
     run_validate(capsys, str(MINI))  # put French back for the tests that follow
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: main() takes the first word not starting with '-' as the "
-                   "command, so in 'atelier --lang en validate DIR' it sees 'en' and starts the app's parser")
 def test_validate_with_lang_option(capsys):
     try:
         code = main(["--lang", "en", "validate", str(BROKEN / "course")])
