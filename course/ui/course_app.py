@@ -7,6 +7,7 @@ changes who is learning and what screen is shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,11 +19,14 @@ from course.i18n import t
 from course.progress import InvalidNameError, ProgressStore
 from course.quiz.journey import Journey
 from course.ui.screens.course_map import CourseMapScreen
-from course.ui.screens.dialogs import ConfirmScreen, HelpScreen, TooSmallScreen
-from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.profile import ProfileMenu, ProfileScreen
-from course.ui.screens.quiz import QuizItem, QuizScreen
-from course.ui.screens.results import ResultsScreen
+
+# Screens that need Markdown (and its parser) are imported when first opened, so the first
+# screen appears sooner.
+
+if TYPE_CHECKING:
+    from course.ui.screens.dialogs import TooSmallScreen
+    from course.ui.screens.quiz import QuizScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -102,8 +106,12 @@ class AtelierApp(App[None]):
         if choice == "switch":
             self.switch_screen(ProfileScreen(self.store.list_learners(), self.course.title))
         elif choice == "reset_all":
+            from course.ui.screens.dialogs import ConfirmScreen
+
             self.push_screen(ConfirmScreen(t("confirm.reset_all"), t("confirm.yes_reset")), self._reset_all)
         elif choice == "delete":
+            from course.ui.screens.dialogs import ConfirmScreen
+
             self.push_screen(ConfirmScreen(t("confirm.delete", name=self.journey.learner.name if self.journey else ""),
                                            t("confirm.yes_delete")), self._delete_profile)
 
@@ -121,6 +129,8 @@ class AtelierApp(App[None]):
             self.switch_screen(ProfileScreen(self.store.list_learners(), self.course.title))
 
     def confirm_reset_lesson(self, lesson: Lesson) -> None:
+        from course.ui.screens.dialogs import ConfirmScreen
+
         def done(yes: bool | None) -> None:
             if yes and self.journey:
                 self.journey.reset_lesson(lesson)
@@ -135,6 +145,8 @@ class AtelierApp(App[None]):
     # -- lessons and quizzes ------------------------------------------------------
     def open_lesson(self, lesson_id: str, section: int | None = None) -> None:
         if self.journey and lesson_id in self.course.lessons:
+            from course.ui.screens.lesson import LessonScreen
+
             self.push_screen(LessonScreen(self.journey, self.course.lessons[lesson_id], section))
 
     def lesson_finished(self, lesson: Lesson) -> None:
@@ -146,6 +158,9 @@ class AtelierApp(App[None]):
         self.start_quiz(quiz, replace=True)
 
     def start_quiz(self, quiz: Quiz, replace: bool = False) -> None:
+        from course.ui.screens.quiz import QuizItem, QuizScreen
+        from course.ui.screens.results import ResultsScreen
+
         assert self.journey is not None
         attempt = self.journey.attempt(quiz)
         items = [QuizItem(quiz, q, attempt.number, attempt.seed,
@@ -163,6 +178,8 @@ class AtelierApp(App[None]):
             self.push_screen(screen)
 
     def quiz_finished(self, screen: QuizScreen) -> None:
+        from course.ui.screens.results import ResultsScreen
+
         assert self.journey is not None
         if screen.mode == "review":
             right = sum(g.correct for g in screen.grades)
@@ -193,6 +210,8 @@ class AtelierApp(App[None]):
             self.notify(t("review.nothing_when", date=when.astimezone().strftime("%d/%m")) if when
                         else t("review.nothing"))
             return
+        from course.ui.screens.quiz import QuizItem, QuizScreen
+
         items = []
         for card in cards:
             quiz = self.course.quizzes[card.quiz]
@@ -205,6 +224,8 @@ class AtelierApp(App[None]):
 
     # -- everywhere ---------------------------------------------------------------
     def action_help(self) -> None:
+        from course.ui.screens.dialogs import HelpScreen
+
         self.push_screen(HelpScreen(getattr(self.screen, "HELP_KEY", "map")))
 
     def action_toggle_contrast(self) -> None:
@@ -217,6 +238,8 @@ class AtelierApp(App[None]):
     def _check_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small and self._too_small is None:
+            from course.ui.screens.dialogs import TooSmallScreen
+
             self._too_small = TooSmallScreen(width, height)
             self.push_screen(self._too_small)
         elif not small and self._too_small is not None:
