@@ -38,6 +38,8 @@ def _command_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", metavar="DIR", help=t("schema.cli.out"))
     schema.add_argument("--print", dest="kind", metavar="KIND", help=t("schema.cli.print"),
                         choices=("lesson", "quiz", "module", "course", "glossary"))
+    preview = sub.add_parser("preview", help=t("cli.preview.help"))
+    preview.add_argument("file", metavar="FILE")
     from course.cli_workshop import add_arguments
 
     add_arguments(sub)
@@ -82,6 +84,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from course.cli_schema import run_schema
 
         return run_schema(args.kind, args.out, sys.stdout)
+    if args.command == "preview":
+        from course.ui.preview_app import run_preview
+
+        return run_preview(args.file, sys.stderr)
     if args.command in ("report", "export", "import"):
         from course.cli_workshop import run_workshop
 

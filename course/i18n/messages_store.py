@@ -56,7 +56,9 @@ FR = {
     "store.reason.disk_full": "le disque est plein",
     "store.reason.read_only": "le dossier n'est pas modifiable",
     "store.reason.other": "erreur du système : {detail}",
-    "store.import.unreadable": "Le fichier {path} n'a pas pu être lu ({detail}).",
+    "store.import.unreadable": (
+        "Le fichier {path} n'a pas pu être lu ({detail}). Rien n'a été importé."
+    ),
     "store.import.not_json": (
         "Le fichier {path} n'est pas un export de progression lisible : il est peut-être "
         "abîmé ou incomplet (copie interrompue ?). Rien n'a été importé."
@@ -124,7 +126,9 @@ EN = {
     "store.reason.disk_full": "the disk is full",
     "store.reason.read_only": "the folder cannot be written to",
     "store.reason.other": "system error: {detail}",
-    "store.import.unreadable": "The file {path} could not be read ({detail}).",
+    "store.import.unreadable": (
+        "The file {path} could not be read ({detail}). Nothing was imported."
+    ),
     "store.import.not_json": (
         "The file {path} is not a readable progress export: it may be damaged or "
         "incomplete (interrupted copy?). Nothing was imported."

@@ -28,7 +28,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from course.i18n import t
-from course.progress.paths import TEMP_SUFFIX, StorePaths
+from course.progress.paths import TEMP_SUFFIX, StorePaths, is_learner_id
 from course.progress.records import StoreBusyError, StoreNotice
 
 Tables = dict[str, dict[str, Any]]
@@ -303,6 +303,8 @@ class DataFiles:
 
     def name_for(self, learner_id: str) -> str:
         """A learner's name for a message, read without locks or repairs."""
+        if not is_learner_id(learner_id):
+            return learner_id
         for path, table in ((self.paths.learners_db, "learners"),
                             (self.paths.profile_db(learner_id), "profile")):
             with suppress(DamagedFileError, OSError):

@@ -63,11 +63,15 @@ class AtelierApp(App[None]):
         self.register_theme(CONTRAST)
         if self.settings.theme == "contrast":
             self.theme = "atelier-contrast"
+        self.begin()
+        self.set_timer(0.05, self._after_start)
+
+    def begin(self) -> None:
+        """The first screen: the learner named on the command line, or the profile choice."""
         if self.settings.learner:
             self.choose_learner_name(self.settings.learner)
         else:
             self.push_screen(ProfileScreen(self.store.list_learners(), self.course.title))
-        self.set_timer(0.05, self._after_start)
 
     def _after_start(self) -> None:
         """From now on a too-small terminal covers whatever screen is shown."""
@@ -223,6 +227,10 @@ class AtelierApp(App[None]):
                                     mode="review"))
 
     # -- everywhere ---------------------------------------------------------------
+    def go_back(self) -> None:
+        """Leave the current screen (Esc)."""
+        self.pop_screen()
+
     def action_help(self) -> None:
         from course.ui.screens.dialogs import HelpScreen
 

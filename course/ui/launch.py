@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from course.content.bundled import bundled_course_dir
-from course.content.loader import CourseNotFound, load_course
+from course.content.cache import load_course_cached
+from course.content.loader import CourseNotFound
 from course.i18n import t
 
 
@@ -16,7 +17,7 @@ def launch_app(args: argparse.Namespace) -> int:
 
     root = Path(args.course) if args.course else bundled_course_dir()
     try:
-        course = load_course(root)
+        course = load_course_cached(root)
     except CourseNotFound:
         sys.stderr.write(t("validate.not_found", path=str(root)) + "\n")
         return 2

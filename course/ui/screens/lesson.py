@@ -100,4 +100,4 @@ class LessonScreen(Screen[None]):
         self.notify(lines, title=t("lesson.objectives"), timeout=8)
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        self.app.go_back()  # type: ignore[attr-defined]

@@ -92,6 +92,8 @@ class QuizScreen(Screen[None]):
         await slot.remove_children()
         view = QuestionView(item.question, item.order, item.seed)
         await slot.mount(view)
+        if not self.is_attached:  # the screen was closed while the question was being drawn
+            return
         self.query_one("#hints", Static).update("")
         self.query_one("#feedback").display = False
         self.query_one("#hint-button", Button).display = bool(item.question.hints)
@@ -200,4 +202,4 @@ class QuizScreen(Screen[None]):
         self.app.quiz_finished(self)  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        self.app.go_back()  # type: ignore[attr-defined]

@@ -90,4 +90,4 @@ class ResultsScreen(Screen[None]):
         self.app.start_quiz(self.quiz, replace=True)  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        self.app.go_back()  # type: ignore[attr-defined]

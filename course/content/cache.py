@@ -1,0 +1,77 @@
+"""A cache of loaded courses, so the app starts without re-reading unchanged YAML.
+
+The key is the list of every course file with its size and modification time:
+touch or edit any file and the course is read again. The cache lives in the
+user's own cache folder; a missing, stale or unreadable cache is simply rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from course.content.course import Course
+from course.content.loader import load_course
+
+CACHE_VERSION = 1
+
+
+def cache_dir() -> Path:
+    """`ATELIER_CACHE`, else the platform's user cache folder."""
+    override = os.environ.get("ATELIER_CACHE")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("atelier-numerique"))
+
+
+def _fingerprint(root: Path) -> list[tuple[str, int, int]]:
+    entries = []
+    for folder in ("lessons", "quizzes"):
+        for dirpath, dirnames, filenames in os.walk(root / folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                entries.append((path, info.st_size, info.st_mtime_ns))
+    return entries
+
+
+def load_course_cached(root: Path, folder: Path | None = None) -> Course:
+    """The course in `root`, from the cache when no file changed since it was stored."""
+    root = Path(root).resolve()
+    folder = folder or cache_dir()
+    from course import __version__
+    from course.i18n import get_language
+
+    key = hashlib.sha256(f"{root}|{get_language()}|{__version__}|{CACHE_VERSION}".encode()).hexdigest()[:24]
+    path = folder / f"course-{key}.pickle"
+    fingerprint = _fingerprint(root)
+    try:
+        with path.open("rb") as stream:
+            stored_fingerprint, course = pickle.load(stream)
+        if stored_fingerprint == fingerprint and isinstance(course, Course):
+            return course
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        pass
+    course = load_course(root)
+    _store(path, (fingerprint, course))
+    return course
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except (OSError, pickle.PickleError):
+        pass

@@ -1,0 +1,36 @@
+"""The problems of a file being previewed, shown in place of the lesson until they are fixed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from course.content.problems import Problem
+from course.i18n import t
+
+
+class ProblemsScreen(Screen[None]):
+    HELP_KEY = "preview"
+    BINDINGS = [Binding("q,escape", "app.quit", t("key.quit")),
+                Binding("question_mark,f1", "app.help", t("key.help"))]
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        super().__init__()
+        self.path = path
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("preview.errors_title", path=self.path)), id="screen-title", markup=False)
+        with VerticalScroll(id="problems-body"):
+            text = Text()
+            for problem in self.problems:
+                mark = "✗" if problem.severity == "error" else "!"
+                text.append(f"{mark} {t('preview.line', line=problem.line, col=problem.col)} ", style="bold")
+                text.append(problem.message + "\n\n")
+            yield Static(text, markup=False)
+            yield Static(t("preview.waiting"), classes="muted", markup=False)
+        yield Footer()
