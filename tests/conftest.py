@@ -19,6 +19,7 @@ def private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("ATELIER_DATA", str(data))
     monkeypatch.setenv("ATELIER_LANG", "fr")
+    monkeypatch.setenv("ATELIER_CACHE", str(tmp_path / "cache"))
     return data
 
 
