@@ -15,6 +15,7 @@ from course.content.model import (
     CourseInfo, Glossary, GlossaryTerm, Lesson, MatchQuestion, Module, MultipleQuestion, OrderQuestion, Pos,
     Question, Quiz, ShortQuestion, SingleQuestion,
 )
+from course.content.interactive_checks import check_lesson
 from course.content.problems import Problem, Severity
 from course.quiz.normalise import normalise_answer
 
@@ -101,7 +102,11 @@ def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, mod
              lessons: list[Lesson], quizzes: list[Quiz], problems: list[Problem], files: int) -> Course:
     """Put the parts together and check every cross-file rule."""
     terms: dict[str, GlossaryTerm] = _unique(glossary.terms if glossary else [], "glossary", problems)
-    lesson_map: dict[str, Lesson] = _unique(lessons, "lesson", problems)
+    lesson_map: dict[str, Lesson] = {}
+    for lesson_id, lesson in _unique(lessons, "lesson", problems).items():
+        checked_lesson = check_lesson(lesson, problems)
+        if checked_lesson is not None:
+            lesson_map[lesson_id] = checked_lesson
     quiz_map: dict[str, Quiz] = {}
     for quiz_id, quiz in _unique(quizzes, "quiz", problems).items():
         checked = _check_quiz(quiz, problems)
@@ -120,7 +125,14 @@ def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, mod
                     hint=_closest(ref, terms))
         if lesson.quiz and lesson.quiz not in quiz_map and lesson.quiz not in {q.id for q in quizzes}:
             _at(problems, lesson.pos, "unknown_ref_hint", what="quiz", id=lesson.quiz, hint=_closest(lesson.quiz, quiz_map))
+    tests = {ref for m in modules for ref in (m.pretest, m.posttest) if ref}
+    for module in modules:
+        for ref in (module.pretest, module.posttest):
+            if ref and ref not in quiz_map:
+                _at(problems, module.pos, "unknown_ref_hint", what="quiz", id=ref, hint=_closest(ref, quiz_map))
     for quiz in quizzes:
+        if quiz.id in tests and quiz.lesson in lesson_map:
+            continue
         if quiz.lesson not in lesson_map:
             _at(problems, quiz.pos, "unknown_ref_hint", what="lesson", id=quiz.lesson, hint=_closest(quiz.lesson, lesson_map))
         elif lesson_map[quiz.lesson].quiz not in (None, quiz.id):

@@ -44,12 +44,148 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Gauge:
+    id: str = field(metadata=doc("Identifiant de la jauge (ex. abonnes).", id=True))
+    label: str = field(metadata=doc("Nom affiché (ex. Abonnés)."))
+    start: int = field(default=0, metadata=doc("Valeur de départ."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    gauge: str = field(metadata=doc("Identifiant de la jauge modifiée."))
+    delta: int = field(metadata=doc("Ce que le choix ajoute (ou retire, si négatif)."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioChoice:
+    text: str = field(metadata=doc("Ce que l'apprenant choisit de faire."))
+    next: str = field(metadata=doc("Identifiant de l'étape suivante."))
+    feedback: str | None = field(default=None, metadata=doc("Ce qui se passe, expliqué, juste après le choix."))
+    effects: list[Effect] = field(default_factory=list, metadata=doc("Effets du choix sur les jauges."))
+    good: bool | None = field(default=None, metadata=doc(
+        "true : bonne pratique ; false : à éviter ; absent : ni l'un ni l'autre (jeu de rôle)."))
+    technique: str | None = field(default=None, metadata=doc("Technique illustrée par ce choix (ex. émotion)."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioNode:
+    id: str = field(metadata=doc("Identifiant de l'étape.", id=True))
+    text: str = field(metadata=doc("La situation, en Markdown.", multiline=True))
+    choices: list[ScenarioChoice] = field(default_factory=list, metadata=doc("Les choix possibles (aucun pour une fin)."))
+    ending: bool = field(default=False, metadata=doc("true si cette étape est une fin du scénario."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str = field(metadata=doc("Identifiant du scénario, unique dans la leçon.", id=True))
+    start: str = field(metadata=doc("Identifiant de la première étape."))
+    nodes: list[ScenarioNode] = field(metadata=doc("Les étapes du scénario.", min_items=2))
+    gauges: list[Gauge] = field(default_factory=list, metadata=doc("Jauges affichées pendant le jeu (facultatives)."))
+    debrief: str = field(default="", metadata=doc("Bilan affiché à la fin, en Markdown.", multiline=True))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str = field(metadata=doc("Identifiant du thème.", id=True))
+    label: str = field(metadata=doc("Nom du thème affiché."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPost:
+    id: str = field(metadata=doc("Identifiant de la publication.", id=True))
+    text: str = field(metadata=doc("Le texte de la publication."))
+    topic: str = field(metadata=doc("Identifiant de son thème."))
+    source: str = field(metadata=doc("Qui la publie (média, compte, institution)."))
+    tone: Literal["neutre", "emotion", "colere", "peur", "humour"] = field(default="neutre", metadata=doc(
+        "Ton de la publication : neutre, emotion, colere, peur ou humour."))
+    reliable: bool = field(default=True, metadata=doc("false si la publication est trompeuse."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: str = field(metadata=doc("Identifiant du simulateur, unique dans la leçon.", id=True))
+    topics: list[Topic] = field(metadata=doc("Les thèmes du fil.", min_items=2))
+    posts: list[FeedPost] = field(metadata=doc("Les publications proposées par le fil.", min_items=4))
+    seed: int = field(default=1, metadata=doc("Graine du hasard : le même nombre donne toujours le même fil."))
+    feed_size: int = field(default=4, metadata=doc("Nombre de publications par écran.", minimum=2, maximum=6))
+    rounds: int = field(default=4, metadata=doc("Nombre de tours avant le bilan.", minimum=1, maximum=10))
+    debrief: str = field(default="", metadata=doc("Bilan affiché à la fin, en Markdown.", multiline=True))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    label: str = field(metadata=doc("Ce que montre la ligne (ex. Expéditeur, Adresse, Date)."))
+    value: str = field(metadata=doc("Son contenu, tel que l'apprenant le voit."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    id: str = field(metadata=doc("Identifiant de l'indice.", id=True))
+    text: str = field(metadata=doc("L'élément à juger (ex. « Lien raccourci bit.ly »)."))
+    suspicious: bool = field(metadata=doc("true si cet élément doit alerter, false s'il est rassurant ou neutre."))
+    explanation: str = field(metadata=doc("Pourquoi, expliqué après la réponse."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class InspectItem:
+    id: str = field(metadata=doc("Identifiant du message à examiner.", id=True))
+    format: Literal["sms", "post", "web", "email"] = field(metadata=doc("Forme : sms, post, web ou email."))
+    details: list[Detail] = field(metadata=doc("Ce qui s'affiche, ligne par ligne.", min_items=1))
+    clues: list[Clue] = field(metadata=doc("Les éléments que l'apprenant peut signaler.", min_items=2))
+    reliable: bool = field(metadata=doc("true si le message est fiable, false s'il est trompeur."))
+    explanation: str = field(metadata=doc("Le bilan du message, en Markdown.", multiline=True))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    title: str = field(metadata=doc("Titre du résultat."))
+    source: str = field(metadata=doc("Site ou média (fictif ou réel)."))
+    text: str = field(metadata=doc("Extrait affiché."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class LateralTab:
+    query: str = field(metadata=doc("La recherche simulée (« autre onglet »)."))
+    results: list[SearchResult] = field(metadata=doc("Les résultats affichés.", min_items=1))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Inspect:
+    id: str = field(metadata=doc("Identifiant de l'inspecteur, unique dans la leçon.", id=True))
+    items: list[InspectItem] = field(metadata=doc("Les messages à examiner (mêlez fiables et trompeurs).", min_items=1))
+    lateral: list[LateralTab] = field(default_factory=list, metadata=doc(
+        "Recherches simulées pour la lecture latérale, consultables hors ligne."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     title: str = field(metadata=doc("Titre de la section, affiché en haut de l'écran."))
-    text: str = field(metadata=doc("Contenu de la section, en Markdown.", multiline=True))
+    text: str = field(default="", metadata=doc(
+        "Contenu de la section, en Markdown (obligatoire sauf pour une section interactive).", multiline=True))
     callout: Callout | None = field(default=None, metadata=doc(
         "Encadré facultatif : fact (le saviez-vous), tip (astuce), warning (attention), example (exemple)."))
+    scenario: Scenario | None = field(default=None, metadata=doc("Un scénario à embranchements (section interactive)."))
+    feed: Feed | None = field(default=None, metadata=doc("Un simulateur de fil d'actualité (section interactive)."))
+    inspect: Inspect | None = field(default=None, metadata=doc("Des messages à inspecter (section interactive)."))
     pos: Pos = _pos()
+
+    @property
+    def interactive(self) -> Scenario | Feed | Inspect | None:
+        return self.scenario or self.feed or self.inspect
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +225,9 @@ class Module:
     summary: str = field(default="", metadata=doc("Présentation du module en une ou deux phrases."))
     order: int = field(default=0, metadata=doc("Rang du module dans le parcours (les plus petits d'abord).", minimum=0))
     competences: list[Competence] = field(default_factory=list, metadata=doc("Compétences travaillées (référentiel DigComp 2.2)."))
+    pretest: str | None = field(default=None, metadata=doc("Identifiant du quiz passé avant le module (test de départ)."))
+    posttest: str | None = field(default=None, metadata=doc(
+        "Identifiant du quiz passé après le module (test final, forme parallèle du test de départ)."))
     pos: Pos = _pos()
     id: str = field(default="", compare=False, metadata=INTERNAL)
     lessons: tuple[str, ...] = field(default=(), compare=False, metadata=INTERNAL)
@@ -232,6 +371,12 @@ class Quiz:
     title: str | None = field(default=None, metadata=doc("Titre facultatif (sinon celui de la leçon)."))
     pass_ratio: float = field(default=0.7, metadata=doc("Part de bonnes réponses pour réussir (0 à 1).", minimum=0, maximum=1))
     shuffle: bool = field(default=True, metadata=doc("Mélanger l'ordre des propositions à l'affichage."))
+    confidence: bool = field(default=False, metadata=doc(
+        "true : demander à l'apprenant s'il est sûr de lui (1 à 3) avant de valider chaque réponse."))
+    mode: Literal["evaluation", "practice"] = field(default="evaluation", metadata=doc(
+        "evaluation : une réponse par question ; practice : on recommence une question jusqu'à la bonne réponse."))
+    max_attempts: int | None = field(default=None, metadata=doc(
+        "Nombre de tentatives permises pour le quiz (absent : illimité).", minimum=1))
     pos: Pos = _pos()
 
 

@@ -33,6 +33,12 @@ _TITLES: dict[type, str] = {
     model.OrderQuestion: "Remise en ordre (type: order)",
     model.MatchQuestion: "Association par paires (type: match)",
     model.ShortQuestion: "Réponse courte (type: short)",
+    model.Scenario: "Scénario à embranchements", model.ScenarioNode: "Étape du scénario",
+    model.ScenarioChoice: "Choix du scénario", model.Gauge: "Jauge", model.Effect: "Effet sur une jauge",
+    model.Feed: "Simulateur de fil d'actualité", model.Topic: "Thème du fil", model.FeedPost: "Publication du fil",
+    model.Inspect: "Messages à inspecter", model.InspectItem: "Message à inspecter", model.Detail: "Ligne affichée",
+    model.Clue: "Indice à juger", model.LateralTab: "Recherche simulée (autre onglet)",
+    model.SearchResult: "Résultat de recherche simulé",
 }
 _ABOUT = {
     "lesson": ("Une leçon : un fichier par leçon dans lessons/MODULE/ (l'ordre des fichiers est celui des leçons).",

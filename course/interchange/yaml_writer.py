@@ -107,6 +107,8 @@ def dump_quiz(quiz: Mapping[str, Any], comments: Iterable[str] = (),
     for index, question in enumerate(questions):
         out += [comment(line, "  ") for line in notes.get(index, ())]
         item = _ordered(question, QUESTION_KEYS) if isinstance(question, Mapping) else question
-        lines = _dump([item]).split("\n")
+        # PyYAML may close a document with "..." (after a "|+" block, say): harmless alone,
+        # fatal once indented under "questions:".
+        lines = [line for line in _dump([item]).split("\n") if line != "..."]
         out.append("\n".join(f"  {line}" if line.strip() else line for line in lines))
     return "".join(out)

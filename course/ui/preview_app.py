@@ -66,11 +66,12 @@ class PreviewApp(AtelierApp):
         from course.ui.screens.lesson import LessonScreen
         from course.ui.screens.quiz import QuizScreen
 
+        self._stamp = self._file_stamp()
         screen = self.screen
         if isinstance(screen, LessonScreen):
             self._section = screen.index
         elif isinstance(screen, QuizScreen):
-            self._question = screen.index
+            self._question = screen.done_before + screen.index
         self.course = load_course(self.root)
         self._show()
 

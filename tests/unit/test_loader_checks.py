@@ -207,13 +207,13 @@ def test_missing_required_field_in_a_section(tmp_path):
     # the second section has no text: it is left out, the lesson keeps its first section
     text = LESSON + "  - title: Sans texte\n"   # line 9, section mapping at col 5
     course = load(tmp_path, {BAD: text})
-    assert found(course) == [(BAD, 9, 5, "error", "missing_key")]
+    assert found(course) == [(BAD, 9, 5, "error", "section_needs_text")]
     assert [s.title for s in course.lessons["casse"].sections] == ["Section"]
 
 
 def test_lesson_whose_only_section_is_refused_is_not_loaded(tmp_path):
     course = load(tmp_path, {BAD: LESSON.replace("    text: Du texte.\n", "")})
-    assert found(course) == [(BAD, 7, 5, "error", "missing_key")]
+    assert found(course) == [(BAD, 7, 5, "error", "section_needs_text")]
     assert "casse" not in course.lessons  # never a lesson without sections
     assert_rest_loads(course)
 
