@@ -267,3 +267,26 @@ EN = {
     "help.quiz": "One question per screen. A submitted answer is **final**: you see at once whether it is right, and why.\n\n- Type an answer's **number**, or use the **arrows** and **Space**.\n- **Enter**: submit, then go to the next question.\n- `h` or `F2`: a **hint** (if any).\n- **Esc**: back to the course; **Continue** brings you back to this question.",
     "help.results": "Your score and the questions to review. `r` to retry the quiz (earlier attempts are kept), **Enter** to go back to the course.",
 }
+
+FR.update({
+    "scenario.key.replay": "Rejouer",
+    "scenario.end": "Fin du scénario.",
+    "scenario.techniques": "Techniques que vous avez employées : {list}.",
+    "scenario.practices": "Bonnes pratiques : {good} ; à éviter : {bad}.",
+    "scenario.replay_hint": "Touche r pour rejouer et essayer d'autres choix ; flèche droite pour continuer la leçon.",
+    "scenario.good": "Bonne pratique.",
+    "scenario.bad": "À éviter.",
+    "scenario.technique": "Technique : {name}.",
+    "scenario.continue": "Entrée pour continuer.",
+})
+EN.update({
+    "scenario.key.replay": "Replay",
+    "scenario.end": "End of the scenario.",
+    "scenario.techniques": "Techniques you used: {list}.",
+    "scenario.practices": "Good practices: {good}; to avoid: {bad}.",
+    "scenario.replay_hint": "Press r to replay and try other choices; right arrow to go on with the lesson.",
+    "scenario.good": "Good practice.",
+    "scenario.bad": "To avoid.",
+    "scenario.technique": "Technique: {name}.",
+    "scenario.continue": "Press Enter to go on.",
+})

@@ -213,7 +213,7 @@ class AnswerRecord:
     attempt: int
     session: str | None
     confidence: int | None = field(default=None)
-    mode: str = field(default="quiz")  # "quiz" (an attempt) or "review" (spaced review)
+    mode: str = field(default="quiz")  # "quiz" (an attempt), "review" (spaced review), "activity" (interactive section)
 
     def __post_init__(self) -> None:
         for name in ("id", "lesson", "quiz", "question", "qtype", "response_text", "timestamp"):
@@ -229,7 +229,7 @@ class AnswerRecord:
         _check(_is_int(self.attempt) and self.attempt >= 1, "attempt")
         _check(self.session is None or isinstance(self.session, str), "session")
         _check(self.confidence is None or _is_int(self.confidence), "confidence")
-        _check(self.mode in ("quiz", "review"), "mode")
+        _check(self.mode in ("quiz", "review", "activity"), "mode")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

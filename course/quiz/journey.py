@@ -172,6 +172,17 @@ class Journey:
         self._answers.append(stored)
         return stored
 
+    def record_activity(self, lesson: Lesson, block: str, step: str, kind: str, response: Any,
+                        response_text: str, correct: bool, score: float) -> AnswerRecord:
+        """Store one choice made in an interactive section (scenario, simulator, inspector)."""
+        record = AnswerRecord(
+            id="", learner=self.learner.id, lesson=lesson.id, quiz=f"{lesson.id}/{block}", question=step,
+            qtype=kind, response=response, response_text=response_text, correct=correct, score=score,
+            hints_used=0, duration_s=0.0, timestamp="", attempt=1, session=self.session, mode="activity")
+        stored = self.store.record_answer(record)
+        self._answers.append(stored)
+        return stored
+
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
         """Close an attempt and keep its score in the history."""
         result = self._score(quiz, attempt)

@@ -45,7 +45,7 @@ class Settings:
 
 
 class AtelierApp(App[None]):
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/feed.tcss", "styles/inspect.tcss"]
     TITLE = "Atelier numérique"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("f3", "toggle_contrast", t("key.contrast"), show=False)]

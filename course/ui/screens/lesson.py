@@ -5,13 +5,33 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, Static
 
-from course.content.model import Lesson
+from course.content.model import Lesson, Section
 from course.i18n import t
+from course.progress import StoreWriteError
 from course.quiz.journey import Journey
+from course.ui.widgets.interaction import Interaction
+
+
+def _interactive_widget(section: Section) -> Widget | None:
+    """The widget that plays a section's scenario, feed simulator or inspector, if it has one."""
+    if section.scenario is not None:
+        from course.ui.widgets.scenario_view import ScenarioView
+
+        return ScenarioView(section.scenario)
+    if section.feed is not None:
+        from course.ui.widgets.feed_view import FeedView
+
+        return FeedView(section.feed)
+    if section.inspect is not None:
+        from course.ui.widgets.inspect_view import InspectView
+
+        return InspectView(section.inspect)
+    return None
 
 
 class LessonScreen(Screen[None]):
@@ -37,16 +57,17 @@ class LessonScreen(Screen[None]):
         with VerticalScroll(id="section-body"):
             yield Static(id="callout-label", markup=False)
             yield Markdown(id="section-text", open_links=False)
+            yield Vertical(id="section-block")
         with Horizontal(id="actions"):
             yield Button(t("lesson.button.previous"), id="previous")
             yield Static(id="counter", markup=False)
             yield Button(t("lesson.button.next"), id="next", variant="primary")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self._show()
+    async def on_mount(self) -> None:
+        await self._show()
 
-    def _show(self) -> None:
+    async def _show(self) -> None:
         lesson = self.lesson
         section = lesson.sections[self.index]
         module = self.journey.course.module_of(lesson)
@@ -59,7 +80,14 @@ class LessonScreen(Screen[None]):
         body = self.query_one("#section-body", VerticalScroll)
         for kind in ("fact", "tip", "warning", "example"):
             body.set_class(section.callout == kind, f"-callout-{kind}")
-        self.query_one("#section-text", Markdown).update(section.text)
+        text = self.query_one("#section-text", Markdown)
+        text.display = bool(section.text.strip())
+        text.update(section.text)
+        block = self.query_one("#section-block", Vertical)
+        await block.remove_children()
+        widget = _interactive_widget(section)
+        if widget is not None:
+            await block.mount(widget)
         body.scroll_home(animate=False)
         self.query_one("#counter", Static).update(
             Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center"))
@@ -69,25 +97,35 @@ class LessonScreen(Screen[None]):
         self.query_one("#next", Button).label = t(
             "lesson.button.quiz" if last and has_quiz else "lesson.button.finish" if last else "lesson.button.next")
         self.journey.open_section(lesson, self.index)
-        self.query_one("#next", Button).focus()
+        if widget is None:
+            self.query_one("#next", Button).focus()
 
-    def action_previous(self) -> None:
+    async def action_previous(self) -> None:
         if self.index > 0:
             self.index -= 1
-            self._show()
+            await self._show()
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         if self.index < len(self.lesson.sections) - 1:
             self.index += 1
-            self._show()
+            await self._show()
         else:
             self.app.lesson_finished(self.lesson)  # type: ignore[attr-defined]
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "previous":
-            self.action_previous()
+            await self.action_previous()
         elif event.button.id == "next":
-            self.action_next()
+            await self.action_next()
+
+    def on_interaction(self, event: Interaction) -> None:
+        """Store a choice made in an interactive section, like a quiz answer."""
+        event.stop()
+        try:
+            self.journey.record_activity(self.lesson, event.block, event.step, event.kind, event.response,
+                                         event.response_text, event.correct, event.score)
+        except StoreWriteError as error:
+            self.notify(str(error), severity="error", timeout=10)
 
     def action_glossary(self) -> None:
         from course.ui.screens.dialogs import GlossaryScreen

@@ -17,7 +17,8 @@ class ChoiceList(OptionList):
     Marks are drawn as text, `(•)` or `[x]`, never as colour alone.
     """
 
-    BINDINGS = [Binding("space", "toggle", show=False)]
+    BINDINGS = [Binding("space", "toggle", show=False),
+                *[Binding(str(n), f"mark_number({n})", show=False) for n in range(1, 10)]]
 
     class Submitted(Message):
         """The learner asked to validate their choice."""
@@ -27,7 +28,7 @@ class ChoiceList(OptionList):
         self.order = order
         self.multiple = multiple
         self.marked: set[int] = set()
-        super().__init__(*self._options(), id=id)
+        super().__init__(*self._build_options(), id=id)
 
     def _prompt(self, position: int) -> Text:
         original = self.order[position]
@@ -37,7 +38,7 @@ class ChoiceList(OptionList):
         text.append(self.texts[original])
         return text
 
-    def _options(self) -> list[Option]:
+    def _build_options(self) -> list[Option]:
         return [Option(self._prompt(i), id=f"c{i}") for i in range(len(self.order))]
 
     def _refresh_marks(self) -> None:
@@ -55,6 +56,9 @@ class ChoiceList(OptionList):
             self.marked = {original}
         self.highlighted = position
         self._refresh_marks()
+
+    def action_mark_number(self, number: int) -> None:
+        self.mark(number - 1)
 
     def action_toggle(self) -> None:
         if self.highlighted is not None:
