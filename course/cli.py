@@ -40,9 +40,15 @@ def _command_parser() -> argparse.ArgumentParser:
                         choices=("lesson", "quiz", "module", "course", "glossary"))
     preview = sub.add_parser("preview", help=t("cli.preview.help"))
     preview.add_argument("file", metavar="FILE")
+    from course.cli_new import add_arguments as add_new_arguments
+
+    add_new_arguments(sub)
     from course.cli_workshop import add_arguments
 
     add_arguments(sub)
+    from course.serve import add_arguments as add_serve_arguments
+
+    add_serve_arguments(sub)
     for fmt in ("gift", "aiken"):
         interchange = sub.add_parser(fmt, help=t(f"cli.{fmt}.help"))
         actions = interchange.add_subparsers(dest="action", required=True)
@@ -84,6 +90,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from course.cli_schema import run_schema
 
         return run_schema(args.kind, args.out, sys.stdout)
+    if args.command == "new":
+        from course.cli_new import run_new
+
+        return run_new(args, sys.stdout, sys.stderr)
     if args.command == "preview":
         from course.ui.preview_app import run_preview
 
@@ -92,6 +102,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from course.cli_workshop import run_workshop
 
         return run_workshop(args)
+    if args.command == "serve":
+        from course.serve import run_serve
+
+        return run_serve(args)
     if args.command in ("gift", "aiken"):
         from pathlib import Path
 

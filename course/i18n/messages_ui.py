@@ -290,3 +290,38 @@ EN.update({
     "scenario.technique": "Technique: {name}.",
     "scenario.continue": "Press Enter to go on.",
 })
+
+FR.update({
+    "quiz.confidence.ask": "Êtes-vous sûr·e de votre réponse ? Choisissez (1, 2 ou 3) puis Entrée.",
+    "quiz.confidence.1": "Pas sûr·e du tout",
+    "quiz.confidence.2": "Plutôt sûr·e",
+    "quiz.confidence.3": "Tout à fait sûr·e",
+    "quiz.button.retry": "Réessayer ▶",
+    "quiz.try_again": "C'est un entraînement : relisez la question et réessayez.",
+    "results.solution": "Bonne réponse : {answer}",
+    "results.calibration": "Vos certitudes :",
+    "results.calib.sure_right": "sûr·e et juste : {count}",
+    "results.calib.sure_wrong": "sûr·e mais faux : {count}",
+    "results.calib.unsure_right": "pas sûr·e mais juste : {count}",
+    "results.calib.unsure_wrong": "pas sûr·e et faux : {count}",
+    "results.calib.advice_overconfident": "Attention aux certitudes : quand on est sûr·e de soi, on vérifie moins. C'est souvent là que les fausses informations passent.",
+    "results.calib.advice_underconfident": "Vous en savez plus que vous ne le pensez : faites-vous confiance.",
+    "results.no_more_attempts": "Ce quiz permet {n} tentative(s) : elles ont toutes été utilisées.",
+})
+EN.update({
+    "quiz.confidence.ask": "How sure are you of your answer? Choose (1, 2 or 3) then Enter.",
+    "quiz.confidence.1": "Not sure at all",
+    "quiz.confidence.2": "Fairly sure",
+    "quiz.confidence.3": "Completely sure",
+    "quiz.button.retry": "Try again ▶",
+    "quiz.try_again": "This is practice: read the question again and retry.",
+    "results.solution": "Right answer: {answer}",
+    "results.calibration": "Your certainty:",
+    "results.calib.sure_right": "sure and right: {count}",
+    "results.calib.sure_wrong": "sure but wrong: {count}",
+    "results.calib.unsure_right": "unsure but right: {count}",
+    "results.calib.unsure_wrong": "unsure and wrong: {count}",
+    "results.calib.advice_overconfident": "Beware of certainty: when we feel sure, we check less. That is often where false news slips through.",
+    "results.calib.advice_underconfident": "You know more than you think: trust yourself.",
+    "results.no_more_attempts": "This quiz allows {n} attempt(s): all have been used.",
+})

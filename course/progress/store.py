@@ -27,41 +27,21 @@ from tinydb.table import Document, Table
 
 from course.i18n import t
 from course.progress.paths import (
-    DELETED_PREFIX,
-    NEW_PREFIX,
-    StorePaths,
-    is_learner_id,
-    segment_number,
+    DELETED_PREFIX, NEW_PREFIX, StorePaths, is_learner_id, segment_number,
 )
 from course.progress.records import (
-    AnswerRecord,
-    InvalidNameError,
-    Learner,
-    RecordError,
-    StoreBusyError,
-    StoreNotice,
-    StoreWriteError,
-    UnknownLearnerError,
-    clean_name,
-    is_json_object,
-    name_key,
-    new_id,
-    timestamp_key,
-    utc_now,
+    AnswerRecord, InvalidNameError, Learner, RecordError, StoreBusyError, StoreNotice,
+    StoreWriteError, UnknownLearnerError, clean_name, is_json_object, name_key, new_id,
+    timestamp_key, utc_now,
 )
 from course.progress.storage import (
-    DamagedFileError,
-    DataFiles,
-    fsync_dir,
-    looks_damaged,
-    read_tables,
-    reason,
+    DamagedFileError, DataFiles, fsync_dir, looks_damaged, read_tables, reason,
 )
 
 T = TypeVar("T")
 # Chosen by measurement (bench/bench_store.py --sweep): an append rewrites the last
 # segment, ~10-15 µs per answer already in it on top of ~2.5 ms of fsyncs. p95 over a
-# segment's life: 50 -> 3 ms, 100 -> 4-5 ms, 200 -> 5-6.5 ms, 500 -> 9-10 ms.
+# segment's life here: 50 -> 3-4 ms, 100 -> 4-5.5 ms, 200 -> 5.5-7.5 ms, 500 -> 9-15 ms.
 DEFAULT_SEGMENT_SIZE = 100
 LOCK_TIMEOUT_S = 10.0
 

@@ -73,3 +73,16 @@ def grade(question: Question, response: Any, *, true_word: str = "Vrai", false_w
         spelling = found.expected if found.correct and not found.exact else None
         return Grade(found.correct, float(found.correct), typed, typed, question.accept[0], [], spelling)
     raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def expected_text(question: Question, *, true_word: str = "Vrai", false_word: str = "Faux") -> str:
+    """The right answer, written out for the learner (used for solutions after a quiz)."""
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        return " | ".join(c.text for c in question.choices if c.correct)
+    if isinstance(question, TrueFalseQuestion):
+        return true_word if question.answer else false_word
+    if isinstance(question, OrderQuestion):
+        return " > ".join(question.items)
+    if isinstance(question, MatchQuestion):
+        return " ; ".join(f"{p.left} = {p.right}" for p in question.pairs)
+    return question.accept[0]

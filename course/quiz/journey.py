@@ -94,6 +94,9 @@ class Journey:
         state: LessonState = "done" if done else "in_progress" if (opened or results or self._attempt_open(quiz)) else "not_started"
         return LessonStatus(state, best, passed, len(results))
 
+    def attempt_open(self, quiz: Quiz) -> bool:
+        return self._attempt_open(quiz)
+
     def _attempt_open(self, quiz: Quiz | None) -> bool:
         return bool(quiz and self._quiz_state(quiz.id).get("open"))
 
@@ -210,6 +213,21 @@ class Journey:
         entry = self._quiz_state(quiz_id)
         return [AttemptResult(int(r["attempt"]), float(r["score"]), bool(r["passed"]), [], str(r["when"]))
                 for r in entry.get("results", [])]
+
+    def can_retry(self, quiz: Quiz) -> bool:
+        """False once an evaluation quiz has used its `max_attempts`."""
+        if quiz.max_attempts is None:
+            return True
+        return len(self.results(quiz.id)) < quiz.max_attempts
+
+    def calibration(self, quiz_id: str, attempt: int) -> dict[tuple[bool, bool], int]:
+        """(sure, right) → count for the answers of one attempt given with a confidence (3 = sure)."""
+        rows: dict[tuple[bool, bool], int] = {}
+        for answer in self._since_reset(quiz_id):
+            if answer.attempt == attempt and answer.confidence:
+                key = (answer.confidence >= 3, answer.correct)
+                rows[key] = rows.get(key, 0) + 1
+        return rows
 
     # -- review -----------------------------------------------------------------
     def due_reviews(self, now: datetime | None = None) -> list[ReviewCard]:

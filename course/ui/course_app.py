@@ -166,6 +166,9 @@ class AtelierApp(App[None]):
         from course.ui.screens.results import ResultsScreen
 
         assert self.journey is not None
+        if not self.journey.can_retry(quiz) and not self.journey.attempt_open(quiz):
+            self.notify(t("results.no_more_attempts", n=quiz.max_attempts), severity="warning")
+            return
         attempt = self.journey.attempt(quiz)
         items = [QuizItem(quiz, q, attempt.number, attempt.seed,
                           attempt.choice_order(q, len(getattr(q, "choices", ())))) for q in attempt.remaining()]

@@ -57,6 +57,8 @@ class QuizScreen(Screen[None]):
         self.hints_used = 0
         self.started = time.monotonic()
         self.grades: list[Grade] = []
+        self.confidence: int | None = None
+        self.retry_pending = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -83,6 +85,8 @@ class QuizScreen(Screen[None]):
     async def _show(self) -> None:
         item = self.item
         self.answered = False
+        self.retry_pending = False
+        self.confidence = None
         self.hints_used = 0
         self.started = time.monotonic()
         number = self.done_before + self.index + 1
@@ -140,25 +144,55 @@ class QuizScreen(Screen[None]):
         elif event.button.id == "submit-button":
             await self.action_submit()
 
+    @property
+    def asks_confidence(self) -> bool:
+        return self.item.quiz.confidence and self.mode == "quiz"
+
+    async def _ask_confidence(self) -> bool:
+        """True once the learner has said how sure they are (asked after the answer, before grading)."""
+        found = self.query("#confidence")
+        if not found:
+            slot = self.query_one("#question-slot")
+            await slot.mount(Static(t("quiz.confidence.ask"), id="confidence-ask", markup=False))
+            choices = ChoiceList([t("quiz.confidence.1"), t("quiz.confidence.2"), t("quiz.confidence.3")],
+                                 [0, 1, 2], multiple=False, id="confidence")
+            await slot.mount(choices)
+            choices.focus()
+            self.call_after_refresh(choices.scroll_visible)
+            return False
+        marked = found.first(ChoiceList).response()
+        if not marked:
+            self.notify(t("quiz.confidence.ask"), severity="warning")
+            return False
+        self.confidence = marked[0] + 1
+        return True
+
     async def action_submit(self) -> None:
         if self.answered:
-            await self._next()
+            if self.retry_pending:
+                await self._show()
+            else:
+                await self._next()
             return
         view = self.query_one(QuestionView)
         response = view.response()
         if response is None:
             self.notify(t("quiz.incomplete." + self.item.question.type), severity="warning")
             return
+        if self.asks_confidence and not await self._ask_confidence():
+            return
         item = self.item
         result = grade(item.question, response, true_word=t("quiz.true"), false_word=t("quiz.false"))
         try:
             self.journey.record(item.quiz, item.question, item.attempt, result, self.hints_used,
-                                time.monotonic() - self.started, mode=self.mode)
+                                time.monotonic() - self.started, mode=self.mode, confidence=self.confidence)
         except StoreWriteError as error:
             self.notify(str(error), severity="error", timeout=10)
         self.answered = True
         self.grades.append(result)
         view.freeze()
+        for widget in self.query("#confidence"):
+            widget.disabled = True
         self._show_feedback(result)
 
     def _show_feedback(self, result: Grade) -> None:
@@ -172,7 +206,7 @@ class QuizScreen(Screen[None]):
             verdict.append("✗ " + t("quiz.wrong"), style="bold")
         if result.spelling:
             verdict.append("\n" + t("quiz.spelling", word=result.spelling))
-        if not result.correct:
+        if not result.correct and self.item.quiz.mode != "practice":
             verdict.append("\n" + t("quiz.expected", answer=result.expected_text))
         for text in result.feedback:
             verdict.append("\n» " + text)
@@ -189,6 +223,11 @@ class QuizScreen(Screen[None]):
         last = self.index + 1 >= len(self.items)
         submit = self.query_one("#submit-button", Button)
         submit.label = t("quiz.button.results" if last else "quiz.button.next")
+        if self.item.quiz.mode == "practice" and not result.correct and self.mode == "quiz":
+            self.retry_pending = True
+            submit.label = t("quiz.button.retry")
+            self.query_one("#verdict", Static).update(verdict.append("\n" + t("quiz.try_again")) or verdict)
+            self.query_one("#explanation", Markdown).update("")
         self.query_one("#hint-button", Button).display = False
         submit.focus()
         self.call_after_refresh(lambda: self.query_one("#quiz-body", VerticalScroll).scroll_to_widget(

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from course.content.model import Quiz, question_text
+from course.quiz.grading import expected_text
 from course.i18n import t
 from course.quiz.journey import AttemptResult, Journey
 from course.ui.widgets.bars import text_bar
@@ -34,6 +35,7 @@ class ResultsScreen(Screen[None]):
         with VerticalScroll(id="results-body"):
             yield Static(self._summary(), id="score", markup=False)
             yield Static(self._missed(), id="missed", markup=False)
+            yield Static(self._calibration(), id="calibration", markup=False)
             yield Static(self._history(), id="history", classes="muted", markup=False)
         with Horizontal(id="actions"):
             yield Button(t("results.button.retry"), id="retry")
@@ -42,6 +44,8 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#map", Button).focus()
+        if not self.journey.can_retry(self.quiz):
+            self.query_one("#retry", Button).disabled = True
 
     def _title(self) -> str:
         lesson = self.journey.course.lessons.get(self.quiz.lesson)
@@ -65,11 +69,31 @@ class ResultsScreen(Screen[None]):
             text.append(t("results.none_missed"))
             return text
         text.append(t("results.missed_title") + "\n", style="bold")
+        solutions = self.quiz.mode == "evaluation"
         for question_id in self.result.missed:
             question = self.journey.course.question(self.quiz.id, question_id)
             if question is not None:
                 text.append(f"• {question_text(question)}\n")
+                if solutions:
+                    answer = expected_text(question, true_word=t("quiz.true"), false_word=t("quiz.false"))
+                    text.append("  " + t("results.solution", answer=answer) + "\n", style="italic")
         text.append(t("results.review_hint"))
+        return text
+
+    def _calibration(self) -> Text:
+        """How sure the learner said they were, against how right they were."""
+        rows = self.journey.calibration(self.quiz.id, self.result.number)
+        text = Text()
+        if not rows:
+            return text
+        text.append(t("results.calibration") + "\n", style="bold")
+        for (sure, right), count in sorted(rows.items(), key=lambda r: (-r[0][0], not r[0][1])):
+            text.append("  " + t(f"results.calib.{'sure' if sure else 'unsure'}_{'right' if right else 'wrong'}",
+                                 count=count) + "\n")
+        if rows.get((True, False)):
+            text.append(t("results.calib.advice_overconfident") + "\n", style="italic")
+        elif rows.get((False, True)):
+            text.append(t("results.calib.advice_underconfident") + "\n", style="italic")
         return text
 
     def _history(self) -> Text:
@@ -87,6 +111,9 @@ class ResultsScreen(Screen[None]):
             self.action_leave()
 
     def action_retry(self) -> None:
+        if not self.journey.can_retry(self.quiz):
+            self.notify(t("results.no_more_attempts", n=self.quiz.max_attempts), severity="warning")
+            return
         self.app.start_quiz(self.quiz, replace=True)  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
