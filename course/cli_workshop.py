@@ -90,8 +90,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             from course.reports.report_view import render_report
             from course.reports.stats import compute_report
 
+            chosen = [a for a in answers if (ids is None or a["learner"] in ids)
+                      and (args.session is None or a.get("session") == args.session)]
             render_report(compute_report(learners, answers, index, session=args.session,
                                          learner_ids=ids), out)  # type: ignore[arg-type]
+            _render_impact(course, learners, chosen, out)
             return 0
         return _export(args, index, learners, answers, ids, _salt(data_dir), out, err)  # type: ignore[arg-type]
     finally:
@@ -161,3 +164,34 @@ def _import(store: ProgressStore, files: list[str], out: TextIO, err: TextIO) ->
         out.write(t("cli.import.done", path=name, added=report.learners_added, merged=report.learners_merged,
                     answers=report.answers_added, present=report.answers_present) + "\n")
     return code
+
+
+def _render_impact(course: Any, learners: list[dict[str, Any]], answers: list[dict[str, Any]], out: TextIO) -> None:
+    """The pre-test / post-test table: what the workshop changed, for the association's funders."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from course.reports.impact import impact_rows, mean_gain
+    from course.reports.safe_text import safe_text
+
+    rows = impact_rows(course, answers)
+    if not rows:
+        return
+    names = {x["id"]: x["name"] for x in learners}
+    titles = {m.id: m.title for m in course.modules}
+    table = Table(title=t("impact.title"), title_justify="left", expand=False)
+    for key in ("learner", "module", "pre", "post", "gain"):
+        table.add_column(t(f"impact.{key}"), justify="right" if key in ("pre", "post", "gain") else "left")
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{round(value * 100)} %"
+
+    for row in rows:
+        gain = "—" if row.gain is None else f"{round(row.gain * 100):+d} pts"
+        table.add_row(safe_text(names.get(row.learner, "?"), 16), safe_text(titles.get(row.module, row.module), 26),
+                      pct(row.pre), pct(row.post), gain)
+    console = Console(file=out, width=80, no_color=not getattr(out, "isatty", lambda: False)())
+    console.print(table)
+    average = mean_gain(rows)
+    if average is not None:
+        console.print(t("impact.mean", gain=f"{round(average * 100):+d}", count=sum(r.gain is not None for r in rows)))

@@ -325,3 +325,14 @@ EN.update({
     "results.calib.advice_underconfident": "You know more than you think: trust yourself.",
     "results.no_more_attempts": "This quiz allows {n} attempt(s): all have been used.",
 })
+
+FR.update({
+    "map.pretest": "Test de départ : ce que je sais déjà",
+    "map.posttest": "Test final : ce que j'ai appris",
+    "map.test_done": "fait : {percent} %",
+})
+EN.update({
+    "map.pretest": "Pre-test: what I already know",
+    "map.posttest": "Post-test: what I have learnt",
+    "map.test_done": "done: {percent} %",
+})

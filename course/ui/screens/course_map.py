@@ -81,12 +81,16 @@ class CourseMapScreen(Screen[None]):
             title = Text(t("map.module", n=number, title=module.title), style="bold")
             title.append("  " + text_bar(journey.module_ratio(list(module.lessons)), 10), style="")
             options.append(Option(title, disabled=True, id=f"module:{module.id}"))
+            if module.pretest in course.quizzes:
+                options.append(self._test_option(module.pretest, "map.pretest"))
             for lesson in module_lessons:
                 status = journey.status(lesson)
                 line = Text(f" {STATE_MARKS[status.state]} ")
                 line.append(lesson.title)
                 line.append(f"  ({status_text(status)}, {t('map.minutes', n=lesson.duration_min)})", style="italic")
                 options.append(Option(line, id=f"lesson:{lesson.id}"))
+            if module.posttest in course.quizzes:
+                options.append(self._test_option(module.posttest, "map.posttest"))
         lesson_list = self.query_one("#lessons", OptionList)
         highlighted = lesson_list.highlighted
         lesson_list.clear_options()
@@ -95,6 +99,15 @@ class CourseMapScreen(Screen[None]):
             lesson_list.highlighted = highlighted
         if target is None or self.focused is None:
             (lesson_list if target is None else cont).focus()
+
+    def _test_option(self, quiz_id: str, label: str) -> Option:
+        """A module's pre-test or post-test, with its first score once taken."""
+        results = self.journey.results(quiz_id)
+        line = Text(" ◇ " + t(label), style="bold")
+        status = t("map.state.not_started") if not results else t("map.test_done",
+                                                                    percent=round(results[0].score * 100))
+        line.append(f"  ({status})", style="italic")
+        return Option(line, id=f"quiz:{quiz_id}")
 
     def _notices(self) -> None:
         notices = self.query_one("#notices", Static)
@@ -119,6 +132,8 @@ class CourseMapScreen(Screen[None]):
         option_id = event.option.id or ""
         if option_id.startswith("lesson:"):
             self.app.open_lesson(option_id.removeprefix("lesson:"))  # type: ignore[attr-defined]
+        elif option_id.startswith("quiz:"):
+            self.app.start_quiz(self.journey.course.quizzes[option_id.removeprefix("quiz:")])  # type: ignore[attr-defined]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "continue":

@@ -1,0 +1,245 @@
+"""The message inspector: flag what is suspicious, give a verdict, read why, then the summary."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown, Static
+
+from course.content.model import Inspect, InspectItem, LateralTab
+from course.i18n import t
+from course.quiz.discernment import ItemScore, discernment, score_item
+from course.ui.widgets.choice_list import ChoiceList
+from course.ui.widgets.interaction import Interaction
+from course.ui.widgets.message_card import MessageCard
+
+VERDICTS = ("fiable", "trompeur")
+"""Stored verdict words, in the order shown: 1 Fiable, 2 Trompeur."""
+
+
+class ClueList(ChoiceList):
+    """The clues to flag; Enter validates even with none flagged (a reliable message may have none)."""
+
+    class Flagged(Message):
+        """The learner is done flagging."""
+
+    def action_select(self) -> None:
+        if not self.disabled:
+            self.post_message(self.Flagged())
+
+
+class LateralScreen(ModalScreen[None]):
+    """The "other tabs": simulated search results, read offline to check a message elsewhere."""
+
+    BINDINGS = [Binding("escape,q,l,enter", "dismiss", t("key.close"))]
+
+    def __init__(self, tabs: list[LateralTab]) -> None:
+        super().__init__()
+        self.tabs = tabs
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(Text(t("inspect.lateral.title"), style="bold"), markup=False)
+            yield Static(Text(t("inspect.lateral.intro")), classes="muted", markup=False)
+            with VerticalScroll(id="lateral-body"):
+                for tab in self.tabs:
+                    yield Static(Text(t("inspect.lateral.query", query=tab.query), style="bold"),
+                                 classes="lateral-query", markup=False)
+                    for result in tab.results:
+                        text = Text(result.title, style="bold underline")
+                        text.append("\n" + result.source, style="italic")
+                        text.append("\n" + result.text)
+                        yield Static(text, classes="lateral-result", markup=False)
+            yield Button(t("key.close"), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#lateral-body").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+def _percent(rate: float | None) -> int:
+    return round((rate or 0.0) * 100)
+
+
+def summary_text(scores: list[ItemScore]) -> Text:
+    """The end-of-section summary: hits, false alarms, verdicts, and the discernment index in words."""
+    d = discernment(scores)
+    lines = [Text(t("inspect.summary.title", n=d.messages), style="bold")]
+    if d.suspicious:
+        lines.append(Text(t("inspect.summary.hits", n=d.hits, total=d.suspicious, percent=_percent(d.hit_rate))))
+    if d.reassuring:
+        lines.append(Text(t("inspect.summary.false_alarms", n=d.false_alarms, total=d.reassuring,
+                            percent=_percent(d.false_alarm_rate))))
+    if d.reliable_total:
+        lines.append(Text(t("inspect.summary.reliable", n=d.reliable_right, total=d.reliable_total)))
+    if d.misleading_total:
+        lines.append(Text(t("inspect.summary.misleading", n=d.misleading_right, total=d.misleading_total)))
+    if d.index is None:
+        lines.append(Text(t("inspect.summary.index.none")))
+    else:
+        band = "high" if d.index >= 0.7 else "mid" if d.index >= 0.3 else "zero" if d.index > -0.3 else "negative"
+        number = f"{d.index:.2f}".replace(".", t("inspect.decimal")).replace("-", "−")
+        lines.append(Text(t("inspect.summary.index", index=number) + " " + t(f"inspect.summary.index.{band}"),
+                          style="bold"))
+    lines.append(Text(t("inspect.summary.replay"), style="dim"))
+    return Text("\n").join(lines)
+
+
+def feedback_text(item: InspectItem, score: ItemScore) -> Text:
+    """Each clue with ✓/✗ and a word, then the verdict, right or wrong."""
+    text = Text()
+    for clue in item.clues:
+        if clue.id in score.hits:
+            mark, word = "✓", "hit"
+        elif clue.id in score.false_alarms:
+            mark, word = "✗", "false_alarm"
+        elif clue.id in score.misses:
+            mark, word = "✗", "miss"
+        else:
+            mark, word = "✓", "rejection"
+        text.append(f"{mark} ", style="bold")
+        text.append(clue.text)
+        text.append(f" : {t('inspect.clue.' + word)}\n", style="bold")
+        text.append(f"  {clue.explanation}\n")
+    truth = t("inspect.truth.reliable" if item.reliable else "inspect.truth.misleading")
+    given = t("inspect.truth.reliable" if score.verdict_reliable else "inspect.truth.misleading")
+    if score.verdict_right:
+        text.append("✓ " + t("inspect.verdict.right", truth=truth), style="bold")
+    else:
+        text.append("✗ " + t("inspect.verdict.wrong", truth=truth, given=given), style="bold")
+    text.append("\n" + t("inspect.item_score", percent=round(score.score * 100)), style="dim")
+    return text
+
+
+class InspectView(Vertical):
+    """Plays `inspect`: one `Interaction` per message judged, then the discernment summary."""
+
+    BINDINGS = [
+        Binding("enter", "next", t("inspect.key.next")),
+        Binding("l", "lateral", t("inspect.key.lateral")),
+        Binding("r", "replay", t("inspect.key.replay")),
+    ]
+    can_focus = True
+
+    def __init__(self, inspect: Inspect) -> None:
+        super().__init__(classes="inspect")
+        self.inspect = inspect
+        self.block_id = inspect.id
+        self.index = 0
+        self.scores: list[ItemScore] = []
+        self.phase = "clues"
+        """clues → verdict → feedback (→ next message) … → summary."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="inspect-counter", markup=False)
+        yield MessageCard(id="inspect-card")
+        yield Static(t("inspect.clues.prompt"), id="inspect-clues-prompt", classes="inspect-prompt", markup=False)
+        yield ClueList([], [], multiple=True, id="inspect-clues")
+        yield Static(t("inspect.verdict.prompt"), id="inspect-verdict-prompt", classes="inspect-prompt",
+                     markup=False)
+        verdicts = [t("inspect.verdict.reliable"), t("inspect.verdict.misleading")]
+        yield ChoiceList(verdicts, [0, 1], multiple=False, id="inspect-verdict")
+        yield Static(t("inspect.lateral.hint"), id="inspect-lateral-hint", classes="muted", markup=False)
+        yield Static(id="inspect-feedback", markup=False)
+        yield Markdown(id="inspect-explanation", open_links=False)
+        yield Static(id="inspect-next", classes="muted", markup=False)
+        yield Static(id="inspect-summary", markup=False)
+
+    def on_mount(self) -> None:
+        self._show(0)
+
+    @property
+    def item(self) -> InspectItem:
+        return self.inspect.items[self.index]
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        asking = phase in ("clues", "verdict")
+        for name in ("counter", "card", "clues-prompt", "clues"):
+            self.query_one(f"#inspect-{name}").display = phase != "summary" and (asking or name in ("counter", "card"))
+        for name in ("verdict-prompt", "verdict"):
+            self.query_one(f"#inspect-{name}").display = phase == "verdict"
+        self.query_one("#inspect-lateral-hint").display = asking and bool(self.inspect.lateral)
+        for name in ("feedback", "explanation", "next"):
+            self.query_one(f"#inspect-{name}").display = phase == "feedback"
+        self.query_one("#inspect-summary").display = phase == "summary"
+        self.refresh_bindings()
+
+    def _show(self, index: int) -> None:
+        self.index = index
+        item = self.item
+        self.query_one("#inspect-counter", Static).update(
+            Text(t("inspect.counter", n=index + 1, total=len(self.inspect.items)), style="bold"))
+        self.query_one(MessageCard).show(item)
+        for selector, texts in (("#inspect-clues", [c.text for c in item.clues]), ("#inspect-verdict", None)):
+            choices = self.query_one(selector, ChoiceList)
+            if texts is not None:
+                choices.texts, choices.order = texts, list(range(len(texts)))
+            choices.marked = set()
+            choices.clear_options()
+            choices.add_options(choices._build_options())
+            choices.highlighted = 0
+        self._set_phase("clues")
+        self.query_one("#inspect-clues", ClueList).focus()
+
+    def on_clue_list_flagged(self, event: ClueList.Flagged) -> None:
+        event.stop()
+        self._set_phase("verdict")
+        verdict = self.query_one("#inspect-verdict", ChoiceList)
+        verdict.focus()
+        self.call_after_refresh(verdict.scroll_visible)
+
+    def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+        event.stop()
+        if self.phase != "verdict":
+            return
+        item = self.item
+        clues = self.query_one("#inspect-clues", ClueList)
+        flagged = [item.clues[i].id for i in clues.response()]
+        verdict = VERDICTS[self.query_one("#inspect-verdict", ChoiceList).response()[0]]
+        score = score_item(item, set(flagged), verdict == "fiable")
+        self.scores.append(score)
+        flagged_text = " | ".join(item.clues[i].text for i in clues.response()) or t("inspect.response.none")
+        self.post_message(Interaction(
+            self.block_id, item.id, "inspect", {"flagged": flagged, "verdict": verdict},
+            t("inspect.response", flagged=flagged_text, verdict=verdict), score.verdict_right, score.score))
+        feedback = self.query_one("#inspect-feedback", Static)
+        feedback.update(feedback_text(item, score))
+        feedback.set_class(score.verdict_right, "-right")
+        feedback.set_class(not score.verdict_right, "-wrong")
+        self.query_one("#inspect-explanation", Markdown).update(item.explanation)
+        last = self.index == len(self.inspect.items) - 1
+        self.query_one("#inspect-next", Static).update(t("inspect.last" if last else "inspect.next"))
+        self.focus()
+        self._set_phase("feedback")
+        self.call_after_refresh(feedback.scroll_visible)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.phase == "feedback"
+        if action == "lateral":
+            return bool(self.inspect.lateral)
+        if action == "replay":
+            return self.phase == "summary"
+        return True
+
+    def action_next(self) -> None:
+        if self.index + 1 < len(self.inspect.items):
+            self._show(self.index + 1)
+            return
+        self.query_one("#inspect-summary", Static).update(summary_text(self.scores))
+        self._set_phase("summary")
+        self.call_after_refresh(self.scroll_visible)
+
+    def action_lateral(self) -> None:
+        self.app.push_screen(LateralScreen(self.inspect.lateral))
+
+    def action_replay(self) -> None:
+        self.scores = []
+        self._show(0)

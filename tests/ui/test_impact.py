@@ -1,0 +1,53 @@
+"""Pre-test and post-test: taken from the course map, then the gain in `atelier report`."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from course.cli_workshop import _render_impact
+from course.content.loader import load_course
+from course.progress import ProgressStore
+from course.reports.impact import impact_rows, mean_gain
+from course.ui.screens.results import ResultsScreen
+from tests.ui.helpers import answer_current, next_question
+
+COURSE = Path(__file__).parents[1] / "fixtures" / "activites"
+
+
+async def _take(pilot, app, quiz_id: str, right: list[bool]) -> None:
+    options = app.screen.query_one("#lessons", OptionList)
+    index = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == f"quiz:{quiz_id}")
+    options.highlighted = index
+    options.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    for value in right:
+        await answer_current(pilot, right=value)
+        await next_question(pilot)
+    assert isinstance(app.screen, ResultsScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def test_tests_on_the_map_and_the_gain_in_the_report(make_app, private_data):
+    course = load_course(COURSE)
+    app = make_app(course=course)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = "\n".join(str(app.screen.query_one("#lessons", OptionList).get_option_at_index(i).prompt)
+                         for i in range(app.screen.query_one("#lessons", OptionList).option_count))
+        assert "Test de départ" in text and "Test final" in text
+        await _take(pilot, app, "jeu-depart", [True, False])
+        await _take(pilot, app, "jeu-final", [True, True])
+        text = str(app.screen.query_one("#lessons", OptionList).get_option_at_index(1).prompt)
+        assert "fait : 50 %" in text
+    store = ProgressStore(private_data)
+    answers = [a.to_dict() for a in store.iter_all_answers()]
+    rows = impact_rows(course, answers)
+    assert [(r.pre, r.post, r.gain) for r in rows] == [(0.5, 1.0, 0.5)]
+    assert mean_gain(rows) == 0.5
+    out = io.StringIO()
+    _render_impact(course, [x.to_dict() for x in store.list_learners()], answers, out)
+    assert "+50 pts" in out.getvalue() and "Léa" in out.getvalue()
