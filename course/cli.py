@@ -24,6 +24,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--session", metavar="LABEL", help=t("cli.opt.session"))
     parser.add_argument("--lang", choices=("fr", "en"), help=t("cli.opt.lang"))
     parser.add_argument("--theme", choices=("default", "contrast"), default=None, help=t("cli.opt.theme"))
+    parser.add_argument("--pin", metavar="CODE", help=t("cli.opt.pin"))
     return parser
 
 
@@ -70,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         index = args_list.index("--lang")
         lang = args_list[index + 1] if index + 1 < len(args_list) else None
     set_language(lang)
-    values = {i + 1 for i, a in enumerate(args_list) if a in ("--lang", "--course", "--data", "--learner", "--session", "--theme")}
+    values = {i + 1 for i, a in enumerate(args_list)
+              if a in ("--lang", "--course", "--data", "--learner", "--session", "--theme", "--pin")}
     command = next((a for i, a in enumerate(args_list) if not a.startswith("-") and i not in values), None)
     if command in COMMANDS:
         args = _command_parser().parse_args(args_list)

@@ -16,6 +16,7 @@ the page); this subclass changes what a workshop needs:
 from __future__ import annotations
 
 import asyncio
+import gc
 import hmac
 import os
 import re
@@ -107,6 +108,10 @@ class WorkshopServer(Server):
             await self._stop.wait()
         finally:
             await runner.cleanup()
+            # textual-serve never closes its finished app processes' pipes: collect them now,
+            # while this loop can still run their closing callbacks, not after it is closed.
+            gc.collect()
+            await asyncio.sleep(0.05)
 
     def stop(self) -> None:
         """Stop serving; safe from a signal handler or another thread."""

@@ -42,13 +42,15 @@ class Settings:
     learner: str | None = None
     session: str | None = None
     theme: str | None = None
+    pin: str | None = None
 
 
 class AtelierApp(App[None]):
     CSS_PATH = ["styles/app.tcss", "styles/feed.tcss", "styles/inspect.tcss"]
     TITLE = "Atelier numérique"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("f3", "toggle_contrast", t("key.contrast"), show=False)]
+    BINDINGS = [Binding("f3", "toggle_contrast", t("key.contrast"), show=False),
+                Binding("f9", "trainer", t("key.trainer"), show=False)]
 
     def __init__(self, course: Course, store: ProgressStore, settings: Settings | None = None) -> None:
         super().__init__()
@@ -238,6 +240,26 @@ class AtelierApp(App[None]):
         from course.ui.screens.dialogs import HelpScreen
 
         self.push_screen(HelpScreen(getattr(self.screen, "HELP_KEY", "map")))
+
+    def action_trainer(self) -> None:
+        """The trainer's view of the group, behind the PIN when one is set."""
+        from course.ui.screens.trainer import PinScreen, TrainerScreen
+
+        if not self.settings.pin:
+            self.push_screen(TrainerScreen())
+            return
+
+        def unlocked(ok: bool | None) -> None:
+            if ok:
+                self.push_screen(TrainerScreen())
+        self.push_screen(PinScreen(self.settings.pin), unlocked)
+
+    def set_session(self, label: str | None) -> None:
+        """The workshop label recorded with every answer from now on."""
+        self.settings.session = label
+        if self.journey is not None:
+            self.journey.session = label
+        self.notify(t("trainer.label_set", label=label) if label else t("trainer.label_cleared"))
 
     def action_toggle_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "atelier-contrast" else "atelier-contrast"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def launch_app(args: argparse.Namespace) -> int:
         return 2
     from course.ui.course_app import Settings, build_app
 
-    app = build_app(course, store, Settings(learner=args.learner, session=args.session, theme=args.theme))
+    app = build_app(course, store, Settings(learner=args.learner, session=args.session, theme=args.theme,
+                                         pin=getattr(args, "pin", None) or os.environ.get("ATELIER_PIN"))))
     try:
         app.run()
     finally:

@@ -31,6 +31,7 @@ class CourseMapScreen(Screen[None]):
         Binding("r", "review", t("map.key.review")),
         Binding("x", "reset_lesson", t("map.key.reset"), show=False),
         Binding("p", "profile", t("map.key.profile")),
+        Binding("f", "app.trainer", t("key.trainer"), show=False),
         Binding("question_mark,f1", "app.help", t("key.help")),
         Binding("q,escape", "app.quit", t("key.quit")),
     ]

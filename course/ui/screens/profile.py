@@ -18,6 +18,7 @@ class ProfileScreen(Screen[None]):
     HELP_KEY = "profile"
     BINDINGS = [
         Binding("question_mark,f1", "app.help", t("key.help")),
+        Binding("f9", "app.trainer", t("key.trainer")),
         Binding("escape", "app.quit", t("key.quit")),
     ]
 

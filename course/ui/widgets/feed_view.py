@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Markdown, Static
+from textual.widgets.option_list import Option
 
 from course.content.model import Feed, FeedPost
 from course.i18n import t
@@ -33,6 +34,15 @@ class PostList(ChoiceList):
     def action_select(self) -> None:
         if not self.disabled:
             self.post_message(self.Submitted())
+
+    def show(self, texts: list[str], marked: set[int]) -> None:
+        """Replace the posts shown, in the recommender's order, with `marked` already liked."""
+        self.texts = texts
+        self.order = list(range(len(texts)))
+        self.marked = marked
+        self.clear_options()
+        self.add_options([Option(self._prompt(i), id=f"c{i}") for i in self.order])
+        self.highlighted = 0 if texts else None
 
 
 def topics_word(count: int) -> str:
@@ -64,8 +74,8 @@ class FeedView(Vertical, can_focus=True):
         self.liked: list[str] = []
         self.shown: list[str] = []
         self.seen: list[FeedPost] = []
+        # Per phase, the number of topics of each round's feed and whether it was profiled.
         self.history: dict[Phase, list[tuple[int, bool]]] = {Phase.PLAY: [], Phase.REOPEN: []}
-        """Per phase, the number of topics of each round's feed and whether it was profiled."""
         self.posts: list[FeedPost] = []
 
     def compose(self) -> ComposeResult:
@@ -77,7 +87,7 @@ class FeedView(Vertical, can_focus=True):
         yield Markdown(id="feed-end", open_links=False)
 
     def on_mount(self) -> None:
-        self._deal()
+        self._deal(scroll=False)
 
     # What the learner sees
 
@@ -106,17 +116,13 @@ class FeedView(Vertical, can_focus=True):
         self.query_one("#feed-end").display = phase is Phase.END
         self.refresh_bindings()
 
-    def _deal(self, keep: set[str] | None = None) -> None:
+    def _deal(self, keep: set[str] | None = None, scroll: bool = True) -> None:
         """Compute this round's feed and show it; `keep` are ids of posts to leave marked."""
         round_no = len(self.history[Phase.PLAY]) + len(self.history[Phase.REOPEN])
         self.posts = next_feed(self.feed, self.liked, self.shown, round_no, self.profiled)
         posts = self.query_one(PostList)
-        posts.texts = [self._post_text(p) for p in self.posts]
-        posts.order = list(range(len(self.posts)))
-        posts.marked = {i for i, p in enumerate(self.posts) if p.id in (keep or set())}
-        posts.clear_options()
-        posts.add_options(posts._options())
-        posts.highlighted = 0
+        posts.show([self._post_text(p) for p in self.posts],
+                   {i for i, p in enumerate(self.posts) if p.id in (keep or set())})
         if self.phase is Phase.REOPEN:
             mode = t("feed.mode.profiled" if self.profiled else "feed.mode.plain")
             header = t("feed.reopen.round", n=len(self.history[Phase.REOPEN]) + 1, total=REOPEN_ROUNDS, mode=mode)
@@ -128,8 +134,9 @@ class FeedView(Vertical, can_focus=True):
         self.query_one("#feed-meter", Static).update(self._meter())
         self.query_one("#feed-howto", Static).update(howto)
         self._show(self.phase)
-        posts.focus()
-        self.call_after_refresh(self.scroll_visible)
+        posts.focus(scroll_visible=scroll)
+        if scroll:
+            self.call_after_refresh(self.scroll_visible)
 
     def _show_closed(self) -> None:
         notice = Text(t("feed.closed.title") + "\n", style="bold")
