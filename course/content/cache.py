@@ -29,6 +29,17 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("atelier-numerique"))
 
 
+def _model_signature() -> str:
+    """Changes whenever a model class gains, loses or renames a field (an old pickle would not fit)."""
+    import dataclasses
+
+    from course.content import model
+
+    parts = [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
+             for name, cls in sorted(vars(model).items()) if dataclasses.is_dataclass(cls)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
 def _fingerprint(root: Path) -> list[tuple[str, int, int]]:
     entries = []
     for folder in ("lessons", "quizzes"):
@@ -51,7 +62,8 @@ def load_course_cached(root: Path, folder: Path | None = None) -> Course:
     from course import __version__
     from course.i18n import get_language
 
-    key = hashlib.sha256(f"{root}|{get_language()}|{__version__}|{CACHE_VERSION}".encode()).hexdigest()[:24]
+    signature = f"{root}|{get_language()}|{__version__}|{CACHE_VERSION}|{_model_signature()}"
+    key = hashlib.sha256(signature.encode()).hexdigest()[:24]
     path = folder / f"course-{key}.pickle"
     fingerprint = _fingerprint(root)
     try:

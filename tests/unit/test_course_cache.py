@@ -50,3 +50,14 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path):
     blocker.write_text("x")
     course = load_course_cached(MINI, blocker / "cache")
     assert course.lessons
+
+
+def test_a_change_of_the_model_invalidates_the_cache(tmp_path, monkeypatch):
+    from course.content import cache
+
+    root = tmp_path / "c"
+    shutil.copytree(MINI, root)
+    load_course_cached(root, tmp_path / "cache")
+    monkeypatch.setattr(cache, "_model_signature", lambda: "another-shape")
+    load_course_cached(root, tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("course-*.pickle"))) == 2

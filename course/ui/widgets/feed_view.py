@@ -77,6 +77,7 @@ class FeedView(Vertical, can_focus=True):
         # Per phase, the number of topics of each round's feed and whether it was profiled.
         self.history: dict[Phase, list[tuple[int, bool]]] = {Phase.PLAY: [], Phase.REOPEN: []}
         self.posts: list[FeedPost] = []
+        self.kept: dict[str, FeedPost] = {}  # liked this round, kept when switching feeds
 
     def compose(self) -> ComposeResult:
         yield Static(id="feed-round", markup=False)
@@ -116,13 +117,13 @@ class FeedView(Vertical, can_focus=True):
         self.query_one("#feed-end").display = phase is Phase.END
         self.refresh_bindings()
 
-    def _deal(self, keep: set[str] | None = None, scroll: bool = True) -> None:
-        """Compute this round's feed and show it; `keep` are ids of posts to leave marked."""
+    def _deal(self, scroll: bool = True) -> None:
+        """Compute this round's feed and show it, the posts already liked this round marked."""
         round_no = len(self.history[Phase.PLAY]) + len(self.history[Phase.REOPEN])
         self.posts = next_feed(self.feed, self.liked, self.shown, round_no, self.profiled)
         posts = self.query_one(PostList)
         posts.show([self._post_text(p) for p in self.posts],
-                   {i for i, p in enumerate(self.posts) if p.id in (keep or set())})
+                   {i for i, p in enumerate(self.posts) if p.id in self.kept})
         if self.phase is Phase.REOPEN:
             mode = t("feed.mode.profiled" if self.profiled else "feed.mode.plain")
             header = t("feed.reopen.round", n=len(self.history[Phase.REOPEN]) + 1, total=REOPEN_ROUNDS, mode=mode)
@@ -136,7 +137,7 @@ class FeedView(Vertical, can_focus=True):
         self._show(self.phase)
         posts.focus(scroll_visible=scroll)
         if scroll:
-            self.call_after_refresh(self.scroll_visible)
+            self.call_after_refresh(self.scroll_visible, animate=False)
 
     def _show_closed(self) -> None:
         notice = Text(t("feed.closed.title") + "\n", style="bold")
@@ -163,20 +164,27 @@ class FeedView(Vertical, can_focus=True):
         self.query_one("#feed-end", Markdown).update("\n\n".join(parts))
         self._show(Phase.END)
         self.focus()
-        self.call_after_refresh(self.scroll_visible)
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
     # What the learner does
+
+    def _round_likes(self) -> list[FeedPost]:
+        """Posts liked this round: those marked on screen, then those liked in the other feed."""
+        marked = [self.posts[i] for i in self.query_one(PostList).response()]
+        return marked + [p for p in self.kept.values() if p not in self.posts]
 
     def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
         event.stop()
         if self.phase not in (Phase.PLAY, Phase.REOPEN):
             return
-        likes = [self.posts[i] for i in self.query_one(PostList).response()]
+        likes = self._round_likes()
         count = topic_count(self.posts)
         history = self.history[self.phase]
         history.append((count, self.profiled))
-        self.shown.extend(p.id for p in self.posts)
-        self.seen.extend(self.posts)
+        seen = self.posts + [p for p in likes if p not in self.posts]
+        self.shown.extend(p.id for p in seen)
+        self.seen.extend(seen)
+        self.kept = {}
         self.liked.extend(p.id for p in likes)
         step = f"tour-{len(history)}" if self.phase is Phase.PLAY else f"rouvrir-{len(history)}"
         labels = ", ".join(dict.fromkeys(self.topics.get(p.topic, p.topic) for p in likes))
@@ -209,10 +217,9 @@ class FeedView(Vertical, can_focus=True):
 
     def action_switch(self) -> None:
         """Switch between the profiled and the non-profiled feed, keeping the posts already liked."""
-        posts = self.query_one(PostList)
-        keep = {self.posts[i].id for i in posts.marked}
+        self.kept = {p.id: p for p in self._round_likes()}
         self.profiled = not self.profiled
-        self._deal(keep)
+        self._deal()
 
     def action_replay(self) -> None:
         self._reset()

@@ -125,6 +125,7 @@ class InspectView(Vertical):
         Binding("l", "lateral", t("inspect.key.lateral")),
         Binding("r", "replay", t("inspect.key.replay")),
     ]
+    """Enter: next message (after feedback); l: other tabs (if any); r: start again (at the end)."""
     can_focus = True
 
     def __init__(self, inspect: Inspect) -> None:
@@ -152,7 +153,7 @@ class InspectView(Vertical):
         yield Static(id="inspect-summary", markup=False)
 
     def on_mount(self) -> None:
-        self._show(0)
+        self._show(0, scroll=False)
 
     @property
     def item(self) -> InspectItem:
@@ -171,7 +172,7 @@ class InspectView(Vertical):
         self.query_one("#inspect-summary").display = phase == "summary"
         self.refresh_bindings()
 
-    def _show(self, index: int) -> None:
+    def _show(self, index: int, scroll: bool = True) -> None:
         self.index = index
         item = self.item
         self.query_one("#inspect-counter", Static).update(
@@ -186,14 +187,22 @@ class InspectView(Vertical):
             choices.add_options(choices._build_options())
             choices.highlighted = 0
         self._set_phase("clues")
-        self.query_one("#inspect-clues", ClueList).focus()
+        clues = self.query_one("#inspect-clues", ClueList)
+        clues.focus(scroll_visible=False)
+        if scroll:
+            self.call_after_refresh(self._scroll_to_item)
+
+    def _scroll_to_item(self) -> None:
+        """The counter as high as possible, the clues still in view."""
+        self.query_one("#inspect-counter").scroll_visible(top=True, animate=False)
+        self.query_one("#inspect-clues").scroll_visible(animate=False)
 
     def on_clue_list_flagged(self, event: ClueList.Flagged) -> None:
         event.stop()
         self._set_phase("verdict")
         verdict = self.query_one("#inspect-verdict", ChoiceList)
         verdict.focus()
-        self.call_after_refresh(verdict.scroll_visible)
+        self.call_after_refresh(verdict.scroll_visible, animate=False)
 
     def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
         event.stop()
@@ -218,7 +227,7 @@ class InspectView(Vertical):
         self.query_one("#inspect-next", Static).update(t("inspect.last" if last else "inspect.next"))
         self.focus()
         self._set_phase("feedback")
-        self.call_after_refresh(feedback.scroll_visible)
+        self.call_after_refresh(feedback.scroll_visible, top=True, animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
@@ -235,7 +244,7 @@ class InspectView(Vertical):
             return
         self.query_one("#inspect-summary", Static).update(summary_text(self.scores))
         self._set_phase("summary")
-        self.call_after_refresh(self.scroll_visible)
+        self.call_after_refresh(self.query_one("#inspect-summary").scroll_visible, top=True, animate=False)
 
     def action_lateral(self) -> None:
         self.app.push_screen(LateralScreen(self.inspect.lateral))
