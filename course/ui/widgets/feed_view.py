@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Markdown, Static
-from textual.widgets.option_list import Option
 
 from course.content.model import Feed, FeedPost
 from course.i18n import t
@@ -22,6 +21,8 @@ REOPEN_ROUNDS = 2
 
 
 class Phase(Enum):
+    """Where the learner is: playing, reading that the bubble closed, reopening it, or reading the review."""
+
     PLAY = "play"
     CLOSED = "closed"
     REOPEN = "reopen"
@@ -41,7 +42,7 @@ class PostList(ChoiceList):
         self.order = list(range(len(texts)))
         self.marked = marked
         self.clear_options()
-        self.add_options([Option(self._prompt(i), id=f"c{i}") for i in self.order])
+        self.add_options(self._build_options())
         self.highlighted = 0 if texts else None
 
 
@@ -57,9 +58,8 @@ class FeedView(Vertical, can_focus=True):
         Binding("enter", "continue", t("feed.key.continue")),
         Binding("n", "switch", t("feed.key.switch")),
         Binding("r", "replay", t("feed.key.replay")),
-        *[Binding(str(i), f"like({i - 1})", t("feed.key.like"), show=False) for i in range(1, 10)],
     ]
-    """Enter leaves the "bubble closed" notice; n switches feeds in phase 2; r replays; digits like a post."""
+    """Enter leaves the notice, n switches feeds in phase 2, r replays; digits and space are the list's."""
 
     def __init__(self, feed: Feed) -> None:
         super().__init__(classes="feed")
@@ -204,12 +204,7 @@ class FeedView(Vertical, can_focus=True):
             return self.phase is Phase.CLOSED
         if action == "switch":
             return self.phase is Phase.REOPEN
-        if action == "like":
-            return self.phase in (Phase.PLAY, Phase.REOPEN)
         return True
-
-    def action_like(self, position: int) -> None:
-        self.query_one(PostList).mark(position)
 
     def action_continue(self) -> None:
         self.phase = Phase.REOPEN

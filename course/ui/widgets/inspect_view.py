@@ -17,8 +17,11 @@ from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.message_card import MessageCard
 
-VERDICTS = ("fiable", "trompeur")
-"""Stored verdict words, in the order shown: 1 Fiable, 2 Trompeur."""
+VERDICTS = ("fiable", "trompeur")  # stored as is, in the order shown: 1 Fiable, 2 Trompeur
+_ASKING = {"counter", "card", "clues-prompt", "clues", "lateral-hint"}
+SHOWN = {"clues": _ASKING, "verdict": _ASKING | {"verdict-prompt", "verdict"},
+         "feedback": {"counter", "card", "feedback", "explanation", "next"}, "summary": {"summary"}}
+"""The parts on screen in each phase (ids without their `inspect-` prefix)."""
 
 
 class ClueList(ChoiceList):
@@ -63,6 +66,10 @@ class LateralScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+def _truth(reliable: bool) -> str:
+    return t("inspect.truth.reliable" if reliable else "inspect.truth.misleading")
+
+
 def _percent(rate: float | None) -> int:
     return round((rate or 0.0) * 100)
 
@@ -83,7 +90,7 @@ def summary_text(scores: list[ItemScore]) -> Text:
     if d.index is None:
         lines.append(Text(t("inspect.summary.index.none")))
     else:
-        band = "high" if d.index >= 0.7 else "mid" if d.index >= 0.3 else "zero" if d.index > -0.3 else "negative"
+        band = "high" if d.index >= 0.7 else "mid" if d.index >= 0.2 else "zero" if d.index > -0.2 else "negative"
         number = f"{d.index:.2f}".replace(".", t("inspect.decimal")).replace("-", "−")
         lines.append(Text(t("inspect.summary.index", index=number) + " " + t(f"inspect.summary.index.{band}"),
                           style="bold"))
@@ -107,8 +114,7 @@ def feedback_text(item: InspectItem, score: ItemScore) -> Text:
         text.append(clue.text)
         text.append(f" : {t('inspect.clue.' + word)}\n", style="bold")
         text.append(f"  {clue.explanation}\n")
-    truth = t("inspect.truth.reliable" if item.reliable else "inspect.truth.misleading")
-    given = t("inspect.truth.reliable" if score.verdict_reliable else "inspect.truth.misleading")
+    truth, given = _truth(item.reliable), _truth(score.verdict_reliable)
     if score.verdict_right:
         text.append("✓ " + t("inspect.verdict.right", truth=truth), style="bold")
     else:
@@ -142,10 +148,9 @@ class InspectView(Vertical):
         yield MessageCard(id="inspect-card")
         yield Static(t("inspect.clues.prompt"), id="inspect-clues-prompt", classes="inspect-prompt", markup=False)
         yield ClueList([], [], multiple=True, id="inspect-clues")
-        yield Static(t("inspect.verdict.prompt"), id="inspect-verdict-prompt", classes="inspect-prompt",
-                     markup=False)
-        verdicts = [t("inspect.verdict.reliable"), t("inspect.verdict.misleading")]
-        yield ChoiceList(verdicts, [0, 1], multiple=False, id="inspect-verdict")
+        yield Static(t("inspect.verdict.prompt"), id="inspect-verdict-prompt", classes="inspect-prompt", markup=False)
+        yield ChoiceList([t("inspect.verdict.reliable"), t("inspect.verdict.misleading")], [0, 1], multiple=False,
+                         id="inspect-verdict")
         yield Static(t("inspect.lateral.hint"), id="inspect-lateral-hint", classes="muted", markup=False)
         yield Static(id="inspect-feedback", markup=False)
         yield Markdown(id="inspect-explanation", open_links=False)
@@ -161,15 +166,9 @@ class InspectView(Vertical):
 
     def _set_phase(self, phase: str) -> None:
         self.phase = phase
-        asking = phase in ("clues", "verdict")
-        for name in ("counter", "card", "clues-prompt", "clues"):
-            self.query_one(f"#inspect-{name}").display = phase != "summary" and (asking or name in ("counter", "card"))
-        for name in ("verdict-prompt", "verdict"):
-            self.query_one(f"#inspect-{name}").display = phase == "verdict"
-        self.query_one("#inspect-lateral-hint").display = asking and bool(self.inspect.lateral)
-        for name in ("feedback", "explanation", "next"):
-            self.query_one(f"#inspect-{name}").display = phase == "feedback"
-        self.query_one("#inspect-summary").display = phase == "summary"
+        shown = SHOWN[phase] - (set() if self.inspect.lateral else {"lateral-hint"})
+        for child in self.children:
+            child.display = (child.id or "").removeprefix("inspect-") in shown
         self.refresh_bindings()
 
     def _show(self, index: int, scroll: bool = True) -> None:
@@ -178,16 +177,14 @@ class InspectView(Vertical):
         self.query_one("#inspect-counter", Static).update(
             Text(t("inspect.counter", n=index + 1, total=len(self.inspect.items)), style="bold"))
         self.query_one(MessageCard).show(item)
-        for selector, texts in (("#inspect-clues", [c.text for c in item.clues]), ("#inspect-verdict", None)):
-            choices = self.query_one(selector, ChoiceList)
-            if texts is not None:
-                choices.texts, choices.order = texts, list(range(len(texts)))
+        clues = self.query_one("#inspect-clues", ClueList)
+        clues.texts, clues.order = [c.text for c in item.clues], list(range(len(item.clues)))
+        for choices in self.query(ChoiceList):  # the clues, then the verdict
             choices.marked = set()
             choices.clear_options()
             choices.add_options(choices._build_options())
             choices.highlighted = 0
         self._set_phase("clues")
-        clues = self.query_one("#inspect-clues", ClueList)
         clues.focus(scroll_visible=False)
         if scroll:
             self.call_after_refresh(self._scroll_to_item)
@@ -204,7 +201,7 @@ class InspectView(Vertical):
         verdict.focus()
         self.call_after_refresh(verdict.scroll_visible, animate=False)
 
-    def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+    async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
         event.stop()
         if self.phase != "verdict":
             return
@@ -217,26 +214,23 @@ class InspectView(Vertical):
         flagged_text = " | ".join(item.clues[i].text for i in clues.response()) or t("inspect.response.none")
         self.post_message(Interaction(
             self.block_id, item.id, "inspect", {"flagged": flagged, "verdict": verdict},
-            t("inspect.response", flagged=flagged_text, verdict=verdict), score.verdict_right, score.score))
+            t("inspect.response", flagged=flagged_text, verdict=_truth(score.verdict_reliable)),
+            score.verdict_right, score.score))
+        self.focus(scroll_visible=False)
+        self._set_phase("feedback")
         feedback = self.query_one("#inspect-feedback", Static)
         feedback.update(feedback_text(item, score))
         feedback.set_class(score.verdict_right, "-right")
         feedback.set_class(not score.verdict_right, "-wrong")
-        self.query_one("#inspect-explanation", Markdown).update(item.explanation)
         last = self.index == len(self.inspect.items) - 1
         self.query_one("#inspect-next", Static).update(t("inspect.last" if last else "inspect.next"))
-        self.focus()
-        self._set_phase("feedback")
+        await self.query_one("#inspect-explanation", Markdown).update(item.explanation)
         self.call_after_refresh(feedback.scroll_visible, top=True, animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next":
-            return self.phase == "feedback"
-        if action == "lateral":
-            return bool(self.inspect.lateral)
-        if action == "replay":
-            return self.phase == "summary"
-        return True
+        allowed = {"next": self.phase == "feedback", "lateral": bool(self.inspect.lateral),
+                   "replay": self.phase == "summary"}
+        return allowed.get(action, True)
 
     def action_next(self) -> None:
         if self.index + 1 < len(self.inspect.items):
