@@ -213,7 +213,8 @@ class AnswerRecord:
     attempt: int
     session: str | None
     confidence: int | None = field(default=None)
-    mode: str = field(default="quiz")  # "quiz" (an attempt), "review" (spaced review), "activity" (interactive section)
+    mode: str = field(default="quiz")
+    """"quiz" (an attempt), "review" (spaced review) or "activity" (an interactive section)."""
 
     def __post_init__(self) -> None:
         for name in ("id", "lesson", "quiz", "question", "qtype", "response_text", "timestamp"):
