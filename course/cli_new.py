@@ -107,9 +107,9 @@ def _lesson_files(root: Path, module: str, slug: str, number: int, glossary: lis
     return files
 
 
-def _write(files: list[tuple[Path, str]], also: list[Path] = []) -> None:  # noqa: B006 (never mutated)
+def _write(files: list[tuple[Path, str]], also: tuple[Path, ...] = ()) -> None:
     """Create each file, after checking that none of them (nor `also`) exists: never overwrite."""
-    for path in [path for path, _ in files] + also:
+    for path in [*(path for path, _ in files), *also]:
         if path.exists():
             raise Refused(t("new.exists", path=_shown(path)))
     for path, text in files:  # mode "x": a file that appeared meanwhile is not replaced either
@@ -142,7 +142,7 @@ def new_course(target: Path, out: TextIO) -> int:
     files = [(lessons / "course.yaml", render("course.yaml", title=title_from(target.resolve().name))),
              (lessons / "glossary.yaml", render("glossary.yaml")),
              *_lesson_files(target, EXAMPLE_MODULE, EXAMPLE_LESSON, 1, ["courriel"])]
-    schemas = [target / "schemas" / f"{kind}.schema.json" for kind in KINDS]
+    schemas = tuple(target / "schemas" / f"{kind}.schema.json" for kind in KINDS)
     _write(files, schemas)
     write_schemas(target / "schemas")
     _report("new.course.done", target, files, True, out)

@@ -39,3 +39,37 @@ def test_quiz_feedback_after_a_wrong_answer(snap_compare, make_app, mini_course)
         await pilot.pause(0.3)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=answer_wrong)
+
+
+def _activities():
+    from pathlib import Path
+
+    from course.content.loader import load_course
+
+    return load_course(Path(__file__).parents[1] / "fixtures" / "activites")
+
+
+def test_scenario_shows_gauges_choice_and_feedback(snap_compare, make_app):
+    async def play(pilot) -> None:
+        pilot.app.open_lesson("jeu-manipulateur", 1)
+        await pilot.pause()
+        await pilot.press("1", "enter")
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(course=_activities()), terminal_size=SIZE, run_before=play)
+
+
+def test_feed_simulator_shows_posts_and_diversity_meter(snap_compare, make_app):
+    async def open_feed(pilot) -> None:
+        pilot.app.open_lesson("jeu-fil")
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(course=_activities()), terminal_size=SIZE, run_before=open_feed)
+
+
+def test_inspector_shows_the_message_and_its_clues(snap_compare, make_app):
+    async def open_inspector(pilot) -> None:
+        pilot.app.open_lesson("jeu-inspecteur")
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(course=_activities()), terminal_size=SIZE, run_before=open_inspector)
