@@ -33,8 +33,7 @@ async def test_confidence_is_asked_then_stored_and_calibrated(tmp_path, make_app
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_quiz(course.quizzes["alpha-deux"])
         await pilot.pause()
-        await pilot.press("2", "enter")  # the wrong answer ("Dans la corbeille" is shown second)
-        await pilot.pause()
+        await answer_current(pilot, right=False)  # chooses the wrong answer, then asks how sure
         assert not app.screen.answered and app.screen.query("#confidence")
         await pilot.press("3", "enter")  # "tout à fait sûr·e"
         await pilot.pause()
