@@ -121,20 +121,19 @@ def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, mod
             _at(problems, lesson.pos, "duration")
         for ref in lesson.glossary:
             if ref not in terms:
-                _at(problems, lesson.pos, "unknown_ref_hint", what="glossary", id=ref,
-                    hint=_closest(ref, terms))
+                _unknown(problems, lesson.pos, "glossary", ref, terms)
         if lesson.quiz and lesson.quiz not in quiz_map and lesson.quiz not in {q.id for q in quizzes}:
-            _at(problems, lesson.pos, "unknown_ref_hint", what="quiz", id=lesson.quiz, hint=_closest(lesson.quiz, quiz_map))
+            _unknown(problems, lesson.pos, "quiz", lesson.quiz, quiz_map)
     tests = {ref for m in modules for ref in (m.pretest, m.posttest) if ref}
     for module in modules:
         for ref in (module.pretest, module.posttest):
             if ref and ref not in quiz_map:
-                _at(problems, module.pos, "unknown_ref_hint", what="quiz", id=ref, hint=_closest(ref, quiz_map))
+                _unknown(problems, module.pos, "quiz", ref, quiz_map)
     for quiz in quizzes:
         if quiz.id in tests and quiz.lesson in lesson_map:
             continue
         if quiz.lesson not in lesson_map:
-            _at(problems, quiz.pos, "unknown_ref_hint", what="lesson", id=quiz.lesson, hint=_closest(quiz.lesson, lesson_map))
+            _unknown(problems, quiz.pos, "lesson", quiz.lesson, lesson_map)
         elif lesson_map[quiz.lesson].quiz not in (None, quiz.id):
             _at(problems, quiz.pos, "quiz_lesson_mismatch", "warning", id=quiz.id, lesson=quiz.lesson)
     kept_ids = set(lesson_map)
@@ -144,7 +143,12 @@ def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, mod
     return Course(root, info, modules, lesson_map, quiz_map, terms, problems, files)
 
 
-def _closest(word: str, known: Iterable[str]) -> str:
+def _unknown(problems: list[Problem], pos: Pos, what: str, ident: str, known: Iterable[str]) -> None:
+    """A reference to nothing, with the closest existing id when one is close enough."""
     from course.content.build import suggest
 
-    return suggest(word, known) or "-"
+    hint = suggest(ident, known)
+    if hint:
+        _at(problems, pos, "unknown_ref_hint", what=what, id=ident, hint=hint)
+    else:
+        _at(problems, pos, "unknown_ref", what=what, id=ident)

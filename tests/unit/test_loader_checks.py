@@ -410,17 +410,17 @@ def test_lesson_names_an_unknown_quiz(tmp_path):
 def test_quiz_names_an_unknown_lesson(tmp_path):
     quiz = OK_QUIZ.replace("id: ok", "id: seul", 1).replace("lesson: ok", "lesson: inconnue")
     course = load(tmp_path, {"quizzes/m/02-seul.yaml": quiz})
-    assert found(course) == [("quizzes/m/02-seul.yaml", 1, 1, "error", "unknown_ref_hint")]
+    assert found(course) == [("quizzes/m/02-seul.yaml", 1, 1, "error", "unknown_ref")]
     assert "« inconnue »" in course.problems[0].message
     assert_rest_loads(course)
 
 
 def test_lesson_names_an_unknown_glossary_term(tmp_path):
     course = load(tmp_path, {BAD: LESSON + "glossary: [terme, termes, absent]\n"})
-    assert found(course) == [(BAD, 1, 1, "error", "unknown_ref_hint"), (BAD, 1, 1, "error", "unknown_ref_hint")]
+    assert found(course) == [(BAD, 1, 1, "error", "unknown_ref_hint"), (BAD, 1, 1, "error", "unknown_ref")]
     messages = [p.message for p in course.problems]
     assert any("« termes » (terme du glossaire) n'existe pas (le plus proche : terme)" in m for m in messages)
-    assert any("« absent » (terme du glossaire) n'existe pas (le plus proche : -)" in m for m in messages)
+    assert any("« absent » (terme du glossaire) n'existe pas" in m for m in messages)
 
 
 def test_glossary_see_also_names_an_unknown_term(tmp_path):
@@ -441,7 +441,7 @@ def test_a_refused_lesson_makes_its_quiz_reference_unknown(tmp_path):
     """Knock-on effect worth knowing: fix the first error and the second goes away."""
     course = load(tmp_path, {"lessons/m/01-ok.yaml": OK_LESSON.replace("title: Leçon valide", "title: no")})
     assert found(course) == [("lessons/m/01-ok.yaml", 2, 8, "error", "quote_it_bool"),
-                             (QUIZ, 1, 1, "error", "unknown_ref_hint")]
+                             (QUIZ, 1, 1, "error", "unknown_ref")]
 
 
 # --- rules of each question type ----------------------------------------------------------------------
