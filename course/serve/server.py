@@ -10,7 +10,7 @@ the page); this subclass changes what a workshop needs:
 - without the workshop cookie, `/` shows a small form asking for the code, and `/ws`
   (the app itself) and `/download` are refused; the cookie holds a random token, never the code;
 - it runs on our own aiohttp runner, so the banner is printed only once the port is bound,
-  a port already taken is a clear message, and Ctrl+C closes the tabs within seconds.
+  a port already taken is a clear message, and Ctrl+C closes the tabs and their apps at once.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from typing import Any, Awaitable, Callable
 from urllib.parse import urlencode
 
 import aiohttp_jinja2
-from aiohttp import web
-from textual_serve.server import Server, to_int
+from aiohttp import WSCloseCode, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, log, to_int
 
 from course.i18n import get_language, t
 from course.serve import public_url
@@ -38,7 +39,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 COOKIE = "atelier_pass"
 MAX_TRIES = 10  # wrong codes accepted from one device...
 TRY_WINDOW = 300.0  # ...within this many seconds, then it waits
-SHUTDOWN_TIMEOUT = 2.0  # seconds open tabs get at Ctrl+C before their apps are told to quit
+SHUTDOWN_TIMEOUT = 5.0  # at Ctrl+C, seconds each app gets to quit once its tab is closed
 _HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 _PAGE_KEYS = ("title", "heading", "prompt", "label", "submit", "loading", "start", "ended",
               "restart", "noscript")
@@ -78,6 +79,8 @@ class WorkshopServer(Server):
         self.code = code
         self._token = secrets.token_urlsafe(24)
         self._failures: dict[str, list[float]] = {}
+        self._tabs: set[web.WebSocketResponse] = set()
+        self._stopping: set[asyncio.Future[None]] = set()
         self._stop = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -108,6 +111,8 @@ class WorkshopServer(Server):
             await self._stop.wait()
         finally:
             await runner.cleanup()
+            if self._stopping:
+                await asyncio.wait(list(self._stopping), timeout=SHUTDOWN_TIMEOUT)
             # textual-serve never closes its finished app processes' pipes: collect them now,
             # while this loop can still run their closing callbacks, not after it is closed.
             gc.collect()
@@ -139,17 +144,47 @@ class WorkshopServer(Server):
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        if self.code is None or request.path.startswith("/static/"):
-            return await handler(request)
-        if request.method == "POST" and request.path == "/":
-            return await handler(request)
-        if hmac.compare_digest(request.cookies.get(COOKIE, "").encode(), self._token.encode()):
-            return await handler(request)
-        if request.path == "/" and "code" in request.query:
-            return self._check(request, request.query["code"])
-        if request.path == "/":
+        allowed = (self.code is None or request.path.startswith("/static/")
+                   or (request.method == "POST" and request.path == "/")
+                   or hmac.compare_digest(request.cookies.get(COOKIE, "").encode(), self._token.encode()))
+        if not allowed:
+            if request.path != "/":
+                raise web.HTTPForbidden(text=t("serve.page.forbidden"))
+            if "code" in request.query:
+                return self._check(request, request.query["code"])
             return self._form(request)
-        raise web.HTTPForbidden(text=t("serve.page.forbidden"))
+        return await handler(request)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One browser tab, one app process: textual-serve's handler, made to stop cleanly.
+
+        Each app is told to quit when its tab closes, and that quit is shielded: a shutdown
+        (Ctrl+C) cannot abandon it halfway; `run` waits for the last ones before it returns.
+        """
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        app = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                         close=websocket.close, download_manager=self.download_manager, debug=self.debug)
+        self._tabs.add(websocket)
+        try:
+            await app.start(to_int(request.query.get("width", "80"), 80),
+                            to_int(request.query.get("height", "24"), 24))
+            await self._process_messages(websocket, app)
+        except Exception:
+            log.exception("app process failed")
+        finally:
+            self._tabs.discard(websocket)
+            stopping = asyncio.ensure_future(app.stop())
+            self._stopping.add(stopping)
+            stopping.add_done_callback(self._stopping.discard)
+            await asyncio.shield(stopping)
+            await websocket.close()
+        return websocket
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close every tab at once, so each app is told to quit now, not after a timeout."""
+        for websocket in list(self._tabs):
+            await websocket.close(code=WSCloseCode.GOING_AWAY)
 
     async def handle_code(self, request: web.Request) -> web.StreamResponse:
         if self.code is None:
