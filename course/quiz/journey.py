@@ -122,7 +122,11 @@ class Journey:
 
     # -- continue ---------------------------------------------------------------
     def continue_target(self) -> tuple[Literal["lesson", "quiz"], str] | None:
-        """Where "Continuer" leads: the open quiz or lesson, else the first lesson not done."""
+        """Where "Continuer" leads: the open quiz or lesson, else the next step in course order.
+
+        In each module that next step is its pre-test (before any lesson is begun), then its
+        lessons and their quizzes, then its post-test.
+        """
         last = self._state.get("last") or {}
         kind, target = last.get("kind"), last.get("id")
         if kind == "quiz" and target in self.course.quizzes and self._quiz_state(target).get("open"):
@@ -134,12 +138,20 @@ class Journey:
                 quiz = self.course.quiz_for(lesson)
                 read = self._lesson_state(target).get("read")
                 return ("quiz", quiz.id) if (read and quiz) else ("lesson", target)
-        for lesson in self.course.ordered_lessons():
-            if self.status(lesson).state != "done":
-                quiz = self.course.quiz_for(lesson)
-                if self._lesson_state(lesson.id).get("read") and quiz:
-                    return "quiz", quiz.id
-                return "lesson", lesson.id
+        for module in self.course.modules:
+            lessons = self.course.lessons_of(module)
+            statuses = [self.status(lesson).state for lesson in lessons]
+            if (module.pretest in self.course.quizzes and not self.results(module.pretest)
+                    and all(state == "not_started" for state in statuses)):
+                return "quiz", module.pretest
+            for lesson, state in zip(lessons, statuses):
+                if state != "done":
+                    quiz = self.course.quiz_for(lesson)
+                    if self._lesson_state(lesson.id).get("read") and quiz:
+                        return "quiz", quiz.id
+                    return "lesson", lesson.id
+            if module.posttest in self.course.quizzes and not self.results(module.posttest):
+                return "quiz", module.posttest
         return None
 
     # -- quizzes ----------------------------------------------------------------

@@ -93,7 +93,8 @@ async def test_continue_resumes_lesson_at_its_section(make_app):
     bundled = load_course(bundled_course_dir())
     app = make_app(course=bundled)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
+        app.open_lesson(bundled.ordered_lessons()[0].id)
+        await pilot.pause()
         await pilot.press("right", "right")
         await pilot.pause()
         assert app.screen.index == 2 < len(app.screen.lesson.sections) - 1
@@ -214,3 +215,18 @@ async def test_hostile_learner_name_is_shown_inert(make_app):
         title = str(app.screen.query_one("#screen-title").render())
         assert "\x1b" not in title
         assert "[bold red]Léa" in title
+
+
+async def test_continue_starts_a_module_with_its_pretest(make_app):
+    from course.content.bundled import bundled_course_dir
+    from course.content.loader import load_course
+
+    bundled = load_course(bundled_course_dir())
+    first = bundled.modules[0]
+    assert first.pretest
+    app = make_app(course=bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.items[0].quiz.id == first.pretest
