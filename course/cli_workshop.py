@@ -92,7 +92,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
             chosen = [a for a in answers if (ids is None or a["learner"] in ids)
                       and (args.session is None or a.get("session") == args.session)]
-            render_report(compute_report(learners, answers, index, session=args.session,
+            from course.reports.course_index import lesson_quiz_answers
+
+            render_report(compute_report(learners, lesson_quiz_answers(course, answers), index, session=args.session,
                                          learner_ids=ids), out)  # type: ignore[arg-type]
             _render_impact(course, learners, chosen, out)
             return 0

@@ -19,3 +19,13 @@ def build_index(course: Course) -> CourseIndex:
                 questions[(quiz.id, question.id)] = QuestionInfo(question_text(question), question.type, lesson.id)
     return CourseIndex(title=course.title, lessons=lessons, questions=questions,
                        modules=tuple(m.title for m in course.modules))
+
+
+def lesson_quiz_answers(course: Course, answers: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """The answers that belong in the per-lesson report: lesson quizzes and reviews only.
+
+    Pre-tests and post-tests have their own table (the measured impact), and the choices made
+    in scenarios, simulators and inspectors are activities, not quiz answers.
+    """
+    tests = {ref for module in course.modules for ref in (module.pretest, module.posttest) if ref}
+    return [a for a in answers if a.get("mode", "quiz") in ("quiz", "review") and a.get("quiz") not in tests]

@@ -51,3 +51,12 @@ async def test_tests_on_the_map_and_the_gain_in_the_report(make_app, private_dat
     out = io.StringIO()
     _render_impact(course, [x.to_dict() for x in store.list_learners()], answers, out)
     assert "+50 pts" in out.getvalue() and "Léa" in out.getvalue()
+
+
+def test_tests_and_activities_stay_out_of_the_lesson_report():
+    from course.reports.course_index import lesson_quiz_answers
+
+    course = load_course(COURSE)
+    answers = [{"quiz": "jeu-depart", "mode": "quiz"}, {"quiz": "jeu-manipulateur/manip", "mode": "activity"},
+               {"quiz": "autre", "mode": "quiz"}, {"quiz": "autre", "mode": "review"}]
+    assert lesson_quiz_answers(course, answers) == answers[2:]

@@ -48,7 +48,10 @@ class TrainerScreen(Screen[None]):
         self.sessions = [None, *sorted({a["session"] for a in answers if a.get("session")})]
         self.index = min(self.index, len(self.sessions) - 1)
         session = self.sessions[self.index]
-        stats = compute_report(learners, answers, build_index(app.course), session=session)  # type: ignore[attr-defined]
+        from course.reports.course_index import lesson_quiz_answers
+
+        course = app.course  # type: ignore[attr-defined]
+        stats = compute_report(learners, lesson_quiz_answers(course, answers), build_index(course), session=session)
         current = app.settings.session  # type: ignore[attr-defined]
         header = Text(t("trainer.title"), style="bold")
         header.append("\n" + t("trainer.filter", session=session or t("trainer.all"), n=self.index + 1,
