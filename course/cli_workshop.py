@@ -145,7 +145,11 @@ def _export_progress(store: ProgressStore, ids: list[str] | None, output: str | 
                      err: TextIO) -> int:
     data = export_progress(store, ids)
     if output:
-        write_progress_file(output, data)
+        try:
+            write_progress_file(output, data)
+        except OSError as error:  # name the file asked for, not the temporary one beside it
+            err.write(t("cli.write_failed", path=output, reason=error.strerror or str(error)) + "\n")
+            return 2
         err.write(t("cli.export.progress_done", learners=len(data["learners"]), answers=len(data["answers"]),
                     path=output) + "\n")
     else:
