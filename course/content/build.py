@@ -24,8 +24,8 @@ from course.content.problems import Problem, Severity
 
 _TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
-READ_AS = {_TAG + "bool": "bool", _TAG + "int": "number", _TAG + "float": "number",
-           _TAG + "timestamp": "date", _TAG + "null": "null"}
+_STR, _NULL, _BOOL, _INT_TAG, _FLOAT = (_TAG + name for name in ("str", "null", "bool", "int", "float"))
+READ_AS = {_BOOL: "bool", _INT_TAG: "number", _FLOAT: "number", _TAG + "timestamp": "date", _NULL: "null"}
 MAX_NODES = 200_000
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 # C0 and C1 controls (tab and newline allowed), DEL, and bidirectional overrides.
@@ -164,10 +164,10 @@ class Builder:
     def value(self, kind: tuple[Any, ...], node: Node, key: str) -> Any:
         tag = kind[0]
         if tag == "optional":
-            if isinstance(node, ScalarNode) and node.tag == _TAG + "null":
+            if isinstance(node, ScalarNode) and node.tag == _NULL:
                 return None
             return self.value(kind[1], node, key)
-        if isinstance(node, ScalarNode) and node.tag == _TAG + "null" and tag != "str":
+        if isinstance(node, ScalarNode) and node.tag == _NULL and tag != "str":
             self.report(node, "empty_value", key=key)
             return MISSING
         if tag == "list":
@@ -196,7 +196,7 @@ class Builder:
         text = node.value
         plain = not node.style  # None from the Python composer, "" from libyaml
         if tag in ("str", "literal"):
-            if plain and node.tag != _TAG + "str":
+            if plain and node.tag != _STR:
                 self.report(node, "quote_it_" + READ_AS.get(node.tag, "number"), key=key, value=text)
                 return MISSING
             if not text.strip():
@@ -212,17 +212,17 @@ class Builder:
                 return MISSING
             return text
         if tag == "bool":
-            if node.tag == _TAG + "bool" and text in ("true", "false"):
+            if node.tag == _BOOL and text in ("true", "false"):
                 return text == "true"
             self.report(node, "expected_bool", key=key, value=text)
             return MISSING
         if tag == "int":
-            if node.tag == _TAG + "int" and _INT.fullmatch(text):
+            if node.tag == _INT_TAG and _INT.fullmatch(text):
                 return int(text)
             self.report(node, "expected_int", key=key, value=text)
             return MISSING
         if tag == "float":
-            if node.tag in (_TAG + "int", _TAG + "float"):
+            if node.tag in (_INT_TAG, _FLOAT):
                 try:
                     number = float(text)
                 except ValueError:

@@ -8,11 +8,18 @@ course at all raises `CourseNotFound`.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
+import gc
+import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.error import Mark
+from yaml.events import CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import Node
 
 from course.content import checks
@@ -22,6 +29,9 @@ from course.content.model import CourseInfo, Glossary, Lesson, Module, Quiz
 from course.content.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
+# libyaml's composer recurses in C: some 30,000 nested lists (60 KB of `[[[…`) overflow the
+# stack and kill the interpreter. A course file nests about 7 levels.
+MAX_DEPTH = 200
 YAML_SUFFIXES = (".yaml", ".yml")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -71,6 +81,47 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem.make(rel, line, col, "encoding", byte=f"0x{data[error.start]:02X}")]
 
 
+_OTHER_BREAKS = "\r\x85\u2028\u2029"
+_AS_NEWLINE = str.maketrans(_OTHER_BREAKS, "\n" * len(_OTHER_BREAKS))
+
+
+@functools.cache
+def _line_starting_at(column: int) -> re.Pattern[str]:
+    """A line whose indentation and `- ` / `? ` / `: ` indicators reach `column`."""
+    return re.compile(r"\n[ \t?:-]{%d}" % column)
+
+
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """False when a glance at `text` (no parsing) shows it cannot nest deeper than `limit`.
+
+    A flow collection opens with `[` or `{` (and `[a: b]` holds a mapping: two
+    levels); a block collection starts at the column that its line's indentation
+    and indicators reach, and at most every second level shares its parent's
+    column (a list under a key): depth <= 2 * brackets + 2 * column + 2.
+    """
+    room = limit - 2 * (text.count("[") + text.count("{")) - 2
+    if room < 0:
+        return True
+    if any(mark in text for mark in _OTHER_BREAKS):  # YAML also breaks lines there
+        text = text.translate(_AS_NEWLINE)
+    return _line_starting_at(room // 2 + 1).search("\n" + text) is not None
+
+
+def too_deep(text: str, limit: int = MAX_DEPTH) -> Mark | None:
+    """Where collections in `text` nest deeper than `limit`, or None (checked before composing)."""
+    if not _may_nest_deeper(text, limit):
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):  # libyaml's parser keeps its own stack
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > limit:
+                return event.start_mark
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     """The YAML tree of one file, or the problems that stopped it from being read."""
     try:
@@ -83,6 +134,9 @@ def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     if text is None:
         return None, problems
     try:
+        deep = too_deep(text)
+        if deep is not None:
+            return None, [Problem.make(rel, deep.line + 1, deep.column + 1, "too_deep")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -144,10 +198,14 @@ def _course_file(path: Path, root: Path, problems: list[Problem]) -> bool:
 
 def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     files = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in YAML_SUFFIXES or path.name.startswith(".") or not path.is_file():
+    folder_inside = _inside(folder, root)  # then only a symlink in it can lead out
+    with os.scandir(folder) as entries:
+        found = sorted(entries, key=lambda entry: entry.name)
+    for entry in found:
+        path = folder / entry.name
+        if path.suffix.lower() not in YAML_SUFFIXES or entry.name.startswith(".") or not entry.is_file():
             continue
-        if not _inside(path, root):
+        if not (folder_inside and not entry.is_symlink()) and not _inside(path, root):
             problems.append(Problem.make(_rel(path, root), 1, 1, "outside_course"))
             continue
         files.append(path)
@@ -166,9 +224,26 @@ def _module_dirs(lessons_dir: Path, root: Path, problems: list[Problem]) -> list
     return dirs
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Loading makes no reference cycles (YAML nodes, frozen dataclasses), yet the cyclic
+    collector would walk all that is kept so far, again and again: 10-15 % of a big course's load."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_course(root: Path) -> Course:
     """Load the course in `root` (which holds `lessons/` and `quizzes/`)."""
-    root = Path(root)
+    with _cycle_collector_paused():
+        return _load_course(Path(root))
+
+
+def _load_course(root: Path) -> Course:
     lessons_dir = root / "lessons"
     if not lessons_dir.is_dir():
         raise CourseNotFound(str(root))

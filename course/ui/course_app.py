@@ -85,7 +85,7 @@ class AtelierApp(App[None]):
         try:
             learner = self.store.create_learner(name)
         except InvalidNameError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             if not isinstance(self.screen, ProfileScreen):
                 self.push_screen(ProfileScreen(self.store.list_learners(), self.course.title))
             return
@@ -140,7 +140,7 @@ class AtelierApp(App[None]):
         def done(yes: bool | None) -> None:
             if yes and self.journey:
                 self.journey.reset_lesson(lesson)
-                self.notify(t("confirm.done_reset", title=lesson.title))
+                self.notify(t("confirm.done_reset", title=lesson.title), markup=False)
                 self._refresh_map()
         self.push_screen(ConfirmScreen(t("confirm.reset", title=lesson.title), t("confirm.yes_reset")), done)
 
@@ -159,7 +159,7 @@ class AtelierApp(App[None]):
         quiz = self.course.quiz_for(lesson)
         if quiz is None:
             self.pop_screen()
-            self.notify(t("lesson.done", title=lesson.title))
+            self.notify(t("lesson.done", title=lesson.title), markup=False)
             return
         self.start_quiz(quiz, replace=True)
 
@@ -259,7 +259,7 @@ class AtelierApp(App[None]):
         self.settings.session = label
         if self.journey is not None:
             self.journey.session = label
-        self.notify(t("trainer.label_set", label=label) if label else t("trainer.label_cleared"))
+        self.notify(t("trainer.label_set", label=label) if label else t("trainer.label_cleared"), markup=False)
 
     def action_toggle_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "atelier-contrast" else "atelier-contrast"

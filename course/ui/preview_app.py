@@ -96,7 +96,8 @@ class PreviewApp(AtelierApp):
         elif quiz is not None:
             self._show_quiz(quiz)
         if problems:
-            self.notify("\n".join(p.message for p in problems[:3]), title=t("preview.warnings"), timeout=6)
+            self.notify("\n".join(p.message for p in problems[:3]), title=t("preview.warnings"), timeout=6,
+                        markup=False)
 
     def _show_quiz(self, quiz) -> None:  # type: ignore[no-untyped-def]
         from course.ui.screens.quiz import QuizItem, QuizScreen

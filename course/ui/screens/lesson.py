@@ -125,7 +125,7 @@ class LessonScreen(Screen[None]):
             self.journey.record_activity(self.lesson, event.block, event.step, event.kind, event.response,
                                          event.response_text, event.correct, event.score)
         except StoreWriteError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def action_glossary(self) -> None:
         from course.ui.screens.dialogs import GlossaryScreen
@@ -135,7 +135,7 @@ class LessonScreen(Screen[None]):
 
     def action_objectives(self) -> None:
         lines = "\n".join(f"- {o}" for o in self.lesson.objectives)
-        self.notify(lines, title=t("lesson.objectives"), timeout=8)
+        self.notify(lines, title=t("lesson.objectives"), timeout=8, markup=False)
 
     def action_leave(self) -> None:
         self.app.go_back()  # type: ignore[attr-defined]

@@ -187,7 +187,7 @@ class QuizScreen(Screen[None]):
             self.journey.record(item.quiz, item.question, item.attempt, result, self.hints_used,
                                 time.monotonic() - self.started, mode=self.mode, confidence=self.confidence)
         except StoreWriteError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
         self.answered = True
         self.grades.append(result)
         view.freeze()
