@@ -28,7 +28,8 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_parser() -> argparse.ArgumentParser:
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of the trainer commands; modules behind other commands are not imported."""
     parser = argparse.ArgumentParser(prog="atelier")
     parser.add_argument("--lang", choices=("fr", "en"), help=t("cli.opt.lang"))
     sub = parser.add_subparsers(dest="command", required=True)
@@ -41,15 +42,18 @@ def _command_parser() -> argparse.ArgumentParser:
                         choices=("lesson", "quiz", "module", "course", "glossary"))
     preview = sub.add_parser("preview", help=t("cli.preview.help"))
     preview.add_argument("file", metavar="FILE")
-    from course.cli_new import add_arguments as add_new_arguments
+    if command == "new":
+        from course.cli_new import add_arguments as add_new_arguments
 
-    add_new_arguments(sub)
-    from course.cli_workshop import add_arguments
+        add_new_arguments(sub)
+    if command in ("report", "export", "import"):
+        from course.cli_workshop import add_arguments
 
-    add_arguments(sub)
-    from course.serve import add_arguments as add_serve_arguments
+        add_arguments(sub)
+    if command == "serve":
+        from course.serve import add_arguments as add_serve_arguments
 
-    add_serve_arguments(sub)
+        add_serve_arguments(sub)
     for fmt in ("gift", "aiken"):
         interchange = sub.add_parser(fmt, help=t(f"cli.{fmt}.help"))
         actions = interchange.add_subparsers(dest="action", required=True)
@@ -75,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               if a in ("--lang", "--course", "--data", "--learner", "--session", "--theme", "--pin")}
     command = next((a for i, a in enumerate(args_list) if not a.startswith("-") and i not in values), None)
     if command in COMMANDS:
-        args = _command_parser().parse_args(args_list)
+        args = _command_parser(command).parse_args(args_list)
         return _run_command(args)
     args = _app_parser().parse_args(args_list)
     from course.ui.launch import launch_app

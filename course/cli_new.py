@@ -15,6 +15,8 @@ from typing import Any, TextIO
 
 import yaml
 
+from course.content.loader import too_deep
+
 from course.i18n import t
 from course.interchange import slugify
 
@@ -84,8 +86,11 @@ def next_order(lessons: Path) -> int:
     orders = [0]
     for path in lessons.glob("*/module.yaml"):
         try:
-            order = yaml.safe_load(path.read_text(encoding="utf-8-sig")).get("order")
-        except (OSError, ValueError, AttributeError, yaml.YAMLError):  # unreadable: the loader will say why
+            text = path.read_text(encoding="utf-8-sig")
+            if too_deep(text) is not None:
+                continue
+            order = yaml.safe_load(text).get("order")
+        except (OSError, ValueError, AttributeError, RecursionError, yaml.YAMLError):  # the loader will say why
             continue
         if type(order) is int:
             orders.append(order)

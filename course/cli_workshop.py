@@ -56,7 +56,9 @@ def _learner_filter(store: ProgressStore, name: str | None, err: TextIO) -> list
     return [learner.id]
 
 
-def run_workshop(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_workshop(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
         return _run(args, out, err)
     except OSError as error:

@@ -45,8 +45,15 @@ def _read_quiz(path: Path, messages: TextIO) -> dict[str, Any] | None:
     text = _read_text(path, messages)
     if text is None:
         return None
+    from course.content.loader import too_deep
+
     try:
+        if too_deep(text) is not None:  # refused before any recursive parser sees it
+            raise RecursionError
         quiz = yaml.safe_load(text)
+    except RecursionError:
+        messages.write(t("interchange.cmd.bad_yaml", path=path, reason=t("content.too_deep")) + "\n")
+        return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "YAML"

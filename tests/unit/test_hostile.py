@@ -322,7 +322,7 @@ def workshop(*argv: str) -> tuple[int, str]:
     from course.cli_workshop import run_workshop
 
     out, err = io.StringIO(), io.StringIO()
-    code = run_workshop(_command_parser().parse_args(list(argv)), out, err)
+    code = run_workshop(_command_parser(argv[0]).parse_args(list(argv)), out, err)
     return code, out.getvalue()
 
 

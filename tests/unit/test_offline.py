@@ -107,7 +107,7 @@ async def test_learner_journey_offline(network_cut, make_app, mini_course, priva
 
 def workshop(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = run_workshop(_command_parser().parse_args(list(argv)), out, err)
+    code = run_workshop(_command_parser(argv[0]).parse_args(list(argv)), out, err)
     return code, out.getvalue(), err.getvalue()
 
 
