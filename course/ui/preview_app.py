@@ -10,7 +10,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from course.content.course import Course
 from course.content.loader import load_course
 from course.i18n import t
 from course.progress import ProgressStore

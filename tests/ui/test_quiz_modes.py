@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
 from course.content.loader import load_course
 from course.progress import ProgressStore

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -24,20 +21,7 @@ from course.reports.safe_text import is_formula_like, neutralise_cell
 from course.reports.safe_text import pseudonym
 
 
-def _data() -> ModuleType:
-    """The shared data set, loaded by path so it works whatever pytest's import mode."""
-    name = "reports_test_data"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("test_reports_data.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-data = _data()
+from tests.unit import reports_data as data
 HYPERLINK = '=HYPERLINK("http://x.invalid","clic")'
 HOSTILE_RESPONSES = ["+33 6 12 34 56 78", "-1", "@SUM(A1)", "  =1+1", "\t=1+1", "\r=1+1",
                      "=cmd|' /C calc'!A0", "\uff1d1+1"]

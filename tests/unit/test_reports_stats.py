@@ -5,11 +5,9 @@ The data set and the hand computation are in test_reports_data.py.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,20 +19,7 @@ from course.reports.stats import (
 )
 
 
-def _data() -> ModuleType:
-    """The shared data set, loaded by path so it works whatever pytest's import mode."""
-    name = "reports_test_data"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("test_reports_data.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-data = _data()
+from tests.unit import reports_data as data
 
 
 def report(**options: Any) -> ReportStats:

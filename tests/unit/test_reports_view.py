@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -22,20 +20,7 @@ from course.reports.safe_text import clean_terminal, safe_text
 from course.reports.stats import ReportStats, compute_report
 
 
-def _data() -> ModuleType:
-    """The shared data set, loaded by path so it works whatever pytest's import mode."""
-    name = "reports_test_data"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("test_reports_data.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-data = _data()
+from tests.unit import reports_data as data
 HOSTILE = [
     "[bold]x",
     "\x1b[31mRouge\x1b[0m\x1b]0;titre\x07",

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
-import sys
 import uuid
 from collections import Counter
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -19,20 +15,7 @@ from course.reports.safe_text import pseudonym
 from course.reports.xapi import DEFAULT_BASE, check_base, iso_duration, write_xapi
 
 
-def _data() -> ModuleType:
-    """The shared data set, loaded by path so it works whatever pytest's import mode."""
-    name = "reports_test_data"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("test_reports_data.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-data = _data()
+from tests.unit import reports_data as data
 DURATION = re.compile(r"^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$")
 ADL_VERB = "http://adlnet.gov/expapi/verbs/"
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
