@@ -9,44 +9,12 @@ checks that what is valid still loads.
 from __future__ import annotations
 
 import string
-from pathlib import Path
 
 import pytest
 
-from course.content.loader import load_course
 from course.i18n import messages_content
 
-OK_LESSON = """\
-id: ok
-title: Leçon valide
-summary: Elle se charge malgré les fichiers cassés.
-duration_min: 5
-objectives: [Comprendre]
-sections:
-  - title: Section
-    text: Du texte.
-glossary: [terme]
-quiz: ok
-"""
-OK_QUIZ = """\
-id: ok
-lesson: ok
-questions:
-  - id: q1
-    type: true_false
-    statement: Ce quiz se charge.
-    answer: true
-    explanation: Il est valide.
-"""
-BASE = {
-    "lessons/course.yaml": "title: Cours de test\n",
-    "lessons/glossary.yaml": "terms:\n  - id: terme\n    term: Terme\n    definition: Une définition.\n",
-    "lessons/m/module.yaml": "title: Module\norder: 1\n",
-    "lessons/m/01-ok.yaml": OK_LESSON,
-    "quizzes/m/01-ok.yaml": OK_QUIZ,
-}
-BAD = "lessons/m/02-casse.yaml"
-QUIZ = "quizzes/m/01-ok.yaml"
+from tests.unit.small_course import BAD, BASE, OK_LESSON, OK_QUIZ, QUIZ, assert_rest_loads, found, load  # noqa: F401
 
 # A lesson to break by replacing one line; its lines and where their values start:
 LESSON = (
@@ -61,22 +29,10 @@ LESSON = (
 )
 
 
-def load(tmp_path: Path, files: dict[str, str | None]):
-    root = tmp_path / "cours"
-    for rel, text in {**BASE, **files}.items():
-        if text is not None:
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text, encoding="utf-8")
-    return load_course(root)
 
 
-def found(course) -> list[tuple[str, int, int, str, str]]:
-    return [(p.path, p.line, p.col, p.severity, p.code) for p in course.problems]
 
 
-def assert_rest_loads(course) -> None:
-    assert "ok" in course.lessons
-    assert "q1" in [q.id for q in course.quizzes["ok"].questions]
 
 
 def with_question(text: str) -> dict[str, str]:
