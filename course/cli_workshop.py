@@ -188,18 +188,23 @@ def _render_impact(course: Any, learners: list[dict[str, Any]], answers: list[di
     names = {x["id"]: x["name"] for x in learners}
     titles = {m.id: m.title for m in course.modules}
     table = Table(title=t("impact.title"), title_justify="left", expand=False)
-    for key in ("learner", "module", "pre", "post", "gain"):
-        table.add_column(t(f"impact.{key}"), justify="right" if key in ("pre", "post", "gain") else "left")
+    for key in ("learner", "module", "pre", "post", "gain", "discernment"):
+        table.add_column(t(f"impact.{key}"), justify="left" if key in ("learner", "module") else "right")
 
     def pct(value: float | None) -> str:
         return "—" if value is None else f"{round(value * 100)} %"
 
+    def index(value: float | None) -> str:
+        return "—" if value is None else f"{value:+.2f}".replace(".", ",")
+
     for row in rows:
         gain = "—" if row.gain is None else f"{round(row.gain * 100):+d} pts"
-        table.add_row(safe_text(names.get(row.learner, "?"), 16), safe_text(titles.get(row.module, row.module), 26),
-                      pct(row.pre), pct(row.post), gain)
+        table.add_row(safe_text(names.get(row.learner, "?"), 12), safe_text(titles.get(row.module, row.module), 18),
+                      pct(row.pre), pct(row.post), gain,
+                      f"{index(row.pre_discernment)} → {index(row.post_discernment)}")
     console = Console(file=out, width=80, no_color=not getattr(out, "isatty", lambda: False)())
     console.print(table)
     average = mean_gain(rows)
     if average is not None:
         console.print(t("impact.mean", gain=f"{round(average * 100):+d}", count=sum(r.gain is not None for r in rows)))
+    console.print(t("impact.discernment_help"))

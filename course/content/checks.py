@@ -91,6 +91,10 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
             _at(problems, question.pos, "no_explanation", "warning", id=question.id)
         if not found:
             kept.append(question)
+    if quiz.discernment is not None:
+        for ident in [*quiz.discernment.reliable, *quiz.discernment.misleading]:
+            if ident not in seen:
+                _at(problems, quiz.discernment.pos, "unknown_ref", what="question", id=ident)
     if not 0 <= quiz.pass_ratio <= 1:
         _at(problems, quiz.pos, "pass_ratio")
     if not kept:

@@ -364,6 +364,15 @@ QUESTION_TYPES: dict[str, type] = {
 
 
 @dataclass(frozen=True, slots=True)
+class DiscernmentItems:
+    reliable: list[str] = field(default_factory=list, metadata=doc(
+        "Identifiants des questions portant sur un exemple fiable (bien répondre = lui faire confiance)."))
+    misleading: list[str] = field(default_factory=list, metadata=doc(
+        "Identifiants des questions portant sur un exemple trompeur (bien répondre = s'en méfier)."))
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True, slots=True)
 class Quiz:
     id: str = field(metadata=doc("Identifiant unique du quiz.", id=True))
     lesson: str = field(metadata=doc("Identifiant de la leçon à laquelle le quiz se rattache."))
@@ -377,6 +386,9 @@ class Quiz:
         "evaluation : une réponse par question ; practice : on recommence une question jusqu'à la bonne réponse."))
     max_attempts: int | None = field(default=None, metadata=doc(
         "Nombre de tentatives permises pour le quiz (absent : illimité).", minimum=1))
+    discernment: DiscernmentItems | None = field(default=None, metadata=doc(
+        "Pour mesurer le discernement (faire confiance au fiable, douter du trompeur) : "
+        "les questions sur des exemples fiables et celles sur des exemples trompeurs."))
     pos: Pos = _pos()
 
 

@@ -39,6 +39,7 @@ _TITLES: dict[type, str] = {
     model.Inspect: "Messages à inspecter", model.InspectItem: "Message à inspecter", model.Detail: "Ligne affichée",
     model.Clue: "Indice à juger", model.LateralTab: "Recherche simulée (autre onglet)",
     model.SearchResult: "Résultat de recherche simulé",
+    model.DiscernmentItems: "Questions pour mesurer le discernement",
 }
 _ABOUT = {
     "lesson": ("Une leçon : un fichier par leçon dans lessons/MODULE/ (l'ordre des fichiers est celui des leçons).",

@@ -47,10 +47,12 @@ async def test_tests_on_the_map_and_the_gain_in_the_report(make_app, private_dat
     answers = [a.to_dict() for a in store.iter_all_answers()]
     rows = impact_rows(course, answers)
     assert [(r.pre, r.post, r.gain) for r in rows] == [(0.5, 1.0, 0.5)]
+    assert [(r.pre_discernment, r.post_discernment) for r in rows] == [(0.0, 1.0)]
     assert mean_gain(rows) == 0.5
     out = io.StringIO()
     _render_impact(course, [x.to_dict() for x in store.list_learners()], answers, out)
     assert "+50 pts" in out.getvalue() and "Léa" in out.getvalue()
+    assert "+0,00 → +1,00" in out.getvalue()
 
 
 def test_tests_and_activities_stay_out_of_the_lesson_report():
@@ -60,3 +62,19 @@ def test_tests_and_activities_stay_out_of_the_lesson_report():
     answers = [{"quiz": "jeu-depart", "mode": "quiz"}, {"quiz": "jeu-manipulateur/manip", "mode": "activity"},
                {"quiz": "autre", "mode": "quiz"}, {"quiz": "autre", "mode": "review"}]
     assert lesson_quiz_answers(course, answers) == answers[2:]
+
+
+def test_discernment_is_telling_apart_not_suspicion():
+    from course.reports.impact import discernment_index
+
+    def answers(right: dict[str, bool]):
+        return {q: {"correct": ok} for q, ok in right.items()}
+
+    reliable, misleading = ["r1", "r2"], ["m1", "m2"]
+    doubts_everything = answers({"r1": False, "r2": False, "m1": True, "m2": True})
+    trusts_everything = answers({"r1": True, "r2": True, "m1": False, "m2": False})
+    perfect = answers({"r1": True, "r2": True, "m1": True, "m2": True})
+    assert discernment_index(doubts_everything, reliable, misleading) == 0.0
+    assert discernment_index(trusts_everything, reliable, misleading) == 0.0
+    assert discernment_index(perfect, reliable, misleading) == 1.0
+    assert discernment_index(perfect, [], misleading) is None

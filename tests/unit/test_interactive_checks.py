@@ -96,3 +96,8 @@ def test_module_tests_must_exist(tmp_path):
     course = _broken(tmp_path, "lessons/jeu/module.yaml", "pretest: jeu-depart", "pretest: jeu-depar")
     found = [p for p in course.problems if p.path == "lessons/jeu/module.yaml"]
     assert [p.code for p in found] == ["unknown_ref_hint"]
+
+
+def test_discernment_items_must_be_questions_of_the_quiz(tmp_path):
+    course = _broken(tmp_path, "quizzes/jeu/00-depart.yaml", "misleading: [d2]", "misleading: [d9]")
+    assert "unknown_ref" in _codes(course, "quizzes/jeu/00-depart.yaml")
