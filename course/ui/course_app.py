@@ -66,6 +66,8 @@ class AtelierApp(App[None]):
         if self.settings.theme == "contrast":
             self.theme = "atelier-contrast"
         self.begin()
+        for notice in getattr(self.store, "notices", []):  # damaged files set aside: say so at once
+            self.notify(notice.message, severity="warning", timeout=12)
         self.set_timer(0.05, self._after_start)
 
     def begin(self) -> None:
