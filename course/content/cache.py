@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 
 from course.content.course import Course
-from course.content.loader import load_course
 
 CACHE_VERSION = 1
 
@@ -73,6 +72,8 @@ def load_course_cached(root: Path, folder: Path | None = None) -> Course:
             return course
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         pass
+    from course.content.loader import load_course  # YAML is only needed when the cache is stale
+
     course = load_course(root)
     _store(path, (fingerprint, course))
     return course

@@ -9,6 +9,10 @@ from course.content.model import CourseInfo, GlossaryTerm, Lesson, Module, Quest
 from course.content.problems import Problem
 
 
+class CourseNotFound(Exception):
+    """The folder holds no `lessons/` folder: there is no course to read."""
+
+
 @dataclass
 class Course:
     root: Path

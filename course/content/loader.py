@@ -24,7 +24,7 @@ from yaml.nodes import Node
 
 from course.content import checks
 from course.content.build import Builder
-from course.content.course import Course
+from course.content.course import Course, CourseNotFound
 from course.content.model import CourseInfo, Glossary, Lesson, Module, Quiz
 from course.content.problems import Problem
 
@@ -54,8 +54,6 @@ _YAML_HINTS = {
 }
 
 
-class CourseNotFound(Exception):
-    """The folder holds no `lessons/` folder: there is no course to read."""
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from course.content.bundled import bundled_course_dir
 from course.content.cache import load_course_cached
-from course.content.loader import CourseNotFound
+from course.content.course import CourseNotFound
 from course.i18n import t
 
 
