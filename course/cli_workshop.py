@@ -177,34 +177,9 @@ def _import(store: ProgressStore, files: list[str], out: TextIO, err: TextIO) ->
 def _render_impact(course: Any, learners: list[dict[str, Any]], answers: list[dict[str, Any]], out: TextIO) -> None:
     """The pre-test / post-test table: what the workshop changed, for the association's funders."""
     from rich.console import Console
-    from rich.table import Table
 
-    from course.reports.impact import impact_rows, mean_gain
-    from course.reports.safe_text import safe_text
+    from course.reports.impact_view import impact_renderable
 
-    rows = impact_rows(course, answers)
-    if not rows:
-        return
-    names = {x["id"]: x["name"] for x in learners}
-    titles = {m.id: m.title for m in course.modules}
-    table = Table(title=t("impact.title"), title_justify="left", expand=False)
-    for key in ("learner", "module", "pre", "post", "gain", "discernment"):
-        table.add_column(t(f"impact.{key}"), justify="left" if key in ("learner", "module") else "right")
-
-    def pct(value: float | None) -> str:
-        return "—" if value is None else f"{round(value * 100)} %"
-
-    def index(value: float | None) -> str:
-        return "—" if value is None else f"{value:+.2f}".replace(".", ",")
-
-    for row in rows:
-        gain = "—" if row.gain is None else f"{round(row.gain * 100):+d} pts"
-        table.add_row(safe_text(names.get(row.learner, "?"), 12), safe_text(titles.get(row.module, row.module), 18),
-                      pct(row.pre), pct(row.post), gain,
-                      f"{index(row.pre_discernment)} → {index(row.post_discernment)}")
-    console = Console(file=out, width=80, no_color=not getattr(out, "isatty", lambda: False)())
-    console.print(table)
-    average = mean_gain(rows)
-    if average is not None:
-        console.print(t("impact.mean", gain=f"{round(average * 100):+d}", count=sum(r.gain is not None for r in rows)))
-    console.print(t("impact.discernment_help"))
+    renderable = impact_renderable(course, learners, answers)
+    if renderable is not None:
+        Console(file=out, width=80, no_color=not getattr(out, "isatty", lambda: False)()).print(renderable)

@@ -78,3 +78,22 @@ def test_discernment_is_telling_apart_not_suspicion():
     assert discernment_index(trusts_everything, reliable, misleading) == 0.0
     assert discernment_index(perfect, reliable, misleading) == 1.0
     assert discernment_index(perfect, [], misleading) is None
+
+
+async def test_the_trainer_view_shows_the_impact_table(make_app, private_data):
+    from course.ui.screens.trainer import TrainerScreen
+
+    course = load_course(COURSE)
+    app = make_app(course=course)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _take(pilot, app, "jeu-depart", [True, True])
+        await _take(pilot, app, "jeu-final", [True, True])
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, TrainerScreen)
+        from rich.console import Console
+
+        console = Console(width=80, record=True, file=__import__("io").StringIO())
+        console.print(app.screen.query_one("#trainer-report").content)
+        text = console.export_text()
+        assert "Mesure d'impact" in text and "+0 pts" in text

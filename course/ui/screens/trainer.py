@@ -58,7 +58,14 @@ class TrainerScreen(Screen[None]):
                                 total=len(self.sessions)))
         header.append("  " + t("trainer.current", label=current or t("trainer.none")))
         self.query_one("#screen-title", Static).update(header)
-        self.query_one("#trainer-report", Static).update(build_report(stats))
+        from rich.console import Group
+
+        from course.reports.impact_view import impact_renderable
+
+        chosen = [a for a in answers if session is None or a.get("session") == session]
+        impact = impact_renderable(course, learners, chosen)
+        report = build_report(stats)
+        self.query_one("#trainer-report", Static).update(report if impact is None else Group(report, Text(), impact))
 
     def action_session(self, step: int) -> None:
         self.index = (self.index + step) % len(self.sessions)
