@@ -375,3 +375,14 @@ EN.update({
     "trainer.pin_wrong": "That is not the right code.",
     "help.trainer": "The **group's report**: per person (lessons done, score, time), per lesson (hard questions, most frequent wrong answer). **Left and right arrows**: change session. `s`: name the current session. `Esc`: go back. For a spreadsheet: `atelier export --format csv`.",
 })
+
+FR.update({
+    "results.pretest_done": "Test de départ terminé : c'est votre point de départ, pas une note. Le test final, après les leçons, mesurera ce que vous aurez appris.",
+    "results.posttest_gain": "Progrès depuis le test de départ ({before} %) : {gain} points.",
+    "results.posttest_done": "Test final terminé.",
+})
+EN.update({
+    "results.pretest_done": "Pre-test complete: this is your starting point, not a mark. The post-test, after the lessons, will measure what you have learnt.",
+    "results.posttest_gain": "Progress since the pre-test ({before} %): {gain} points.",
+    "results.posttest_done": "Post-test complete.",
+})

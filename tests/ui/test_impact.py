@@ -17,7 +17,7 @@ from tests.ui.helpers import answer_current, next_question
 COURSE = Path(__file__).parents[1] / "fixtures" / "activites"
 
 
-async def _take(pilot, app, quiz_id: str, right: list[bool]) -> None:
+async def _take(pilot, app, quiz_id: str, right: list[bool]) -> str:
     options = app.screen.query_one("#lessons", OptionList)
     index = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == f"quiz:{quiz_id}")
     options.highlighted = index
@@ -28,8 +28,11 @@ async def _take(pilot, app, quiz_id: str, right: list[bool]) -> None:
         await answer_current(pilot, right=value)
         await next_question(pilot)
     assert isinstance(app.screen, ResultsScreen)
+    summary = str(app.screen.query_one("#score").render())
+    assert "il faut" not in summary  # a test measures, it is not passed or failed
     await pilot.press("escape")
     await pilot.pause()
+    return summary
 
 
 async def test_tests_on_the_map_and_the_gain_in_the_report(make_app, private_data):
@@ -39,8 +42,8 @@ async def test_tests_on_the_map_and_the_gain_in_the_report(make_app, private_dat
         text = "\n".join(str(app.screen.query_one("#lessons", OptionList).get_option_at_index(i).prompt)
                          for i in range(app.screen.query_one("#lessons", OptionList).option_count))
         assert "Test de départ" in text and "Test final" in text
-        await _take(pilot, app, "jeu-depart", [True, False])
-        await _take(pilot, app, "jeu-final", [True, True])
+        assert "point de départ" in await _take(pilot, app, "jeu-depart", [True, False])
+        assert "Progrès depuis le test de départ (50 %) : +50 points" in await _take(pilot, app, "jeu-final", [True, True])
         text = str(app.screen.query_one("#lessons", OptionList).get_option_at_index(1).prompt)
         assert "fait : 50 %" in text
     store = ProgressStore(private_data)

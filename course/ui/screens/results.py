@@ -58,6 +58,20 @@ class ResultsScreen(Screen[None]):
         text = Text()
         text.append(t("results.score", right=right, total=total, percent=round(r.score * 100)) + "\n", style="bold")
         text.append(text_bar(r.score, 30) + "\n")
+        modules = self.journey.course.modules
+        if any(m.pretest == self.quiz.id for m in modules):
+            text.append(t("results.pretest_done"), style="bold")
+            return text
+        module = next((m for m in modules if m.posttest == self.quiz.id), None)
+        if module is not None:
+            before = self.journey.results(module.pretest) if module.pretest else []
+            if before:
+                gain = round((r.score - before[0].score) * 100)
+                text.append(t("results.posttest_gain", gain=f"{gain:+d}", before=round(before[0].score * 100)),
+                            style="bold")
+            else:
+                text.append(t("results.posttest_done"), style="bold")
+            return text
         need = round(self.quiz.pass_ratio * 100)
         text.append(("✓ " + t("results.passed", need=need)) if r.passed else ("✗ " + t("results.failed", need=need)),
                     style="bold")
