@@ -46,6 +46,11 @@ class Course:
     def ordered_lessons(self) -> list[Lesson]:
         return [lesson for module in self.modules for lesson in self.lessons_of(module)]
 
+    def quiz_title(self, quiz: Quiz) -> str:
+        """The quiz's own title, else its lesson's, else its id."""
+        lesson = self.lessons.get(quiz.lesson)
+        return quiz.title or (lesson.title if lesson else quiz.id)
+
     def quiz_for(self, lesson: Lesson) -> Quiz | None:
         return self.quizzes.get(lesson.quiz) if lesson.quiz else None
 

@@ -32,49 +32,6 @@ def _fraction(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def grade(question: Question, response: Any, *, true_word: str = "Vrai", false_word: str = "Faux") -> Grade:
-    """Grade `response` (see the module docstring for its shape) against `question`."""
-    if isinstance(question, SingleQuestion):
-        choice = question.choices[int(response)]
-        right = next(c.text for c in question.choices if c.correct)
-        feedback = [choice.feedback] if choice.feedback else []
-        return Grade(choice.correct, float(choice.correct), int(response), choice.text, right, feedback)
-    if isinstance(question, MultipleQuestion):
-        picked = sorted({int(i) for i in response})
-        wanted = [i for i, c in enumerate(question.choices) if c.correct]
-        hits = len(set(picked) & set(wanted))
-        false_alarms = len(set(picked) - set(wanted))
-        correct = picked == wanted
-        score = 1.0 if correct else max(0.0, _fraction(hits - false_alarms, len(wanted)))
-        feedback = [question.choices[i].feedback or "" for i in picked if question.choices[i].feedback]
-        return Grade(correct, score, picked, " | ".join(question.choices[i].text for i in picked),
-                     " | ".join(question.choices[i].text for i in wanted), feedback)
-    if isinstance(question, TrueFalseQuestion):
-        given = bool(response)
-        words = {True: true_word, False: false_word}
-        correct = given == question.answer
-        return Grade(correct, float(correct), given, words[given], words[question.answer])
-    if isinstance(question, OrderQuestion):
-        given_items = [str(i) for i in response]
-        in_place = sum(a == b for a, b in zip(given_items, question.items))
-        correct = given_items == list(question.items)
-        return Grade(correct, 1.0 if correct else _fraction(in_place, len(question.items)), given_items,
-                     " > ".join(given_items), " > ".join(question.items))
-    if isinstance(question, MatchQuestion):
-        given_pairs = {str(k): str(v) for k, v in dict(response).items()}
-        right = sum(given_pairs.get(p.left) == p.right for p in question.pairs)
-        correct = right == len(question.pairs)
-        return Grade(correct, 1.0 if correct else _fraction(right, len(question.pairs)), given_pairs,
-                     " ; ".join(f"{k} = {v}" for k, v in given_pairs.items()),
-                     " ; ".join(f"{p.left} = {p.right}" for p in question.pairs))
-    if isinstance(question, ShortQuestion):
-        typed = str(response)
-        found = match_short(typed, list(question.accept))
-        spelling = found.expected if found.correct and not found.exact else None
-        return Grade(found.correct, float(found.correct), typed, typed, question.accept[0], [], spelling)
-    raise TypeError(f"unknown question type {type(question).__name__}")
-
-
 def expected_text(question: Question, *, true_word: str = "Vrai", false_word: str = "Faux") -> str:
     """The right answer, written out for the learner (used for solutions after a quiz)."""
     if isinstance(question, (SingleQuestion, MultipleQuestion)):
@@ -85,4 +42,47 @@ def expected_text(question: Question, *, true_word: str = "Vrai", false_word: st
         return " > ".join(question.items)
     if isinstance(question, MatchQuestion):
         return " ; ".join(f"{p.left} = {p.right}" for p in question.pairs)
-    return question.accept[0]
+    if isinstance(question, ShortQuestion):
+        return question.accept[0]
+    raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def grade(question: Question, response: Any, *, true_word: str = "Vrai", false_word: str = "Faux") -> Grade:
+    """Grade `response` (see the module docstring for its shape) against `question`."""
+    expected = expected_text(question, true_word=true_word, false_word=false_word)
+    if isinstance(question, SingleQuestion):
+        choice = question.choices[int(response)]
+        feedback = [choice.feedback] if choice.feedback else []
+        return Grade(choice.correct, float(choice.correct), int(response), choice.text, expected, feedback)
+    if isinstance(question, MultipleQuestion):
+        picked = sorted({int(i) for i in response})
+        wanted = [i for i, c in enumerate(question.choices) if c.correct]
+        hits = len(set(picked) & set(wanted))
+        false_alarms = len(set(picked) - set(wanted))
+        correct = picked == wanted
+        score = 1.0 if correct else max(0.0, _fraction(hits - false_alarms, len(wanted)))
+        feedback = [question.choices[i].feedback or "" for i in picked if question.choices[i].feedback]
+        return Grade(correct, score, picked, " | ".join(question.choices[i].text for i in picked), expected, feedback)
+    if isinstance(question, TrueFalseQuestion):
+        given = bool(response)
+        words = {True: true_word, False: false_word}
+        correct = given == question.answer
+        return Grade(correct, float(correct), given, words[given], expected)
+    if isinstance(question, OrderQuestion):
+        given_items = [str(i) for i in response]
+        in_place = sum(a == b for a, b in zip(given_items, question.items))
+        correct = given_items == list(question.items)
+        return Grade(correct, 1.0 if correct else _fraction(in_place, len(question.items)), given_items,
+                     " > ".join(given_items), expected)
+    if isinstance(question, MatchQuestion):
+        given_pairs = {str(k): str(v) for k, v in dict(response).items()}
+        right = sum(given_pairs.get(p.left) == p.right for p in question.pairs)
+        correct = right == len(question.pairs)
+        return Grade(correct, 1.0 if correct else _fraction(right, len(question.pairs)), given_pairs,
+                     " ; ".join(f"{k} = {v}" for k, v in given_pairs.items()), expected)
+    if isinstance(question, ShortQuestion):
+        typed = str(response)
+        found = match_short(typed, list(question.accept))
+        spelling = found.expected if found.correct and not found.exact else None
+        return Grade(found.correct, float(found.correct), typed, typed, expected, [], spelling)
+    raise TypeError(f"unknown question type {type(question).__name__}")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Literal
 
 from course.content.course import Course
 from course.content.model import Lesson, Question, Quiz
 from course.progress import AnswerRecord, Learner, ProgressStore
+from course.progress.records import utc_now
 from course.quiz.grading import Grade
 from course.quiz.review import ReviewCard, due_cards, next_due
 
@@ -91,13 +92,11 @@ class Journey:
         best = max((r.score for r in results), default=None)
         passed = any(r.passed for r in results)
         done = read and (quiz is None or passed)
-        state: LessonState = "done" if done else "in_progress" if (opened or results or self._attempt_open(quiz)) else "not_started"
+        state: LessonState = "done" if done else "in_progress" if (opened or results or self.attempt_open(quiz)) else "not_started"
         return LessonStatus(state, best, passed, len(results))
 
-    def attempt_open(self, quiz: Quiz) -> bool:
-        return self._attempt_open(quiz)
-
-    def _attempt_open(self, quiz: Quiz | None) -> bool:
+    def attempt_open(self, quiz: Quiz | None) -> bool:
+        """True while an attempt of `quiz` is under way (Continuer brings the learner back to it)."""
         return bool(quiz and self._quiz_state(quiz.id).get("open"))
 
     def section(self, lesson: Lesson) -> int:
@@ -218,7 +217,7 @@ class Journey:
         total = len(quiz.questions)
         score = round(sum(a.score for a in latest.values()) / total, 4) if total else 0.0
         missed = [q.id for q in quiz.questions if q.id not in latest or not latest[q.id].correct]
-        when = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+        when = utc_now()
         return AttemptResult(attempt, score, score >= quiz.pass_ratio - 1e-9, missed, when)
 
     def results(self, quiz_id: str) -> list[AttemptResult]:
@@ -252,16 +251,20 @@ class Journey:
     # -- resets -----------------------------------------------------------------
     def reset_lesson(self, lesson: Lesson) -> None:
         """Start a lesson afresh; its answers stay in the history for the trainer."""
-        now = datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-        def change(state: dict[str, Any]) -> None:
-            state.setdefault("lessons", {}).pop(lesson.id, None)
-            if lesson.quiz:
-                state.setdefault("quizzes", {})[lesson.quiz] = {"reset": now}
-            if (state.get("last") or {}).get("id") in (lesson.id, lesson.quiz):
-                state.pop("last", None)
-        self._change(change)
+        self._reset([lesson])
 
     def reset_all(self) -> None:
-        for lesson in self.course.lessons.values():
-            self.reset_lesson(lesson)
+        """Start every lesson afresh in one write (module tests keep their first result)."""
+        self._reset(list(self.course.lessons.values()))
+
+    def _reset(self, lessons: list[Lesson]) -> None:
+        now = utc_now()
+
+        def change(state: dict[str, Any]) -> None:
+            for lesson in lessons:
+                state.setdefault("lessons", {}).pop(lesson.id, None)
+                if lesson.quiz:
+                    state.setdefault("quizzes", {})[lesson.quiz] = {"reset": now}
+                if (state.get("last") or {}).get("id") in (lesson.id, lesson.quiz):
+                    state.pop("last", None)
+        self._change(change)

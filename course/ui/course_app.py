@@ -174,14 +174,12 @@ class AtelierApp(App[None]):
             self.notify(t("results.no_more_attempts", n=quiz.max_attempts), severity="warning")
             return
         attempt = self.journey.attempt(quiz)
-        items = [QuizItem(quiz, q, attempt.number, attempt.seed,
-                          attempt.choice_order(q, len(getattr(q, "choices", ())))) for q in attempt.remaining()]
+        items = QuizItem.for_attempt(attempt, attempt.remaining())
         if not items:
             result = self.journey.finish(quiz, attempt.number)
             screen = ResultsScreen(self.journey, quiz, result)
         else:
-            lesson = self.course.lessons.get(quiz.lesson)
-            screen = QuizScreen(self.journey, items, title=quiz.title or (lesson.title if lesson else quiz.id),
+            screen = QuizScreen(self.journey, items, title=self.course.quiz_title(quiz),
                                 total=len(quiz.questions), done_before=len(attempt.answered))
         if replace:
             self.switch_screen(screen)

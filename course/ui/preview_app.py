@@ -104,10 +104,8 @@ class PreviewApp(AtelierApp):
         assert self.journey is not None
         attempt = self.journey.attempt(quiz)
         start = min(self._question, len(quiz.questions) - 1)
-        items = [QuizItem(quiz, q, attempt.number, attempt.seed, attempt.choice_order(q, len(getattr(q, "choices", ()))))
-                 for q in quiz.questions[start:]]
-        lesson = self.course.lessons.get(quiz.lesson)
-        title = quiz.title or (lesson.title if lesson else quiz.id)
+        items = QuizItem.for_attempt(attempt, quiz.questions[start:])
+        title = self.course.quiz_title(quiz)
         self.push_screen(QuizScreen(self.journey, items, title=title, total=len(quiz.questions),
                                     done_before=start))
 

@@ -12,11 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Markdown, Static
 
-from course.content.model import Question, Quiz, SingleQuestion, MultipleQuestion
+from course.content.model import Question, Quiz, MultipleQuestion
 from course.i18n import t
 from course.progress import StoreWriteError
 from course.quiz.grading import Grade, grade
-from course.quiz.journey import Journey
+from course.quiz.journey import Attempt, Journey
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import QuestionView
 from course.ui.widgets.sequence_builder import SequenceBuilder
@@ -29,6 +29,12 @@ class QuizItem:
     attempt: int
     seed: int
     order: list[int]
+
+    @classmethod
+    def for_attempt(cls, attempt: Attempt, questions: list[Question]) -> list[QuizItem]:
+        """The questions of an attempt, each with its choices in the attempt's order."""
+        return [cls(attempt.quiz, q, attempt.number, attempt.seed,
+                    attempt.choice_order(q, len(getattr(q, "choices", ())))) for q in questions]
 
 
 class QuizScreen(Screen[None]):
@@ -210,7 +216,7 @@ class QuizScreen(Screen[None]):
             verdict.append("\n" + t("quiz.expected", answer=result.expected_text))
         for text in result.feedback:
             verdict.append("\n» " + text)
-        if isinstance(question, (SingleQuestion, MultipleQuestion)) and question.type == "multiple" and not result.correct:
+        if isinstance(question, MultipleQuestion) and not result.correct:
             missed = [c.text for i, c in enumerate(question.choices) if c.correct and i not in result.response]
             if missed:
                 verdict.append("\n" + t("quiz.missed_choices", choices=" | ".join(missed)))
@@ -226,7 +232,8 @@ class QuizScreen(Screen[None]):
         if self.item.quiz.mode == "practice" and not result.correct and self.mode == "quiz":
             self.retry_pending = True
             submit.label = t("quiz.button.retry")
-            self.query_one("#verdict", Static).update(verdict.append("\n" + t("quiz.try_again")) or verdict)
+            verdict.append("\n" + t("quiz.try_again"))
+            self.query_one("#verdict", Static).update(verdict)
             self.query_one("#explanation", Markdown).update("")
         self.query_one("#hint-button", Button).display = False
         submit.focus()

@@ -48,8 +48,7 @@ class ResultsScreen(Screen[None]):
             self.query_one("#retry", Button).disabled = True
 
     def _title(self) -> str:
-        lesson = self.journey.course.lessons.get(self.quiz.lesson)
-        return self.quiz.title or (lesson.title if lesson else self.quiz.id)
+        return self.journey.course.quiz_title(self.quiz)
 
     def _summary(self) -> Text:
         r = self.result
