@@ -17,7 +17,7 @@ from course.content.model import (
 )
 from course.content.interactive_checks import check_lesson
 from course.content.problems import Problem, Severity
-from course.quiz.normalise import normalise_answer
+from course.text.normalise import normalise_answer
 
 
 def _at(problems: list[Problem], pos: Pos, code: str, severity: Severity = "error", **params: object) -> None:

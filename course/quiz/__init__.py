@@ -1,1 +1,1 @@
-"""Pure quiz logic: answer normalisation, grading, attempts and spaced review."""
+"""Pure quiz logic: grading, discernment, the feed simulator and spaced review."""

@@ -14,7 +14,7 @@ from typing import Any
 from course.content.model import (
     MatchQuestion, MultipleQuestion, OrderQuestion, Question, ShortQuestion, SingleQuestion, TrueFalseQuestion,
 )
-from course.quiz.normalise import match_short
+from course.text.normalise import match_short
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from course.content.course import Course
 from course.content.model import Lesson, Quiz
 from course.i18n import t
 from course.progress import InvalidNameError, ProgressStore
-from course.quiz.journey import Journey
+from course.learning.journey import Journey
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.profile import ProfileMenu, ProfileScreen
 

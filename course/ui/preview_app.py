@@ -13,7 +13,7 @@ from pathlib import Path
 from course.content.loader import load_course
 from course.i18n import t
 from course.progress import ProgressStore
-from course.quiz.journey import Journey
+from course.learning.journey import Journey
 from course.ui.course_app import AtelierApp, Settings
 
 POLL_SECONDS = 0.5

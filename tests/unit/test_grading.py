@@ -11,7 +11,7 @@ import pytest
 from course.content.loader import load_course
 from course.content.model import Choice, MultipleQuestion, ShortQuestion
 from course.quiz.grading import grade
-from course.quiz.normalise import match_short, normalise_answer
+from course.text.normalise import match_short, normalise_answer
 from course.quiz.review import LEARNT, due_cards, next_due, parse_time, review_cards
 
 MINI = Path(__file__).parents[1] / "fixtures" / "mini"

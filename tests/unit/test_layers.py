@@ -10,7 +10,7 @@ def test_core_imports_without_textual():
     code = (
         "import sys\n"
         "import course.content.loader, course.content.checks, course.quiz.grading, course.quiz.review\n"
-        "import course.quiz.journey, course.progress, course.cli_validate\n"
+        "import course.learning.journey, course.progress, course.cli_validate\n"
         "from pathlib import Path\n"
         "from course.content.bundled import bundled_course_dir\n"
         "course.content.loader.load_course(bundled_course_dir())\n"

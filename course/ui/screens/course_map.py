@@ -11,7 +11,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.i18n import t
-from course.quiz.journey import Journey, LessonStatus
+from course.learning.journey import Journey, LessonStatus
 from course.ui.widgets.bars import text_bar
 
 STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}

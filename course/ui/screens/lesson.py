@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Markdown, Static
 from course.content.model import Lesson, Section
 from course.i18n import t
 from course.progress import StoreWriteError
-from course.quiz.journey import Journey
+from course.learning.journey import Journey
 from course.ui.widgets.interaction import Interaction
 
 

@@ -16,7 +16,7 @@ from course.content.model import Question, Quiz, MultipleQuestion
 from course.i18n import t
 from course.progress import StoreWriteError
 from course.quiz.grading import Grade, grade
-from course.quiz.journey import Attempt, Journey
+from course.learning.journey import Attempt, Journey
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import QuestionView
 from course.ui.widgets.sequence_builder import SequenceBuilder

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Static
 from course.content.model import Quiz, question_text
 from course.quiz.grading import expected_text
 from course.i18n import t
-from course.quiz.journey import AttemptResult, Journey
+from course.learning.journey import AttemptResult, Journey
 from course.ui.widgets.bars import text_bar
 
 

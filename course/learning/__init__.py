@@ -1,0 +1,1 @@
+"""One learner's way through a course: position, lesson states, attempts and « Continuer »."""
