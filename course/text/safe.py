@@ -1,0 +1,106 @@
+"""The one sanitiser for untrusted text on its way out: terminal, JSON, spreadsheet, log.
+
+Untrusted text is anything a person or another machine wrote: YAML titles, keys and
+file names, learner names, answers, session labels, imported files. On its way out:
+- to a terminal (screens, `atelier validate`, `preview`, `report`, logs) no control
+  character may pass: an ESC or a one-byte CSI (U+009B) would let a file set the
+  clipboard (OSC 52), retitle the window (OSC 0), clear it (CSI 2J) or make the
+  terminal type into the app (CSI 6n); bidi overrides and isolates make a text
+  display as something else ("Trojan Source");
+- to a JSON consumer, the same characters are escaped (`json_dumps` writes ASCII);
+- to a spreadsheet, a cell that starts like a formula must never run (OWASP).
+And a learner's name leaves an export only when the trainer asks: otherwise a stable
+pseudonym stands for it. This module imports nothing of the app, so every layer can use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+#: C0 and C1 controls (U+009B is a one-byte CSI), DEL, the Arabic letter mark, the
+#: left-to-right / right-to-left marks, and the bidi embeddings, overrides and isolates.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# In a CSV cell or a multi-line text, newlines and tabs are legitimate; other controls are not.
+_BLOCK_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+#: First characters that make Excel or LibreOffice read a cell as a formula
+#: (OWASP list, plus their full-width forms which some spreadsheets fold).
+FORMULA_TRIGGERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+#: Characters that trigger the guard even when they are the very first one.
+LEADING_TRIGGERS = frozenset("\t\r")
+#: Prefix of the stable pseudonyms; an identifier, so never translated.
+PSEUDONYM_PREFIX = "apprenant-"
+#: Longest text a spreadsheet cell holds (Excel's limit is 32,767).
+MAX_CELL = 32_000
+
+
+def clean_terminal(text: object, max_length: int | None = None) -> str:
+    """`text` on one line, without control or bidi characters, optionally shortened.
+
+    Each unsafe character becomes a space (an escape sequence stays visible as inert
+    text, so a trainer can see that a file holds one); newlines and tabs become spaces
+    and runs of white space collapse, so a name can never break a table's layout.
+    A shortened text ends with "…".
+    """
+    cleaned = UNSAFE.sub(" ", str(text))
+    cleaned = _SPACES.sub(" ", cleaned).strip()
+    if max_length is not None and len(cleaned) > max_length:
+        cleaned = cleaned[: max(max_length - 1, 0)].rstrip() + "…"
+    return cleaned
+
+
+def clean_block(text: object) -> str:
+    """`text` with its lines kept (newlines and tabs), every other unsafe character a space."""
+    return _BLOCK_UNSAFE.sub(" ", str(text))
+
+
+def is_clean(text: str) -> bool:
+    """True when `text` holds no character `clean_terminal` would remove."""
+    return UNSAFE.search(text) is None
+
+
+def json_dumps(value: Any, **options: Any) -> str:
+    """JSON for a consumer that may show it raw: every non-ASCII character escaped.
+
+    `ensure_ascii` turns controls, U+009B and the bidi characters into `\\uXXXX`
+    escapes: the data is kept exactly, and no terminal or viewer ever acts on it.
+    """
+    return json.dumps(value, ensure_ascii=True, **options)
+
+
+def neutralise_cell(text: str) -> str:
+    """`text` made inert for a spreadsheet: formula-like cells get a leading `'`.
+
+    A cell is guarded when it starts with a tab or carriage return, or when its
+    first character after any leading white space is `=`, `+`, `-` or `@`.
+    Other control and bidi characters are dropped and over-long texts shortened.
+    """
+    cell = text if is_clean(text) else _BLOCK_UNSAFE.sub("", text)
+    if len(cell) > MAX_CELL:
+        cell = cell[: MAX_CELL - 1] + "…"
+    if is_formula_like(cell):
+        return "'" + cell
+    return cell
+
+
+def is_formula_like(cell: str) -> bool:
+    """Whether a spreadsheet could read `cell` as a formula."""
+    if not cell:
+        return False
+    if cell[0] in LEADING_TRIGGERS:
+        return True
+    stripped = cell.lstrip()
+    return bool(stripped) and stripped[0] in FORMULA_TRIGGERS
+
+
+def pseudonym(learner_id: str, salt: str = "") -> str:
+    """A stable pseudonym for exports: "apprenant-" and 8 hex digits of sha256(salt + id).
+
+    A per-installation `salt` keeps pseudonyms from being recomputed from ids alone.
+    """
+    digest = hashlib.sha256((salt + learner_id).encode("utf-8")).hexdigest()
+    return PSEUDONYM_PREFIX + digest[:8]
