@@ -347,6 +347,9 @@ class ShortQuestion:
         "Réponses acceptées (comparées sans majuscules, accents, ponctuation ni espaces en trop).", min_items=1))
     explanation: str = field(default="", metadata=_EXPLANATION)
     hints: list[str] = field(default_factory=list, metadata=_HINTS)
+    exact: bool = field(default=False, metadata=doc(
+        "true : aucune faute de frappe tolérée (adresses web, numéros) ; false : une lettre de travers "
+        "est acceptée dans un mot long."))
     type: Literal["short"] = "short"
     pos: Pos = _pos()
 

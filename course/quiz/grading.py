@@ -83,6 +83,7 @@ def grade(question: Question, response: Any, *, true_word: str = "Vrai", false_w
     if isinstance(question, ShortQuestion):
         typed = str(response)
         found = match_short(typed, list(question.accept))
-        spelling = found.expected if found.correct and not found.exact else None
-        return Grade(found.correct, float(found.correct), typed, typed, expected, [], spelling)
+        correct = found.correct and (found.exact or not question.exact)  # `exact: true` forgives no slip
+        spelling = found.expected if correct and not found.exact else None
+        return Grade(correct, float(correct), typed, typed, expected, [], spelling)
     raise TypeError(f"unknown question type {type(question).__name__}")
