@@ -18,6 +18,8 @@ def doc(text: str, **extra: object) -> dict[str, object]:
 
 
 INTERNAL = {"internal": True}
+DEFAULT_PASS_RATIO = 0.7
+"""The share of the marks a quiz asks by default; every score and pass rule reads it here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +383,7 @@ class Quiz:
     lesson: str = field(metadata=doc("Identifiant de la leçon à laquelle le quiz se rattache."))
     questions: list[Question] = field(metadata=doc("Les questions, une par écran.", min_items=1))
     title: str | None = field(default=None, metadata=doc("Titre facultatif (sinon celui de la leçon)."))
-    pass_ratio: float = field(default=0.7, metadata=doc("Part de bonnes réponses pour réussir (0 à 1).", minimum=0, maximum=1))
+    pass_ratio: float = field(default=DEFAULT_PASS_RATIO, metadata=doc("Part de bonnes réponses pour réussir (0 à 1).", minimum=0, maximum=1))
     shuffle: bool = field(default=True, metadata=doc("Mélanger l'ordre des propositions à l'affichage."))
     confidence: bool = field(default=False, metadata=doc(
         "true : demander à l'apprenant s'il est sûr de lui (1 à 3) avant de valider chaque réponse."))

@@ -215,6 +215,9 @@ class AnswerRecord:
     confidence: int | None = field(default=None)
     mode: str = field(default="quiz")
     """"quiz" (an attempt), "review" (spaced review) or "activity" (an interactive section)."""
+    sitting: str = field(default="")
+    """The attempt's own id (a random hex string), so sittings from two machines stay apart.
+    Empty in answers stored before sittings existed: `attempt` then tells them apart."""
 
     def __post_init__(self) -> None:
         for name in ("id", "lesson", "quiz", "question", "qtype", "response_text", "timestamp"):
@@ -231,6 +234,7 @@ class AnswerRecord:
         _check(self.session is None or isinstance(self.session, str), "session")
         _check(self.confidence is None or _is_int(self.confidence), "confidence")
         _check(self.mode in ("quiz", "review", "activity"), "mode")
+        _check(isinstance(self.sitting, str) and len(self.sitting) <= 64, "sitting")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

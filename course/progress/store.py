@@ -262,8 +262,9 @@ class ProgressStore:
             self._check_learner(learner_id)
             while batch := [r for r in self._pending if r.learner == learner_id]:
                 taken = self._append(learner_id, batch)
-                done = {r.id for r in batch[:taken]}
-                self._pending = [r for r in self._pending if r.id not in done]
+                done = {r.id for r in batch[:taken]}  # ids are unique per learner, not across
+                self._pending = [r for r in self._pending
+                                 if r.learner != learner_id or r.id not in done]
                 written += taken
         return written
 
@@ -300,6 +301,37 @@ class ProgressStore:
             if record.learner == learner_id:
                 found.setdefault(record.id, record)
         return sorted(found.values(), key=lambda r: timestamp_key(r.timestamp))
+
+    def answer_dicts(self, learner_id: str) -> list[dict[str, Any]]:
+        """The learner's stored answers as the files hold them (first copy of an id wins),
+        then those waiting in memory: the fast read behind reports, which check each field
+        themselves instead of building an `AnswerRecord` per answer."""
+        if not is_learner_id(learner_id):
+            return []
+        lock = self.paths.learner_lock(learner_id)
+        found: dict[Any, dict[str, Any]] = {}
+        for path in self.paths.segments(learner_id):
+            for doc in self.files.read_table(path, "answers", lock):
+                found.setdefault(doc.get("id"), doc)
+        for record in list(self._pending):
+            if record.learner == learner_id:
+                found.setdefault(record.id, record.to_dict())
+        return list(found.values())
+
+    def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
+        """Names, sizes and change times of every file the reports read: equal fingerprints,
+        equal data. Cheap (no file is opened), so a screen can poll it."""
+        seen: list[tuple[str, int, int]] = []
+        folders = [self.paths.root, *(self.paths.learners_root / i
+                                      for i in self.paths.learner_ids_on_disk())]
+        for folder in folders:
+            with suppress(OSError), os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".json"):
+                        with suppress(OSError):
+                            info = entry.stat()
+                            seen.append((entry.path, info.st_size, info.st_mtime_ns))
+        return tuple(sorted(seen))
 
     def iter_all_answers(self) -> Iterator[AnswerRecord]:
         """Every learner's answers, learner by learner (in `list_learners` order)."""
