@@ -219,15 +219,10 @@ class AtelierApp(App[None]):
             self.notify(t("review.nothing_when", date=when.astimezone().strftime("%d/%m")) if when
                         else t("review.nothing"))
             return
-        from course.ui.screens.quiz import QuizItem, QuizScreen
+        from course.learning.quiz_items import review_items
+        from course.ui.screens.quiz import QuizScreen
 
-        items = []
-        for card in cards:
-            quiz = self.course.quizzes[card.quiz]
-            question = self.course.question(card.quiz, card.question)
-            assert question is not None
-            order = list(range(len(getattr(question, "choices", ()))))
-            items.append(QuizItem(quiz, question, 1, hash(card) & 0xFFFF, order))
+        items = review_items(self.course, cards)
         self.push_screen(QuizScreen(self.journey, items, title=t("review.title"), total=len(items), done_before=0,
                                     mode="review"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,29 +11,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Markdown, Static
 
-from course.content.model import Question, Quiz, MultipleQuestion
 from course.i18n import t
 from course.progress import StoreWriteError
+from course.quiz.feedback import feedback_for
 from course.quiz.grading import Grade, grade
-from course.learning.journey import Attempt, Journey
+from course.learning.journey import Journey
+from course.learning.quiz_items import QuizItem
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import QuestionView
 from course.ui.widgets.sequence_builder import SequenceBuilder
-
-
-@dataclass(frozen=True)
-class QuizItem:
-    quiz: Quiz
-    question: Question
-    attempt: int
-    seed: int
-    order: list[int]
-
-    @classmethod
-    def for_attempt(cls, attempt: Attempt, questions: list[Question]) -> list[QuizItem]:
-        """The questions of an attempt, each with its choices in the attempt's order."""
-        return [cls(attempt.quiz, q, attempt.number, attempt.seed,
-                    attempt.choice_order(q, len(getattr(q, "choices", ())))) for q in questions]
 
 
 class QuizScreen(Screen[None]):
@@ -202,34 +187,32 @@ class QuizScreen(Screen[None]):
         self._show_feedback(result)
 
     def _show_feedback(self, result: Grade) -> None:
-        question = self.item.question
+        fb = feedback_for(self.item.question, result, self.item.quiz.mode, self.mode)
         verdict = Text()
-        if result.correct:
+        if fb.verdict == "right":
             verdict.append("✓ " + t("quiz.right"), style="bold")
-        elif result.score > 0:
-            verdict.append("✗ " + t("quiz.partly", percent=round(result.score * 100)), style="bold")
+        elif fb.verdict == "partly":
+            verdict.append("✗ " + t("quiz.partly", percent=fb.percent), style="bold")
         else:
             verdict.append("✗ " + t("quiz.wrong"), style="bold")
-        if result.spelling:
-            verdict.append("\n" + t("quiz.spelling", word=result.spelling))
-        if not result.correct and self.item.quiz.mode != "practice":
-            verdict.append("\n" + t("quiz.expected", answer=result.expected_text))
-        for text in result.feedback:
+        if fb.spelling:
+            verdict.append("\n" + t("quiz.spelling", word=fb.spelling))
+        if fb.expected is not None:
+            verdict.append("\n" + t("quiz.expected", answer=fb.expected))
+        for text in fb.choice_feedback:
             verdict.append("\n» " + text)
-        if isinstance(question, MultipleQuestion) and not result.correct:
-            missed = [c.text for i, c in enumerate(question.choices) if c.correct and i not in result.response]
-            if missed:
-                verdict.append("\n" + t("quiz.missed_choices", choices=" | ".join(missed)))
+        if fb.missed:
+            verdict.append("\n" + t("quiz.missed_choices", choices=" | ".join(fb.missed)))
         feedback = self.query_one("#feedback")
         feedback.set_class(result.correct, "-right")
         feedback.set_class(not result.correct, "-wrong")
         self.query_one("#verdict", Static).update(verdict)
-        self.query_one("#explanation", Markdown).update(question.explanation or "")
+        self.query_one("#explanation", Markdown).update(fb.explanation)
         feedback.display = True
         last = self.index + 1 >= len(self.items)
         submit = self.query_one("#submit-button", Button)
         submit.label = t("quiz.button.results" if last else "quiz.button.next")
-        if self.item.quiz.mode == "practice" and not result.correct and self.mode == "quiz":
+        if fb.retry:
             self.retry_pending = True
             submit.label = t("quiz.button.retry")
             verdict.append("\n" + t("quiz.try_again"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 from rich.text import Text
@@ -15,6 +14,7 @@ from course.content.model import (
     question_text,
 )
 from course.i18n import t
+from course.learning.quiz_items import sequence_pool
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.sequence_builder import SequenceBuilder
 
@@ -38,15 +38,9 @@ class QuestionView(Vertical):
         elif isinstance(q, TrueFalseQuestion):
             yield ChoiceList([t("quiz.true"), t("quiz.false")], [0, 1], multiple=False, id="answer")
         elif isinstance(q, OrderQuestion):
-            pool = list(q.items)
-            rng = random.Random(f"{self.seed}:{q.id}")
-            while len(pool) > 1 and pool == list(q.items):
-                rng.shuffle(pool)
-            yield SequenceBuilder(pool, id="answer")
+            yield SequenceBuilder(sequence_pool(q, self.seed), id="answer")
         elif isinstance(q, MatchQuestion):
-            rights = [p.right for p in q.pairs]
-            random.Random(f"{self.seed}:{q.id}").shuffle(rights)
-            yield SequenceBuilder(rights, [p.left for p in q.pairs], id="answer")
+            yield SequenceBuilder(sequence_pool(q, self.seed), [p.left for p in q.pairs], id="answer")
         elif isinstance(q, ShortQuestion):
             yield Input(placeholder=t("quiz.short.placeholder"), id="answer", max_length=200)
 
