@@ -16,7 +16,8 @@ from typing import Any, Literal
 from course.content.course import Course
 from course.content.model import Lesson, Question, Quiz
 from course.progress import AnswerRecord, Learner, ProgressStore
-from course.progress.records import utc_now
+from course.learning.scoring import attempt_score, is_passed, latest_by_question, sitting_key
+from course.progress.records import new_id, utc_now
 from course.quiz.grading import Grade
 from course.quiz.review import ReviewCard, due_cards, next_due
 
@@ -37,6 +38,8 @@ class Attempt:
     number: int
     seed: int
     answered: frozenset[str]
+    sitting: str = ""
+    """The attempt's own id, stored with each of its answers ("" for an attempt begun before ids)."""
 
     def remaining(self) -> list[Question]:
         return [q for q in self.quiz.questions if q.id not in self.answered]
@@ -56,6 +59,8 @@ class AttemptResult:
     passed: bool
     missed: list[str]
     when: str
+    complete: bool = True
+    """Every question of the quiz answered in this attempt."""
 
 
 class Journey:
@@ -111,6 +116,7 @@ class Journey:
             if index >= len(lesson.sections) - 1:
                 entry["read"] = True
             state["last"] = {"kind": "lesson", "id": lesson.id}
+            _note_visit(state, self.session)
         self._change(change)
 
     def module_ratio(self, lesson_ids: list[str]) -> float:
@@ -155,23 +161,38 @@ class Journey:
 
     # -- quizzes ----------------------------------------------------------------
     def attempt(self, quiz: Quiz) -> Attempt:
-        """The attempt under way, or a new one."""
-        entry = self._quiz_state(quiz.id)
-        if entry.get("open"):
-            number = int(entry["attempt"])
-            answered = frozenset(a.question for a in self._since_reset(quiz.id) if a.attempt == number)
-            return Attempt(quiz, number, int(entry["seed"]), answered)
-        number = max((a.attempt for a in self._since_reset(quiz.id)), default=0) + 1
-        number = max(number, int(entry.get("attempt", 0)) + 1)
-        seed = random.randrange(1, 2**31)
+        """The attempt under way, or a new one.
+
+        Decided under the store's lock from the stored state, not from this window's copy:
+        a second window of the same learner joins the attempt the first one opened.
+        """
+        chosen: dict[str, Any] = {}
+        latest = max((a.attempt for a in self._since_reset(quiz.id)), default=0)
 
         def change(state: dict[str, Any]) -> None:
             quizzes = state.setdefault("quizzes", {})
-            old = quizzes.get(quiz.id, {})
-            quizzes[quiz.id] = {**old, "attempt": number, "seed": seed, "open": True}
+            entry = quizzes.get(quiz.id, {})
+            if not entry.get("open"):
+                number = max(latest, _int(entry.get("attempt"))) + 1
+                entry = {**entry, "attempt": number, "seed": random.randrange(1, 2**31),
+                         "open": True, "sitting": new_id()}
+                quizzes[quiz.id] = entry
             state["last"] = {"kind": "quiz", "id": quiz.id}
+            chosen.update(entry)
         self._change(change)
-        return Attempt(quiz, number, seed, frozenset())
+        self._answers = self.store.answers(self.learner.id)  # the other window's answers too
+        number, sitting = _int(chosen.get("attempt")) or 1, str(chosen.get("sitting") or "")
+        answered = frozenset(a.question for a in self._sitting(quiz.id, number, sitting))
+        return Attempt(quiz, number, _int(chosen.get("seed")), answered, sitting)
+
+    def _sitting(self, quiz_id: str, number: int, sitting: str) -> list[AnswerRecord]:
+        """The answers of one attempt (by its sitting id, or by number for an old attempt)."""
+        key = sitting or f"#{number}"
+        return [a for a in self._since_reset(quiz_id) if sitting_key(a) == key]
+
+    def _open_sitting(self, quiz_id: str, number: int) -> str:
+        entry = self._quiz_state(quiz_id)
+        return str(entry.get("sitting") or "") if _int(entry.get("attempt")) == number else ""
 
     def record(self, quiz: Quiz, question: Question, attempt: int, grade: Grade, hints_used: int,
                duration_s: float, mode: str = "quiz", confidence: int | None = None) -> AnswerRecord:
@@ -181,7 +202,8 @@ class Journey:
             id="", learner=self.learner.id, lesson=lesson, quiz=quiz.id, question=question.id,
             qtype=question.type, response=grade.response, response_text=grade.response_text,
             correct=grade.correct, score=grade.score, hints_used=hints_used, duration_s=round(duration_s, 3),
-            timestamp="", attempt=attempt, session=self.session, confidence=confidence, mode=mode)
+            timestamp="", attempt=attempt, session=self.session, confidence=confidence, mode=mode,
+            sitting=self._open_sitting(quiz.id, attempt) if mode == "quiz" else "")
         stored = self.store.record_answer(record)
         self._answers.append(stored)
         return stored
@@ -198,32 +220,43 @@ class Journey:
         return stored
 
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
-        """Close an attempt and keep its score in the history."""
-        result = self._score(quiz, attempt)
+        """Close an attempt; its score is computed from its answers, as every report does."""
+        sitting = self._open_sitting(quiz.id, attempt)
+        result = self._score(quiz, attempt, self._sitting(quiz.id, attempt, sitting), utc_now())
 
         def change(state: dict[str, Any]) -> None:
             entry = state.setdefault("quizzes", {}).setdefault(quiz.id, {})
-            entry["open"] = False
+            if _int(entry.get("attempt")) == attempt and str(entry.get("sitting") or "") == sitting:
+                entry["open"] = False
             entry.setdefault("results", []).append(
                 {"attempt": result.number, "score": result.score, "passed": result.passed, "when": result.when})
         self._change(change)
         return result
 
-    def _score(self, quiz: Quiz, attempt: int) -> AttemptResult:
-        latest: dict[str, AnswerRecord] = {}
-        for answer in self._since_reset(quiz.id):
-            if answer.attempt == attempt:
-                latest[answer.question] = answer
-        total = len(quiz.questions)
-        score = round(sum(a.score for a in latest.values()) / total, 4) if total else 0.0
+    @staticmethod
+    def _score(quiz: Quiz, number: int, answers: list[AnswerRecord], when: str) -> AttemptResult:
+        latest = latest_by_question(answers, [q.id for q in quiz.questions])
+        score = attempt_score((a.score for a in latest.values()), len(quiz.questions))
         missed = [q.id for q in quiz.questions if q.id not in latest or not latest[q.id].correct]
-        when = utc_now()
-        return AttemptResult(attempt, score, score >= quiz.pass_ratio - 1e-9, missed, when)
+        return AttemptResult(number, score, is_passed(score, quiz.pass_ratio), missed, when,
+                             len(latest) == len(quiz.questions))
 
     def results(self, quiz_id: str) -> list[AttemptResult]:
+        """Every attempt of the quiz since its last reset but the one under way, oldest first.
+
+        Derived from the answers (the state only says which attempt is open), so answers
+        imported from another machine count here exactly as they count in the reports.
+        """
+        quiz = self.course.quizzes.get(quiz_id)
+        if quiz is None:
+            return []
         entry = self._quiz_state(quiz_id)
-        return [AttemptResult(int(r["attempt"]), float(r["score"]), bool(r["passed"]), [], str(r["when"]))
-                for r in entry.get("results", [])]
+        current = (str(entry.get("sitting") or "") or f"#{_int(entry.get('attempt'))}") if entry.get("open") else None
+        sittings: dict[str, list[AnswerRecord]] = {}
+        for answer in self._since_reset(quiz_id):
+            sittings.setdefault(sitting_key(answer), []).append(answer)
+        return [self._score(quiz, answers[0].attempt, answers, answers[-1].timestamp)
+                for key, answers in sittings.items() if key != current]
 
     def can_retry(self, quiz: Quiz) -> bool:
         """False once an evaluation quiz has used its `max_attempts`."""
@@ -234,8 +267,10 @@ class Journey:
     def calibration(self, quiz_id: str, attempt: int) -> dict[tuple[bool, bool], int]:
         """(sure, right) → count for the answers of one attempt given with a confidence (3 = sure)."""
         rows: dict[tuple[bool, bool], int] = {}
-        for answer in self._since_reset(quiz_id):
-            if answer.attempt == attempt and answer.confidence:
+        sitting = self._open_sitting(quiz_id, attempt) or next(
+            (a.sitting for a in reversed(self._since_reset(quiz_id)) if a.attempt == attempt), "")
+        for answer in self._sitting(quiz_id, attempt, sitting):
+            if answer.confidence:
                 key = (answer.confidence >= 3, answer.correct)
                 rows[key] = rows.get(key, 0) + 1
         return rows
@@ -268,3 +303,23 @@ class Journey:
                 if (state.get("last") or {}).get("id") in (lesson.id, lesson.quiz):
                     state.pop("last", None)
         self._change(change)
+
+
+def _int(value: object) -> int:
+    """An int read from the state file, 0 when it holds something else."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _note_visit(state: dict[str, Any], session: str | None) -> None:
+    """Keep the first and last moment the learner was seen in this session, reading included,
+    so a workshop's attendance counts the time spent reading, not only answering."""
+    visits = state.get("visits")
+    if not isinstance(visits, dict):
+        visits = state["visits"] = {}
+    visit = visits.get(session or "")
+    if not isinstance(visit, dict):
+        visit = visits[session or ""] = {}
+    now = utc_now()
+    visit.setdefault("first", now)
+    visit["last"] = now
+    visit["sections"] = _int(visit.get("sections")) + 1
