@@ -20,7 +20,19 @@ def private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ATELIER_DATA", str(data))
     monkeypatch.setenv("ATELIER_LANG", "fr")
     monkeypatch.setenv("ATELIER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATELIER_STRICT_CATALOGUE", "1")  # a missing message fails instead of showing its key
     return data
+
+
+@pytest.fixture(autouse=True)
+def still_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No blinking cursor and no animation: what a test sees does not depend on the clock."""
+    from textual import constants
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.setattr(constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture

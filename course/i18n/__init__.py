@@ -11,7 +11,10 @@ import importlib
 import locale
 import os
 import pkgutil
+import string
+from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import Any
 
 LANGUAGES = ("fr", "en")
 _language = "fr"
@@ -52,16 +55,54 @@ def get_language() -> str:
     return _language
 
 
+class MissingMessage(KeyError):
+    """A key that no catalogue defines (raised only when ATELIER_STRICT_CATALOGUE is set)."""
+
+
+def plural_is_needed(count: object, language: str) -> bool:
+    """Whether `count` takes the plural: French keeps 0 and 1 singular, English only 1."""
+    try:
+        number = abs(float(str(count).replace(",", ".").replace("\u202f", "").replace(" ", "")))
+    except ValueError:
+        return True
+    return number >= 2 if language == "fr" else number != 1
+
+
+class _CatalogueFormatter(string.Formatter):
+    """`str.format` plus plural choices: `{count|réponse|réponses}` picks by `count`."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if "|" in field_name:
+            name, singular, plural = field_name.split("|", 2)
+            count = kwargs[name]
+            return (plural if plural_is_needed(count, self.language) else singular), name
+        return super().get_field(field_name, args, kwargs)
+
+
+def _strict() -> bool:
+    return bool(os.environ.get("ATELIER_STRICT_CATALOGUE"))
+
+
 def t(key: str, /, **params: object) -> str:
     """The sentence for `key` in the current language, with `params` filled in.
 
     A missing key falls back to French, then to the key itself, so a gap in a
-    catalogue shows up on screen instead of crashing the app.
+    catalogue shows up on screen instead of crashing the app; the test suite sets
+    ATELIER_STRICT_CATALOGUE so that such a gap fails instead.
     """
-    text = _catalogue(_language).get(key) or _catalogue("fr").get(key) or key
+    text = _catalogue(_language).get(key) or _catalogue("fr").get(key)
+    if text is None:
+        if _strict():
+            raise MissingMessage(key)
+        text = key
     if params:
         try:
-            return text.format(**params)
-        except (KeyError, IndexError, ValueError):
+            return _CatalogueFormatter(_language).vformat(text, (), params)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            if _strict():
+                raise
             return text
     return text
