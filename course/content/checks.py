@@ -15,6 +15,7 @@ from course.content.model import (
     CourseInfo, Glossary, GlossaryTerm, Lesson, MatchQuestion, Module, MultipleQuestion, OrderQuestion, Pos,
     Question, Quiz, ShortQuestion, SingleQuestion,
 )
+from course.content.cue_checks import quiz_cues
 from course.content.interactive_checks import check_lesson
 from course.content.problems import Problem, Severity
 from course.text.normalise import normalise_answer
@@ -95,6 +96,7 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
         for ident in [*quiz.discernment.reliable, *quiz.discernment.misleading]:
             if ident not in seen:
                 _at(problems, quiz.discernment.pos, "unknown_ref", what="question", id=ident)
+    problems += quiz_cues(kept)
     if not 0 <= quiz.pass_ratio <= 1:
         _at(problems, quiz.pos, "pass_ratio")
     if not kept:

@@ -90,6 +90,10 @@ FR = {
     "content.unknown_ref_hint": "Référence inconnue : l'identifiant « {id} » ({what}) n'existe pas (le plus proche : {hint}).",
     "content.duration": "« duration_min » doit être d'au moins 1 minute.",
     "content.quiz_lesson_mismatch": "Le quiz « {id} » dit appartenir à la leçon « {lesson} », mais cette leçon annonce un autre quiz.",
+    "content.cue_longest_choice": "Question « {id} » : la bonne réponse est bien plus longue que les autres. On la devine sans lire : raccourcissez-la ou étoffez les autres.",
+    "content.cue_all_of_the_above": "Question « {id} » : évitez « {text} ». Il suffit de repérer deux bonnes propositions pour répondre sans tout savoir.",
+    "content.cue_short_not_exact": "Question « {id} » : la réponse est une adresse ou un nombre. Ajoutez « exact: true » pour qu'une lettre ou un chiffre de travers ne soit pas accepté.",
+    "content.cue_absolute_words": "Dans ce quiz, {false} des {total} phrases qui contiennent un mot absolu (toujours, jamais, tous, aucun, forcément…) sont fausses (lignes {lines}) : on peut répondre « faux » sans lire. Écrivez aussi des phrases vraies avec ces mots, ou retirez-les.",
 }
 
 EN = {
@@ -182,4 +186,8 @@ EN = {
     "content.unknown_ref_hint": "Unknown reference: no {what} has the id « {id} » (closest: {hint}).",
     "content.duration": "« duration_min » must be at least 1 minute.",
     "content.quiz_lesson_mismatch": "Quiz « {id} » says it belongs to lesson « {lesson} », but that lesson names another quiz.",
+    "content.cue_longest_choice": "Question « {id} »: the right choice is much longer than the others. It can be guessed without reading: shorten it or flesh out the others.",
+    "content.cue_all_of_the_above": "Question « {id} »: avoid « {text} ». Spotting two right choices is enough to answer without knowing them all.",
+    "content.cue_short_not_exact": "Question « {id} »: the answer is an address or a number. Add « exact: true » so that one wrong letter or digit is not accepted.",
+    "content.cue_absolute_words": "In this quiz, {false} of the {total} sentences holding an absolute word (always, never, all, none…) are false (lines {lines}): one can answer « false » without reading. Write true sentences with these words too, or remove them.",
 }
