@@ -25,6 +25,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("fr", "en"), help=t("cli.opt.lang"))
     parser.add_argument("--theme", choices=("default", "contrast"), default=None, help=t("cli.opt.theme"))
     parser.add_argument("--pin", metavar="CODE", help=t("cli.opt.pin"))
+    parser.add_argument("--atelier", action="store_true", help=t("access.cli.atelier"))
     return parser
 
 
@@ -36,6 +37,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help=t("cli.validate.help"))
     validate.add_argument("dir", nargs="?", help=t("cli.validate.dir"))
     validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument("--stats", action="store_true", help=t("cli.validate.stats"))
     schema = sub.add_parser("schema", help=t("schema.cli.help"))
     schema.add_argument("--out", metavar="DIR", help=t("schema.cli.out"))
     schema.add_argument("--print", dest="kind", metavar="KIND", help=t("schema.cli.print"),
@@ -91,7 +93,7 @@ def _run_command(args: argparse.Namespace) -> int:
     if args.command == "validate":
         from course.cli_validate import run_validate
 
-        return run_validate(args.dir, args.format, sys.stdout, sys.stderr)
+        return run_validate(args.dir, args.format, sys.stdout, sys.stderr, stats=args.stats)
     if args.command == "schema":
         from course.cli_schema import run_schema
 

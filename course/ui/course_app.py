@@ -17,9 +17,11 @@ from course.content.course import Course
 from course.content.model import Lesson, Quiz
 from course.i18n import t
 from course.progress import InvalidNameError, ProgressStore
+from course.progress.trainer_code import TrainerCode
 from course.learning.journey import Journey
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.profile import ProfileMenu, ProfileScreen
+from course.ui import access
 
 # Screens that need Markdown (and its parser) are imported when first opened, so the first
 # screen appears sooner.
@@ -43,6 +45,7 @@ class Settings:
     session: str | None = None
     theme: str | None = None
     pin: str | None = None
+    workshop: bool = False  # the « mode atelier » forced on (every tab of `atelier serve`)
 
 
 class AtelierApp(App[None]):
@@ -58,6 +61,7 @@ class AtelierApp(App[None]):
         self.store = store
         self.settings = settings or Settings()
         self.journey: Journey | None = None
+        self.trainer_code = TrainerCode(store.paths.root, self.settings.pin)
         self._too_small: TooSmallScreen | None = None
         self._watch_size = False
 
@@ -75,7 +79,17 @@ class AtelierApp(App[None]):
         if self.settings.learner:
             self.choose_learner_name(self.settings.learner)
         else:
-            self.push_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+            self.push_screen(self.profile_screen())
+
+    @property
+    def workshop_mode(self) -> bool:
+        """No list of learners, personal codes: `atelier serve`, or a shared computer (trainer's choice)."""
+        return self.settings.workshop or self.trainer_code.workshop_mode
+
+    def profile_screen(self) -> ProfileScreen:
+        """The profile choice; in the « mode atelier » no other learner's name reaches it."""
+        workshop = self.workshop_mode
+        return ProfileScreen([] if workshop else self.store.list_learners(), self.course.title, workshop)
 
     def _after_start(self) -> None:
         """From now on a too-small terminal covers whatever screen is shown."""
@@ -89,7 +103,7 @@ class AtelierApp(App[None]):
         except InvalidNameError as error:
             self.notify(str(error), severity="error", markup=False)
             if not isinstance(self.screen, ProfileScreen):
-                self.push_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+                self.push_screen(self.profile_screen())
             return
         self._start_journey(learner.id)
 
@@ -112,16 +126,17 @@ class AtelierApp(App[None]):
 
     def _profile_choice(self, choice: str | None) -> None:
         if choice == "switch":
-            self.switch_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+            self.switch_screen(self.profile_screen())
         elif choice == "reset_all":
             from course.ui.screens.dialogs import ConfirmScreen
 
-            self.push_screen(ConfirmScreen(t("confirm.reset_all"), t("confirm.yes_reset")), self._reset_all)
+            self.push_screen(ConfirmScreen(t("confirm.reset_all"), t("confirm.yes_reset")),
+                             access.after_code(self, self._reset_all))
         elif choice == "delete":
             from course.ui.screens.dialogs import ConfirmScreen
 
             self.push_screen(ConfirmScreen(t("confirm.delete", name=self.journey.learner.name if self.journey else ""),
-                                           t("confirm.yes_delete")), self._delete_profile)
+                                           t("confirm.yes_delete")), access.after_code(self, self._delete_profile))
 
     def _reset_all(self, yes: bool | None) -> None:
         if yes and self.journey:
@@ -132,9 +147,10 @@ class AtelierApp(App[None]):
     def _delete_profile(self, yes: bool | None) -> None:
         if yes and self.journey:
             self.store.delete_learner(self.journey.learner.id)
+            access.forget_code(self, self.journey.learner.id)
             self.journey = None
             self.notify(t("confirm.done_delete"))
-            self.switch_screen(ProfileScreen(self.store.list_learners(), self.course.title))
+            self.switch_screen(self.profile_screen())
 
     def confirm_reset_lesson(self, lesson: Lesson) -> None:
         from course.ui.screens.dialogs import ConfirmScreen
@@ -237,17 +253,8 @@ class AtelierApp(App[None]):
         self.push_screen(HelpScreen(getattr(self.screen, "HELP_KEY", "map")))
 
     def action_trainer(self) -> None:
-        """The trainer's view of the group, behind the PIN when one is set."""
-        from course.ui.screens.trainer import PinScreen, TrainerScreen
-
-        if not self.settings.pin:
-            self.push_screen(TrainerScreen())
-            return
-
-        def unlocked(ok: bool | None) -> None:
-            if ok:
-                self.push_screen(TrainerScreen())
-        self.push_screen(PinScreen(self.settings.pin), unlocked)
+        """The trainer's view of the group, never without the trainer code (chosen on first use)."""
+        access.open_trainer_space(self)
 
     def set_session(self, label: str | None) -> None:
         """The workshop label recorded with every answer from now on."""

@@ -34,7 +34,8 @@ def launch_app(args: argparse.Namespace) -> int:
     from course.ui.course_app import Settings, build_app
 
     app = build_app(course, store, Settings(learner=args.learner, session=args.session, theme=args.theme,
-                                         pin=getattr(args, "pin", None) or os.environ.get("ATELIER_PIN")))
+                                         pin=getattr(args, "pin", None) or os.environ.get("ATELIER_PIN"),
+                                         workshop=bool(getattr(args, "atelier", False))))
     try:
         app.run()
     finally:

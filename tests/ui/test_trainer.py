@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from course.progress import ProgressStore
 from course.ui.course_app import Settings, build_app
-from course.ui.screens.trainer import PinScreen, TrainerScreen
+from course.ui.screens.pin import PinScreen, PinSetupScreen
+from course.ui.screens.trainer import TrainerScreen
 from tests.ui.helpers import answer_current
 
 
@@ -17,6 +18,9 @@ async def test_trainer_names_the_session_and_filters_the_report(make_app, mini_c
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, PinSetupScreen)  # first use: the trainer chooses the code
+        await pilot.press(*"2468", "enter", *"2468", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TrainerScreen)
         await pilot.press("s")
@@ -33,6 +37,8 @@ async def test_trainer_names_the_session_and_filters_the_report(make_app, mini_c
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press(*"2468", "enter")
         await pilot.pause()
         screen = app.screen
         assert screen.sessions == [None, "Après-midi", "Matin"]

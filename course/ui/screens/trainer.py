@@ -19,6 +19,8 @@ class TrainerScreen(Screen[None]):
         Binding("left", "session(-1)", t("trainer.key.previous")),
         Binding("right", "session(1)", t("trainer.key.next")),
         Binding("s", "label", t("trainer.key.label")),
+        Binding("c", "renew_code", t("access.trainer.codes")),
+        Binding("m", "workshop_mode", t("access.trainer.mode")),
         Binding("question_mark,f1", "app.help", t("key.help")),
     ]
 
@@ -71,6 +73,16 @@ class TrainerScreen(Screen[None]):
         self.index = (self.index + step) % len(self.sessions)
         self.refresh_report()
 
+    def action_renew_code(self) -> None:
+        from course.ui.access import renew_learner_code
+
+        renew_learner_code(self.app)  # type: ignore[arg-type]
+
+    def action_workshop_mode(self) -> None:
+        from course.ui.access import toggle_workshop_mode
+
+        toggle_workshop_mode(self.app)  # type: ignore[arg-type]
+
     def action_label(self) -> None:
         def done(label: str | None) -> None:
             if label is not None:
@@ -108,31 +120,3 @@ class SessionLabelScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class PinScreen(ModalScreen[bool]):
-    """The trainer's PIN, when one is set, before the group's results are shown."""
-
-    BINDINGS = [Binding("escape", "cancel", t("confirm.no"))]
-
-    def __init__(self, pin: str) -> None:
-        super().__init__()
-        self.pin = pin
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(t("trainer.pin_ask"), markup=False)
-            yield Input(password=True, id="pin", max_length=20)
-
-    def on_mount(self) -> None:
-        self.query_one("#pin", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.value == self.pin:
-            self.dismiss(True)
-        else:
-            event.input.value = ""
-            self.notify(t("trainer.pin_wrong"), severity="error")
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
