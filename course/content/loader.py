@@ -22,7 +22,7 @@ from yaml.error import Mark
 from yaml.events import CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import Node
 
-from course.content import checks
+from course.content import checks, syntax_hints
 from course.content.build import Builder
 from course.content.course import Course, CourseNotFound
 from course.content.model import CourseInfo, Glossary, Lesson, Module, Quiz
@@ -34,27 +34,6 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 200
 YAML_SUFFIXES = (".yaml", ".yml")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# PyYAML's English messages, explained in the learner's language.
-_YAML_HINTS = {
-    "mapping values are not allowed": "yaml_colon",  # "here" (PyYAML), "in this context" (libyaml)
-    "found character '\\t' that cannot start any token": "yaml_tab",
-    "found a tab character": "yaml_tab",
-    "could not find expected ':'": "yaml_missing_colon",
-    "found undefined alias": "alias",
-    "expected <block end>, but found": "yaml_indent",
-    "did not find expected key": "yaml_indent",
-    "did not find expected '-' indicator": "yaml_indent",
-    "found unexpected end of stream": "yaml_unclosed",
-    "found unknown escape character": "yaml_escape",
-    "expected a single document": "yaml_many_documents",
-    "but found another document": "yaml_many_documents",
-    "found unacceptable": "yaml_special_char",
-    "control characters are not allowed": "yaml_special_char",
-}
-
-
-
 
 def _rel(path: Path, root: Path) -> str:
     try:
@@ -183,27 +162,26 @@ def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     text, problems = _decode(data, rel)
     if text is None:
         return None, problems
+    hint = syntax_hints.leading_nbsp(text)
+    if hint is not None:
+        return None, [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
     try:
         deep = too_deep(text)
         if deep is not None:
             return None, [Problem.make(rel, deep.line + 1, deep.column + 1, "too_deep")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = str(error.problem or error.context or "")
-        code = next((c for needle, c in _YAML_HINTS.items() if needle in detail), "yaml_syntax")
-        if mark and "cannot start any token" in detail and text[mark.index:mark.index + 1] == "\t":
-            code = "yaml_tab"  # libyaml does not name the character, PyYAML does
-        return None, [Problem.make(rel, line, col, code, detail=detail)]
+        hint = syntax_hints.explain(text, error)
+        return None, [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
     except yaml.reader.ReaderError as error:
         # No mark here, and libyaml counts `position` in bytes: find the character instead.
         index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
         before = text[:max(index, 0)]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        return None, [Problem.make(rel, line, col, "yaml_special_char", detail=str(error.reason))]
-    except yaml.YAMLError as error:
-        return None, [Problem.make(rel, 1, 1, "yaml_syntax", detail=str(error))]
+        char = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        return None, [Problem.make(rel, line, col, "yaml_special_char", char=char)]
+    except yaml.YAMLError:
+        return None, [Problem.make(rel, 1, 1, "yaml_syntax")]
     except RecursionError:
         return None, [Problem.make(rel, 1, 1, "too_deep")]
     if node is None:

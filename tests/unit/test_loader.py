@@ -163,10 +163,10 @@ def test_positions_in_a_bom_crlf_file_are_those_an_editor_shows(tmp_path):
     ("id: casse\nsections:\n\t- title: Section\n", 3, 1, "yaml_tab"),
     # a tab after the dash: "  -\ttitle", the tab is column 4
     ("id: casse\nsections:\n  -\ttitle: Section\n", 3, 4, "yaml_tab"),
-    # a quote opened on line 2 and never closed: reported where the file ends (line 4, col 1)
-    ('id: casse\ntitle: "Titre\nsummary: Résumé.\n', 4, 1, "yaml_unclosed"),
-    # a key without its colon: the scanner notices on the next line
-    ("id: casse\ntitle Titre\nsummary: Résumé.\n", 3, 1, "yaml_missing_colon"),
+    # a quote opened on line 2 and never closed: reported at the quote (line 2, col 8)
+    ('id: casse\ntitle: "Titre\nsummary: Résumé.\n', 2, 8, "yaml_unclosed_quote"),
+    # a key without its colon: the scanner notices on the next line, the key is on line 2
+    ("id: casse\ntitle Titre\nsummary: Résumé.\n", 2, 1, "yaml_missing_colon"),
     # a list item one space too far left
     ("objectives:\n  - un\n - deux\n", 3, 2, "yaml_indent"),
     # two documents in one file
@@ -320,10 +320,11 @@ def test_billion_laughs_is_cut_short(tmp_path):
     assert_rest_loads(course)
 
 
-def test_undefined_alias_is_a_syntax_error(tmp_path):
+def test_undefined_alias_is_read_as_a_text_to_quote(tmp_path):
     course = load(tmp_path, {BAD: "id: casse\ntitle: *rien\n"})
-    # "*rien" starts at column 8 of line 2
-    assert found(course) == [(BAD, 2, 8, "error", "alias")]
+    # "*rien" starts at column 8 of line 2: a trainer meant a text (Markdown italics), not an alias
+    assert found(course) == [(BAD, 2, 8, "error", "yaml_quote_start")]
+    assert 'title: "*rien"' in course.problems[0].message
 
 
 # --- control characters in text -----------------------------------------------------------------
