@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from course.cli_readability import readability_data, write_readability
 from course.content.bundled import bundled_course_dir
 from course.content.loader import CourseNotFound, load_course
 from course.i18n import t
@@ -20,7 +21,7 @@ def pick_course_dir(given: str | None) -> tuple[Path, str]:
     return bundled_course_dir(), "bundled"
 
 
-def run_validate(given: str | None, output: str, out: TextIO, err: TextIO) -> int:
+def run_validate(given: str | None, output: str, out: TextIO, err: TextIO, stats: bool = False) -> int:
     root, origin = pick_course_dir(given)
     try:
         course = load_course(root)
@@ -38,6 +39,7 @@ def run_validate(given: str | None, output: str, out: TextIO, err: TextIO) -> in
                        "quizzes": len(course.quizzes), "questions": course.question_count(),
                        "glossary": len(course.glossary), "errors": errors, "warnings": warnings},
             "problems": [p.as_dict() for p in course.problems],
+            **({"readability": readability_data(course)} if stats else {}),
         }, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
@@ -48,4 +50,6 @@ def run_validate(given: str | None, output: str, out: TextIO, err: TextIO) -> in
                     modules=len(course.modules), lessons=len(course.lessons), quizzes=len(course.quizzes),
                     questions=course.question_count(), terms=len(course.glossary),
                     errors=errors, warnings=warnings) + "\n")
+        if stats:
+            write_readability(course, out)
     return 0 if errors == 0 else 1
