@@ -4,6 +4,11 @@ textual-serve starts one app process per browser websocket, so every tab is its 
 learner (chosen on the profile screen); all of them write to one data dir, which the
 progress store makes safe (a folder per learner, file locks, atomic replaces).
 
+Every tab runs the app in the « mode atelier » (`--atelier`): no tab lists the other
+learners; each person resumes with their first name and personal code. The trainer code
+(`--pin`, ATELIER_PIN, the one chosen in the app, or one drawn at start) is printed in the
+server's banner and passed to the tabs' environment, never to a page.
+
 This module needs no web library: the arguments, the command each tab runs, the address
 to give learners and the workshop code. `server.py` (aiohttp, textual-serve) is imported
 only when the command runs, so a missing optional extra gives a message, not a traceback.
@@ -17,14 +22,17 @@ import ipaddress
 import secrets
 import shlex
 import signal
+import os
 import socket
 import sys
+import time
 from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from course.i18n import get_language, t
 
 WILDCARDS = ("0.0.0.0", "::", "")
+MIN_CODE = 4
 # A UDP socket "connected" to these sends no packet: connect() on a datagram socket only asks
 # the kernel's routing table which local address would be used. One per private range (and
 # link-local), so a LAN without a default route (a box with no Internet uplink) is found too.
@@ -39,6 +47,9 @@ def add_arguments(sub: Any) -> None:
     parser.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
     parser.add_argument("--session", metavar="LABEL", help=t("serve.opt.session"))
     parser.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS, help=t("cli.opt.lang"))
+    parser.add_argument("--pin", metavar="CODE", type=_pin, help=t("serve.opt.pin"))
+    parser.add_argument("--max-learners", metavar="N", type=_count, dest="max_learners",
+                        help=t("serve.opt.max_learners"))
     code = parser.add_mutually_exclusive_group()
     code.add_argument("--code", type=_code, help=t("serve.opt.code"))
     code.add_argument("--no-code", action="store_true", help=t("serve.opt.no_code"))
@@ -51,14 +62,34 @@ def _port(value: str) -> int:
 
 
 def _code(value: str) -> str:
-    if value.strip():
+    if len("".join(value.split())) >= MIN_CODE:
         return value.strip()
-    raise argparse.ArgumentTypeError(t("serve.bad_code"))
+    raise argparse.ArgumentTypeError(t("serve.bad_code", min=MIN_CODE))
+
+
+def _pin(value: str) -> str:
+    from course.progress.trainer_code import MIN_LENGTH, acceptable
+
+    if acceptable(value):
+        return value.strip()
+    raise argparse.ArgumentTypeError(t("serve.bad_pin", min=MIN_LENGTH))
+
+
+def _count(value: str) -> int:
+    if value.isdigit() and 1 <= int(value) <= 10_000:
+        return int(value)
+    raise argparse.ArgumentTypeError(t("serve.bad_count"))
 
 
 def new_code() -> str:
-    """Four digits: easy to read aloud, to write on a board, to type on any keyboard."""
-    return f"{secrets.randbelow(10_000):04d}"
+    """Six digits, shown in two groups ("482 193"): easy to read aloud and to type, and with
+    the server-wide limit on wrong codes, weeks of guessing (a workshop lasts hours)."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def spaced(code: str) -> str:
+    """A code of digits in groups of three for the banner; spaces do not matter when typed."""
+    return " ".join(code[i:i + 3] for i in range(0, len(code), 3)) if code.isdigit() else code
 
 
 def is_loopback(host: str) -> bool:
@@ -115,7 +146,7 @@ def build_command(course_dir: Path | None, data_dir: Path, session: str | None, 
     parts.append(f"--data={data_dir}")
     if session:
         parts.append(f"--session={session}")
-    parts += ["--lang", lang]
+    parts += ["--lang", lang, "--atelier"]
     return " ".join(shlex.quote(part) for part in parts)
 
 
@@ -153,8 +184,21 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
     address = public_address(args.host)
     if address is None:
         err.write(t("serve.no_lan", port=args.port) + "\n")
+    from course.progress.trainer_code import TrainerCode
+    from course.serve.limits import default_max_tabs
+
+    given_pin = args.pin or os.environ.get("ATELIER_PIN", "").strip() or None
+    stored_pin = given_pin is None and TrainerCode(data_dir).is_set
+    pin = given_pin or (None if stored_pin else new_code())
+    max_tabs = args.max_learners or default_max_tabs()
     command = build_command(course_dir, data_dir, args.session, get_language())
-    server = WorkshopServer(command, args.host, args.port, address or "127.0.0.1", code, course.title)
+
+    def report(line: str) -> None:
+        out.write(f"[{time.strftime('%H:%M:%S')}] {clean_terminal(line, 200)}\n")
+        out.flush()
+
+    server = WorkshopServer(command, args.host, args.port, address or "127.0.0.1", code, course.title,
+                            trainer_pin=pin, max_tabs=max_tabs, report=report)
 
     def announce(url: str) -> None:
         lines = [t("serve.banner.ready", title=clean_terminal(course.title, 80)), ""]
@@ -162,7 +206,9 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
             lines += [t("serve.banner.address_local", url=url + "/"), t("serve.banner.local_only")]
         else:
             lines.append(t("serve.banner.address", url=url + "/"))
-        lines.append(t("serve.banner.code", code=code) if code else t("serve.banner.no_code"))
+        lines.append(t("serve.banner.code", code=spaced(code)) if code else t("serve.banner.no_code"))
+        lines.append(t("serve.banner.pin_stored") if stored_pin else t("serve.banner.pin", pin=spaced(pin or "")))
+        lines.append(t("serve.banner.max", n=max_tabs))
         if args.session:
             lines.append(t("serve.banner.session", session=clean_terminal(args.session)))
         lines += [t("serve.banner.data", path=clean_terminal(data_dir)), "",

@@ -169,7 +169,7 @@ def test_the_spawned_command_holds_the_absolute_data_dir_and_the_session(tmp_pat
     assert words[0] == sys.executable and words[1] == "-c"
     assert f"--data={data}" in words and f"--course={MINI}" in words
     assert "--session=-Séance 'A'" in words
-    assert words[-2:] == ["--lang", "en"]
+    assert words[-3:] == ["--lang", "en", "--atelier"]  # every tab is in the « mode atelier »
     assert "--learner" not in " ".join(words)  # every tab chooses its own profile
     assert "--course" not in build_command(None, data, None, "fr")
 
@@ -180,7 +180,7 @@ def test_the_spawned_command_parses_as_the_app_would(tmp_path: Path) -> None:
 
     words = shlex.split(build_command(MINI, tmp_path, "serve", "fr"))
     args = _app_parser().parse_args(words[3:])
-    assert (args.data, args.session, args.lang) == (str(tmp_path), "serve", "fr")
+    assert (args.data, args.session, args.lang, args.atelier) == (str(tmp_path), "serve", "fr", True)
 
 
 class FakeSocket:
@@ -291,11 +291,15 @@ def test_the_command_prints_address_and_code_and_stops_on_ctrl_c(tmp_path: Path)
         timer.cancel()
         banner = "".join(lines)
         url = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
-        code = re.search(r"Code de l'atelier à leur donner : +(\d{4})\b", banner)
+        code = re.search(r"Code de l'atelier à leur donner : +(\d{3} \d{3})\n", banner)
+        pin = re.search(r"Code formateur \(F9\), pour vous seul·e : (\d{3} \d{3})\n", banner)
+        assert pin and pin.group(1) != (code and code.group(1)), banner
         assert url and code, banner + process.stderr.read()
         assert SESSION in banner and str((tmp_path / "data").resolve()) in banner
         assert 'name="code"' in fetch(url.group(0))[1]
-        assert 'class="textual-terminal"' in fetch(f"{url.group(0)}?code={code.group(1)}")[1]
+        page = fetch(f"{url.group(0)}?code={code.group(1).replace(' ', '')}")[1]
+        assert 'class="textual-terminal"' in page
+        assert pin.group(1) not in page and pin.group(1).replace(" ", "") not in page
         process.send_signal(signal.SIGINT)
         out, _ = process.communicate(timeout=15)
         assert process.returncode == 0 and "Serveur arrêté." in out
@@ -333,9 +337,9 @@ async def test_each_tab_starts_its_own_app_writing_to_the_shared_data_dir(served
     _, base, data = served
     try:
         screens = await asyncio.wait_for(
-            asyncio.gather(_first_screen(base, "Zoé"), _first_screen(base, "Malik")), timeout=25)
+            asyncio.gather(_first_screen(base, "Zoé"), _first_screen(base, "Malik")), timeout=40)
     except asyncio.TimeoutError:
-        pytest.skip("the app processes did not show their first screen within 25 s on this machine")
+        pytest.fail("the app processes did not show their first screen within 40 s")
     assert all("Bienvenue" in screen for screen in screens)
     names: set[str] = set()
     for _ in range(50):  # each process writes its new learner to the one data dir
