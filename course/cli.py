@@ -25,6 +25,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("fr", "en"), help=t("cli.opt.lang"))
     parser.add_argument("--theme", choices=("default", "contrast"), default=None, help=t("cli.opt.theme"))
     parser.add_argument("--pin", metavar="CODE", help=t("cli.opt.pin"))
+    parser.add_argument("--plain", action="store_true", help=t("cli.opt.plain"))
     parser.add_argument("--atelier", action="store_true", help=t("access.cli.atelier"))
     return parser
 
@@ -84,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _command_parser(command).parse_args(args_list)
         return _run_command(args)
     args = _app_parser().parse_args(args_list)
+    from course.plain.launch import plain_reason, run_plain
+
+    reason = None if args.plain else plain_reason()
+    if args.plain or reason:  # a screen reader, a braille display, TERM=dumb or a pipe: lines
+        return run_plain(args, reason=reason)
     from course.ui.launch import launch_app
 
     return launch_app(args)

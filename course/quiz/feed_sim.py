@@ -23,6 +23,8 @@ ENGAGEMENT_BOOST = 0.5
 """Extra weight for emotional posts once emotional posts were liked: outrage keeps people scrolling."""
 REPEAT_PENALTY = 1.0
 """Cost of showing a post again: fresh posts come first, unless an old one resembles the likes much more."""
+REOPEN_ROUNDS = 2
+"""Rounds of the second phase, where the learner tries to reopen the bubble."""
 
 
 def _rng(feed: Feed, round_no: int) -> random.Random:

@@ -12,12 +12,10 @@ from textual.widgets import Markdown, Static
 
 from course.content.model import Feed, FeedPost
 from course.i18n import t
-from course.quiz.feed_sim import diversity, next_feed, reliable_share, topic_count
+from course.quiz.feed_sim import REOPEN_ROUNDS, diversity, next_feed, reliable_share, topic_count
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
 
-REOPEN_ROUNDS = 2
-"""Rounds of the second phase, where the learner tries to reopen the bubble."""
 
 
 class Phase(Enum):

@@ -1,0 +1,136 @@
+"""Lines in, lines out: what the plain mode says and what it reads, for screen readers and braille.
+
+Everything is written as whole lines no wider than the terminal, never
+redrawn, with no colour and no cursor movement. Every question ends with the
+sentence that says what to type; an empty or unknown answer gets a hint and
+the question again. Words that work at every prompt (help, quit) are handled
+here, so each part of the course only deals with its own answers.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+from typing import Callable, TextIO
+
+from course.i18n import t
+from course.text.normalise import normalise_answer
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control and bidi characters: untrusted text never drives the terminal."""
+_KEEP_TOGETHER = re.compile(r" (?=[:;?!%»])|(?<=«) ")
+"""French spaces that must not break a line (before : ; ? ! % », after «)."""
+_GLUE = "\u00a0"
+
+
+class EndOfInput(Exception):
+    """Standard input is closed: the learner (or a script) has gone."""
+
+
+class QuitRequested(Exception):
+    """The learner typed the word to quit."""
+
+
+class BackRequested(Exception):
+    """The learner typed the word to go back to the course map."""
+
+
+def words(key: str) -> set[str]:
+    """The words of a catalogue entry such as `suite|s`, compared without case or accents."""
+    return {normalise_answer(w) for w in t(key).split("|") if w.strip()}
+
+
+def terminal_width() -> int:
+    """The terminal's width (80 when unknown), never less than 20."""
+    return max(shutil.get_terminal_size((80, 24)).columns, 20)
+
+
+class Console:
+    """Reads and writes lines on two streams; `width` caps every line written."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO, width: int | None = None) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.width = width or terminal_width()
+        self.help_key = "plain.help.map"
+
+    # -- writing ------------------------------------------------------------------
+    def say(self, text: str = "", indent: int = 0) -> None:
+        """Write `text` wrapped to the width; each paragraph line stays a line."""
+        for line in _UNSAFE.sub("", str(text)).split("\n"):
+            self._line(line, indent)
+        self.stdout.flush()
+
+    def _line(self, line: str, indent: int) -> None:
+        if not line.strip():
+            self.stdout.write("\n")
+            return
+        pad = " " * indent
+        glued = _KEEP_TOGETHER.sub(_GLUE, line.rstrip())
+        wrapped = textwrap.wrap(glued, width=self.width, initial_indent=pad, subsequent_indent=pad,
+                                break_on_hyphens=False) or [pad]
+        for part in wrapped:
+            self.stdout.write(_fit(part.replace(_GLUE, " "), self.width) + "\n")
+
+    def blank(self) -> None:
+        self.stdout.write("\n")
+
+    def lines(self, lines: list[str], indent: int = 0) -> None:
+        for line in lines:
+            self.say(line, indent)
+
+    # -- reading ------------------------------------------------------------------
+    def read(self) -> str:
+        """One line typed, without its end; EndOfInput once stdin is closed."""
+        line = self.stdin.readline()
+        if not line:
+            raise EndOfInput()
+        return _UNSAFE.sub("", line.rstrip("\r\n"))
+
+    def ask(self, instruction: str, check: Callable[[str], object | None] | None = None,
+            empty_ok: bool = False, back: bool = True) -> str:
+        """Say `instruction`, read an answer; help and quit are handled here, an empty line is refused.
+
+        With `check`, the answer is passed to it until it returns None (accepted)
+        or a hint to say before asking again. With `back`, the word to go back
+        raises BackRequested (the map takes the learner in).
+        """
+        self.say(instruction)
+        while True:
+            typed = self.read().strip()
+            key = normalise_answer(typed) if typed not in ("?",) else "?"
+            if key in words("plain.words.quit"):
+                raise QuitRequested()
+            if back and key in words("plain.words.back"):
+                raise BackRequested()
+            if typed == "?" or key in words("plain.words.help"):
+                self.say(t(self.help_key))
+                self.say(t("plain.help.common"))
+                self.say(instruction)
+                continue
+            if not typed and not empty_ok:
+                self.say(t("plain.empty"))
+                self.say(instruction)
+                continue
+            hint = check(typed) if check else None
+            if hint:
+                self.say(str(hint))
+                self.say(instruction)
+                continue
+            return typed
+
+    def is_word(self, typed: str, key: str) -> bool:
+        return normalise_answer(typed) in words(key)
+
+
+def confirm(console: Console, question: str) -> bool:
+    """A yes/no question; anything but yes is no (the safe answer)."""
+    console.say(question)
+    typed = console.ask(t("plain.confirm.howto"), back=False)
+    return console.is_word(typed, "plain.words.yes")
+
+
+def _fit(line: str, width: int) -> str:
+    """A line cut to `width` characters (textwrap already breaks long words; this is the last guard)."""
+    return line if len(line) <= width else line[:width]
