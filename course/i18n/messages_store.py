@@ -56,6 +56,50 @@ FR = {
     "store.reason.disk_full": "le disque est plein",
     "store.reason.read_only": "le dossier n'est pas modifiable",
     "store.reason.other": "erreur du système : {detail}",
+    "store.reason.link": "le fichier {name} est un lien symbolique, refusé par sécurité",
+    "store.delete_failed": (
+        "Le profil n'a pas pu être supprimé ({reason}). Il est toujours là, avec ses réponses ; "
+        "réessayez quand le problème sera réglé."
+    ),
+    "store.app.read_only": (
+        "Vous pouvez continuer : ce que vous faites est gardé en mémoire et l'application "
+        "réessaie toute seule de l'enregistrer. Prévenez la personne qui anime l'atelier."
+    ),
+    "store.app.saved_again": (
+        "C'est réglé : {count} {count|réponse en attente a été enregistrée|réponses en attente "
+        "ont été enregistrées} sur le disque."
+    ),
+    "store.app.profile_gone": (
+        "Ce profil a été supprimé, sans doute dans une autre fenêtre : cette séance s'arrête ici. "
+        "Choisissez un autre profil ou créez-en un nouveau."
+    ),
+    "store.quit.title": "Des réponses ne sont pas encore enregistrées",
+    "store.quit.body": (
+        "{count} {count|réponse n'est pas encore enregistrée|réponses ne sont pas encore "
+        "enregistrées} sur le disque. Si vous quittez maintenant, "
+        "{count|elle serait perdue|elles seraient perdues}."
+    ),
+    "store.quit.retry": "Réessayer",
+    "store.quit.save_elsewhere": "Enregistrer ailleurs",
+    "store.quit.back": "Revenir",
+    "store.quit.folder": "Dossier où enregistrer le fichier (une clé USB par exemple) :",
+    "store.quit.saved": (
+        "Les réponses sont dans le fichier {path}. Donnez-le à la personne qui anime : "
+        "la commande « atelier import » les ajoutera à la progression."
+    ),
+    "store.quit.save_failed": (
+        "Impossible d'enregistrer dans ce dossier ({reason}). Choisissez-en un autre."
+    ),
+    "store.rescue.saved": (
+        "{count} {count|réponse n'a pas pu être enregistrée|réponses n'ont pas pu être "
+        "enregistrées} dans le dossier de progression : {count|elle est sauvée|elles sont "
+        "sauvées} dans le fichier {path}. Ajoutez-les avec « atelier import {path} »."
+    ),
+    "store.rescue.failed": (
+        "{count} {count|réponse n'a pas pu être enregistrée|réponses n'ont pas pu être "
+        "enregistrées}, ni dans le dossier de progression ni ailleurs. "
+        "Libérez de la place sur le disque avant de relancer l'application."
+    ),
     "store.import.unreadable": (
         "Le fichier {path} n'a pas pu être lu ({detail}). Rien n'a été importé."
     ),
@@ -126,6 +170,44 @@ EN = {
     "store.reason.disk_full": "the disk is full",
     "store.reason.read_only": "the folder cannot be written to",
     "store.reason.other": "system error: {detail}",
+    "store.reason.link": "the file {name} is a symbolic link, refused for safety",
+    "store.delete_failed": (
+        "The profile could not be deleted ({reason}). It is still there, with its answers; "
+        "try again once the problem is solved."
+    ),
+    "store.app.read_only": (
+        "You can carry on: what you do is kept in memory and the app keeps trying to save "
+        "it. Tell the workshop's trainer."
+    ),
+    "store.app.saved_again": (
+        "Solved: {count} waiting {count|answer was|answers were} saved to disk."
+    ),
+    "store.app.profile_gone": (
+        "This profile was deleted, probably in another window: this session ends here. "
+        "Choose another profile or create a new one."
+    ),
+    "store.quit.title": "Some answers are not saved yet",
+    "store.quit.body": (
+        "{count} {count|answer is|answers are} not saved to disk yet. If you quit "
+        "now, {count|it|they} would be lost."
+    ),
+    "store.quit.retry": "Try again",
+    "store.quit.save_elsewhere": "Save elsewhere",
+    "store.quit.back": "Back",
+    "store.quit.folder": "Folder to save the file in (a USB stick for instance):",
+    "store.quit.saved": (
+        "The answers are in the file {path}. Give it to the trainer: the command "
+        "“atelier import” adds them to the progress."
+    ),
+    "store.quit.save_failed": "Cannot save in this folder ({reason}). Choose another one.",
+    "store.rescue.saved": (
+        "{count} {count|answer|answers} could not be saved in the progress folder: "
+        "{count|it is|they are} kept in the file {path}. Add them with “atelier import {path}”."
+    ),
+    "store.rescue.failed": (
+        "{count} {count|answer|answers} could not be saved, neither in the progress "
+        "folder nor elsewhere. Free some disk space before starting the app again."
+    ),
     "store.import.unreadable": (
         "The file {path} could not be read ({detail}). Nothing was imported."
     ),

@@ -47,11 +47,16 @@ class UnknownLearnerError(StoreError, LookupError):
 
 
 class StoreWriteError(StoreError):
-    """Nothing could be written; `pending` answers wait in memory for `flush_pending()`."""
+    """Nothing could be written; `pending` answers wait in memory for `flush_pending()`.
 
-    def __init__(self, message: str, pending: int) -> None:
+    `what` says which write failed ("answer", "state", "profile"), so the app can say
+    each kind of failure once rather than at every click.
+    """
+
+    def __init__(self, message: str, pending: int, what: str = "") -> None:
         super().__init__(message)
         self.pending = pending
+        self.what = what
 
 
 class StoreBusyError(StoreWriteError):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
+import stat
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -30,9 +32,14 @@ from tinydb.storages import Storage
 from course.i18n import t
 from course.progress.paths import TEMP_SUFFIX, StorePaths, is_learner_id
 from course.progress.records import StoreBusyError, StoreNotice
+from course.progress.state_check import StateError, check_state
 
 Tables = dict[str, dict[str, Any]]
 T = TypeVar("T")
+#: No store file comes near this (a segment holds 100 answers); a larger one is set aside unread.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+STATE_FILE = "state.json"
+_DOC_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits: "²".isdigit() is True, int("²") fails
 
 
 class DamagedFileError(Exception):
@@ -44,23 +51,70 @@ class DamagedFileError(Exception):
         self.reason = reason
 
 
+class NotAFileError(DamagedFileError):
+    """Something that cannot be read as a file: a FIFO, a device, or far too large."""
+
+
 def parse_tables(raw: bytes, path: Path) -> Tables:
-    """The tables of a TinyDB file, checked deeply enough that TinyDB cannot trip on them."""
+    """The tables of a TinyDB file, checked deeply enough that TinyDB cannot trip on them.
+
+    A state.json is also checked against its layout (`state_check`): valid JSON with a
+    wrong type inside would crash the app each time the learner opens.
+    """
     if not raw.strip():
         raise DamagedFileError(path, "empty file")
     try:
         data = json.loads(raw)
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
         raise DamagedFileError(path, f"not JSON: {error}") from None
+    except RecursionError:  # nested deeper than the parser allows
+        raise DamagedFileError(path, "nested too deeply") from None
     if not isinstance(data, dict):
         raise DamagedFileError(path, "not a JSON object")
     for name, table in data.items():
         if not isinstance(table, dict):
             raise DamagedFileError(path, f"table {name!r} is not an object")
         for doc_id, document in table.items():
-            if not doc_id.isdigit() or not isinstance(document, dict):
+            if not _DOC_ID.fullmatch(doc_id) or not isinstance(document, dict):
                 raise DamagedFileError(path, f"bad document {doc_id!r} in table {name!r}")
+    if path.name == STATE_FILE:
+        try:
+            for document in (data.get("state") or {}).values():
+                check_state(document)
+        except StateError as error:
+            raise DamagedFileError(path, f"state: {error}") from None
     return data
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes.
+
+    A FIFO or a device (/dev/zero) where a file should be raises NotAFileError
+    without blocking: the type is checked before opening, then again on the open file
+    (O_NONBLOCK, so a FIFO swapped in meanwhile cannot hang the open). FileNotFoundError
+    and IsADirectoryError pass through; a larger file raises NotAFileError without being read whole.
+    """
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):  # nothing to set aside: reported as unreadable, left in place
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(mode):
+        raise NotAFileError(path, "not a regular file")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFileError(path, "not a regular file")
+        if info.st_size > limit:
+            raise NotAFileError(path, f"larger than {limit} bytes")
+        chunks, size = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise NotAFileError(path, f"larger than {limit} bytes")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -144,7 +198,7 @@ class AtomicJSONStorage(Storage):
     def read(self) -> Tables | None:
         if self._tables is None:
             try:
-                raw = self.path.read_bytes()
+                raw = read_regular(self.path)
             except FileNotFoundError:
                 return None
             cached = self._cache.get(self.path, raw) if self._cache else None
@@ -203,6 +257,8 @@ def remove_files(paths: list[Path]) -> None:
 def looks_damaged(path: Path) -> bool:
     """A cheap start-up check (a whole TinyDB file ends with '}'); reads check fully."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True  # a FIFO or a device would hang or never end: set it aside
         with path.open("rb") as handle:
             size = handle.seek(0, os.SEEK_END)
             handle.seek(max(0, size - 64))
@@ -220,6 +276,8 @@ def reason(error: OSError) -> str:
         return t("store.reason.disk_full")
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return t("store.reason.read_only")
+    if error.errno == errno.ELOOP:
+        return t("store.reason.link", name=Path(str(error.filename or "?")).name)
     return t("store.reason.other", detail=error.strerror or error)
 
 

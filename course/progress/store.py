@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import suppress
@@ -27,7 +28,7 @@ from tinydb.table import Document, Table
 
 from course.i18n import t
 from course.progress.paths import (
-    DELETED_PREFIX, NEW_PREFIX, StorePaths, is_learner_id, segment_number,
+    DELETED_PREFIX, NEW_PREFIX, TEMP_SUFFIX, StorePaths, is_learner_id, segment_number,
 )
 from course.progress.records import (
     AnswerRecord, InvalidNameError, Learner, RecordError, StoreBusyError, StoreNotice,
@@ -44,6 +45,7 @@ T = TypeVar("T")
 # segment's life here: 50 -> 3-4 ms, 100 -> 4-5.5 ms, 200 -> 5.5-7.5 ms, 500 -> 9-15 ms.
 DEFAULT_SEGMENT_SIZE = 100
 LOCK_TIMEOUT_S = 10.0
+RETRY_LOCK_TIMEOUT_S = 0.5  # a timer's retry gives way to a busy lock at once
 
 
 class ProgressStore:
@@ -67,10 +69,25 @@ class ProgressStore:
         with suppress(OSError):
             for folder in (root, self.paths.learners_root, self.paths.locks):
                 folder.mkdir(parents=True, exist_ok=True)
-        if root.is_dir() and os.access(root, os.W_OK) and os.access(self.paths.locks, os.W_OK):
+        if self._can_write():
             return True
         self.files.notice("read_only", root, t("store.read_only", path=root))
         return False
+
+    def _can_write(self) -> bool:
+        """Try what a write needs (a file in the data dir, the profiles lock) rather than ask.
+
+        `os.access` says "no" for a locks/ folder made immutable (chattr +i) although
+        its lock files still work, and "yes" to root on a read-only mount.
+        """
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".probe-", suffix=TEMP_SUFFIX, dir=self.paths.root)
+            os.close(fd)
+            os.unlink(probe)
+            os.close(os.open(self.paths.learners_lock, os.O_RDWR | os.O_CREAT, 0o644))
+        except OSError:
+            return False
+        return True
 
     def _repair(self) -> None:
         """Clean up after a killed process: temp files, half-done deletions, damaged files.
@@ -95,13 +112,13 @@ class ProgressStore:
                 if looks_damaged(path):
                     self.files.repair(path, lock)
 
-    def _guard_write(self, write: Callable[[], T], message_key: str) -> T:
+    def _guard_write(self, write: Callable[[], T], message_key: str, what: str) -> T:
         try:
             return write()
         except StoreBusyError as error:
-            raise StoreBusyError(str(error), self.pending) from None
+            raise StoreBusyError(str(error), self.pending, what) from None
         except OSError as error:
-            raise StoreWriteError(t(message_key, reason=reason(error)), self.pending) from error
+            raise StoreWriteError(t(message_key, reason=reason(error)), self.pending, what) from error
 
     # ----- learners ----------------------------------------------------------------------
 
@@ -181,7 +198,7 @@ class ProgressStore:
             fsync_dir(staging.parent)
             table.insert(learner.to_dict())
             return learner
-        return self._guard_write(lambda: self._learners_write(add), "store.profile_failed")
+        return self._guard_write(lambda: self._learners_write(add), "store.profile_failed", "profile")
 
     def delete_learner(self, learner_id: str) -> None:
         """Remove the profile, the folder, and the answers waiting in memory."""
@@ -196,7 +213,16 @@ class ProgressStore:
                     os.replace(folder, trash)  # atomic; finished at start-up if we die here
                     fsync_dir(folder.parent)
             _remove(table, learner_id)
-        self._guard_write(lambda: self._learners_write(delete), "store.profile_failed")
+
+        def delete_or_restore() -> None:
+            try:
+                self._learners_write(delete)
+            except BaseException:  # learners.json not written: put the folder back as it was
+                if trash.exists() and not folder.exists():
+                    with suppress(OSError):
+                        os.replace(trash, folder)
+                raise
+        self._guard_write(delete_or_restore, "store.delete_failed", "profile")
         shutil.rmtree(trash, ignore_errors=True)
         with self._mutex:
             self._pending = [r for r in self._pending if r.learner != learner_id]
@@ -234,13 +260,13 @@ class ProgressStore:
                               for r in records]
             return self.flush_pending()
 
-    def flush_pending(self) -> int:
+    def flush_pending(self, lock_timeout: float | None = None) -> int:
         """Write the answers waiting in memory; how many. StoreWriteError if some remain."""
         with self._mutex:
             written, busy, why = 0, False, None
             for learner_id in dict.fromkeys(r.learner for r in self._pending):
                 try:
-                    written += self._write_pending(learner_id)
+                    written += self._write_pending(learner_id, lock_timeout)
                 except UnknownLearnerError:  # deleted meanwhile: their answers go with them
                     self._pending = [r for r in self._pending if r.learner != learner_id]
                 except StoreBusyError:
@@ -249,16 +275,40 @@ class ProgressStore:
                     why = reason(error)
             if busy:
                 raise StoreBusyError(t("store.busy", seconds=round(self.files.lock_timeout)),
-                                     self.pending)
+                                     self.pending, "answer")
             if why is not None:
                 raise StoreWriteError(t("store.write_failed", reason=why, pending=self.pending),
-                                      self.pending)
+                                      self.pending, "answer")
             return written
 
-    def _write_pending(self, learner_id: str) -> int:
+    def retry_pending(self) -> StoreWriteError | None:
+        """For a timer: try once more to write what waits; the error if some still wait.
+
+        Never raises and never waits long for a busy lock, so the app stays responsive.
+        """
+        with self._mutex:
+            if not self._pending:
+                return None
+            try:
+                self.flush_pending(lock_timeout=RETRY_LOCK_TIMEOUT_S)
+            except StoreWriteError as error:
+                return error
+            return None
+
+    def pending_answers(self) -> list[AnswerRecord]:
+        """A copy of the answers waiting in memory, oldest first."""
+        with self._mutex:
+            return list(self._pending)
+
+    def forget_pending(self, answer_ids: set[str]) -> None:
+        """Take answers off the queue once they are safe elsewhere (`rescue.save_pending`)."""
+        with self._mutex:
+            self._pending = [r for r in self._pending if r.id not in answer_ids]
+
+    def _write_pending(self, learner_id: str, lock_timeout: float | None = None) -> int:
         """Append a learner's waiting answers; each batch leaves the queue once on disk."""
         written = 0
-        with self.files.locked(self.paths.learner_lock(learner_id)):
+        with self.files.locked(self.paths.learner_lock(learner_id), lock_timeout):
             self._check_learner(learner_id)
             while batch := [r for r in self._pending if r.learner == learner_id]:
                 taken = self._append(learner_id, batch)
@@ -368,7 +418,7 @@ class ProgressStore:
             with self.files.locked(self.paths.learner_lock(learner_id)):
                 self._check_learner(learner_id)
                 return self.files.write_db(self.paths.state_db(learner_id), apply)
-        return self._guard_write(write, "store.state_failed")
+        return self._guard_write(write, "store.state_failed", "state")
 
     def close(self) -> None:
         """Write what waits in memory (StoreWriteError if it still cannot be)."""

@@ -26,6 +26,8 @@ UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 # In a CSV cell or a multi-line text, newlines and tabs are legitimate; other controls are not.
 _BLOCK_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")
+# What `json.dumps` leaves raw inside strings although a terminal or a viewer would act on it.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 #: First characters that make Excel or LibreOffice read a cell as a formula
 #: (OWASP list, plus their full-width forms which some spreadsheets fold).
@@ -64,12 +66,22 @@ def is_clean(text: str) -> bool:
 
 
 def json_dumps(value: Any, **options: Any) -> str:
-    """JSON for a consumer that may show it raw: every non-ASCII character escaped.
+    """JSON for a consumer that may show it raw: no control or bidi character left as is.
 
-    `ensure_ascii` turns controls, U+009B and the bidi characters into `\\uXXXX`
-    escapes: the data is kept exactly, and no terminal or viewer ever acts on it.
+    `json` already escapes C0 controls inside strings; DEL, the C1 controls (U+009B),
+    the bidi marks and the line/paragraph separators are escaped here as `\\uXXXX`.
+    They can only occur inside strings, so the data is kept exactly; accents stay readable.
     """
-    return json.dumps(value, ensure_ascii=True, **options)
+    return _JSON_UNSAFE.sub(_escape, json.dumps(value, ensure_ascii=False, **options))
+
+
+def json_dump(value: Any, stream: Any, **options: Any) -> None:
+    """`json_dumps` written to `stream`."""
+    stream.write(json_dumps(value, **options))
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def neutralise_cell(text: str) -> str:
