@@ -12,7 +12,8 @@ from typing import Sequence
 
 from course.i18n import set_language, t
 
-COMMANDS = ("validate", "new", "preview", "schema", "report", "export", "import", "serve", "gift", "aiken")
+COMMANDS = ("validate", "new", "preview", "schema", "report", "export", "import", "serve", "gift", "aiken",
+            "print")
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,10 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         from course.serve import add_arguments as add_serve_arguments
 
         add_serve_arguments(sub)
+    if command == "print":
+        from course.printing.commands import add_arguments as add_print_arguments
+
+        add_print_arguments(sub)
     for fmt in ("gift", "aiken"):
         interchange = sub.add_parser(fmt, help=t(f"cli.{fmt}.help"))
         actions = interchange.add_subparsers(dest="action", required=True)
@@ -120,6 +125,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from course.serve import run_serve
 
         return run_serve(args)
+    if args.command == "print":
+        from course.printing.commands import run_print
+
+        return run_print(args, sys.stdout, sys.stderr)
     if args.command in ("gift", "aiken"):
         from pathlib import Path
 

@@ -1,0 +1,89 @@
+"""`atelier print`: the printed module and the trainer's booklet, read as files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from course.cli import main
+from tests.unit.small_course import OK_LESSON, write
+
+ROOT = Path(__file__).parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+URL = re.compile(r"https?://", re.IGNORECASE)
+
+
+def printed(tmp_path, capsys, *args: str, name: str = "module.html") -> str:
+    target = tmp_path / name
+    code = main(["print", *args, "-o", str(target)])
+    assert code == 0, capsys.readouterr().err
+    return target.read_text(encoding="utf-8")
+
+
+def test_the_printed_module_holds_lessons_worksheets_the_key_last_and_the_glossary(tmp_path, capsys):
+    page = printed(tmp_path, capsys, "alpha", "--course", str(MINI))
+    assert page.startswith("<!DOCTYPE html>") and "@page { size: A4" in page
+    assert "<h2>Le courriel</h2>" in page and "<h3>Une boîte aux lettres</h3>" in page
+    assert "Un <strong>courriel</strong> arrive" in page
+    assert '<p class="callout-label">Le saviez-vous ?</p>' in page
+    sheets = [m.start() for m in re.finditer("Fiche d'exercices : ", page)]
+    assert len(sheets) == 2 and page.index("<h2 class=\"new-page\">Corrigé</h2>") > sheets[-1]
+    key = page[page.index("Corrigé</h2>"):]
+    assert "1. Dans une boîte aux lettres électronique" in key
+    assert "Réponses acceptées : courriel ; mél" in key
+    assert "Glossaire</h2>" in key and "Logiciel qui affiche les pages web." in key
+    assert "Vérifier que chacun a une adresse." not in page  # the trainer's notes stay in the booklet
+    assert not URL.search(page) and "<script" not in page and "src=" not in page and "url(" not in page
+    assert 'class="large"' not in page
+    assert 'class="large"' in printed(tmp_path, capsys, "alpha", "--course", str(MINI), "--large", name="gros.html")
+
+
+def test_order_is_never_printed_in_order_and_the_key_names_the_letters_on_the_sheet(tmp_path, capsys):
+    page = printed(tmp_path, capsys, "alpha", "--course", str(MINI), name="alpha.md")
+    ranks = re.findall(r"^- ____ (.+)$", page, re.M)
+    assert ranks and ranks != ["Écrire le message", "Indiquer le destinataire", "Envoyer"]
+    letters = dict(re.findall(r"^([AB])\. (.+)$", page, re.M))
+    key = page[page.index("## Corrigé"):]
+    for left, right in (("Courriel", "Écrire à quelqu'un"), ("Navigateur", "Lire des pages web")):
+        letter = next(k for k, v in letters.items() if v == right)
+        assert f"{left} : {letter} ({right})" in key
+    assert "- [ ] Dans le navigateur" in page and "[ ] Vrai   [ ] Faux" in page
+    assert not URL.search(page)
+
+
+def test_the_trainers_booklet_has_notes_activities_and_sources_without_a_scheme(tmp_path, capsys):
+    page = printed(tmp_path, capsys, "alpha", "--course", str(MINI), "--trainer", name="livret.html")
+    assert "Livret du formateur : Mini parcours de test" in page
+    assert "Vérifier que chacun a une adresse." in page and "Envoyer un message à son voisin." in page
+    assert "Guide de test, chapitre 1 (example.org/guide)" in page
+    assert not URL.search(page)
+
+
+def test_trainer_text_never_becomes_markup_or_an_external_address(tmp_path, capsys):
+    lesson = OK_LESSON.replace("text: Du texte.", "text: '<script>alert(1)</script> [lien](https://mal.example/x) "
+                                                  "![image](http://mal.example/i.png) <img src=x>'")
+    root = write(tmp_path / "cours", {"lessons/m/01-ok.yaml": lesson})
+    page = printed(tmp_path, capsys, "--course", str(root))
+    assert "<script" not in page and "<img" not in page and "&lt;script&gt;" in page
+    assert "lien (mal.example/x)" in page and not URL.search(page)
+
+
+def test_every_module_of_the_bundled_course_prints_offline(tmp_path, capsys):
+    for module in ("illectronisme", "attention", "desinformation", "droits", "communs"):
+        page = printed(tmp_path, capsys, module, name=f"{module}.html")
+        assert not URL.search(page), module
+        assert "Corrigé</h2>" in page and "Fiche d'exercices" in page
+    booklet = printed(tmp_path, capsys, "--trainer", name="livret.md")
+    assert "Sources :" in booklet and not URL.search(booklet)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["nope"], "Pas de module « nope ». Modules du parcours : alpha, beta."),
+    ([], "choisissez un fichier .html ou .md"),
+])
+def test_unknown_module_or_format_is_said_in_french(tmp_path, capsys, args, message):
+    target = tmp_path / ("sortie.html" if args else "sortie.pdf")
+    assert main(["print", *args, "--course", str(MINI), "-o", str(target)]) == 2
+    assert message in capsys.readouterr().err and not target.exists()
