@@ -1,4 +1,8 @@
-"""Workshop commands: the trainer's report, exports, and progress moved between machines."""
+"""Workshop commands: the trainer's report, exports, and progress moved between machines.
+
+Every figure comes from one pass of `course.reports.compute.compute_reports` over the
+store; the terminal, CSV, JSON and HTML outputs and the exports only format it.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from course.content.bundled import bundled_course_dir
 from course.content.loader import CourseNotFound, load_course
 from course.i18n import t
 from course.progress import ImportRefused, ProgressStore, export_progress, import_progress, read_progress_file
-from course.progress import resolve_data_dir, write_progress_file
+from course.progress import name_key, resolve_data_dir, write_progress_file
 
 
 def add_arguments(sub: Any) -> None:
@@ -22,7 +26,14 @@ def add_arguments(sub: Any) -> None:
     common.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
     common.add_argument("--session", metavar="LABEL", help=t("cli.workshop.session"))
     common.add_argument("--learner", metavar="NAME", help=t("cli.workshop.learner"))
-    sub.add_parser("report", parents=[common], help=t("cli.report.help"))
+    report = sub.add_parser("report", parents=[common], help=t("cli.report.help"))
+    report.add_argument("--format", choices=("terminal", "csv", "json", "html"), default="terminal",
+                        help=t("reports.opt.format"))
+    report.add_argument("-o", "--output", metavar="FILE", help=t("reports.opt.output"))
+    report.add_argument("--sort", choices=("name", "score", "progress"), default="name", help=t("reports.opt.sort"))
+    report.add_argument("--help-below", type=float, default=0.5, metavar="RATIO", help=t("reports.opt.help_below"))
+    report.add_argument("--sep", choices=(";", ","), default=";", help=t("cli.export.sep"))
+    report.add_argument("--names", action="store_true", help=t("cli.export.names"))
     export = sub.add_parser("export", parents=[common], help=t("cli.export.help"))
     export.add_argument("--format", choices=("csv", "xapi", "progress"), default="csv")
     export.add_argument("-o", "--output", metavar="FILE", help=t("cli.export.output"))
@@ -32,6 +43,7 @@ def add_arguments(sub: Any) -> None:
     imp = sub.add_parser("import", help=t("cli.import.help"))
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
+    imp.add_argument("--merge-as", metavar="NAME", help=t("reports.opt.merge_as"))
 
 
 def _salt(data_dir: Path) -> str:
@@ -46,14 +58,16 @@ def _salt(data_dir: Path) -> str:
         return salt
 
 
-def _learner_filter(store: ProgressStore, name: str | None, err: TextIO) -> list[str] | None | bool:
-    if not name:
-        return None
-    learner = store.find_learner(name)
-    if learner is None:
-        err.write(t("cli.workshop.no_learner", name=name) + "\n")
-        return False
-    return [learner.id]
+def find_learner_ids(store: ProgressStore, name: str) -> list[str]:
+    """Everyone whose name matches `name` without case, accents or extra spaces."""
+    key = name_key(name)
+    return [x.id for x in store.list_learners() if name_key(x.name) == key]
+
+
+def match_session(label: str, known: list[str]) -> str | None:
+    """The known session label that `label` names, case and accents ignored."""
+    key = name_key(label)
+    return next((x for x in known if name_key(x) == key), None)
 
 
 def run_workshop(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -71,12 +85,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     store = ProgressStore(data_dir)
     try:
         if args.command == "import":
-            return _import(store, args.files, out, err)
-        ids = _learner_filter(store, args.learner, err)
-        if ids is False:
+            return _import(store, args.files, getattr(args, "merge_as", None), out, err)
+        ids = find_learner_ids(store, args.learner) if args.learner else None
+        if ids == []:
+            err.write(t("cli.workshop.no_learner", name=args.learner) + "\n")
             return 1
         if args.command == "export" and args.format == "progress":
-            return _export_progress(store, ids, args.output, out, err)  # type: ignore[arg-type]
+            return _export_progress(store, ids, args.output, out, err)
         root = Path(args.course) if args.course else bundled_course_dir()
         try:
             course = load_course(root)
@@ -86,59 +101,121 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from course.reports.course_index import build_index
 
         index = build_index(course)
-        learners = [x.to_dict() for x in store.list_learners()]
-        answers = [a.to_dict() for a in store.iter_all_answers()]
         if args.command == "report":
-            from course.reports.report_view import render_report
-            from course.reports.stats import compute_report
-
-            chosen = [a for a in answers if (ids is None or a["learner"] in ids)
-                      and (args.session is None or a.get("session") == args.session)]
-            from course.reports.course_index import lesson_quiz_answers
-
-            render_report(compute_report(learners, lesson_quiz_answers(course, answers), index, session=args.session,
-                                         learner_ids=ids), out)  # type: ignore[arg-type]
-            _render_impact(course, learners, chosen, out)
-            return 0
-        return _export(args, index, learners, answers, ids, _salt(data_dir), out, err)  # type: ignore[arg-type]
+            return _report(args, store, index, ids, _salt(data_dir) if args.format in ("csv", "html") else "", out, err)
+        return _export(args, store, index, ids, _salt(data_dir), out, err)
     finally:
         store.close()
 
 
-def _export(args: argparse.Namespace, index: Any, learners: list[dict[str, Any]], answers: list[dict[str, Any]],
-            ids: list[str] | None, salt: str, out: TextIO, err: TextIO) -> int:
+def _compute(args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None,
+             err: TextIO) -> Any:
+    """The report for the chosen scope; None (after saying why) when the session is unknown."""
+    from course.reports.compute import ALL, compute_reports, store_source
+
+    help_below = getattr(args, "help_below", 0.5)
+    _, source = store_source(store, ids)
+    if not args.session:
+        return compute_reports(source, index, learner_ids=ids, help_below=help_below)[ALL]
+    reports = compute_reports(source, index, scopes=None, learner_ids=ids, help_below=help_below)
+    known = sorted(label for label in reports if label)
+    label = match_session(args.session, known)
+    if label is None:
+        shown = ", ".join(f"« {x} »" for x in known)
+        err.write((t("reports.unknown_session", label=args.session, known=shown) if known
+                   else t("reports.no_sessions_known", label=args.session)) + "\n")
+        return None
+    return reports[label]
+
+
+def _open_out(path: str | None, out: TextIO, *, bom: bool = False) -> tuple[TextIO, bool]:
+    """The stream to write to, and whether it must be closed. CSV keeps its BOM on stdout too."""
+    if path:
+        return open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline=""), True
+    if bom:
+        out.write("\ufeff")
+    return out, False
+
+
+def _report(args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None, salt: str,
+            out: TextIO, err: TextIO) -> int:
+    report = _compute(args, store, index, ids, err)
+    if report is None:
+        return 1
+    if args.format == "terminal" and not args.output:
+        from course.reports.report_view import render_report
+
+        render_report(report, out, args.sort)
+        return 0
+    stream, close = _open_out(args.output, out, bom=args.format == "csv")
+    try:
+        if args.format == "csv":
+            from course.reports.csv_export import summary_csv
+
+            summary_csv(stream, report, index, sep=args.sep, names=args.names, salt=salt)
+        elif args.format == "json":
+            from course.reports.report_json import report_to_dict
+
+            json.dump(report_to_dict(report), stream, ensure_ascii=True, indent=1)
+            stream.write("\n")
+        elif args.format == "html":
+            from course.reports.report_html import report_html
+
+            stream.write(report_html(report, names=args.names, salt=salt))
+        else:
+            from course.reports.report_view import render_report
+
+            render_report(report, stream, args.sort)
+    finally:
+        if close:
+            stream.close()
+    return 0
+
+
+def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None, salt: str,
+            out: TextIO, err: TextIO) -> int:
+    from course.reports.compute import store_source
+
+    session = None
+    if args.session:
+        report = _compute(args, store, index, ids, err)
+        if report is None:
+            return 1
+        session = report.session
     if args.format == "xapi":
-        from course.reports.xapi import check_base, write_xapi
+        from course.reports.xapi import check_base, statements_of, write_statements
 
         try:
             base = check_base(args.xapi_base)
         except ValueError:
             err.write(t("cli.export.bad_base", base=args.xapi_base) + "\n")
             return 2
-        if ids is not None:
-            answers = [a for a in answers if a["learner"] in ids]
-        if args.session:
-            answers = [a for a in answers if a.get("session") == args.session]
+        skipped: list[Any] = []
         stream = open(args.output, "w", encoding="utf-8", newline="\n") if args.output else out
         try:
-            result = write_xapi(stream, learners, answers, index, base=base, names=args.names, salt=salt)
+            statements = statements_of(store_source(store, ids)[1], index, base=base, names=args.names, salt=salt,
+                                       session=session, learner_ids=ids, skipped=skipped)
+            result = write_statements(stream, statements, skipped)
         finally:
             if args.output:
                 stream.close()
         err.write(t("cli.export.xapi_done", count=result.written, skipped=result.skipped) + "\n")
         return 0
-    from course.reports.csv_export import open_csv, write_answers_csv, write_summary_csv
+    from course.reports.csv_export import answers_csv, summary_csv
 
-    options = dict(sep=args.sep, names=args.names, salt=salt, session=args.session, learner_ids=ids)
+    options = dict(sep=args.sep, names=args.names, salt=salt)
     if not args.output:
-        write_answers_csv(out, learners, answers, index, **options)  # type: ignore[arg-type]
+        stream, _ = _open_out(None, out, bom=True)
+        answers_csv(stream, store_source(store, ids)[1], index, session=session, learner_ids=ids, **options)
         return 0
     path = Path(args.output)
     summary = path.with_name(path.stem + "-resume" + path.suffix)
-    with open_csv(path) as stream:
-        rows = write_answers_csv(stream, learners, answers, index, **options)  # type: ignore[arg-type]
-    with open_csv(summary) as stream:
-        write_summary_csv(stream, learners, answers, index, **options)  # type: ignore[arg-type]
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        rows = answers_csv(stream, store_source(store, ids)[1], index, session=session, learner_ids=ids,
+                           **options)
+    report = _compute(args, store, index, ids, err)
+    with open(summary, "w", encoding="utf-8-sig", newline="") as stream:
+        summary_csv(stream, report, index, **options)
     err.write(t("cli.export.csv_done", rows=rows, path=str(path), summary=str(summary)) + "\n")
     return 0
 
@@ -160,26 +237,24 @@ def _export_progress(store: ProgressStore, ids: list[str] | None, output: str | 
     return 0
 
 
-def _import(store: ProgressStore, files: list[str], out: TextIO, err: TextIO) -> int:
+def _import(store: ProgressStore, files: list[str], merge_as: str | None, out: TextIO, err: TextIO) -> int:
     code = 0
     for name in files:
         try:
-            report = import_progress(store, read_progress_file(name))
+            report = import_progress(store, read_progress_file(name), merge_as=merge_as)
         except ImportRefused as error:
             err.write(t("cli.import.refused", path=name, reason=str(error)) + "\n")
             code = 1
             continue
-        out.write(t("cli.import.done", path=name, added=report.learners_added, merged=report.learners_merged,
+        for learner, new in report.kept_apart:
+            err.write(t("transfer.name_only", path=name, name=learner, new=new) + "\n")
+        for theirs, ours in report.renamed:
+            err.write(t("transfer.id_other_name", path=name, theirs=theirs, ours=ours) + "\n")
+        if report.conflicts:
+            err.write(t("transfer.conflict", path=name, count=len(report.conflicts)) + "\n")
+            for conflict in report.conflicts:
+                err.write(t("transfer.conflict_line", **conflict) + "\n")
+            code = 1
+        out.write(t("transfer.done", path=name, added=report.learners_added, merged=report.learners_merged,
                     answers=report.answers_added, present=report.answers_present) + "\n")
     return code
-
-
-def _render_impact(course: Any, learners: list[dict[str, Any]], answers: list[dict[str, Any]], out: TextIO) -> None:
-    """The pre-test / post-test table: what the workshop changed, for the association's funders."""
-    from rich.console import Console
-
-    from course.reports.impact_view import impact_renderable
-
-    renderable = impact_renderable(course, learners, answers)
-    if renderable is not None:
-        Console(file=out, width=80, no_color=not getattr(out, "isatty", lambda: False)()).print(renderable)

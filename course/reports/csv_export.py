@@ -22,19 +22,21 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from course.i18n import t
+from course.reports.compute import ALL, LearnerData, compute_report, memory_source
+from course.reports.learner_pass import read_rows
+from course.reports.model import CourseIndex, Report
 from course.reports.safe_text import neutralise_cell, pseudonym
-from course.reports.stats import CourseIndex, compute_report, select_answers
 
 Cell = str | int | float | None
 
 ANSWER_COLUMNS = (
-    "learner", "session", "module", "lesson", "lesson_title", "quiz", "question",
-    "prompt", "qtype", "attempt", "response", "correct", "score", "hints", "duration",
+    "learner", "session", "module", "lesson", "lesson_title", "quiz", "kind", "question",
+    "prompt", "qtype", "attempt", "sitting", "response", "correct", "score", "hints", "duration",
     "timestamp", "confidence",
 )
 SUMMARY_COLUMNS = (
-    "learner", "sessions", "lessons_done", "lessons_total", "average_score", "answers",
-    "correct_count", "success_rate", "time", "hints_total", "last_activity",
+    "learner", "sessions", "first_activity", "last_activity", "time", "lessons_done", "lessons_total",
+    "average_score", "answers", "correct_count", "success_rate", "activities", "hints_total", "needs_help",
 )
 
 
@@ -78,16 +80,14 @@ def _write(stream: TextIO, sep: str, header: Sequence[str], rows: Iterable[Seque
     return count
 
 
-def _spreadsheet_time(timestamp: str) -> str:
-    """"2026-11-24T14:03:05Z" → "2026-11-24 14:03:05", which spreadsheets read as a date."""
-    if len(timestamp) >= 19 and timestamp.endswith("Z") and timestamp[10] == "T":
+def _spreadsheet_time(timestamp: str | None) -> str:
+    """"2026-11-24T14:03:05.000000Z" → "2026-11-24 14:03:05", which spreadsheets read as a date."""
+    if timestamp and len(timestamp) >= 19 and timestamp.endswith("Z") and timestamp[10] == "T":
         return timestamp[:10] + " " + timestamp[11:19]
-    return timestamp
+    return timestamp or ""
 
 
-def _labeller(
-    learners: Iterable[Mapping[str, Any]], names: bool, salt: str,
-) -> Callable[[str], str]:
+def _labeller(learners: Iterable[Mapping[str, Any]], names: bool, salt: str) -> Callable[[str], str]:
     """Learner id → the name (only if `names`) or else the pseudonym."""
     known = {str(learner.get("id", "")): learner.get("name") for learner in learners}
 
@@ -98,74 +98,88 @@ def _labeller(
     return label
 
 
-def write_answers_csv(
-    stream: TextIO,
-    learners: Iterable[Mapping[str, Any]],
-    answers: Iterable[Mapping[str, Any]],
-    index: CourseIndex,
-    *,
-    sep: str = ";",
-    names: bool = False,
-    salt: str = "",
-    session: str | None = None,
-    learner_ids: Collection[str] | None = None,
-) -> int:
-    """One row per answer, in time order; returns the number of rows written."""
-    label = _labeller(learners, names, salt)
+def answers_csv(stream: TextIO, source: Iterable[LearnerData], index: CourseIndex, *, sep: str = ";",
+                names: bool = False, salt: str = "", session: str | None = ALL,
+                learner_ids: Collection[str] | None = None) -> int:
+    """One row per answer (every activity), learner by learner, in time order; the row count.
+
+    The same answers as the report counts: read by the same function, with the same filters.
+    """
     header = [t(f"reports.csv.{column}") for column in ANSWER_COLUMNS]
+    lesson_quizzes = {q.id for q in index.quizzes.values() if q.kind == "lesson"}
 
     def rows() -> Iterable[list[Cell]]:
-        for answer in select_answers(answers, session=session, learner_ids=learner_ids):
-            lesson = index.lessons.get(answer.lesson)
-            question = index.questions.get((answer.quiz, answer.question))
-            yield [
-                label(answer.learner),
-                answer.session, lesson.module_title if lesson else None, answer.lesson,
-                lesson.title if lesson else None, answer.quiz, answer.question,
-                question.prompt if question else None, answer.qtype, answer.attempt,
-                answer.response_text, int(answer.correct), answer.score, answer.hints_used,
-                answer.duration_s, _spreadsheet_time(answer.timestamp), answer.confidence,
-            ]
+        for data in source:
+            learner_id = str(data.learner.get("id", ""))
+            if learner_ids is not None and learner_id not in learner_ids:
+                continue
+            who = _labeller([data.learner], names, salt)(learner_id)
+            for row in read_rows(data.answers):
+                if session is not None and row.session != session:
+                    continue
+                quiz = index.quizzes.get(row.quiz)
+                kind = row.mode if row.mode != "quiz" else quiz.kind if quiz else "lesson"
+                lesson_id = row.lesson if (quiz is None or row.quiz in lesson_quizzes) else ""
+                lesson = index.lessons.get(lesson_id)
+                module = index.modules.get(quiz.module if quiz else lesson.module if lesson else "")
+                question = index.questions.get((row.quiz, row.question))
+                confidence = row.raw.get("confidence")
+                yield [who, row.session or None, module.title if module else None, lesson_id or None,
+                       lesson.title if lesson else None, row.quiz, kind, row.question,
+                       question.prompt if question else None, _text(row.raw.get("qtype")), row.attempt,
+                       row.sitting, row.response_text, int(row.correct), row.score, row.hints_used,
+                       row.duration_s, _spreadsheet_time(row.timestamp),
+                       confidence if isinstance(confidence, int) and not isinstance(confidence, bool) else None]
 
     return _write(stream, sep, header, rows())
 
 
-def write_summary_csv(
-    stream: TextIO,
-    learners: Iterable[Mapping[str, Any]],
-    answers: Iterable[Mapping[str, Any]],
-    index: CourseIndex,
-    *,
-    sep: str = ";",
-    names: bool = False,
-    salt: str = "",
-    session: str | None = None,
-    learner_ids: Collection[str] | None = None,
-) -> int:
-    """One row per learner, then a best-score column per lesson; returns the row count.
+def summary_csv(stream: TextIO, report: Report, index: CourseIndex, *, sep: str = ";", names: bool = False,
+                salt: str = "") -> int:
+    """One row per learner of `report` (the figures `atelier report` shows); the row count.
 
-    Scores and rates are percentages (0 to 100); time is in minutes. Without
-    names, rows are sorted by pseudonym so their order reveals nothing.
+    Scores and rates are percentages (0 to 100); time is in minutes. Without names, rows
+    are sorted by pseudonym so their order reveals nothing.
     """
-    learners = list(learners)
-    label = _labeller(learners, names, salt)
-    stats = compute_report(learners, answers, index, session=session, learner_ids=learner_ids)
+    label = _labeller([{"id": x.id, "name": x.name} for x in report.learners], names, salt)
+    tests = [(m, kind) for m in index.modules.values() for kind in ("pretest", "posttest") if getattr(m, kind)]
     header = [t(f"reports.csv.{column}") for column in SUMMARY_COLUMNS]
     header += [t("reports.csv.best_score", title=info.title) for info in index.lessons.values()]
+    header += [t(f"reports.csv.{kind}", title=module.title) for module, kind in tests]
 
     def percent(ratio: float | None) -> float | None:
         return None if ratio is None else ratio * 100
 
-    ordered = stats.learners if names else sorted(stats.learners, key=lambda x: label(x.id))
+    def test(found: Any) -> float | None:
+        return percent(found.score) if found is not None and found.complete else None
+
+    ordered = report.learners if names else sorted(report.learners, key=lambda x: label(x.id))
     rows = (
         [
-            label(learner.id),
-            ", ".join(learner.sessions), len(learner.lessons_done), learner.lessons_total,
-            percent(learner.average_score), learner.answers, learner.correct,
-            percent(learner.success_rate), learner.time_spent_s / 60, learner.hints_used,
-            _spreadsheet_time(learner.last_activity or ""),
-            *(percent(learner.best_scores.get(lesson)) for lesson in index.lessons),
+            label(x.id), ", ".join(x.sessions), _spreadsheet_time(x.first), _spreadsheet_time(x.last),
+            x.time_s / 60, len(x.lessons_done), x.lessons_total, percent(x.average_score), x.answers,
+            x.correct, percent(x.success_rate), x.activities, x.hints_used, int(x.needs_help),
+            *(percent(x.best_scores.get(lesson)) for lesson in index.lessons),
+            *(test((x.pretests if kind == "pretest" else x.posttests).get(module.id)) for module, kind in tests),
         ]
-        for learner in ordered
+        for x in ordered
     )
     return _write(stream, sep, header, rows)
+
+
+def write_answers_csv(stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
+                      index: CourseIndex, **options: Any) -> int:
+    """`answers_csv` over lists (an export file's learners and answers)."""
+    return answers_csv(stream, memory_source(learners, answers), index, **options)
+
+
+def write_summary_csv(stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
+                      index: CourseIndex, *, sep: str = ";", names: bool = False, salt: str = "",
+                      session: str | None = ALL, learner_ids: Collection[str] | None = None) -> int:
+    """`summary_csv` of the report computed from lists."""
+    report = compute_report(memory_source(learners, answers), index, session=session, learner_ids=learner_ids)
+    return summary_csv(stream, report, index, sep=sep, names=names, salt=salt)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""

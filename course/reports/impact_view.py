@@ -1,19 +1,17 @@
 """The measured-impact table (pre-test, post-test, gain, discernment) as one Rich renderable.
 
-Used by `atelier report` and by the trainer's view in the app.
+Read from the report model, by `atelier report` and by the F9 screen alike.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from course.i18n import t
-from course.reports.impact import impact_rows, mean_gain
-from course.reports.safe_text import safe_text
+from course.reports.model import ModuleImpact, Report
+from course.reports.safe_text import clean_terminal, safe_text
 
 
 def _percent(value: float | None) -> str:
@@ -24,25 +22,43 @@ def _index(value: float | None) -> str:
     return "—" if value is None else f"{value:+.2f}".replace(".", ",")
 
 
-def impact_renderable(course: Any, learners: list[dict[str, Any]], answers: list[dict[str, Any]]) -> RenderableType | None:
-    """The table, the group's mean gain and how to read discernment; None when no test was taken."""
-    rows = impact_rows(course, answers)
-    if not rows:
+def _points(value: float) -> str:
+    return f"{round(value * 100):+d}"
+
+
+def module_line(module: ModuleImpact, names: dict[str, str]) -> Text:
+    """A module's mean gain with its paired 95 % interval, and who has an unfinished test."""
+    title = clean_terminal(module.title, 30)
+    if module.mean_gain is None:
+        line = Text(t("impact.module_no_pairs", module=title))
+    elif module.ci_low is None or module.ci_high is None:
+        line = Text(t("impact.module_gain_one", module=title, gain=_points(module.mean_gain), count=module.pairs))
+    else:
+        line = Text(t("impact.module_gain", module=title, gain=_points(module.mean_gain), count=module.pairs,
+                      low=_points(module.ci_low), high=_points(module.ci_high)))
+    if module.incomplete:
+        who = ", ".join(clean_terminal(names.get(i, "?"), 16) for i in module.incomplete)
+        line.append("\n  " + t("impact.incomplete", names=who, count=len(module.incomplete)))
+    if module.pre_only:
+        line.append("\n  " + t("impact.pre_only", count=len(module.pre_only)))
+    return line
+
+
+def impact_renderable(report: Report) -> RenderableType | None:
+    """The table, each module's gain and how to read discernment; None when no test was taken."""
+    if not report.impact:
         return None
-    names = {x["id"]: x["name"] for x in learners}
-    titles = {m.id: m.title for m in course.modules}
+    names = {x.id: x.name for x in report.learners}
     table = Table(title=t("impact.title"), title_justify="left", expand=False)
     for key in ("learner", "module", "pre", "post", "gain", "discernment"):
         table.add_column(t(f"impact.{key}"), justify="left" if key in ("learner", "module") else "right")
-    for row in rows:
-        gain = "—" if row.gain is None else f"{round(row.gain * 100):+d} pts"
-        table.add_row(safe_text(names.get(row.learner, "?"), 12), safe_text(titles.get(row.module, row.module), 18),
+    for row in report.impact_rows:
+        gain = "—" if row.gain is None else f"{_points(row.gain)} pts"
+        table.add_row(safe_text(names.get(row.learner, "?"), 12),
+                      safe_text(report.module_titles.get(row.module, row.module), 18),
                       _percent(row.pre), _percent(row.post), gain,
                       f"{_index(row.pre_discernment)} → {_index(row.post_discernment)}")
-    parts: list[RenderableType] = [table]
-    average = mean_gain(rows)
-    if average is not None:
-        parts.append(Text(t("impact.mean", gain=f"{round(average * 100):+d}",
-                            count=sum(r.gain is not None for r in rows))))
+    parts: list[RenderableType] = [table] if report.impact_rows else []
+    parts += [module_line(module, names) for module in report.impact]
     parts.append(Text(t("impact.discernment_help")))
     return Group(*parts)

@@ -1,14 +1,15 @@
 """The trainer's report in the terminal: Rich tables and bars, 80 columns wide.
 
-Every text that comes from a person (learner names, lesson titles, prompts,
-answers) goes through `safe_text`, so it is printed literally: no control
-sequence reaches the terminal and no Rich markup is interpreted. Bars carry
-their value in block characters and in a percentage, never in colour alone.
+It only reads a `Report` (course.reports.model), as the F9 screen does. Every text
+that comes from a person goes through `safe_text`/`clean_terminal`, so it is
+printed literally. Bars carry their value in block characters and a percentage,
+never in colour alone; a learner who needs help is marked with a word, not a colour.
 """
 
 from __future__ import annotations
 
-from typing import TextIO
+from datetime import datetime
+from typing import Literal, TextIO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -16,15 +17,17 @@ from rich.table import Table
 from rich.text import Text
 
 from course.i18n import t
+from course.learning.scoring import DEFAULT_PASS_RATIO
+from course.reports.impact_view import impact_renderable
+from course.reports.model import ItemFigures, LearnerFigures, Report
 from course.reports.safe_text import clean_terminal, safe_text
-from course.reports.stats import LearnerStats, LessonStats, ReportStats
 
 _PARTIAL = " ▏▎▍▌▋▊▉"
 _FULL = "█"
 _EMPTY = "░"
-NAME_WIDTH = 22
-PROMPT_LENGTH = 90
-ANSWER_LENGTH = 40
+NAME_WIDTH = 18
+PROMPT_LENGTH = 60
+SortKey = Literal["name", "score", "progress"]
 
 
 def percent(ratio: float) -> str:
@@ -53,126 +56,158 @@ def format_duration(seconds: float) -> str:
     return t("reports.time.hours", hours=hours, minutes=minutes)
 
 
-def _style(ratio: float) -> str:
-    if ratio >= 0.7:
-        return "green"
-    return "yellow" if ratio >= 0.4 else "red"
+def local_time(timestamp: str | None) -> str:
+    """"2026-11-24T14:03:05.000000Z" → "24/11 15:03" in the machine's time zone."""
+    if not timestamp:
+        return t("reports.none")
+    moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00")).astimezone()
+    return moment.strftime("%d/%m %H:%M")
 
 
 def _bar_cell(ratio: float | None, width: int) -> Text:
     if ratio is None:
         return Text(t("reports.not_started"), style="dim")
-    text = Text(bar(ratio, width), style=_style(ratio))
+    text = Text(bar(ratio, width), style="green" if ratio >= DEFAULT_PASS_RATIO else "yellow" if ratio >= 0.4 else "red")
     text.append(" " + percent(ratio).rjust(5))
     return text
 
 
-def _header(label_key: str) -> Text:
-    return Text(t(label_key))
-
-
-def _learner_name(learner: LearnerStats) -> Text:
-    if not learner.name.strip():
-        return Text(t("reports.unknown_learner"), style="italic")
-    return safe_text(learner.name, NAME_WIDTH)
-
-
-def learners_table(stats: ReportStats) -> Table:
-    """One row per learner: lessons done, average score with a bar, success, time."""
-    table = Table(
-        title=Text(t("reports.learners_heading"), style="bold"), title_justify="left",
-        box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
-    )
-    table.add_column(_header("reports.col.learner"), max_width=NAME_WIDTH, overflow="fold")
-    table.add_column(_header("reports.col.lessons"), justify="right", no_wrap=True)
-    table.add_column(_header("reports.col.average"), no_wrap=True)
-    table.add_column(_header("reports.col.success"), justify="right", no_wrap=True)
-    table.add_column(_header("reports.col.time"), justify="right", no_wrap=True)
-    for learner in stats.learners:
-        table.add_row(
-            _learner_name(learner),
-            Text(f"{len(learner.lessons_done)}/{learner.lessons_total}"),
-            _bar_cell(learner.average_score, 10),
-            Text(percent(learner.success_rate) if learner.success_rate is not None
-                 else t("reports.none")),
-            Text(format_duration(learner.time_spent_s)),
-        )
-    return table
-
-
-def _wrong_cell(text: str | None, count: int) -> Text:
-    if text is None:
-        return Text(t("reports.none"))
-    return Text(t("reports.wrong_answer", text=clean_terminal(text, ANSWER_LENGTH),
-                  count=count))
-
-
-def lesson_table(lesson: LessonStats) -> Table:
-    """The hardest questions of a lesson, with a success bar and the frequent mistake."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(_header("reports.col.question"), overflow="fold")
-    table.add_column(_header("reports.col.success"), no_wrap=True)
-    table.add_column(_header("reports.col.answers"), justify="right", no_wrap=True)
-    table.add_column(_header("reports.col.wrong"), overflow="fold")
-    for question in lesson.hardest:
-        table.add_row(
-            safe_text(question.prompt, PROMPT_LENGTH),
-            _bar_cell(question.success_rate, 8),
-            Text(str(question.answers)),
-            _wrong_cell(question.wrong_answer, question.wrong_count),
-        )
-    return table
-
-
-def _lesson_block(lesson: LessonStats, min_answers: int) -> list[RenderableType]:
-    title = clean_terminal(lesson.title)
-    module = clean_terminal(lesson.module_title)
-    heading = Text(
-        t("reports.lesson_heading", title=title, module=module) if module else title,
-        style="bold")
-    progress = Text(t("reports.lesson_progress", done=lesson.learners_done,
-                      started=lesson.learners_started))
-    if not lesson.hardest:
-        return [heading, progress,
-                Text(t("reports.no_hard_questions", count=min_answers), style="dim"), Text()]
-    return [heading, progress, lesson_table(lesson), Text()]
-
-
-def summary_line(stats: ReportStats) -> Text:
-    """One sentence: how many learners and answers, the success rate, the time."""
-    if stats.success_rate is None:
-        return Text(t("reports.summary_empty", learners=len(stats.learners)))
-    return Text(t("reports.summary", learners=len(stats.learners), answers=stats.answers,
-                  rate=percent(stats.success_rate), time=format_duration(stats.time_spent_s)))
-
-
-def build_report(stats: ReportStats) -> Group:
-    """The whole report as one Rich renderable (also usable inside a Textual widget)."""
-    title = Text(t("reports.title", title=clean_terminal(stats.title)), style="bold")
-    if stats.session is not None:
-        scope = Text(t("reports.session", session=clean_terminal(stats.session)))
+def _name(learner: LearnerFigures) -> Text:
+    text = Text("! " if learner.needs_help else "  ", style="bold")
+    if learner.name.strip():
+        text.append_text(safe_text(learner.name, NAME_WIDTH - 2))
     else:
-        scope = Text(t("reports.all_sessions", count=len(stats.sessions)))
-    parts: list[RenderableType] = [title, scope, summary_line(stats), Text()]
-    if not stats.learners:
+        text.append(t("reports.unknown_learner"), style="italic")
+    return text
+
+
+def _tests(learner: LearnerFigures) -> Text:
+    pre = [x for x in learner.pretests.values()]
+    post = [x for x in learner.posttests.values()]
+    if not pre and not post:
+        return Text(t("reports.none"))
+
+    def show(found: list) -> str:  # type: ignore[type-arg]
+        done = [x.score for x in found if x.complete]
+        if done:
+            return percent(sum(done) / len(done))
+        return t("reports.test_incomplete") if found else t("reports.none")
+    return Text(f"{show(pre)} → {show(post)}")
+
+
+def sort_learners(learners: tuple[LearnerFigures, ...], key: SortKey) -> list[LearnerFigures]:
+    """By name, or weakest first (score, then progress): those who need help come first."""
+    if key == "score":
+        return sorted(learners, key=lambda x: (x.level is None, x.level or 0.0, x.name.casefold()))
+    if key == "progress":
+        return sorted(learners, key=lambda x: (x.progress, x.level or 0.0, x.name.casefold()))
+    return list(learners)
+
+
+def learners_table(report: Report, sort: SortKey = "name") -> Table:
+    table = Table(title=Text(t("reports.learners_heading"), style="bold"), title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column(t("reports.col.learner"), max_width=NAME_WIDTH, no_wrap=True)
+    table.add_column(t("reports.col.lessons"), justify="right", no_wrap=True)
+    table.add_column(t("reports.col.average"), no_wrap=True)
+    table.add_column(t("reports.col.tests"), no_wrap=True)
+    table.add_column(t("reports.col.activities"), justify="right", no_wrap=True)
+    table.add_column(t("reports.col.time"), justify="right", no_wrap=True)
+    for learner in sort_learners(report.learners, sort):
+        table.add_row(_name(learner), f"{len(learner.lessons_done)}/{learner.lessons_total}",
+                      _bar_cell(learner.average_score, 8), _tests(learner), str(learner.activities),
+                      format_duration(learner.time_s))
+    return table
+
+
+def attendance_table(report: Report) -> Table:
+    """Who came to each session, first and last moment seen, and for how long."""
+    table = Table(title=Text(t("reports.attendance_heading"), style="bold"), title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for key in ("session", "learner", "first", "last", "duration"):
+        table.add_column(t(f"reports.col.{key}"), no_wrap=key != "session", max_width=20)
+    names = {x.id: x for x in report.learners}
+    for session in report.sessions:
+        label = clean_terminal(session.label) if session.label else t("reports.no_session")
+        for learner_id in session.learners:
+            learner = names[learner_id]
+            visit = next(v for v in learner.visits if v.session == session.label)
+            table.add_row(Text(label), _name(learner), local_time(visit.first), local_time(visit.last),
+                          format_duration(visit.duration_s))
+            label = ""
+    return table
+
+
+def _item_line(item: ItemFigures) -> Text:
+    flags = ", ".join(t(f"reports.flag.{flag}") for flag in item.flags)
+    line = Text("• ")
+    line.append_text(safe_text(item.prompt, PROMPT_LENGTH))
+    line.append(f"\n  {t('reports.item_figures', facility=percent(item.facility), n=item.answers)}")
+    if item.discrimination is not None:
+        line.append(" · " + t("reports.item_discrimination", value=f"{item.discrimination:+.2f}".replace(".", ",")))
+    line.append(f" — {flags}", style="bold")
+    if item.wrong:
+        text, share = item.wrong[0]
+        line.append("\n  " + t("reports.item_wrong", text=clean_terminal(text, 40), share=percent(share)))
+    return line
+
+
+def items_block(report: Report) -> list[RenderableType]:
+    flagged = [item for item in report.items if item.flags]
+    parts: list[RenderableType] = [Text(t("reports.items_heading"), style="bold")]
+    if not flagged:
+        parts.append(Text(t("reports.items_none", count=report.min_answers), style="dim"))
+    parts += [_item_line(item) for item in flagged]
+    return parts
+
+
+def summary_line(report: Report) -> Text:
+    if not report.answers:
+        return Text(t("reports.summary_empty", learners=len(report.learners)))
+    return Text(t("reports.summary", people=report.people, answers=report.answers,
+                  rate=percent(report.success_rate or 0.0), time=format_duration(report.time_s)))
+
+
+def build_report(report: Report, sort: SortKey = "name") -> Group:
+    """The whole report as one Rich renderable (the F9 screen shows the same one)."""
+    title = Text(t("reports.title", title=clean_terminal(report.title)), style="bold")
+    if report.session is not None:
+        scope = Text(t("reports.session", session=clean_terminal(report.session) or t("reports.no_session")))
+    else:
+        scope = Text(t("reports.all_sessions", count=len([s for s in report.sessions if s.label])))
+    parts: list[RenderableType] = [title, scope, summary_line(report), Text()]
+    if not report.learners:
         parts.append(Text(t("reports.no_learners")))
         return Group(*parts)
-    parts += [learners_table(stats), Text()]
-    if not stats.answers:
-        parts.append(Text(t("reports.no_answers")))
-        return Group(*parts)
-    parts.append(Text(t("reports.lessons_heading"), style="bold underline"))
+    parts += [learners_table(report, sort)]
+    if any(x.needs_help for x in report.learners):
+        parts.append(Text(t("reports.help_note", level=percent(report.help_below))))
     parts.append(Text())
-    for lesson in stats.lessons:
-        parts += _lesson_block(lesson, stats.min_answers)
+    if report.sessions:
+        parts += [attendance_table(report), Text()]
+    impact = impact_renderable(report)
+    if impact is not None:
+        parts += [impact, Text()]
+    if report.lessons:
+        parts.append(Text(t("reports.lessons_heading"), style="bold"))
+        for lesson in report.lessons:
+            line = Text("• ")
+            line.append_text(safe_text(lesson.title, 40))
+            line.append(" — " + t("reports.lesson_progress", done=lesson.done, started=lesson.started))
+            if lesson.mean_best is not None:
+                line.append(" · " + t("reports.lesson_mean", score=percent(lesson.mean_best)))
+            parts.append(line)
+        parts.append(Text())
+    if report.items:
+        parts += items_block(report)
     return Group(*parts)
 
 
-def render_report(stats: ReportStats, out: TextIO | Console) -> None:
+def render_report(report: Report, out: TextIO | Console, sort: SortKey = "name") -> None:
     """Print the report to a Rich console, or to a text stream (80 columns if not a terminal)."""
     if isinstance(out, Console):
         console = out
     else:
         tty = hasattr(out, "isatty") and out.isatty()
-        console = Console(file=out, highlight=False, width=None if tty else 80)
-    console.print(build_report(stats), highlight=False)
+        console = Console(file=out, highlight=False, width=None if tty else 80, no_color=not tty)
+    console.print(build_report(report, sort), highlight=False)

@@ -24,10 +24,10 @@ from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, urlsplit
 
+from course.reports.compute import ALL, LearnerData, memory_source
+from course.reports.learner_pass import Row, learner_result, read_row, read_rows
+from course.reports.model import AttemptFigures, CourseIndex
 from course.reports.safe_text import clean_terminal, pseudonym
-from course.reports.stats import (
-    Answer, AttemptResult, CourseIndex, attempt_results, select_answers, utc_timestamp,
-)
 
 DEFAULT_BASE = "https://atelier.example/xapi"
 #: Never change it: statement ids derive from it.
@@ -87,14 +87,14 @@ def _iri(base: str, *segments: str) -> str:
     return "/".join([base, *(quote(segment, safe="") for segment in segments)])
 
 
-def _response(answer: Answer) -> str:
+def _response(answer: Row) -> str:
     """The response in xAPI's pattern when the stored value allows it, else its text."""
-    value = answer.response
+    value = answer.raw.get("response")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
         return "[,]".join(str(item) for item in value)
-    if isinstance(value, dict) and answer.qtype == "match":
+    if isinstance(value, dict) and answer.raw.get("qtype") == "match":
         return "[,]".join(f"{left}[.]{right}" for left, right in value.items())
     return answer.response_text
 
@@ -102,10 +102,9 @@ def _response(answer: Answer) -> str:
 class _Builder:
     """Builds statements for one export: base, names and language are fixed."""
 
-    def __init__(self, learners: Iterable[Mapping[str, Any]], index: CourseIndex,
-                 base: str, names: bool, salt: str, language: str) -> None:
+    def __init__(self, index: CourseIndex, base: str, names: bool, salt: str, language: str) -> None:
         self.index, self.base, self.language = index, base, language
-        self.names = {str(x.get("id", "")): str(x.get("name", "")) for x in learners}
+        self.names: dict[str, str] = {}
         self.show_names, self.salt = names, salt
         self._shared: dict[tuple[str, str, str], dict[str, Any]] = {}
 
@@ -134,16 +133,28 @@ class _Builder:
         return {"objectType": "Activity", "id": iri, "definition": definition}
 
     def lesson(self, lesson_id: str) -> dict[str, Any]:
+        """The parent activity: the lesson, or for a module's test the module."""
         info = self.index.lessons.get(lesson_id)
+        if info is None and lesson_id in self.index.modules:
+            return self._once("module", lesson_id, "", lambda: self.activity(
+                _iri(self.base, "modules", lesson_id), _ADL + "activities/module",
+                self.index.modules[lesson_id].title))
         return self._once("lesson", lesson_id, "", lambda: self.activity(
             _iri(self.base, "lessons", lesson_id), _ADL + "activities/lesson",
             info.title if info else ""))
 
-    def quiz(self, quiz_id: str, lesson_id: str) -> dict[str, Any]:
-        info = self.index.lessons.get(lesson_id)
+    def quiz(self, quiz_id: str) -> dict[str, Any]:
+        info = self.index.quizzes.get(quiz_id)
         return self._once("quiz", quiz_id, "", lambda: self.activity(
             _iri(self.base, "quizzes", quiz_id), _ADL + "activities/assessment",
             info.title if info else ""))
+
+    def parent(self, quiz_id: str, lesson_id: str) -> str:
+        """A lesson quiz hangs under its lesson, a pre-test or post-test under its module."""
+        info = self.index.quizzes.get(quiz_id)
+        if info is not None:
+            return info.lesson or info.module
+        return lesson_id
 
     def question(self, quiz_id: str, question_id: str, qtype: str) -> dict[str, Any]:
         info = self.index.questions.get((quiz_id, question_id))
@@ -169,81 +180,96 @@ class _Builder:
             "object": obj, "result": result, "context": context, "timestamp": timestamp,
         }
 
-    def answered(self, answer: Answer) -> dict[str, Any]:
-        obj = self.question(answer.quiz, answer.question, answer.qtype)
+    def answered(self, learner: str, answer: Row) -> dict[str, Any]:
+        qtype = answer.raw.get("qtype")
+        obj = self.question(answer.quiz, answer.question, qtype if isinstance(qtype, str) else "")
         result: dict[str, Any] = {
             "success": answer.correct,
             "score": {"scaled": answer.score, "raw": answer.score, "min": 0, "max": 1},
             "response": _response(answer), "duration": iso_duration(answer.duration_s),
         }
-        extensions = {"hints-used": answer.hints_used, "confidence": answer.confidence}
+        confidence = answer.raw.get("confidence")
+        extensions = {"hints-used": answer.hints_used,
+                      "confidence": confidence if isinstance(confidence, int) and not isinstance(confidence, bool)
+                      else None}
         result["extensions"] = {_iri(self.base, "extensions", key): value
                                 for key, value in extensions.items() if value is not None}
         # An answer always has an id in the store; one without falls back on its content.
-        sid = statement_id("answered", answer.id or (answer.learner, answer.quiz,
-                                                     answer.question, answer.attempt,
+        sid = statement_id("answered", answer.id or (learner, answer.quiz, answer.question, answer.attempt,
                                                      answer.timestamp))
-        return self.statement(sid, "answered", answer.learner, obj, result, answer.lesson,
-                              answer.session, answer.timestamp,
-                              [self.quiz(answer.quiz, answer.lesson)])
+        return self.statement(sid, "answered", learner, obj, result, self.parent(answer.quiz, answer.lesson),
+                              answer.session or None, _xapi_time(answer.timestamp), [self.quiz(answer.quiz)])
 
-    def attempt(self, verb: str, attempt: AttemptResult) -> dict[str, Any]:
+    def attempt(self, verb: str, attempt: AttemptFigures) -> dict[str, Any]:
         result: dict[str, Any] = {
             "score": {"scaled": round(attempt.score, 4), "raw": round(attempt.raw, 4),
                       "min": 0, "max": attempt.question_count},
             "success": attempt.passed, "completion": True,
             "duration": iso_duration(attempt.duration_s),
         }
-        sid = statement_id(verb, attempt.learner, attempt.quiz, attempt.attempt)
-        return self.statement(sid, verb, attempt.learner,
-                              self.quiz(attempt.quiz, attempt.lesson), result,
-                              attempt.lesson, attempt.session, attempt.finished, [])
+        # Old attempts (no sitting id) keep the ids they were first exported with.
+        sitting: object = attempt.number if attempt.sitting.startswith("#") else attempt.sitting
+        sid = statement_id(verb, attempt.learner, attempt.quiz, sitting)
+        return self.statement(sid, verb, attempt.learner, self.quiz(attempt.quiz), result,
+                              self.parent(attempt.quiz, ""), attempt.session, _xapi_time(attempt.finished), [])
 
 
-def xapi_statements(
-    learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
-    index: CourseIndex, *, base: str = DEFAULT_BASE, names: bool = False, salt: str = "",
-    language: str = "fr-FR", skipped: list[Answer] | None = None,
-) -> Iterator[dict[str, Any]]:
-    """Statements in time order: each answer, then each complete attempt's outcome.
+def _xapi_time(timestamp: str) -> str:
+    """Milliseconds are enough for an LRS: "2026-11-24T14:03:05.123Z"."""
+    return timestamp[:23] + "Z" if len(timestamp) == 27 else timestamp
+
+
+def statements_of(source: Iterable[LearnerData], index: CourseIndex, *, base: str = DEFAULT_BASE,
+                  names: bool = False, salt: str = "", language: str = "fr-FR", session: str | None = ALL,
+                  learner_ids: Any = None, skipped: list[Mapping[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
+    """Statements learner by learner, each learner's in time order: every answer, then each
+    complete attempt's outcome, scored by the same function as the report.
 
     Statements share their actor and activity dicts: copy one before changing it.
-
     Answers whose timestamp is not ISO 8601 are left out (and appended to `skipped`).
     """
-    builder = _Builder(learners, index, check_base(base), names, salt, language)
-    valid = []
-    for answer in select_answers(answers):
-        if utc_timestamp(answer.timestamp) is None:
-            if skipped is not None:
-                skipped.append(answer)
-        else:
-            valid.append(answer)
-    timed: list[tuple[str, int, dict[str, Any]]] = [
-        (answer.timestamp, 0, builder.answered(answer)) for answer in valid
-    ]
-    for attempt in attempt_results(valid, index):
-        if attempt.complete:
-            outcome = "passed" if attempt.passed else "failed"
-            timed.append((attempt.finished, 1, builder.attempt("completed", attempt)))
-            timed.append((attempt.finished, 2, builder.attempt(outcome, attempt)))
-    timed.sort(key=lambda item: (item[0], item[1]))
-    for _, _, statement in timed:
-        yield statement
+    builder = _Builder(index, check_base(base), names, salt, language)
+    for data in source:
+        learner = str(data.learner.get("id", ""))
+        if learner_ids is not None and learner not in learner_ids:
+            continue
+        builder.names[learner] = str(data.learner.get("name", ""))
+        rows = read_rows(data.answers)
+        if skipped is not None and len(rows) < len(data.answers):
+            skipped += [a for a in data.answers if isinstance(a, Mapping) and read_row(a) is None]
+        if session is not None:
+            rows = [r for r in rows if r.session == session]
+        timed: list[tuple[str, int, dict[str, Any]]] = [(r.timestamp, 0, builder.answered(learner, r)) for r in rows]
+        for attempt in learner_result(data.learner, rows, data.state, index, session, 0.0).attempts:
+            if attempt.complete:
+                outcome = "passed" if attempt.passed else "failed"
+                timed.append((attempt.finished, 1, builder.attempt("completed", attempt)))
+                timed.append((attempt.finished, 2, builder.attempt(outcome, attempt)))
+        timed.sort(key=lambda item: (item[0], item[1]))
+        for _, _, statement in timed:
+            yield statement
+        builder.names.pop(learner, None)
 
 
-def write_xapi(
-    stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
-    index: CourseIndex, *, base: str = DEFAULT_BASE, names: bool = False, salt: str = "",
-    language: str = "fr-FR",
-) -> XapiResult:
+def xapi_statements(learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
+                    index: CourseIndex, **options: Any) -> Iterator[dict[str, Any]]:
+    """`statements_of` over lists (an export file's learners and answers)."""
+    return statements_of(memory_source(learners, answers), index, **options)
+
+
+def write_statements(stream: TextIO, statements: Iterable[dict[str, Any]], skipped: list[Any]) -> XapiResult:
     """Write statements as JSON lines (UTF-8 text); returns the counts."""
-    skipped: list[Answer] = []
     written = 0
-    for statement in xapi_statements(learners, answers, index, base=base, names=names,
-                                     salt=salt, language=language, skipped=skipped):
+    for statement in statements:
         line = json.dumps(statement, ensure_ascii=False)
         # JSON allows these raw in strings, but line-splitting tools break on them.
         stream.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
         written += 1
     return XapiResult(written=written, skipped=len(skipped))
+
+
+def write_xapi(stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
+               index: CourseIndex, **options: Any) -> XapiResult:
+    """Statements of lists, written as JSON lines."""
+    skipped: list[Any] = []
+    return write_statements(stream, xapi_statements(learners, answers, index, skipped=skipped, **options), skipped)

@@ -87,18 +87,81 @@ def test_import_into_empty_store_then_again_changes_nothing(source: ProgressStor
     assert snapshot(tmp_path / "other") == before
 
 
-def test_learner_matched_by_name_gets_answers_rekeyed(source: ProgressStore,
-                                                      tmp_path: Path) -> None:
+def test_a_name_alone_never_merges_silently(source: ProgressStore, tmp_path: Path) -> None:
+    target = ProgressStore(tmp_path / "other")
+    local = target.create_learner("LEA")
+    target.record_answer(answer(local.id, "local"))
+    report = import_progress(target, export_progress(source))
+    assert (report.learners_added, report.learners_merged) == (2, 0)
+    assert report.kept_apart == (("Léa", "Léa (2)"),)
+    assert len(target.answers(local.id)) == 1
+    apart = target.find_learner("Léa (2)")
+    assert apart is not None and len(target.answers(apart.id)) == 3
+
+
+def test_merge_as_joins_a_same_name_learner_and_is_remembered(source: ProgressStore, tmp_path: Path) -> None:
     target = ProgressStore(tmp_path / "other")
     local = target.create_learner("LEA")
     target.record_answer(answer(local.id, "local"))
     target.update_state(local.id, lambda s: s.update(position="local"))
-    report = import_progress(target, export_progress(source))
-    assert (report.learners_added, report.learners_merged) == (1, 1)
+    data = export_progress(source)
+    report = import_progress(target, data, merge_as="lea")
+    assert (report.learners_added, report.learners_merged, report.kept_apart) == (1, 1, ())
     assert target.find_learner("Léa") == local
     assert len(target.answers(local.id)) == 4
     assert all(a.learner == local.id for a in target.answers(local.id))
-    assert target.get_state(local.id) == {"position": "local", "theme": "contraste"}
+    state = target.get_state(local.id)
+    assert (state["position"], state["theme"]) == ("local", "contraste")
+    before = snapshot(tmp_path / "other")
+    again = import_progress(target, data)  # no --merge-as: the id was remembered
+    assert (again.learners_added, again.learners_merged, again.answers_added) == (0, 2, 0)
+    assert snapshot(tmp_path / "other") == before
+    with pytest.raises(ImportRefused, match="personne ne s'appelle"):
+        import_progress(target, data, merge_as="Inconnue")
+
+
+def test_id_match_under_another_name_is_reported(source: ProgressStore, tmp_path: Path) -> None:
+    data = export_progress(source)
+    target = ProgressStore(tmp_path / "other")
+    import_progress(target, data)
+    data["learners"][0]["name"] = "Léa Martin"
+    data.pop("checksum")
+    report = import_progress(target, data)
+    assert report.renamed == (("Léa Martin", "Léa"),)
+
+
+def test_an_answer_id_with_other_content_is_a_conflict(source: ProgressStore, tmp_path: Path) -> None:
+    data = export_progress(source)
+    target = ProgressStore(tmp_path / "other")
+    import_progress(target, data)
+    data["answers"][0]["correct"] = True
+    data["answers"][0]["score"] = 1.0
+    data.pop("checksum")
+    report = import_progress(target, data)
+    assert (report.answers_added, report.answers_present, len(report.conflicts)) == (0, 3, 1)
+    assert report.conflicts[0]["id"] == data["answers"][0]["id"]
+    stored = {a.id: a for a in target.iter_all_answers()}
+    assert stored[data["answers"][0]["id"]].correct is False
+
+
+def test_two_learners_sharing_an_answer_id_are_both_stored(source: ProgressStore, tmp_path: Path) -> None:
+    data = export_progress(source)
+    shared = data["answers"][0]["id"]
+    leo_answer = next(a for a in data["answers"] if a["learner"] != data["answers"][0]["learner"])
+    leo_answer["id"] = shared
+    data.pop("checksum")
+    target = ProgressStore(tmp_path / "other")
+    report = import_progress(target, data)
+    assert report.answers_added == 4 == len(list(ProgressStore(tmp_path / "other").iter_all_answers()))
+
+
+def test_a_changed_file_is_refused_by_its_checksum(source: ProgressStore, tmp_path: Path) -> None:
+    data = export_progress(source)
+    data["answers"].append({**data["answers"][0], "id": "f" * 32, "correct": True, "score": 1.0})
+    target = ProgressStore(tmp_path / "other")
+    with pytest.raises(ImportRefused, match="somme de contrôle"):
+        import_progress(target, data)
+    assert target.list_learners() == []
 
 
 def test_merging_two_machines_keeps_the_union(source: ProgressStore, tmp_path: Path) -> None:
@@ -107,7 +170,7 @@ def test_merging_two_machines_keeps_the_union(source: ProgressStore, tmp_path: P
     other.record_answer(answer(zoe.id, "z"))
     lea_there = other.create_learner("Léa")
     other.record_answer(answer(lea_there.id, "there"))
-    import_progress(source, export_progress(other))
+    import_progress(source, export_progress(other), merge_as="Léa")
     import_progress(other, export_progress(source))
     for store in (source, other):
         assert sorted(x.name for x in store.list_learners()) == ["Léa", "Léo", "Zoé"]
@@ -136,6 +199,7 @@ def broken_exports(good: dict[str, Any]) -> dict[str, Any]:
         for key in parents:
             holder = holder[key]
         holder[last] = value
+        data.pop("checksum")  # what is checked here is the content, not the checksum
         cases[name] = data
     return cases
 

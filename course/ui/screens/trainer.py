@@ -1,23 +1,40 @@
-"""The trainer's view inside the app: the group's report, by session, and the session label."""
+"""The trainer's view inside the app: the group's report, by session, and the session label.
+
+The report is computed in a worker thread (a progress bar shows how far it is) by the
+same function as `atelier report`, for every session in one pass, so changing session
+is instant. Results are kept, for this data dir, until the data changes; the screen
+looks for changes every few seconds and recomputes when new answers arrive.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState
 
 from course.i18n import t
+from course.text.safe import clean_terminal
+
+CHECK_EVERY_S = 3.0
+SORTS = ("name", "score", "progress")
+_KEPT: dict[Path, tuple[Any, dict[str | None, Any]]] = {}
+"""Data dir → (fingerprint of its files, reports by scope): kept while the app runs."""
 
 
 class TrainerScreen(Screen[None]):
     HELP_KEY = "trainer"
     BINDINGS = [
-        Binding("escape", "app.go_back", t("key.back")),
+        Binding("escape", "leave", t("key.back")),
         Binding("left", "session(-1)", t("trainer.key.previous")),
         Binding("right", "session(1)", t("trainer.key.next")),
+        Binding("o", "sort", t("trainer.key.sort")),
         Binding("s", "label", t("trainer.key.label")),
         Binding("c", "renew_code", t("access.trainer.codes")),
         Binding("m", "workshop_mode", t("access.trainer.mode")),
@@ -28,50 +45,104 @@ class TrainerScreen(Screen[None]):
         super().__init__()
         self.sessions: list[str | None] = [None]
         self.index = 0
+        self.sort = "name"
+        self.reports: dict[str | None, Any] = {}
+        self._computing = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
+        yield ProgressBar(id="trainer-progress", show_eta=False)
         with VerticalScroll(id="trainer-body"):
             yield Static(id="trainer-report")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_report()
+        root = self.app.store.paths.root  # type: ignore[attr-defined]
+        kept = _KEPT.get(root)
+        if kept is not None:
+            self.reports = kept[1]
+        self.query_one("#trainer-progress", ProgressBar).display = False
+        self._show()
         self.query_one("#trainer-body").focus()
+        self.run_worker(self._check, thread=True, group="check", exclusive=True)
+        self.set_interval(CHECK_EVERY_S, self._check_later)
+
+    # -- computing ----------------------------------------------------------------
+    def _check_later(self) -> None:
+        if not self._computing:
+            self.run_worker(self._check, thread=True, group="check", exclusive=True)
+
+    def _check(self) -> Any:
+        """In a thread: the data's fingerprint, and the reports if it changed."""
+        store = self.app.store  # type: ignore[attr-defined]
+        fingerprint = store.fingerprint()
+        kept = _KEPT.get(store.paths.root)
+        if kept is not None and kept[0] == fingerprint:
+            return None
+        self._computing = True
+        self.app.call_from_thread(self._progress, 0, None)
+        try:
+            from course.reports.compute import compute_reports, store_source
+            from course.reports.course_index import build_index
+
+            total, source = store_source(store)
+            self.app.call_from_thread(self._progress, 0, total)
+            reports = compute_reports(source, build_index(self.app.course), scopes=None,  # type: ignore[attr-defined]
+                                      progress=lambda done: self.app.call_from_thread(self._progress, done, total))
+        finally:
+            self._computing = False
+        _KEPT[store.paths.root] = (fingerprint, reports)
+        return reports
+
+    def _progress(self, done: int, total: int | None) -> None:
+        bar = self.query_one("#trainer-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=total, progress=done)
+        if not self.reports:
+            self.query_one("#trainer-report", Static).update(Text(t("trainer.loading", done=done, total=total or 0)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "check" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self.query_one("#trainer-progress", ProgressBar).display = False
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.reports = event.worker.result
+            self._show()
+
+    # -- showing ------------------------------------------------------------------
+    def _show(self) -> None:
+        from course.reports.report_view import build_report
+
+        current = self.sessions[self.index] if self.index < len(self.sessions) else None
+        self.sessions = [None, *sorted(label for label in self.reports if label is not None)]
+        self.index = self.sessions.index(current) if current in self.sessions else 0
+        session = self.sessions[self.index]
+        label = t("trainer.all") if session is None else session or t("reports.no_session")
+        header = Text(t("trainer.title"), style="bold")
+        header.append("\n" + t("trainer.filter", session=clean_terminal(label, 40),
+                                n=self.index + 1, total=len(self.sessions)))  # labels come from imported files
+        current_label = self.app.settings.session  # type: ignore[attr-defined]
+        header.append("  " + t("trainer.current", label=clean_terminal(current_label or t("trainer.none"), 40)))
+        self.query_one("#screen-title", Static).update(header)
+        report = self.reports.get(session)
+        if report is not None:
+            self.query_one("#trainer-report", Static).update(build_report(report, self.sort))  # type: ignore[arg-type]
 
     def refresh_report(self) -> None:
-        from course.reports.course_index import build_index
-        from course.reports.report_view import build_report
-        from course.reports.stats import compute_report
+        """Look for new answers now (the worker recomputes only if the data changed)."""
+        self._check_later()
 
-        app = self.app
-        learners = [x.to_dict() for x in app.store.list_learners()]  # type: ignore[attr-defined]
-        answers = [a.to_dict() for a in app.store.iter_all_answers()]  # type: ignore[attr-defined]
-        self.sessions = [None, *sorted({a["session"] for a in answers if a.get("session")})]
-        self.index = min(self.index, len(self.sessions) - 1)
-        session = self.sessions[self.index]
-        from course.reports.course_index import lesson_quiz_answers
-
-        course = app.course  # type: ignore[attr-defined]
-        stats = compute_report(learners, lesson_quiz_answers(course, answers), build_index(course), session=session)
-        current = app.settings.session  # type: ignore[attr-defined]
-        header = Text(t("trainer.title"), style="bold")
-        header.append("\n" + t("trainer.filter", session=session or t("trainer.all"), n=self.index + 1,
-                                total=len(self.sessions)))
-        header.append("  " + t("trainer.current", label=current or t("trainer.none")))
-        self.query_one("#screen-title", Static).update(header)
-        from rich.console import Group
-
-        from course.reports.impact_view import impact_renderable
-
-        chosen = [a for a in answers if session is None or a.get("session") == session]
-        impact = impact_renderable(course, learners, chosen)
-        report = build_report(stats)
-        self.query_one("#trainer-report", Static).update(report if impact is None else Group(report, Text(), impact))
+    def action_leave(self) -> None:
+        self.app.pop_screen()
 
     def action_session(self, step: int) -> None:
         self.index = (self.index + step) % len(self.sessions)
-        self.refresh_report()
+        self._show()
+
+    def action_sort(self) -> None:
+        """Name order, then weakest score first, then least progress first."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._show()
 
     def action_renew_code(self) -> None:
         from course.ui.access import renew_learner_code
@@ -87,7 +158,7 @@ class TrainerScreen(Screen[None]):
         def done(label: str | None) -> None:
             if label is not None:
                 self.app.set_session(label or None)  # type: ignore[attr-defined]
-                self.refresh_report()
+                self._show()
 
         self.app.push_screen(SessionLabelScreen(self.app.settings.session or ""), done)  # type: ignore[attr-defined]
 

@@ -1,0 +1,64 @@
+"""Item analysis, as Moodle's quiz statistics give it, over each learner's first sitting.
+
+Facility: the mean mark. Discrimination: the correlation between the mark on the
+question and the mark on the rest of the sitting (a good question is answered
+better by those who do better elsewhere). Each wrong answer's share of all the
+answers shows which misconception is common. Lesson quizzes and module tests alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from course.reports.model import CourseIndex, ItemFigures
+from course.reports.stats import correlation
+
+EASY = 0.9
+HARD = 0.2
+
+
+class ItemCollector:
+    """Marks gathered learner by learner; only small numbers and answer texts are kept."""
+
+    def __init__(self) -> None:
+        self._marks: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        """(quiz, question) → (mark, mark on the rest of the sitting) per learner."""
+        self._wrong: dict[tuple[str, str], Counter[str]] = {}
+        self._shown: dict[str, str] = {}
+
+    def add(self, first_sittings: dict[str, tuple[dict[str, Any], float]], index: CourseIndex) -> None:
+        for quiz_id, (latest, _) in first_sittings.items():
+            quiz = index.quizzes.get(quiz_id)
+            if quiz is None:
+                continue
+            total = sum(row.score for row in latest.values())
+            for question, row in latest.items():
+                key = (quiz_id, question)
+                self._marks.setdefault(key, []).append((row.score, total - row.score))
+                text = " ".join(row.response_text.split())
+                if not row.correct and text:
+                    folded = text.casefold()
+                    self._shown.setdefault(folded, text)
+                    self._wrong.setdefault(key, Counter())[folded] += 1
+
+    def figures(self, index: CourseIndex, min_answers: int) -> tuple[ItemFigures, ...]:
+        out = []
+        for (quiz_id, question), info in index.questions.items():
+            marks = self._marks.get((quiz_id, question))
+            if not marks:
+                continue
+            n = len(marks)
+            facility = sum(m for m, _ in marks) / n
+            discrimination = correlation([m for m, _ in marks], [r for _, r in marks]) if n >= min_answers else None
+            wrong = sorted((self._wrong.get((quiz_id, question)) or Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+            flags = []
+            if n >= min_answers:
+                flags += ["easy"] if facility >= EASY else ["hard"] if facility <= HARD else []
+                if discrimination is not None and discrimination < 0:
+                    flags.append("negative")
+            out.append(ItemFigures(
+                quiz=quiz_id, question=question, kind=index.quizzes[quiz_id].kind, prompt=info.prompt,
+                qtype=info.qtype, answers=n, facility=facility, discrimination=discrimination,
+                wrong=tuple((self._shown[text], count / n) for text, count in wrong), flags=tuple(flags)))
+        return tuple(out)

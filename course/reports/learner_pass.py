@@ -1,0 +1,231 @@
+"""One learner's figures, from her stored answers and state, in one pass over them.
+
+Answers arrive as the store's dicts (or an export's): each is read into a light
+`Row` once, with safe values for anything odd, then grouped by quiz and sitting.
+Scores come from `course.learning.scoring`, as in the learner's app.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
+
+from course.learning.scoring import attempt_score, is_passed, sitting_key
+from course.reports.model import (
+    AttemptFigures, CourseIndex, LearnerFigures, QuizInfo, TestFigures, Visit,
+)
+from course.reports.stats import discernment_index
+
+_CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
+
+
+class Row(NamedTuple):
+    """One answer, read defensively."""
+
+    timestamp: str
+    quiz: str
+    question: str
+    mode: str
+    session: str
+    sitting: str
+    attempt: int
+    score: float
+    correct: bool
+    duration_s: float
+    hints_used: int
+    response_text: str
+    id: str
+    lesson: str
+    raw: Mapping[str, Any]
+
+
+def utc_timestamp(value: object) -> str | None:
+    """`value` as "YYYY-MM-DDTHH:MM:SS.ffffffZ" (sorts as text), or None if it is not a time."""
+    if not isinstance(value, str):
+        return None
+    if _CANONICAL.fullmatch(value):
+        return value
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def _number(value: object, high: float) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return min(max(float(value), 0.0), high)
+    return 0.0
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def read_row(raw: Mapping[str, Any]) -> Row | None:
+    """A `Row`, or None for an answer without a usable time (it cannot be placed)."""
+    stamp = raw.get("timestamp")
+    timestamp = stamp if isinstance(stamp, str) and _CANONICAL.fullmatch(stamp) else utc_timestamp(stamp)
+    if timestamp is None:
+        return None
+    attempt = raw.get("attempt")
+    mode = raw.get("mode", "quiz")
+    return Row(timestamp, _text(raw.get("quiz")), _text(raw.get("question")),
+               mode if mode in ("quiz", "review", "activity") else "quiz", _text(raw.get("session")).strip(),
+               sitting_key(raw), attempt if isinstance(attempt, int) and not isinstance(attempt, bool) else 1,
+               _number(raw.get("score"), 1.0), raw.get("correct") is True,
+               _number(raw.get("duration_s"), 1e7), int(_number(raw.get("hints_used"), 1e6)),
+               _text(raw.get("response_text")), _text(raw.get("id")), _text(raw.get("lesson")), raw)
+
+
+def read_rows(answers: Iterable[Mapping[str, Any]]) -> list[Row]:
+    """Rows in time order, an id seen twice counted once (the first copy)."""
+    seen: set[str] = set()
+    rows = []
+    for raw in answers:
+        if not isinstance(raw, Mapping):
+            continue
+        row = read_row(raw)
+        if row is None or (row.id and row.id in seen):
+            continue
+        seen.add(row.id)
+        rows.append(row)
+    rows.sort(key=lambda r: r.timestamp)
+    return rows
+
+
+@dataclass
+class LearnerResult:
+    figures: LearnerFigures
+    attempts: list[AttemptFigures]
+    first_sittings: dict[str, tuple[dict[str, Row], float]] = field(default_factory=dict)
+    """Quiz id → the first sitting's latest answer per question, and its score (item analysis)."""
+
+
+def _attempt(learner: str, quiz: QuizInfo, rows: list[Row]) -> tuple[AttemptFigures, dict[str, Row]]:
+    known = set(quiz.questions)
+    latest = {r.question: r for r in rows if r.question in known}
+    raw = sum(r.score for r in latest.values())
+    score = attempt_score((r.score for r in latest.values()), len(quiz.questions))
+    figures = AttemptFigures(
+        learner=learner, quiz=quiz.id, sitting=rows[0].sitting, number=rows[0].attempt, score=score,
+        raw=raw, answered=len(latest), question_count=len(quiz.questions),
+        complete=len(latest) == len(quiz.questions), passed=is_passed(score, quiz.pass_ratio),
+        started=rows[0].timestamp, finished=rows[-1].timestamp, session=rows[-1].session or None,
+        duration_s=sum(r.duration_s for r in rows))
+    return figures, latest
+
+
+def _test(quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]]) -> TestFigures | None:
+    if not attempts:
+        return None
+    chosen = next(((a, latest) for a, latest in attempts if a.complete), None)
+    if chosen is None:
+        return TestFigures(attempts[0][0].score, False)
+    attempt, latest = chosen
+    marks = {q: r.correct for q, r in latest.items()}
+    return TestFigures(attempt.score, True, discernment_index(marks, quiz.reliable, quiz.misleading))
+
+
+def _visits(rows: list[Row], state: Mapping[str, Any], scope: str | None) -> list[Visit]:
+    spans: dict[str, list[Any]] = {}
+    for row in rows:
+        span = spans.get(row.session)
+        if span is None:
+            spans[row.session] = [row.timestamp, row.duration_s, row.timestamp, 1]
+        else:
+            span[2] = row.timestamp
+            span[3] += 1
+    stored = state.get("visits") if isinstance(state, Mapping) else None
+    for label, visit in (stored.items() if isinstance(stored, Mapping) else ()):
+        if scope is not None and label != scope or not isinstance(visit, Mapping):
+            continue
+        first, last = utc_timestamp(visit.get("first")), utc_timestamp(visit.get("last"))
+        if first is None or last is None:
+            continue
+        span = spans.setdefault(label, [first, 0.0, last, 0])
+        if first < span[0]:
+            span[0], span[1] = first, 0.0
+        span[2] = max(span[2], last)
+    visits = []
+    for label, (first, lead, last, count) in sorted(spans.items(), key=lambda item: item[1][0]):
+        start = parse_time(first) - timedelta(seconds=lead)
+        duration = max((parse_time(last) - start).total_seconds(), 0.0)
+        visits.append(Visit(label, first, last, duration, count))
+    return visits
+
+
+def learner_result(learner: Mapping[str, Any], rows: list[Row], state: Mapping[str, Any], index: CourseIndex,
+                   scope: str | None, help_below: float) -> LearnerResult:
+    """The figures of one learner for one scope (`rows` already limited to it)."""
+    learner_id, name = _text(learner.get("id")), _text(learner.get("name"))
+    sittings: dict[tuple[str, str], list[Row]] = {}
+    activities = activities_correct = reviews = correct = hints = 0
+    for row in rows:
+        correct += row.correct
+        hints += row.hints_used
+        if row.mode == "quiz":
+            sittings.setdefault((row.quiz, row.sitting), []).append(row)
+        elif row.mode == "activity":
+            activities += 1
+            activities_correct += row.correct
+        else:
+            reviews += 1
+    per_quiz: dict[str, list[tuple[AttemptFigures, dict[str, Row]]]] = {}
+    for (quiz_id, _), group in sittings.items():
+        quiz = index.quizzes.get(quiz_id)
+        if quiz is not None:
+            per_quiz.setdefault(quiz_id, []).append(_attempt(learner_id, quiz, group))
+    attempts = sorted((a for found in per_quiz.values() for a, _ in found), key=lambda a: a.started)
+    read = state.get("lessons") if isinstance(state, Mapping) else None
+    read = read if isinstance(read, Mapping) else {}
+    best: dict[str, float] = {}
+    passed: set[str] = set()
+    done = []
+    for lesson in index.lessons.values():
+        was_read = isinstance(read.get(lesson.id), Mapping) and read[lesson.id].get("read") is True
+        if lesson.quiz is None:
+            if was_read and scope is None:
+                done.append(lesson.id)
+            continue
+        found = per_quiz.get(lesson.quiz, [])
+        if found:
+            best[lesson.id] = max(a.score for a, _ in found)
+            if any(a.passed for a, _ in found):
+                passed.add(lesson.id)
+                if was_read:
+                    done.append(lesson.id)
+    pretests, posttests = {}, {}
+    for module in index.modules.values():
+        for quiz_id, into in ((module.pretest, pretests), (module.posttest, posttests)):
+            if quiz_id and (test := _test(index.quizzes[quiz_id], per_quiz.get(quiz_id, []))) is not None:
+                into[module.id] = test
+    visits = _visits(rows, state, scope)
+    average = sum(best.values()) / len(best) if best else None
+    figures = LearnerFigures(
+        id=learner_id, name=name, lessons_done=tuple(done), lessons_total=len(index.lessons),
+        best_scores=best, passed=frozenset(passed), average_score=average, pretests=pretests,
+        posttests=posttests, activities=activities, activities_correct=activities_correct, reviews=reviews,
+        answers=len(rows), correct=correct, hints_used=hints, time_s=sum(v.duration_s for v in visits),
+        visits=tuple(visits), first=min((v.first for v in visits), default=None),
+        last=max((v.last for v in visits), default=None), needs_help=False)
+    level = figures.level
+    if level is not None and level < help_below:
+        figures = _with_help(figures)
+    first = {quiz_id: (found[0][1], found[0][0].score) for quiz_id, found in per_quiz.items()}
+    return LearnerResult(figures, attempts, first)
+
+
+def _with_help(figures: LearnerFigures) -> LearnerFigures:
+    from dataclasses import replace
+
+    return replace(figures, needs_help=True)
