@@ -1,6 +1,8 @@
 """Messages of who may open what: the trainer code, learners' personal codes, the « mode atelier »."""
 
 FR = {
+    "access.cannot_write": "Impossible d'enregistrer le code dans « {path} » ({reason}). Demandez à la personne qui anime de vérifier le dossier de données.",
+    "access.busy": "Le dossier « {path} » est occupé par une autre fenêtre. Réessayez dans un instant.",
     "access.cli.atelier": "mode atelier : pas de liste des prénoms, chacun reprend avec son prénom et son code personnel",
     "access.profile.type_name": "Écrivez votre prénom (un surnom suffit), puis Entrée :",
     "access.profile.or_pick": "Ou choisissez votre prénom dans la liste (Tab, flèches puis Entrée) :",
@@ -50,7 +52,7 @@ FR = {
     "access.code.chosen": "Votre nouveau code est enregistré. Notez-le.",
     "access.code.short": "Ce code est trop court : {min} caractères au moins.",
     "access.code.someone_else": "Quelqu'un vient de créer ce prénom dans un autre onglet : est-ce vous ?",
-    "access.trainer.codes": "Nouveau code apprenant",
+    "access.trainer.codes": "Code oublié",
     "access.trainer.mode": "Mode atelier",
     "access.trainer.pick": "À qui donner un nouveau code personnel ? (flèches puis Entrée, Échap pour annuler)",
     "access.trainer.none": "Aucun apprenant pour l'instant.",
@@ -62,6 +64,8 @@ FR = {
 }
 
 EN = {
+    "access.cannot_write": "Cannot save the code in « {path} » ({reason}). Ask the person leading the workshop to check the data folder.",
+    "access.busy": "The folder « {path} » is busy with another window. Try again in a moment.",
     "access.cli.atelier": "workshop mode: no list of names, each person resumes with their first name and personal code",
     "access.profile.type_name": "Type your first name (a nickname is enough), then Enter:",
     "access.profile.or_pick": "Or choose your name in the list (Tab, arrows, then Enter):",
@@ -109,7 +113,7 @@ EN = {
     "access.code.chosen": "Your new code is saved. Write it down.",
     "access.code.short": "This code is too short: at least {min} characters.",
     "access.code.someone_else": "Someone has just created this first name in another tab: is it you?",
-    "access.trainer.codes": "New learner code",
+    "access.trainer.codes": "Forgotten code",
     "access.trainer.mode": "Workshop mode",
     "access.trainer.pick": "Who gets a new personal code? (arrows then Enter, Esc to cancel)",
     "access.trainer.none": "No learners yet.",

@@ -29,7 +29,8 @@ from typing import Any
 
 import filelock
 
-from course.progress.storage import atomic_write_bytes
+from course.i18n import t
+from course.progress.storage import atomic_write_bytes, reason
 
 ITERATIONS = 120_000
 FREE_TRIES = 3  # wrong codes allowed before the first wait
@@ -83,6 +84,10 @@ class Verdict:
     tried: bool = True  # False: refused unread, the wait was not over
 
 
+class AccessError(Exception):
+    """A code could not be kept (read-only or full data dir, lock held too long); French message."""
+
+
 class AccessFile:
     """A small JSON object in `<data>/access/`, read and rewritten under a file lock.
 
@@ -106,14 +111,22 @@ class AccessFile:
 
     @contextmanager
     def editing(self) -> Iterator[dict[str, Any]]:
-        """The current object, to change in place; written back atomically on exit."""
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with filelock.FileLock(self.lock_path, timeout=LOCK_TIMEOUT_S):
-            data = self.read()
-            yield data
-            atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-            with suppress(OSError):
-                os.chmod(self.path, 0o600)
+        """The current object, to change in place; written back atomically on exit.
+
+        Raises AccessError when the data dir cannot be written (nothing was changed then).
+        """
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with filelock.FileLock(self.lock_path, timeout=LOCK_TIMEOUT_S):
+                data = self.read()
+                yield data
+                atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+                with suppress(OSError):
+                    os.chmod(self.path, 0o600)
+        except OSError as error:
+            raise AccessError(t("access.cannot_write", path=str(self.folder), reason=reason(error))) from error
+        except filelock.Timeout as error:
+            raise AccessError(t("access.busy", path=str(self.folder))) from error
 
 
 class Backoff:
@@ -122,29 +135,41 @@ class Backoff:
     def __init__(self, data_dir: Path, clock: Clock = time.time) -> None:
         self.file = AccessFile(data_dir, "tries")
         self.clock = clock
+        self.memory: dict[str, Any] = {}  # when the data dir cannot be written: this process only
 
     def wait_s(self, key: str) -> float:
-        entry = self.file.read().get(key)
+        entry = self.file.read().get(key) or self.memory.get(key)
         not_before = entry.get("not_before", 0.0) if isinstance(entry, dict) else 0.0
         return max(0.0, float(not_before) - self.clock()) if isinstance(not_before, (int, float)) else 0.0
 
     def check(self, key: str, is_right: Callable[[], bool]) -> Verdict:
-        """Ask `is_right()` unless `key` must wait; count the outcome. Locked: no try is lost."""
-        with self.file.editing() as tries:
-            entry = tries.get(key) if isinstance(tries.get(key), dict) else {}
-            failures = entry.get("failures", 0) if isinstance(entry.get("failures"), int) else 0
-            not_before = entry.get("not_before", 0.0)
-            now = self.clock()
-            if isinstance(not_before, (int, float)) and now < not_before:
-                return Verdict(False, not_before - now, failures, tried=False)
-            if is_right():
-                tries.pop(key, None)
-                return Verdict(True)
-            failures += 1
-            wait = wait_after(failures)
-            tries[key] = {"failures": failures, "not_before": now + wait}
-            return Verdict(False, wait, failures)
+        """Ask `is_right()` unless `key` must wait; count the outcome. Locked: no try is lost.
+
+        A data dir that cannot be written still answers, counting in this process alone.
+        """
+        try:
+            with self.file.editing() as tries:
+                return self._count(tries, key, is_right)
+        except AccessError:
+            return self._count(self.memory, key, is_right)
+
+    def _count(self, tries: dict[str, Any], key: str, is_right: Callable[[], bool]) -> Verdict:
+        entry = tries.get(key) if isinstance(tries.get(key), dict) else {}
+        failures = entry.get("failures", 0) if isinstance(entry.get("failures"), int) else 0
+        not_before = entry.get("not_before", 0.0)
+        now = self.clock()
+        if isinstance(not_before, (int, float)) and now < not_before:
+            return Verdict(False, not_before - now, failures, tried=False)
+        if is_right():
+            tries.pop(key, None)
+            return Verdict(True)
+        failures += 1
+        wait = wait_after(failures)
+        tries[key] = {"failures": failures, "not_before": now + wait}
+        return Verdict(False, wait, failures)
 
     def clear(self, key: str) -> None:
-        with self.file.editing() as tries:
-            tries.pop(key, None)
+        self.memory.pop(key, None)
+        with suppress(AccessError):
+            with self.file.editing() as tries:
+                tries.pop(key, None)

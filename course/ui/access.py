@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.i18n import t
+from course.progress.access_file import AccessError
 from course.progress.learner_codes import LearnerCodes
 
 if TYPE_CHECKING:
@@ -53,7 +54,11 @@ def after_code(app: AtelierApp, then: Callable[[bool | None], None]) -> Callable
 
 
 def forget_code(app: AtelierApp, learner_id: str) -> None:
-    codes(app).forget(learner_id)
+    """The deleted learner's code goes too (a stale code opens nothing: its profile is gone)."""
+    try:
+        codes(app).forget(learner_id)
+    except AccessError as error:
+        app.notify(str(error), severity="warning", markup=False)
 
 
 def renew_learner_code(app: AtelierApp) -> None:
@@ -69,5 +74,9 @@ def toggle_workshop_mode(app: AtelierApp) -> None:
         app.notify(t("access.mode.forced"))
         return
     on = not app.trainer_code.workshop_mode
-    app.trainer_code.set_workshop_mode(on)
+    try:
+        app.trainer_code.set_workshop_mode(on)
+    except AccessError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return
     app.notify(t("access.mode.on") if on else t("access.mode.off"), timeout=8)

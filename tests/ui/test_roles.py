@@ -83,7 +83,7 @@ async def test_the_chosen_code_is_asked_next_time_and_wrong_codes_wait(mini_cour
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TrainerScreen)
-        assert "Mode atelier" in seen(app) and "Nouveau code apprenant" in seen(app)
+        assert "Mode atelier" in seen(app) and "Code oublié" in seen(app)
     store.close()
 
 

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from course.i18n import t
 from course.progress import Learner
+from course.progress.access_file import AccessError
 from course.progress.learner_codes import MAX_LENGTH, MIN_LENGTH, LearnerCodes, acceptable, new_code
 from course.progress.trainer_code import TrainerCode
 from course.ui.screens.pin import refusal
@@ -115,7 +116,11 @@ class NewCodeScreen(ModalScreen[None]):
         if not acceptable(event.value):
             message.update(Text(t("access.code.short", min=MIN_LENGTH), style="bold"))
             return
-        self.codes.replace(self.learner_id, event.value)
+        try:
+            self.codes.replace(self.learner_id, event.value)
+        except AccessError as error:
+            message.update(Text(str(error), style="bold"))
+            return
         self.code = event.value
         self.query_one("#code-given", Static).update(Text(t("access.code.yours", code=event.value), style="bold"))
         event.input.value = ""
@@ -150,7 +155,11 @@ class RenewCodeScreen(ModalScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         learner = self.learners[str(event.option.id)]
         code = new_code()
-        self.codes.replace(learner.id, code)
+        try:
+            self.codes.replace(learner.id, code)
+        except AccessError as error:
+            self.query_one("#renewed", Static).update(Text(str(error), style="bold"))
+            return
         self.query_one("#renewed", Static).update(
             Text(t("access.trainer.given", name=learner.name, code=code), style="bold"))
 

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from course.i18n import t
-from course.progress.access_file import Verdict
+from course.progress.access_file import AccessError, Verdict
 from course.progress.trainer_code import MAX_LENGTH, MIN_LENGTH, TrainerCode, acceptable
 
 
@@ -130,7 +130,11 @@ class PinSetupScreen(ModalScreen[bool]):
             message.update(Text(t("access.setup.differ"), style="bold"))
             first.focus()
             return
-        self.code.choose(first.value)
+        try:
+            self.code.choose(first.value)
+        except AccessError as error:
+            message.update(Text(str(error), style="bold"))
+            return
         self.notify(t("access.setup.done"))
         self.dismiss(True)
 

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from course.i18n import t
 from course.progress import InvalidNameError, Learner, StoreError, clean_name
+from course.progress.access_file import AccessError
 from course.progress.learner_codes import LearnerCodes, new_code
 from course.progress.records import NAME_MAX
 
@@ -132,7 +133,12 @@ class ProfileScreen(Screen[None]):
             self.app.choose_learner_id(learner.id)  # type: ignore[attr-defined]
             return
         code = new_code()
-        if not self.codes.claim(learner.id, code):  # another tab created this name just now
+        try:
+            claimed = self.codes.claim(learner.id, code)
+        except AccessError as error:
+            self.say(str(error))
+            return
+        if not claimed:  # another tab created this name just now
             self._same_name(learner, t("access.code.someone_else"))
             return
         from course.ui.screens.learner_code import NewCodeScreen
