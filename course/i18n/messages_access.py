@@ -1,6 +1,7 @@
 """Messages of who may open what: the trainer code, learners' personal codes, the « mode atelier »."""
 
 FR = {
+    "help.profile_workshop": "Écrivez votre prénom puis **Entrée** : le curseur y est déjà. La première fois, vous recevez un **code personnel** : notez-le. Les fois suivantes, écrivez le même prénom, répondez « Oui, c'est moi » et tapez ce code. Code oublié ? La personne qui anime peut vous en donner un nouveau.",
     "access.cannot_write": "Impossible d'enregistrer le code dans « {path} » ({reason}). Demandez à la personne qui anime de vérifier le dossier de données.",
     "access.busy": "Le dossier « {path} » est occupé par une autre fenêtre. Réessayez dans un instant.",
     "access.cli.atelier": "mode atelier : pas de liste des prénoms, chacun reprend avec son prénom et son code personnel",
@@ -64,6 +65,7 @@ FR = {
 }
 
 EN = {
+    "help.profile_workshop": "Type your first name then **Enter**: the cursor is already there. The first time, you get a **personal code**: write it down. Next times, type the same name, answer « Yes, it's me » and type that code. Forgot it? The person leading the workshop can give you a new one.",
     "access.cannot_write": "Cannot save the code in « {path} » ({reason}). Ask the person leading the workshop to check the data folder.",
     "access.busy": "The folder « {path} » is busy with another window. Try again in a moment.",
     "access.cli.atelier": "workshop mode: no list of names, each person resumes with their first name and personal code",

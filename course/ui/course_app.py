@@ -16,11 +16,13 @@ from textual.theme import Theme
 from course.content.course import Course
 from course.content.model import Lesson, Quiz
 from course.i18n import t
-from course.progress import InvalidNameError, ProgressStore
+from course.text.safe import clean_terminal
+from course.progress import InvalidNameError, ProgressStore, StoreWriteError
 from course.progress.trainer_code import TrainerCode
 from course.learning.journey import Journey
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.profile import ProfileMenu, ProfileScreen
+from course.ui.store_guard import StoreGuard
 from course.ui import access
 
 # Screens that need Markdown (and its parser) are imported when first opened, so the first
@@ -64,14 +66,14 @@ class AtelierApp(App[None]):
         self.trainer_code = TrainerCode(store.paths.root, self.settings.pin)
         self._too_small: TooSmallScreen | None = None
         self._watch_size = False
+        self.store_guard = StoreGuard(self)
 
     def on_mount(self) -> None:
         self.register_theme(CONTRAST)
         if self.settings.theme == "contrast":
             self.theme = "atelier-contrast"
         self.begin()
-        for notice in getattr(self.store, "notices", []):  # damaged files set aside: say so at once
-            self.notify(notice.message, severity="warning", timeout=12)
+        self.store_guard.start()  # damaged files set aside: said at once; waiting answers retried
         self.set_timer(0.05, self._after_start)
 
     def begin(self) -> None:
@@ -100,6 +102,15 @@ class AtelierApp(App[None]):
     def choose_learner_name(self, name: str) -> None:
         try:
             learner = self.store.create_learner(name)
+        except StoreWriteError as error:  # read-only data dir: a known learner still opens
+            known = self.store.find_learner(name)
+            if known is not None:
+                self._start_journey(known.id)
+                return
+            self.store_guard.failed(error)
+            if not isinstance(self.screen, ProfileScreen):
+                self.push_screen(self.profile_screen())
+            return
         except InvalidNameError as error:
             self.notify(str(error), severity="error", markup=False)
             if not isinstance(self.screen, ProfileScreen):
@@ -115,6 +126,7 @@ class AtelierApp(App[None]):
         if learner is None:
             return
         self.journey = Journey(self.course, self.store, learner, self.settings.session)
+        self.journey.on_store_error = self.store_guard.failed
         screen = CourseMapScreen(self.journey)
         if isinstance(self.screen, ProfileScreen):
             self.switch_screen(screen)
@@ -146,7 +158,11 @@ class AtelierApp(App[None]):
 
     def _delete_profile(self, yes: bool | None) -> None:
         if yes and self.journey:
-            self.store.delete_learner(self.journey.learner.id)
+            try:
+                self.store.delete_learner(self.journey.learner.id)
+            except StoreWriteError as error:
+                self.notify(str(error), severity="error", timeout=12, markup=False)
+                return
             access.forget_code(self, self.journey.learner.id)
             self.journey = None
             self.notify(t("confirm.done_delete"))
@@ -243,6 +259,10 @@ class AtelierApp(App[None]):
                                     mode="review"))
 
     # -- everywhere ---------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Quit (q, Échap on the map), but never with answers still waiting in memory."""
+        self.store_guard.quit()
+
     def go_back(self) -> None:
         """Leave the current screen (Esc)."""
         self.pop_screen()
@@ -261,7 +281,8 @@ class AtelierApp(App[None]):
         self.settings.session = label
         if self.journey is not None:
             self.journey.session = label
-        self.notify(t("trainer.label_set", label=label) if label else t("trainer.label_cleared"), markup=False)
+        self.notify(t("trainer.label_set", label=clean_terminal(label)) if label else t("trainer.label_cleared"),
+                    markup=False)
 
     def action_toggle_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == "atelier-contrast" else "atelier-contrast"

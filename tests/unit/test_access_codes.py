@@ -149,3 +149,25 @@ def test_the_default_number_of_tabs_follows_memory() -> None:
     assert default_max_tabs(3000) == 100
     assert default_max_tabs(10) == 2 and default_max_tabs(10**7) == 400
     assert default_max_tabs() >= 2
+
+
+def test_a_full_disk_gives_a_french_message_and_still_counts_wrong_tries(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    import pytest
+
+    from course.progress import access_file
+    from course.progress.access_file import AccessError
+
+    def full(path: Path, payload: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(access_file, "atomic_write_bytes", full)
+    with pytest.raises(AccessError, match="Impossible d'enregistrer le code"):
+        TrainerCode(tmp_path).choose("tournesol")
+    with pytest.raises(AccessError):
+        LearnerCodes(tmp_path).claim(LEARNER, "4821")
+    clock = Clock()
+    code = TrainerCode(tmp_path, "2468", clock)
+    verdicts = [code.check("0000") for _ in range(FREE_TRIES + 1)]
+    assert verdicts[-1].wait_s > 0 and not verdicts[-1].tried  # the backoff holds in this window

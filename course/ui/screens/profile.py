@@ -55,6 +55,7 @@ class ProfileScreen(Screen[None]):
     def __init__(self, learners: list[Learner], course_title: str, workshop: bool = False) -> None:
         super().__init__()
         self.workshop = workshop
+        self.HELP_KEY = "profile_workshop" if workshop else "profile"
         self.learners = [] if workshop else learners
         self.course_title = course_title
         self._shown_change: str | None = None
