@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TextIO
 
@@ -10,6 +9,7 @@ from course.cli_readability import readability_data, write_readability
 from course.content.bundled import bundled_course_dir
 from course.content.loader import CourseNotFound, load_course
 from course.i18n import t
+from course.text.safe import clean_block, clean_terminal, json_dump
 
 
 def pick_course_dir(given: str | None) -> tuple[Path, str]:
@@ -33,20 +33,20 @@ def run_validate(given: str | None, output: str, out: TextIO, err: TextIO, stats
         return 2
     errors, warnings = len(course.errors), len(course.warnings)
     if output == "json":
-        json.dump({
+        json_dump({
             "course": str(root), "origin": origin, "valid": errors == 0,
             "counts": {"files": course.files_read, "modules": len(course.modules), "lessons": len(course.lessons),
                        "quizzes": len(course.quizzes), "questions": course.question_count(),
                        "glossary": len(course.glossary), "errors": errors, "warnings": warnings},
             "problems": [p.as_dict() for p in course.problems],
             **({"readability": readability_data(course)} if stats else {}),
-        }, out, ensure_ascii=False, indent=2)
+        }, out, indent=2)  # control and bidi characters of the course escaped
         out.write("\n")
     else:
         for problem in course.problems:
-            out.write(problem.format() + "\n")
+            out.write(clean_block(problem.format()) + "\n")  # quotes YAML: never raw controls
         out.write(t("validate.summary." + ("ok" if errors == 0 else "bad"),
-                    where=t("validate.origin." + origin, path=str(root)), files=course.files_read,
+                    where=t("validate.origin." + origin, path=clean_terminal(root)), files=course.files_read,
                     modules=len(course.modules), lessons=len(course.lessons), quizzes=len(course.quizzes),
                     questions=course.question_count(), terms=len(course.glossary),
                     errors=errors, warnings=warnings) + "\n")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from pathlib import Path
 
 from course.content.course import Course
 
 CACHE_VERSION = 1
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # far above any course; a larger file is not a cache we wrote
 
 
 def cache_dir() -> Path:
@@ -65,18 +67,37 @@ def load_course_cached(root: Path, folder: Path | None = None) -> Course:
     key = hashlib.sha256(signature.encode()).hexdigest()[:24]
     path = folder / f"course-{key}.pickle"
     fingerprint = _fingerprint(root)
-    try:
-        with path.open("rb") as stream:
-            stored_fingerprint, course = pickle.load(stream)
-        if stored_fingerprint == fingerprint and isinstance(course, Course):
-            return course
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        pass
+    cached = _read(path, fingerprint)
+    if cached is not None:
+        return cached
     from course.content.loader import load_course  # YAML is only needed when the cache is stale
 
     course = load_course(root)
     _store(path, (fingerprint, course))
     return course
+
+
+def _read(path: Path, fingerprint: list[tuple[str, int, int]]) -> Course | None:
+    """The cached course if its files did not change; None whatever went wrong (YAML is read).
+
+    A damaged pickle can raise anything (MemoryError on a huge length, SystemError,
+    RecursionError...), so every Exception means "rebuild"; a FIFO or a device in its
+    place is never opened, and a file far larger than any course is not read.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return None
+            stored_fingerprint, course = pickle.load(stream)
+        if stored_fingerprint == fingerprint and isinstance(course, Course):
+            return course
+    except Exception:  # noqa: BLE001 - any failure of the cache only costs a YAML load
+        return None
+    return None
 
 
 def _store(path: Path, value: object) -> None:

@@ -8,14 +8,16 @@ and review cards are derived from them.
 
 from __future__ import annotations
 
+import copy
 import random
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
 from course.content.course import Course
 from course.content.model import Lesson, Question, Quiz
-from course.progress import AnswerRecord, Learner, ProgressStore
+from course.progress import AnswerRecord, Learner, ProgressStore, StoreError, StoreWriteError, UnknownLearnerError
 from course.learning.scoring import attempt_score, is_passed, latest_by_question, sitting_key
 from course.progress.records import new_id, utc_now
 from course.quiz.grading import Grade
@@ -73,10 +75,41 @@ class Journey:
         self.session = session
         self._answers = store.answers(learner.id)
         self._state = store.get_state(learner.id)
+        self.on_store_error: Callable[[StoreError], None] | None = None
+        """Told of a write that failed (the app says it where the learner is); None: raise."""
 
     # -- state ------------------------------------------------------------------
     def _change(self, change: Any) -> None:
-        self._state = self.store.update_state(self.learner.id, change)
+        """Write a change of state; if the disk refuses, keep it in memory and carry on."""
+        try:
+            self._state = self.store.update_state(self.learner.id, change)
+        except StoreWriteError as error:
+            state = copy.deepcopy(self._state)
+            change(state)
+            self._state = state
+            self._report(error)
+        except UnknownLearnerError as error:
+            self._report(error)
+
+    def _report(self, error: StoreError) -> None:
+        if self.on_store_error is None:
+            raise error
+        self.on_store_error(error)
+
+    def _store_answer(self, record: AnswerRecord) -> AnswerRecord:
+        """Give `record` to the store; an answer left waiting in memory still counts here."""
+        record = replace(record, id=new_id(), timestamp=utc_now())
+        try:
+            stored = self.store.record_answer(record)
+        except StoreWriteError as error:  # queued in the store, written by a later retry
+            self._answers.append(record)
+            self._report(error)
+            return record
+        except UnknownLearnerError as error:
+            self._report(error)
+            return record
+        self._answers.append(stored)
+        return stored
 
     def _lesson_state(self, lesson_id: str) -> dict[str, Any]:
         return dict(self._state.get("lessons", {}).get(lesson_id, {}))
@@ -196,7 +229,7 @@ class Journey:
 
     def record(self, quiz: Quiz, question: Question, attempt: int, grade: Grade, hints_used: int,
                duration_s: float, mode: str = "quiz", confidence: int | None = None) -> AnswerRecord:
-        """Store one answer now; it is durable when this returns."""
+        """Store one answer now: durable when this returns, or waiting in memory if the disk refuses."""
         lesson = quiz.lesson
         record = AnswerRecord(
             id="", learner=self.learner.id, lesson=lesson, quiz=quiz.id, question=question.id,
@@ -204,9 +237,7 @@ class Journey:
             correct=grade.correct, score=grade.score, hints_used=hints_used, duration_s=round(duration_s, 3),
             timestamp="", attempt=attempt, session=self.session, confidence=confidence, mode=mode,
             sitting=self._open_sitting(quiz.id, attempt) if mode == "quiz" else "")
-        stored = self.store.record_answer(record)
-        self._answers.append(stored)
-        return stored
+        return self._store_answer(record)
 
     def record_activity(self, lesson: Lesson, block: str, step: str, kind: str, response: Any,
                         response_text: str, correct: bool, score: float) -> AnswerRecord:
@@ -215,9 +246,7 @@ class Journey:
             id="", learner=self.learner.id, lesson=lesson.id, quiz=f"{lesson.id}/{block}", question=step,
             qtype=kind, response=response, response_text=response_text, correct=correct, score=score,
             hints_used=0, duration_s=0.0, timestamp="", attempt=1, session=self.session, mode="activity")
-        stored = self.store.record_answer(record)
-        self._answers.append(stored)
-        return stored
+        return self._store_answer(record)
 
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
         """Close an attempt; its score is computed from its answers, as every report does."""

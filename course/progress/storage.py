@@ -86,7 +86,7 @@ def parse_tables(raw: bytes, path: Path) -> Tables:
     return data
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_regular(path: Path, limit: int | None = None) -> bytes:
     """The bytes of `path` if it is a regular file of at most `limit` bytes.
 
     A FIFO or a device (/dev/zero) where a file should be raises NotAFileError
@@ -94,6 +94,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     (O_NONBLOCK, so a FIFO swapped in meanwhile cannot hang the open). FileNotFoundError
     and IsADirectoryError pass through; a larger file raises NotAFileError without being read whole.
     """
+    limit = MAX_FILE_BYTES if limit is None else limit
     mode = os.stat(path).st_mode
     if stat.S_ISDIR(mode):  # nothing to set aside: reported as unreadable, left in place
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))

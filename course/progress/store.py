@@ -35,6 +35,7 @@ from course.progress.records import (
     StoreWriteError, UnknownLearnerError, clean_name, is_json_object, name_key, new_id,
     timestamp_key, utc_now,
 )
+from course.progress.state_check import check_state
 from course.progress.storage import (
     DamagedFileError, DataFiles, fsync_dir, looks_damaged, read_tables, reason,
 )
@@ -408,6 +409,7 @@ class ProgressStore:
             change(state)
             if not is_json_object(state):
                 raise TypeError("the state must be a dict of plain JSON values")
+            check_state(state)  # StateError: what is written must read back (state_check)
             if current is None:
                 table.insert(Document(state, doc_id=1))
             else:

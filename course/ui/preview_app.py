@@ -12,6 +12,7 @@ from pathlib import Path
 
 from course.content.loader import load_course
 from course.i18n import t
+from course.text.safe import clean_block, clean_terminal
 from course.progress import ProgressStore
 from course.learning.journey import Journey
 from course.ui.course_app import AtelierApp, Settings
@@ -95,7 +96,7 @@ class PreviewApp(AtelierApp):
         elif quiz is not None:
             self._show_quiz(quiz)
         if problems:
-            self.notify("\n".join(p.message for p in problems[:3]), title=t("preview.warnings"), timeout=6,
+            self.notify(clean_block("\n".join(p.message for p in problems[:3])), title=t("preview.warnings"), timeout=6,
                         markup=False)
 
     def _show_quiz(self, quiz) -> None:  # type: ignore[no-untyped-def]
@@ -133,11 +134,11 @@ class PreviewApp(AtelierApp):
 def run_preview(file: str, err) -> int:  # type: ignore[no-untyped-def]
     path = Path(file)
     if not path.is_file():
-        err.write(t("preview.no_file", path=file) + "\n")
+        err.write(t("preview.no_file", path=clean_terminal(file)) + "\n")
         return 2
     root = find_course_root(path)
     if root is None:
-        err.write(t("preview.no_course", path=file) + "\n")
+        err.write(t("preview.no_course", path=clean_terminal(file)) + "\n")
         return 2
     PreviewApp(path, root).run()
     return 0

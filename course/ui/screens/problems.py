@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from course.content.problems import Problem
 from course.i18n import t
+from course.text.safe import clean_block, clean_terminal
 
 
 class ProblemsScreen(Screen[None]):
@@ -24,13 +25,13 @@ class ProblemsScreen(Screen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(t("preview.errors_title", path=self.path)), id="screen-title", markup=False)
+        yield Static(Text(t("preview.errors_title", path=clean_terminal(self.path))), id="screen-title", markup=False)
         with VerticalScroll(id="problems-body"):
             text = Text()
             for problem in self.problems:
                 mark = "✗" if problem.severity == "error" else "!"
                 text.append(f"{mark} {t('preview.line', line=problem.line, col=problem.col)} ", style="bold")
-                text.append(problem.message + "\n\n")
+                text.append(clean_block(problem.message) + "\n\n")  # quotes YAML keys, values, names
             yield Static(text, markup=False)
             yield Static(t("preview.waiting"), classes="muted", markup=False)
         yield Footer()
