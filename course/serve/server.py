@@ -79,6 +79,11 @@ def page_texts() -> dict[str, str]:
 
 
 
+def device_of(request: web.Request) -> str:
+    """The browser's own random cookie, or its address when it has none yet."""
+    return request.cookies.get(DEVICE_COOKIE) or f"address:{request.remote or ''}"
+
+
 def pseudonym(device: str) -> str:
     """A short stable name for a browser in the server's log: never its cookie, never a code."""
     return hashlib.sha256(device.encode("utf-8", "ignore")).hexdigest()[:6]
@@ -206,7 +211,7 @@ class WorkshopServer(Server):
                          close=websocket.close, download_manager=self.download_manager, debug=self.debug,
                          extra_env=env)
         self._tabs.add(websocket)
-        who = pseudonym(request.cookies.get(DEVICE_COOKIE) or request.remote or "")
+        who = pseudonym(device_of(request))
         self.report(t("serve.log.tab_opened", device=who, n=len(self._tabs), max=self.max_tabs))
         try:
             await app.start(to_int(request.query.get("width", "80"), 80),
@@ -238,7 +243,7 @@ class WorkshopServer(Server):
     def _check(self, request: web.Request, given: str) -> web.StreamResponse:
         assert self.code is not None
         address = request.remote or ""
-        device = request.cookies.get(DEVICE_COOKIE) or f"address:{address}"
+        device = device_of(request)
         blocked = self.limits.blocked(device, address)
         if blocked:
             now = time.monotonic()
@@ -251,10 +256,14 @@ class WorkshopServer(Server):
             self.report(t("serve.log.wrong", device=pseudonym(device), address=address, n=tries))
             return self._form(request, "wrong", 403)
         self.limits.right(device)
-        self.report(t("serve.log.entered", device=pseudonym(device), address=address))
+        named = request.cookies.get(DEVICE_COOKIE) or secrets.token_urlsafe(12)
+        self.report(t("serve.log.entered", device=pseudonym(named), address=address))
         query = urlencode([(k, v) for k, v in request.query.items() if k != "code"])
         response = web.Response(status=303, headers={"Location": "/" + (f"?{query}" if query else "")})
         response.set_cookie(COOKIE, self._token, httponly=True, samesite="Lax", path="/")
+        if not request.cookies.get(DEVICE_COOKIE):  # the tab's log lines name the same device
+            response.set_cookie(DEVICE_COOKIE, named, httponly=True, samesite="Lax", path="/",
+                                max_age=7 * 24 * 3600)
         return response
 
     def _form(self, request: web.Request, error: str | None = None, status: int = 200) -> web.Response:

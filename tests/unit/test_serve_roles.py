@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import threading
 import time
 from pathlib import Path
@@ -134,7 +135,10 @@ async def test_a_learner_tab_never_receives_trainer_data_or_other_names(tmp_path
     assert CODE not in stream
     for line in log:
         assert PIN not in line and CODE not in line and "Zoé" not in line
-    assert any("Onglet ouvert" in line for line in log)
+    entered = [re.search(r"accepté \(appareil (\w+)", line) for line in log]
+    opened = [re.search(r"Onglet ouvert \(appareil (\w+)", line) for line in log]
+    devices = {m.group(1) for m in entered if m}
+    assert devices and devices == {m.group(1) for m in opened if m}  # one pseudonym per browser
     store = ProgressStore(data)
     assert sorted(x.name for x in store.list_learners()) == sorted([*OTHERS, "Zoé"])
     store.close()
