@@ -60,7 +60,7 @@ def read_one(typed: str, count: int) -> Read:
 
 def read_several(typed: str, count: int, none_ok: bool = False) -> Read:
     """Some numbers between 1 and `count` (any order, each once); « aucun » when `none_ok`."""
-    if none_ok and normalise_answer(typed) in words("plain.words.none"):
+    if none_ok and normalise_answer(typed) in words(t("plain.words.none")):
         return Read([])
     found = numbers(typed)
     if found is None:
@@ -88,9 +88,9 @@ def read_answer(question: Question, typed: str, order: list[int], pool: list[str
     """The response to `question` from `typed`; `order` is the choices' display order, `pool` the items shown."""
     if isinstance(question, TrueFalseQuestion):
         key = normalise_answer(typed)
-        if key in words("plain.words.true"):
+        if key in words(t("plain.words.true")):
             return Read(True)
-        if key in words("plain.words.false"):
+        if key in words(t("plain.words.false")):
             return Read(False)
         got = read_one(typed, 2)
         return Read(got.response == 1) if got.hint is None else Read(hint=t("plain.hint.true_false"))

@@ -19,7 +19,7 @@ from course.plain.console import BackRequested, Console, EndOfInput, QuitRequest
 from course.plain.lesson import read_lesson
 from course.plain.profile import choose_learner, profile_menu
 from course.plain.quiz import PlainQuiz
-from course.plain.results import plural, result_lines
+from course.plain.results import result_lines
 from course.progress import ProgressStore
 
 
@@ -101,7 +101,8 @@ class PlainApp:
 
     def _lesson_line(self, number: int, lesson: Lesson) -> str:
         status = self._journey.status(lesson)
-        state = t(f"map.state.{status.state}")
+        state = {"done": t("map.state.done"), "in_progress": t("map.state.in_progress"),
+                 "not_started": t("map.state.not_started")}[status.state]
         if status.best_score is not None:
             state += ", " + t("map.score", percent=round(status.best_score * 100))
         return t("plain.map.lesson", n=number, title=lesson.title, state=state, minutes=lesson.duration_min)
@@ -111,14 +112,14 @@ class PlainApp:
         lessons = self.course.ordered_lessons()
         done = sum(journey.status(lesson).state == "done" for lesson in lessons)
         percent = round(done / len(lessons) * 100) if lessons else 0
-        self.console.say(plural("plain.map.header", done, name=journey.learner.name, total=len(lessons),
-                                percent=percent))
+        self.console.say(t("plain.map.header", count=done, name=journey.learner.name, total=len(lessons),
+                           percent=percent))
 
     def _status(self) -> None:
         """The short state said on coming back to the map: progress, reviews, where Continuer leads."""
         journey = self._journey
         due = len(journey.due_reviews())
-        self.console.say(plural("plain.map.reviews", due))
+        self.console.say(t("plain.map.reviews", count=due) if due else t("plain.map.reviews_none"))
         target = journey.continue_target()
         if target is None:
             self.console.say(t("map.all_done"))
@@ -141,7 +142,7 @@ class PlainApp:
         self.show_map()
         status = True
         while True:
-            self.console.help_key = "plain.help.map"
+            self.console.help_text = t("plain.help.map")
             if status:
                 self.console.blank()
                 self._status()
@@ -166,13 +167,13 @@ class PlainApp:
                 self.open_lesson(entry.lesson)
             elif entry.quiz is not None:
                 self.start_quiz(entry.quiz)
-        elif console.is_word(typed, "plain.words.continue"):
+        elif console.is_word(typed, t("plain.words.continue")):
             self.continue_course()
-        elif console.is_word(typed, "plain.words.review"):
+        elif console.is_word(typed, t("plain.words.review")):
             self.start_review()
-        elif console.is_word(typed, "plain.words.list"):
+        elif console.is_word(typed, t("plain.words.list")):
             self.show_map()
-        elif console.is_word(typed, "plain.words.profile"):
+        elif console.is_word(typed, t("plain.words.profile")):
             self.journey = profile_menu(console, self.course, self.store, self._journey) or self._journey
         elif typed[:1].lower() == "x" and numbers(typed[1:]) is not None:
             self._reset(numbers(typed[1:]) or [0], count)
@@ -225,18 +226,18 @@ class PlainApp:
                     return
             result = journey.finish(quiz, attempt.number)
             self.console.blank()
-            self.console.help_key = "plain.help.results"
+            self.console.help_text = t("plain.help.results")
             self.console.lines(result_lines(journey, quiz, result))
             if not journey.can_retry(quiz):
                 self.console.ask(t("plain.next.map"), check=lambda typed: None if self.console.is_word(
-                    typed, "plain.words.next") else t("plain.hint.next"))
+                    typed, t("plain.words.next")) else t("plain.hint.next"))
                 return
             typed = self.console.ask(t("plain.results.howto"), check=self._retry_or_next)
-            if not self.console.is_word(typed, "plain.words.retry"):
+            if not self.console.is_word(typed, t("plain.words.retry")):
                 return
 
     def _retry_or_next(self, typed: str) -> str | None:
-        if self.console.is_word(typed, "plain.words.retry") or self.console.is_word(typed, "plain.words.next"):
+        if self.console.is_word(typed, t("plain.words.retry")) or self.console.is_word(typed, t("plain.words.next")):
             return None
         return t("plain.hint.results")
 
@@ -253,5 +254,5 @@ class PlainApp:
                           mode="review")
         if asked.run():
             right = sum(g.correct for g in asked.grades)
-            self.console.say(plural("plain.review.done", right, total=len(asked.grades)))
+            self.console.say(t("plain.review.done", count=right, total=len(asked.grades)))
 

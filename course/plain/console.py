@@ -36,9 +36,9 @@ class BackRequested(Exception):
     """The learner typed the word to go back to the course map."""
 
 
-def words(key: str) -> set[str]:
+def words(text: str) -> set[str]:
     """The words of a catalogue entry such as `suite|s`, compared without case or accents."""
-    return {normalise_answer(w) for w in t(key).split("|") if w.strip()}
+    return {normalise_answer(w) for w in text.split("|") if w.strip()}
 
 
 def terminal_width() -> int:
@@ -53,7 +53,8 @@ class Console:
         self.stdin = stdin
         self.stdout = stdout
         self.width = width or terminal_width()
-        self.help_key = "plain.help.map"
+        self.help_text = ""
+        """What « aide » says where the learner is (each part of the course sets it)."""
 
     # -- writing ------------------------------------------------------------------
     def say(self, text: str = "", indent: int = 0) -> None:
@@ -100,12 +101,12 @@ class Console:
         while True:
             typed = self.read().strip()
             key = normalise_answer(typed) if typed not in ("?",) else "?"
-            if key in words("plain.words.quit"):
+            if key in words(t("plain.words.quit")):
                 raise QuitRequested()
-            if back and key in words("plain.words.back"):
+            if back and key in words(t("plain.words.back")):
                 raise BackRequested()
-            if typed == "?" or key in words("plain.words.help"):
-                self.say(t(self.help_key))
+            if typed == "?" or key in words(t("plain.words.help")):
+                self.say(self.help_text)
                 self.say(t("plain.help.common"))
                 self.say(instruction)
                 continue
@@ -120,15 +121,16 @@ class Console:
                 continue
             return typed
 
-    def is_word(self, typed: str, key: str) -> bool:
-        return normalise_answer(typed) in words(key)
+    def is_word(self, typed: str, choices: str) -> bool:
+        """Whether `typed` is one of `choices` (a catalogue entry such as `suite|s`)."""
+        return normalise_answer(typed) in words(choices)
 
 
 def confirm(console: Console, question: str) -> bool:
     """A yes/no question; anything but yes is no (the safe answer)."""
     console.say(question)
     typed = console.ask(t("plain.confirm.howto"), back=False)
-    return console.is_word(typed, "plain.words.yes")
+    return console.is_word(typed, t("plain.words.yes"))
 
 
 def _fit(line: str, width: int) -> str:

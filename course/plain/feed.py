@@ -24,6 +24,12 @@ def topics_word(count: int) -> str:
     return t("feed.topics.one" if count == 1 else "feed.topics.many", count=count)
 
 
+def tone_word(tone: str) -> str:
+    """A post's tone in words."""
+    return {"neutre": t("feed.tone.neutre"), "emotion": t("feed.tone.emotion"), "colere": t("feed.tone.colere"),
+            "peur": t("feed.tone.peur"), "humour": t("feed.tone.humour")}.get(tone, tone)
+
+
 class PlainFeed:
     """One play of `feed`, from the first round to the review."""
 
@@ -49,7 +55,7 @@ class PlainFeed:
         say(self._history("play"))
         say(t("plain.feed.closed", rounds=REOPEN_ROUNDS))
         self.console.ask(t("plain.feed.reopen_now"), check=lambda typed: None if self.console.is_word(
-            typed, "plain.words.next") else t("plain.hint.next"))
+            typed, t("plain.words.next")) else t("plain.hint.next"))
         while len(self.history["reopen"]) < REOPEN_ROUNDS:
             self._round("reopen")
         self.console.blank()
@@ -82,13 +88,13 @@ class PlainFeed:
         self.console.say(t("plain.feed.meter", topics=topics_word(count), total=len(self.feed.topics)))
         for n, post in enumerate(posts, 1):
             self.console.say(t("plain.feed.post", n=n, topic=self.topics.get(post.topic, post.topic), text=post.text,
-                               source=post.source, tone=t(f"feed.tone.{post.tone}")))
+                               source=post.source, tone=tone_word(post.tone)))
         instruction = t("plain.feed.howto", range=spoken_range(len(posts)))
         if phase == "reopen":
             instruction += " " + t("plain.feed.switch")
         while True:
             typed = self.console.ask(instruction)
-            if phase == "reopen" and self.console.is_word(typed, "plain.words.switch"):
+            if phase == "reopen" and self.console.is_word(typed, t("plain.words.switch")):
                 self.profiled = not self.profiled
                 return self._round(phase)
             read = read_several(typed, len(posts), none_ok=True)
@@ -111,7 +117,7 @@ class PlainFeed:
 def play_feed(console: Console, journey: Journey, lesson: Lesson, feed: Feed) -> None:
     """Play the simulator to its review, as many times as the learner asks."""
     while True:
-        console.help_key = "plain.help.feed"
+        console.help_text = t("plain.help.feed")
         PlainFeed(console, journey, lesson, feed).play()
         if not replay_or_go_on(console):
             return

@@ -20,6 +20,12 @@ VERDICTS = ("fiable", "trompeur")
 """Stored as is, in the order shown: 1 reliable, 2 misleading (as in the full-screen inspector)."""
 
 
+def format_word(kind: str) -> str:
+    """What kind of message it is, in words (SMS, publication, courriel, page web)."""
+    return {"sms": t("inspect.format.sms"), "post": t("inspect.format.post"), "email": t("inspect.format.email"),
+            "web": t("inspect.format.web")}.get(kind, kind)
+
+
 def _truth(reliable: bool) -> str:
     return t("inspect.truth.reliable" if reliable else "inspect.truth.misleading")
 
@@ -46,7 +52,9 @@ def summary_lines(scores: list[ItemScore]) -> list[str]:
     else:
         band = "high" if d.index >= 0.7 else "mid" if d.index >= 0.2 else "zero" if d.index > -0.2 else "negative"
         number = f"{d.index:.2f}".replace(".", t("inspect.decimal")).replace("-", t("plain.minus"))
-        lines.append(t("inspect.summary.index", index=number) + " " + t(f"inspect.summary.index.{band}"))
+        bands = {"high": t("inspect.summary.index.high"), "mid": t("inspect.summary.index.mid"),
+                 "zero": t("inspect.summary.index.zero"), "negative": t("inspect.summary.index.negative")}
+        lines.append(t("inspect.summary.index", index=number) + " " + bands[band])
     return lines
 
 
@@ -71,7 +79,7 @@ def _judge(console: Console, inspect: Inspect, item: InspectItem) -> tuple[list[
         instruction += " " + t("plain.inspect.lateral")
     while True:
         typed = console.ask(instruction)
-        if inspect.lateral and console.is_word(typed, "plain.words.lateral"):
+        if inspect.lateral and console.is_word(typed, t("plain.words.lateral")):
             _lateral(console, inspect)
             continue
         flagged = read_several(typed, len(item.clues), none_ok=True)
@@ -86,12 +94,12 @@ def _judge(console: Console, inspect: Inspect, item: InspectItem) -> tuple[list[
 def play_inspect(console: Console, journey: Journey, lesson: Lesson, inspect: Inspect) -> None:
     """Judge every message, hear why after each, then the summary; as many times as the learner asks."""
     while True:
-        console.help_key = "plain.help.inspect"
+        console.help_text = t("plain.help.inspect")
         scores: list[ItemScore] = []
         for index, item in enumerate(inspect.items):
             console.blank()
             console.say(t("plain.inspect.counter", n=index + 1, total=len(inspect.items),
-                          format=t(f"inspect.format.{item.format}")))
+                          format=format_word(item.format)))
             for detail in item.details:
                 console.say(f"{detail.label} : {detail.value}")
             numbers, verdict_number = _judge(console, inspect, item)
@@ -107,7 +115,7 @@ def play_inspect(console: Console, journey: Journey, lesson: Lesson, inspect: In
             _feedback(console, item, score)
             last = index + 1 == len(inspect.items)
             console.ask(t("plain.next.summary" if last else "plain.next.message"), check=lambda typed: None if (
-                console.is_word(typed, "plain.words.next")) else t("plain.hint.next"))
+                console.is_word(typed, t("plain.words.next"))) else t("plain.hint.next"))
         console.blank()
         console.lines(summary_lines(scores))
         if not replay_or_go_on(console):
@@ -122,9 +130,10 @@ def _feedback(console: Console, item: InspectItem, score: ItemScore) -> None:
     else:
         console.say(t("plain.verdict.not_quite") + " " + t("inspect.verdict.wrong", truth=truth, given=given))
     for clue in item.clues:
-        word = ("hit" if clue.id in score.hits else "false_alarm" if clue.id in score.false_alarms
-                else "miss" if clue.id in score.misses else "rejection")
-        console.say(f"{clue.text} : {t('inspect.clue.' + word)}.")
+        word = (t("inspect.clue.hit") if clue.id in score.hits else t("inspect.clue.false_alarm")
+                if clue.id in score.false_alarms else t("inspect.clue.miss") if clue.id in score.misses
+                else t("inspect.clue.rejection"))
+        console.say(f"{clue.text} : {word}.")
         console.say(clue.explanation, indent=2)
     console.lines(markdown_lines(item.explanation))
     console.say(t("inspect.item_score", percent=round(score.score * 100)))

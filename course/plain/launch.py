@@ -15,7 +15,7 @@ from course.i18n import t
 
 
 def plain_reason(stdin: TextIO | None = None, stdout: TextIO | None = None) -> str | None:
-    """Why the full-screen app cannot run here (a catalogue key), or None if it can.
+    """Why the full-screen app cannot run here (in words), or None if it can.
 
     TERM=dumb (Emacs shells, some braille setups) cannot draw a full screen, and
     neither can a session whose input or output is not a terminal (a pipe, a file),
@@ -24,14 +24,14 @@ def plain_reason(stdin: TextIO | None = None, stdout: TextIO | None = None) -> s
     if os.environ.get("TEXTUAL_DRIVER"):  # a browser tab of `atelier serve` draws the full screen
         return None
     if os.environ.get("TERM", "") == "dumb":
-        return "plain.reason.dumb"
+        return t("plain.reason.dumb")
     for stream in (stdin or sys.stdin, stdout or sys.stdout):
         try:
             interactive = stream.isatty()
         except (AttributeError, ValueError):
             interactive = False
         if not interactive:
-            return "plain.reason.not_a_terminal"
+            return t("plain.reason.not_a_terminal")
     return None
 
 
@@ -46,7 +46,7 @@ def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
     stdout = stdout or sys.stdout
     console = Console(stdin, stdout)
     if reason:
-        console.say(t(reason))
+        console.say(reason)
     root = Path(args.course) if args.course else bundled_course_dir()
     try:
         course = load_course_cached(root)

@@ -19,6 +19,12 @@ def record_activity(console: Console, journey: Journey, lesson: Lesson, block: s
         console.say(str(error))
 
 
+def callout_word(callout: str) -> str:
+    """The label of a callout (« Le saviez-vous ? », « Astuce »…)."""
+    return {"fact": t("lesson.callout.fact"), "tip": t("lesson.callout.tip"), "warning": t("lesson.callout.warning"),
+            "example": t("lesson.callout.example")}.get(callout, "")
+
+
 def _play(console: Console, journey: Journey, lesson: Lesson, section: Section) -> None:
     """Play the section's scenario, feed simulator or inspector, if it has one."""
     if section.scenario is not None:
@@ -44,36 +50,36 @@ def read_lesson(console: Console, journey: Journey, lesson: Lesson, section: int
                 else t("plain.lesson.title_alone", title=lesson.title))
     has_quiz = journey.course.quiz_for(lesson) is not None
     while True:
-        console.help_key = "plain.help.lesson"
+        console.help_text = t("plain.help.lesson")
         current = lesson.sections[index]
         journey.open_section(lesson, index)
         console.blank()
         console.say(t("plain.lesson.section", n=index + 1, total=len(lesson.sections), title=current.title))
         if current.callout:
-            console.say(t(f"lesson.callout.{current.callout}"))
+            console.say(callout_word(current.callout))
         console.lines(markdown_lines(current.text))
         _play(console, journey, lesson, current)
-        console.help_key = "plain.help.lesson"
+        console.help_text = t("plain.help.lesson")
         last = index == len(lesson.sections) - 1
-        next_key = "plain.lesson.next_quiz" if last and has_quiz else "plain.lesson.next_end" if last else \
-            "plain.lesson.next"
-        instruction = t(next_key) + " " + (t("plain.lesson.more") if index else t("plain.lesson.more_first"))
+        instruction = t("plain.lesson.next_quiz" if last and has_quiz else "plain.lesson.next_end" if last
+                        else "plain.lesson.next")
+        instruction += " " + (t("plain.lesson.more") if index else t("plain.lesson.more_first"))
         while True:
             typed = console.ask(instruction)
-            if console.is_word(typed, "plain.words.next"):
+            if console.is_word(typed, t("plain.words.next")):
                 if last:
                     return True
                 index += 1
                 break
-            if console.is_word(typed, "plain.words.previous") and index > 0:
+            if console.is_word(typed, t("plain.words.previous")) and index > 0:
                 index -= 1
                 break
-            if console.is_word(typed, "plain.words.glossary"):
+            if console.is_word(typed, t("plain.words.glossary")):
                 glossary(console, journey, lesson)
-            elif console.is_word(typed, "plain.words.objectives"):
+            elif console.is_word(typed, t("plain.words.objectives")):
                 console.say(t("lesson.objectives"))
                 console.lines(["- " + objective for objective in lesson.objectives])
-            elif console.is_word(typed, "plain.words.again"):
+            elif console.is_word(typed, t("plain.words.again")):
                 break
             else:
                 console.say(t("plain.hint.lesson"))

@@ -26,7 +26,7 @@ def choose_learner(console: Console, course: Course, store: ProgressStore, name:
 
 
 def _pick_or_type(console: Console, store: ProgressStore) -> Learner | None:
-    console.help_key = "plain.help.profile"
+    console.help_text = t("plain.help.profile")
     learners = store.list_learners()
     console.blank()
     console.say(t("profile.welcome"))
@@ -68,9 +68,11 @@ def _pick_or_type(console: Console, store: ProgressStore) -> Learner | None:
 def profile_menu(console: Console, course: Course, store: ProgressStore, journey: Journey) -> Journey | None:
     """Switch person, start everything again, or delete the profile; the journey to go on with."""
     options = ["profile.menu.switch", "profile.menu.reset_all", "profile.menu.delete", "profile.menu.cancel"]
+    labels = [t("profile.menu.switch"), t("profile.menu.reset_all"), t("profile.menu.delete"),
+              t("profile.menu.cancel")]
     console.say(t("profile.menu.title"))
-    for n, key in enumerate(options, 1):
-        console.say(f"{n}. {t(key)}")
+    for n, label in enumerate(labels, 1):
+        console.say(f"{n}. {label}")
     typed = console.ask(t("plain.type_one", range=spoken_range(len(options))),
                         check=lambda typed: read_one(typed, len(options)).hint)
     choice = options[int(read_one(typed, len(options)).response) - 1]

@@ -37,7 +37,7 @@ class PlainQuiz:
 
     def run(self) -> bool:
         """Ask every question; False if the learner went back to the map before the end."""
-        self.console.help_key = "plain.help.quiz"
+        self.console.help_text = t("plain.help.quiz")
         for index, item in enumerate(self.items):
             last = index + 1 == len(self.items)
             while True:
@@ -66,7 +66,7 @@ class PlainQuiz:
         started = time.monotonic()
         while True:
             typed = self.console.ask(instruction)
-            if self.console.is_word(typed, "plain.words.hint") and (question.type != "short" or question.hints):
+            if self.console.is_word(typed, t("plain.words.hint")) and (question.type != "short" or question.hints):
                 hints_used = self._hint(question, hints_used)
                 continue
             read = read_answer(question, typed, item.order, pool)
@@ -125,7 +125,7 @@ class PlainQuiz:
         return False
 
     def _next_word(self, typed: str) -> str | None:
-        return None if self.console.is_word(typed, "plain.words.next") else t("plain.hint.next")
+        return None if self.console.is_word(typed, t("plain.words.next")) else t("plain.hint.next")
 
 
 def _answer_lines(question: Question, order: list[int], pool: list[str]) -> list[str]:
@@ -145,8 +145,15 @@ def _answer_lines(question: Question, order: list[int], pool: list[str]) -> list
 
 def _howto(question: Question, choices: int) -> str:
     """The sentence that says what to type for this kind of question."""
-    if question.type in ("single", "multiple"):
-        return t(f"plain.howto.{question.type}", range=spoken_range(choices))
-    return t(f"plain.howto.{question.type}", count=len(getattr(question, "items", None) or
-                                                        getattr(question, "pairs", ())))
+    if question.type == "single":
+        return t("plain.howto.single", range=spoken_range(choices))
+    if question.type == "multiple":
+        return t("plain.howto.multiple", range=spoken_range(choices))
+    if question.type == "true_false":
+        return t("plain.howto.true_false")
+    if question.type == "order":
+        return t("plain.howto.order", count=len(getattr(question, "items", ())))
+    if question.type == "match":
+        return t("plain.howto.match")
+    return t("plain.howto.short")
 

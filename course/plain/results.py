@@ -13,21 +13,13 @@ from course.plain.answers import spoken
 from course.quiz.grading import expected_text
 
 
-def plural(key: str, count: int, **params: object) -> str:
-    """The `.zero`, `.one` or `.many` form of `key` for `count` (`.zero` falls back to `.many`)."""
-    form = "zero" if count == 0 else "one" if count == 1 else "many"
-    if form == "zero" and t(f"{key}.zero") == f"{key}.zero":
-        form = "many"
-    return t(f"{key}.{form}", count=count, **params)
-
-
 def result_lines(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[str]:
     """Every line of the results of one attempt, in reading order."""
     course = journey.course
     total = len(quiz.questions)
     right = total - len(result.missed)
     lines = [t("results.title", title=course.quiz_title(quiz)),
-             plural("plain.results.score", right, total=total, percent=round(result.score * 100))]
+             t("plain.results.score", count=right, total=total, percent=round(result.score * 100))]
     module_pre = any(m.pretest == quiz.id for m in course.modules)
     module_post = next((m for m in course.modules if m.posttest == quiz.id), None)
     if module_pre:
@@ -72,8 +64,11 @@ def _calibration(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[st
         return []
     lines = [t("plain.calib.title")]
     for (sure, right), count in sorted(rows.items(), key=lambda r: (-r[0][0], not r[0][1])):
-        lines.append("  " + t(f"plain.calib.{'sure' if sure else 'unsure'}_{'right' if right else 'wrong'}",
-                              count=count))
+        words = {(True, True): t("plain.calib.sure_right", count=count),
+                 (True, False): t("plain.calib.sure_wrong", count=count),
+                 (False, True): t("plain.calib.unsure_right", count=count),
+                 (False, False): t("plain.calib.unsure_wrong", count=count)}
+        lines.append("  " + words[(sure, right)])
     if rows.get((True, False)):
         lines.append(t("plain.calib.advice_overconfident"))
     elif rows.get((False, True)):

@@ -19,7 +19,7 @@ def play_scenario(console: Console, journey: Journey, lesson: Lesson, scenario: 
     """Play `scenario` to an ending, as many times as the learner asks."""
     nodes = {node.id: node for node in scenario.nodes}
     while True:
-        console.help_key = "plain.help.scenario"
+        console.help_text = t("plain.help.scenario")
         gauges = {g.id: g.start for g in scenario.gauges}
         path: list[ScenarioChoice] = []
         node = nodes[scenario.start]
@@ -50,7 +50,7 @@ def play_scenario(console: Console, journey: Journey, lesson: Lesson, scenario: 
                 console.lines(markdown_lines(choice.feedback))
             _say_gauges(console, scenario, gauges)
             console.ask(t("plain.next.go_on"), check=lambda typed: None if console.is_word(
-                typed, "plain.words.next") else t("plain.hint.next"))
+                typed, t("plain.words.next")) else t("plain.hint.next"))
             node = nodes[choice.next]
         console.blank()
         console.lines(markdown_lines(node.text))
@@ -69,9 +69,9 @@ def play_scenario(console: Console, journey: Journey, lesson: Lesson, scenario: 
 def replay_or_go_on(console: Console) -> bool:
     """Ask « rejouer » or « suite » at the end of an activity; True to replay."""
     typed = console.ask(t("plain.activity.end"), check=lambda typed: None if (
-        console.is_word(typed, "plain.words.next") or console.is_word(typed, "plain.words.replay"))
+        console.is_word(typed, t("plain.words.next")) or console.is_word(typed, t("plain.words.replay")))
         else t("plain.hint.activity_end"))
-    return console.is_word(typed, "plain.words.replay")
+    return console.is_word(typed, t("plain.words.replay"))
 
 
 def _say_gauges(console: Console, scenario: Scenario, gauges: dict[str, int]) -> None:

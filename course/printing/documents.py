@@ -11,6 +11,8 @@ from __future__ import annotations
 from course.content.course import Course
 from course.content.model import Feed, Inspect, Lesson, Module, Quiz, Scenario, Section
 from course.i18n import t
+from course.plain.inspect import format_word
+from course.plain.lesson import callout_word
 from course.printing.blocks import Block, Document, Heading, Items, Line, Prose, bare
 from course.printing.worksheets import answer_key, worksheet
 
@@ -47,7 +49,7 @@ def _inspect(inspect: Inspect) -> list[Block]:
     """Each message to inspect, its clues to tick, and a verdict to give."""
     blocks: list[Block] = []
     for n, item in enumerate(inspect.items, 1):
-        blocks.append(Line(t("print.inspect.message", n=n, format=t(f"inspect.format.{item.format}")), "strong"))
+        blocks.append(Line(t("print.inspect.message", n=n, format=format_word(item.format)), "strong"))
         blocks.append(Items([f"{d.label} : {d.value}" for d in item.details]))
         blocks.append(Line(t("print.inspect.clues"), "muted"))
         blocks.append(Items([c.text for c in item.clues], "tick"))
@@ -59,7 +61,7 @@ def _inspect(inspect: Inspect) -> list[Block]:
 
 
 def _section(section: Section) -> list[Block]:
-    label = t(f"lesson.callout.{section.callout}") if section.callout else None
+    label = callout_word(section.callout) if section.callout else None
     blocks: list[Block] = [Heading(3, section.title)]
     if section.text.strip():
         blocks.append(Prose(section.text, label))

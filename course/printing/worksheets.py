@@ -42,7 +42,8 @@ def question_blocks(quiz: Quiz, question: Question, number: int) -> Numbered:
     prompt = question_text(question)
     if isinstance(question, (SingleQuestion, MultipleQuestion)):
         entries = [question.choices[i].text for i in choice_order(quiz, question)]
-        return Numbered(number, prompt, t(f"print.how.{question.type}"), [Items(entries, "tick")])
+        how = t("print.how.single") if isinstance(question, SingleQuestion) else t("print.how.multiple")
+        return Numbered(number, prompt, how, [Items(entries, "tick")])
     if isinstance(question, TrueFalseQuestion):
         return Numbered(number, prompt, t("print.how.true_false"),
                         [Items([t("quiz.true"), t("quiz.false")], "tick", inline=True)])
