@@ -250,6 +250,7 @@ class Journey:
 
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
         """Close an attempt; its score is computed from its answers, as every report does."""
+        self._answers = self.store.answers(self.learner.id)  # those given in another window too
         sitting = self._open_sitting(quiz.id, attempt)
         result = self._score(quiz, attempt, self._sitting(quiz.id, attempt, sitting), utc_now())
 

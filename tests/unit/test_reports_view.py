@@ -15,12 +15,12 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from course.i18n import set_language
+from course.reports import compute
+from course.reports.model import Report
 from course.reports.report_view import bar, format_duration, percent, render_report
 from course.reports.safe_text import clean_terminal, safe_text
-from course.reports.stats import ReportStats, compute_report
-
-
 from tests.unit import reports_data as data
+
 HOSTILE = [
     "[bold]x",
     "\x1b[31mRouge\x1b[0m\x1b]0;titre\x07",
@@ -32,6 +32,10 @@ HOSTILE = [
 ]
 
 
+def compute_report(learners, answers, index, **options) -> Report:  # type: ignore[no-untyped-def]
+    return compute.compute_report(compute.memory_source(learners, answers), index, **options)
+
+
 @pytest.fixture(autouse=True)
 def french() -> Iterator[None]:
     set_language("fr")
@@ -39,7 +43,7 @@ def french() -> Iterator[None]:
     set_language("fr")
 
 
-def render(stats: ReportStats, width: int = 80) -> tuple[str, str]:
+def render(stats: Report, width: int = 80) -> tuple[str, str]:
     """(raw output with no colour, recorded plain text) of the report."""
     stream = io.StringIO()
     console = Console(file=stream, width=width, record=True, color_system=None,
@@ -48,7 +52,7 @@ def render(stats: ReportStats, width: int = 80) -> tuple[str, str]:
     return stream.getvalue(), console.export_text()
 
 
-def hostile_stats() -> ReportStats:
+def hostile_stats() -> Report:
     learners = data.learners()
     answers = data.answers()
     for position, name in enumerate(HOSTILE[:3]):
@@ -62,12 +66,12 @@ def test_report_content_in_french() -> None:
     _, text = render(compute_report(data.learners(), data.answers(), data.index(),
                                     min_answers=2))
     assert "Rapport de groupe : Le numérique et la démocratie" in text
-    assert "3 apprenant·es, 14 réponses, 57 % de bonnes réponses, temps total 9 min." in text
-    karim = next(line for line in text.splitlines() if line.startswith("Karim"))
-    assert "1/2" in karim and "54 %" in karim and "40 %" in karim and "4 min" in karim
-    assert "« Environ 5 % » (2 fois)" in text
-    assert "Quiz réussi : 1 sur 3." in text
-    assert "██████████ 100 %" in text  # Léa: bar and number, not colour alone
+    assert "3 personnes venues, 14 réponses, 57 % de bonnes réponses, temps passé 26 min." in text
+    karim = next(line for line in text.splitlines() if line.startswith("  Karim"))
+    assert "0/2" in karim and "54 %" in karim and "11 min" in karim
+    assert "Zoé" in text and "! " in text  # below half: marked with a sign, not a colour
+    assert "terminée par 0 sur 3" in text
+    assert "████████ 100 %" in text  # Léa: bar and number, not colour alone
 
 
 def test_lines_fit_80_columns_and_narrower() -> None:
@@ -92,17 +96,17 @@ def test_all_hostile_names_render_on_one_line_each() -> None:
     raw, text = render(stats)
     assert "\x1b" not in raw
     assert max(cell_len(line) for line in text.splitlines()) <= 80
-    assert "ligne suivante fin" in text
-    assert "Aucune réponse enregistrée pour l'instant." in text
+    assert "  ligne suivante …" in text  # one line, shortened to its column
+    assert "7 apprenant·es inscrit·es, aucune réponse." in text
 
 
 def test_markup_in_titles_and_sessions_is_literal() -> None:
     index = data.index()
-    index = type(index)("[blink]Cours[/blink]", index.lessons, index.questions)
+    index = type(index)("[blink]Cours[/blink]", index.modules, index.lessons, index.quizzes, index.questions)
     answers = [dict(a, session="[i]atelier[/i]") for a in data.answers()]
     _, text = render(compute_report(data.learners(), answers, index,
                                     session="[i]atelier[/i]"))
-    assert "[blink]Cours[/blink]" in text and "Session « [i]atelier[/i] »" in text
+    assert "[blink]Cours[/blink]" in text and "Séance « [i]atelier[/i] »" in text
 
 
 def test_empty_report() -> None:
@@ -152,12 +156,12 @@ def test_clean_terminal_never_lets_controls_through(text: str) -> None:
 
 def test_catalogue_complete_in_both_languages() -> None:
     from course.i18n import messages_reports
-    from course.reports import csv_export
+    from course.reports import csv_export, report_html  # noqa: F401
 
     assert messages_reports.FR.keys() == messages_reports.EN.keys()
     source = "".join(
         Path(module.__file__ or "").read_text(encoding="utf-8")
-        for module in (sys.modules["course.reports.report_view"], csv_export))
+        for module in (sys.modules["course.reports.report_view"], csv_export, sys.modules["course.reports.report_html"]))
     used = set(re.findall(r'"(reports\.[a-z_.]+)"', source))
     used |= {f"reports.csv.{c}" for c in csv_export.ANSWER_COLUMNS + csv_export.SUMMARY_COLUMNS}
     assert used and used <= messages_reports.FR.keys()

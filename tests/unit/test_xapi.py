@@ -13,9 +13,8 @@ import pytest
 
 from course.reports.safe_text import pseudonym
 from course.reports.xapi import DEFAULT_BASE, check_base, iso_duration, write_xapi
-
-
 from tests.unit import reports_data as data
+
 DURATION = re.compile(r"^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$")
 ADL_VERB = "http://adlnet.gov/expapi/verbs/"
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
@@ -60,10 +59,10 @@ def test_verbs_per_answer_and_per_complete_attempt() -> None:
                  s["timestamp"]): verb(s)
                 for s in statements if verb(s) in ("passed", "failed")}
     assert outcomes == {
-        (pseudonym(data.LEA), "q-illec", "2026-11-24T14:02:00Z"): "failed",
-        (pseudonym(data.LEA), "q-illec", "2026-12-01T14:02:00Z"): "passed",
-        (pseudonym(data.KARIM), "q-illec", "2026-11-24T14:02:30Z"): "failed",
-        (pseudonym(data.KARIM), "q-sift", "2026-11-24T14:11:00Z"): "passed",
+        (pseudonym(data.LEA), "q-illec", "2026-11-24T14:02:00.000Z"): "failed",
+        (pseudonym(data.LEA), "q-illec", "2026-12-01T14:02:00.000Z"): "passed",
+        (pseudonym(data.KARIM), "q-illec", "2026-11-24T14:02:30.000Z"): "failed",
+        (pseudonym(data.KARIM), "q-sift", "2026-11-24T14:11:00.000Z"): "passed",
     }
     # An attempt's outcome follows its last answer, "completed" first.
     position = [verb(s) for s in statements].index("completed")
@@ -90,7 +89,7 @@ def test_answered_statement_details() -> None:
     assert definition["name"]["fr-FR"].startswith("Selon l'Insee")
     assert first["result"]["response"] == "Environ 5 %"
     assert first["result"]["success"] is False and first["result"]["duration"] == "PT30S"
-    assert first["timestamp"] == "2026-11-24T14:00:00Z"
+    assert first["timestamp"] == "2026-11-24T14:00:00.000Z"
     assert first["context"]["extensions"] == {DEFAULT_BASE + "/extensions/session": "atelier-1"}
     grouping = first["context"]["contextActivities"]["grouping"]
     assert grouping[0]["id"] == DEFAULT_BASE + "/quizzes/q-illec"
