@@ -131,9 +131,9 @@ async def test_judging_every_message_then_the_summary_and_replay():
 
         summary = _text(view.query_one("#inspect-summary"))
         assert view.query_one("#inspect-summary").display and not view.query_one("#inspect-card").display
-        assert "Bilan : 3 message(s) examiné(s)" in summary  # traps: lien, frais, adresse; reassuring: 5
+        assert "Bilan : 3 messages examinés" in summary  # traps: lien, frais, adresse; reassuring: 5
         assert "Indices trompeurs repérés : 2 sur 3 (67 %)" in summary
-        assert "Fausses alertes : 1 élément(s) rassurant(s) signalé(s) sur 5 (20 %)" in summary
+        assert "Fausses alertes : 1 élément rassurant signalé sur 5 (20 %)" in summary
         assert "Messages fiables auxquels vous avez fait confiance : 0 sur 1" in summary
         assert "Messages trompeurs dont vous vous êtes méfié : 2 sur 2" in summary
         assert "Indice de discernement : 0,47 (de −1 à 1). Vous repérez une partie des pièges" in summary

@@ -34,7 +34,7 @@ def test_import_to_a_file_reports_and_exits_1(tmp_path: Path) -> None:
     assert len(quiz["questions"]) == 7
     report = stream.getvalue()
     assert report.count("Non convertie — ") == 2
-    assert report.endswith(f"{out} écrit : 7 question(s) convertie(s), 2 non convertie(s).\n")
+    assert report.endswith(f"{out} écrit : 7 questions converties, 2 non converties.\n")
     text = out.read_text(encoding="utf-8")
     assert text.startswith(SCHEMA_LINE + "\n# Importé de moodle-questions.gift (GIFT)")
     assert "#     ::Q8:: How are you? {}\n" in text            # the skipped source, kept as a comment
@@ -59,7 +59,7 @@ def test_import_messages_can_go_elsewhere(tmp_path: Path) -> None:
     assert gift_import(source, None, "quiz", None, stream, messages) == 1
     assert yaml.safe_load(stream.getvalue())["questions"][0]["id"] == "a"
     assert "Non convertie — ligne 3, « B »" in messages.getvalue()
-    assert messages.getvalue().endswith("1 question(s) convertie(s), 1 non convertie(s).\n")
+    assert messages.getvalue().endswith("1 question convertie, 1 non convertie.\n")
 
 
 @pytest.mark.parametrize("content, expected", [
@@ -100,7 +100,7 @@ def test_export_to_a_file(tmp_path: Path) -> None:
     assert text.startswith("// Exporté du quiz « desinformation-sift » (leçon « desinformation-sift »)")
     assert len(read_gift(text).quiz["questions"]) == 6
     assert "remise en ordre" in stream.getvalue()
-    assert stream.getvalue().endswith("6 question(s) convertie(s), 0 non convertie(s).\n")
+    assert stream.getvalue().endswith("6 questions converties, 0 non convertie.\n")
 
 
 def test_export_to_the_stream_puts_notices_in_gift_comments(tmp_path: Path) -> None:

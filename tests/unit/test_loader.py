@@ -481,7 +481,7 @@ def test_validate_a_valid_course(capsys):
     assert code == 0
     assert err == ""
     assert out == (f"Parcours valide — {MINI} : 2 modules, 3 leçons, 2 quiz, 8 questions, 3 termes ; "
-                   "0 erreur(s), 0 avertissement(s), 9 fichiers lus.\n")
+                   "0 erreur, 0 avertissement, 9 fichiers lus.\n")
 
 
 def test_validate_prints_each_problem_then_a_summary(capsys):
@@ -498,8 +498,8 @@ def test_validate_prints_each_problem_then_a_summary(capsys):
     assert second.group("path", "line", "col", "sev") == ("quizzes/m/01-ok.yaml", "9", "5", "error")
     assert second.group("msg") == ("Une question « single » doit avoir exactement une proposition "
                                    "« correct: true » (ici : 2).")
-    assert lines[2] == (f"Parcours à corriger — {root} : 2 erreur(s), 0 avertissement(s) dans 5 fichiers lus ; "
-                        "chargés malgré tout : 1 leçons, 1 quiz, 1 questions.")
+    assert lines[2] == (f"Parcours à corriger — {root} : 2 erreurs, 0 avertissement dans 5 fichiers lus ; "
+                        "chargés malgré tout : 1 leçon, 1 quiz, 1 question.")
 
 
 def test_validate_warnings_alone_keep_exit_zero(tmp_path, capsys):
@@ -508,7 +508,7 @@ def test_validate_warnings_alone_keep_exit_zero(tmp_path, capsys):
     assert code == 0
     assert out.splitlines()[0] == "lessons/course.yaml:1:1: warning: " + (
         "Pas de fichier lessons/course.yaml : le titre du parcours sera le nom du dossier.")
-    assert "0 erreur(s), 1 avertissement(s)" in out.splitlines()[1]
+    assert "0 erreur, 1 avertissement" in out.splitlines()[1]
 
 
 def test_validate_without_lessons_folder_cannot_run(tmp_path, capsys):

@@ -1,0 +1,79 @@
+"""Guards on what ships: the bundled course is clean and every message a person can read exists."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import load_course
+from course.i18n import _catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE = sorted((ROOT / "course").rglob("*.py"))
+
+
+def test_the_bundled_course_validates_with_no_error_and_no_warning():
+    course = load_course(bundled_course_dir())
+    assert [p.format() for p in course.problems] == []
+    assert len(course.lessons) >= 20 and course.question_count() >= 200
+
+
+def _calls_of_t(path: Path) -> list[tuple[int, ast.expr | None]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        (node.lineno, node.args[0] if node.args else None)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
+    ]
+
+
+def _literal_keys(expression: ast.expr | None) -> list[str] | None:
+    """The keys an argument of `t()` can take, when each is written out; None otherwise."""
+    if isinstance(expression, ast.Constant) and isinstance(expression.value, str):
+        return [expression.value]
+    if isinstance(expression, ast.IfExp):
+        body, orelse = _literal_keys(expression.body), _literal_keys(expression.orelse)
+        return None if body is None or orelse is None else body + orelse
+    return None
+
+
+def test_every_key_given_to_t_is_written_out_and_exists_in_french_and_english():
+    french, english = _catalogue("fr"), _catalogue("en")
+    dynamic, missing = [], []
+    for path in CODE:
+        for line, argument in _calls_of_t(path):
+            keys = _literal_keys(argument)
+            where = f"{path.relative_to(ROOT)}:{line}"
+            if keys is None:
+                dynamic.append(f"{where}: t({ast.unparse(argument) if argument else ''})")
+                continue
+            missing += [f"{where}: {key}" for key in keys if key not in french or key not in english]
+    assert dynamic == [], "keys built at run time cannot be checked: write each one out"
+    assert missing == []
+
+
+def test_french_and_english_hold_the_same_keys():
+    french, english = _catalogue("fr"), _catalogue("en")
+    assert sorted(set(french) - set(english)) == []
+    assert sorted(set(english) - set(french)) == []
+
+
+def _fields(text: str) -> set[str]:
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_each_message_names_the_same_values_in_both_languages(language):
+    french, other = _catalogue("fr"), _catalogue(language)
+    differ = [key for key in french if key in other and _fields(french[key]) != _fields(other[key])]
+    assert differ == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_plurals_are_real_forms_not_brackets(language):
+    lazy = [key for key, text in _catalogue(language).items() if "(s)" in text.replace("http(s)", "")]
+    assert lazy == [], "write {count|forme|formes} instead of forme(s)"
