@@ -93,6 +93,8 @@ async def test_the_trainer_view_shows_the_impact_table(make_app, private_data):
         await _take(pilot, app, "jeu-final", [True, True])
         await pilot.press("f9")
         await pilot.pause()
+        await pilot.press(*"2468", "enter", *"2468", "enter")  # first use: the trainer code is chosen
+        await pilot.pause()
         assert isinstance(app.screen, TrainerScreen)
         from rich.console import Console
 
