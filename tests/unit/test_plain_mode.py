@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from course.progress import ProgressStore
 from tests.unit.plain_script import pick, printed, run_plain
-from tests.unit.small_course import OK_LESSON, write
+from tests.unit.small_course import OK_LESSON, OK_QUIZ, write
 
 LESSON_AND_QUIZ = [
     "Léa", "c", "suite", "g", "suite",
@@ -159,3 +159,19 @@ def test_lines_fit_a_narrow_terminal(private_data):
     assert max(len(line) for line in lines) <= 40
     assert "Tapez « suite » pour la question" in transcript
     assert not any(line.endswith(" «") or line.startswith("% ") for line in lines)
+
+
+def test_confidence_and_practice_retries_as_in_the_full_screen_quiz(private_data, tmp_path):
+    quiz = OK_QUIZ.replace("questions:", "confidence: true\nmode: practice\nquestions:")
+    root = write(tmp_path / "cours", {"quizzes/m/01-ok.yaml": quiz})
+    transcript = run_plain(private_data, ["Léa", "c", "suite", "2", "4", "1", "suite", "1", "3", "suite", "suite"],
+                           course=root)
+    lines = printed(transcript)
+    assert "Quelle est votre certitude ?" in lines and "3. Forte : j'en suis certain ou certaine" in lines
+    assert "Il n'y a pas de numéro 4 : tapez 1, 2 ou 3." in lines
+    assert "C'est un entraînement : relisez la question et réessayez." in lines
+    assert "Il est valide." in lines and lines.index("Il est valide.") > lines.index("Juste.")
+    assert not any(line.startswith("La bonne réponse") for line in lines)  # practice: no answer given away
+    assert "Vos certitudes :" in lines and "  certitude forte et réponse juste : 1" in lines
+    stored = answers(private_data)
+    assert [(a.correct, a.confidence) for a in stored] == [(False, 1), (True, 3)]

@@ -87,3 +87,16 @@ def test_unknown_module_or_format_is_said_in_french(tmp_path, capsys, args, mess
     target = tmp_path / ("sortie.html" if args else "sortie.pdf")
     assert main(["print", *args, "--course", str(MINI), "-o", str(target)]) == 2
     assert message in capsys.readouterr().err and not target.exists()
+
+
+def test_printing_loads_neither_textual_nor_rich(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom course.cli import main\n"
+            f"main(['print', '--course', {str(MINI)!r}, '-o', {str(tmp_path / 'x.html')!r}])\n"
+            "sys.exit(1 if [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')] else 0)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "ATELIER_LANG": "fr"}, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
