@@ -35,6 +35,9 @@ def open_trainer_space(app: AtelierApp) -> None:
     def unlocked(ok: bool | None) -> None:
         if ok:
             app.push_screen(TrainerScreen())
+    if not app.trainer_code.is_set and app.settings.workshop:  # a browser tab: no learner chooses it
+        app.notify(t("access.setup.not_here"), severity="warning", timeout=10)
+        return
     gate = PinScreen if app.trainer_code.is_set else PinSetupScreen
     app.push_screen(gate(app.trainer_code), unlocked)
 

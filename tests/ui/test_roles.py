@@ -61,6 +61,17 @@ async def test_f9_never_opens_the_trainer_space_without_a_code(mini_course, priv
     assert not TrainerCode(private_data).is_set
 
 
+async def test_a_browser_tab_never_offers_to_choose_the_trainer_code(mini_course, private_data) -> None:
+    app, store = app_on(private_data, mini_course, workshop=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert "ne s'ouvre pas ici" in seen(app)
+    store.close()
+    assert not TrainerCode(private_data).is_set
+
+
 async def test_the_chosen_code_is_asked_next_time_and_wrong_codes_wait(mini_course, private_data) -> None:
     TrainerCode(private_data).choose("tournesol")
     app, store = app_on(private_data, mini_course, learner="Léa")
