@@ -170,6 +170,5 @@ class Backoff:
 
     def clear(self, key: str) -> None:
         self.memory.pop(key, None)
-        with suppress(AccessError):
-            with self.file.editing() as tries:
-                tries.pop(key, None)
+        with suppress(AccessError), self.file.editing() as tries:
+            tries.pop(key, None)

@@ -31,14 +31,13 @@ import re
 import secrets
 import time
 import unicodedata
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable
 from urllib.parse import urlencode
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import WSCloseCode, web
-from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 
 from course.i18n import get_language, t

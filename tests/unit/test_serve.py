@@ -20,16 +20,16 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 pytest.importorskip("textual_serve")
 
-from course.cli import main  # noqa: E402
-from course.serve import build_command, is_loopback, lan_address, public_address, public_url  # noqa: E402
-from course.serve.server import WorkshopServer, same_code  # noqa: E402
+from course.cli import main
+from course.serve import build_command, is_loopback, lan_address, public_address, public_url
+from course.serve.server import WorkshopServer, same_code
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -189,7 +189,7 @@ class FakeSocket:
     def __init__(self, answers: dict[str, object], *_: object) -> None:
         self.answers, self.target = answers, ""
 
-    def __enter__(self) -> "FakeSocket":
+    def __enter__(self) -> FakeSocket:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -319,7 +319,7 @@ async def _first_screen(base: str, name: str) -> str:
         async with session.ws_connect(f"{base}/ws?width=80&height=24") as ws:
             await ws.send_json(["resize", {"width": 80, "height": 24}])
             stream = b""
-            while "Bienvenue".encode() not in stream:
+            while b"Bienvenue" not in stream:
                 message = await ws.receive()
                 assert message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), message
                 if message.type == aiohttp.WSMsgType.BINARY:
@@ -338,7 +338,7 @@ async def test_each_tab_starts_its_own_app_writing_to_the_shared_data_dir(served
     try:
         screens = await asyncio.wait_for(
             asyncio.gather(_first_screen(base, "Zoé"), _first_screen(base, "Malik")), timeout=40)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pytest.fail("the app processes did not show their first screen within 40 s")
     assert all("Bienvenue" in screen for screen in screens)
     names: set[str] = set()

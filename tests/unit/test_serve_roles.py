@@ -12,8 +12,8 @@ import contextlib
 import re
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -93,7 +93,7 @@ class Tab:
                     raise AssertionError(f"tab closed while waiting for {text!r}")
         try:
             await asyncio.wait_for(read(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pytest.fail(f"{text!r} not shown within {timeout} s; last bytes: {self.received[-300:]!r}")
 
     async def keys(self, text: str) -> None:
@@ -210,7 +210,7 @@ async def test_guessing_from_rotating_addresses_meets_the_server_wide_limit(tmp_
 
 
 async def test_a_full_workshop_says_so_politely(tmp_path: Path) -> None:
-    with serving(tmp_path / "data", max_tabs=1) as (server, base, log):
+    with serving(tmp_path / "data", max_tabs=1) as (server, base, _log):
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
             async with tab(base, session) as (first, _):
                 await first.until("Bienvenue")
