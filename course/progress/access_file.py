@@ -71,7 +71,7 @@ def wait_after(failures: int) -> float:
     """Seconds to wait after `failures` wrong codes in a row (0 while the free tries last)."""
     if failures < FREE_TRIES:
         return 0.0
-    return min(FIRST_WAIT_S * 2 ** min(failures - FREE_TRIES, 16), MAX_WAIT_S)
+    return float(min(FIRST_WAIT_S * 2.0 ** min(failures - FREE_TRIES, 16), MAX_WAIT_S))
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,8 @@ class Backoff:
             return self._count(self.memory, key, is_right)
 
     def _count(self, tries: dict[str, Any], key: str, is_right: Callable[[], bool]) -> Verdict:
-        entry = tries.get(key) if isinstance(tries.get(key), dict) else {}
+        found = tries.get(key)
+        entry: dict[str, Any] = found if isinstance(found, dict) else {}
         failures = entry.get("failures", 0) if isinstance(entry.get("failures"), int) else 0
         not_before = entry.get("not_before", 0.0)
         now = self.clock()
