@@ -17,7 +17,9 @@ from course.content.bundled import bundled_course_dir
 from course.content.loader import CourseNotFound, load_course
 from course.i18n import t
 from course.progress import ImportRefused, ProgressStore, export_progress, import_progress, read_progress_file
-from course.progress import name_key, resolve_data_dir, write_progress_file
+from course.progress import StoreError, StoreWriteError, name_key, resolve_data_dir, write_progress_file
+from course.progress.storage import DamagedFileError, atomic_write_bytes, read_regular
+from course.text.safe import clean_block, clean_terminal, json_dump
 
 
 def add_arguments(sub: Any) -> None:
@@ -49,12 +51,12 @@ def add_arguments(sub: Any) -> None:
 def _salt(data_dir: Path) -> str:
     """One random salt per data dir, so pseudonyms are stable there and meaningless elsewhere."""
     path = data_dir / "pseudonym-salt.txt"
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except OSError:
+    try:  # a FIFO or a device in its place is never opened for reading (it would hang)
+        return read_regular(path, 4096).decode("utf-8").strip()
+    except (OSError, DamagedFileError, UnicodeDecodeError):
         salt = secrets.token_hex(16)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(salt + "\n", encoding="utf-8")
+        atomic_write_bytes(path, (salt + "\n").encode("utf-8"))  # replaces, never writes into a FIFO
         return salt
 
 
@@ -75,8 +77,12 @@ def run_workshop(args: argparse.Namespace, out: TextIO | None = None, err: TextI
     err = err or sys.stderr
     try:
         return _run(args, out, err)
-    except OSError as error:
-        err.write(t("cli.write_failed", path=error.filename or "?", reason=error.strerror or str(error)) + "\n")
+    except StoreError as error:  # full disk, read-only data dir, busy lock: French, no traceback
+        err.write(clean_block(error) + "\n")
+        return 2
+    except OSError as error:  # a full disk raises without a file name: the one asked for is meant
+        path = error.filename or getattr(args, "output", None) or "?"
+        err.write(t("cli.write_failed", path=clean_terminal(path), reason=error.strerror or str(error)) + "\n")
         return 2
 
 
@@ -105,6 +111,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _report(args, store, index, ids, _salt(data_dir) if args.format in ("csv", "html") else "", out, err)
         return _export(args, store, index, ids, _salt(data_dir), out, err)
     finally:
+        for notice in store.notices:  # damaged files set aside, unreadable ones, read-only folder
+            err.write(clean_block(notice.message) + "\n")
         store.close()
 
 
@@ -232,7 +240,7 @@ def _export_progress(store: ProgressStore, ids: list[str] | None, output: str | 
         err.write(t("cli.export.progress_done", learners=len(data["learners"]), answers=len(data["answers"]),
                     path=output) + "\n")
     else:
-        json.dump(data, out, ensure_ascii=False, indent=1)
+        json_dump(data, out, indent=1)  # names and answers: control and bidi characters escaped
         out.write("\n")
     return 0
 
@@ -242,6 +250,11 @@ def _import(store: ProgressStore, files: list[str], merge_as: str | None, out: T
     for name in files:
         try:
             report = import_progress(store, read_progress_file(name), merge_as=merge_as)
+        except StoreWriteError as error:  # the file keeps them: nothing waits in memory for a command
+            store.forget_pending({a.id for a in store.pending_answers()})
+            err.write(t("store.import.write_failed", path=clean_terminal(name),
+                        reason=error.reason or clean_block(error)) + "\n")
+            return 2
         except ImportRefused as error:
             err.write(t("cli.import.refused", path=name, reason=str(error)) + "\n")
             code = 1

@@ -107,6 +107,19 @@ FR = {
         "Le fichier {path} n'est pas un export de progression lisible : il est peut-être "
         "abîmé ou incomplet (copie interrompue ?). Rien n'a été importé."
     ),
+    "store.import.write_failed": (
+        "L'import de {path} n'a pas pu être enregistré sur le disque ({reason}). Rien n'est "
+        "perdu : le fichier est intact. Relancez la même commande une fois le problème réglé ; "
+        "ce qui a déjà été importé ne sera pas doublé."
+    ),
+    "store.import.too_large": (
+        "Le fichier {path} est trop gros pour être un export de progression ({max} Mo au plus). "
+        "Rien n'a été importé."
+    ),
+    "store.import.not_a_file": (
+        "{path} n'est pas un fichier ordinaire (un tube ou un périphérique ?) : il n'a pas été "
+        "lu. Rien n'a été importé."
+    ),
     "store.import.wrong_format": (
         "Ce fichier n'est pas un export de progression de l'Atelier numérique. "
         "Rien n'a été importé."
@@ -214,6 +227,19 @@ EN = {
     "store.import.not_json": (
         "The file {path} is not a readable progress export: it may be damaged or "
         "incomplete (interrupted copy?). Nothing was imported."
+    ),
+    "store.import.write_failed": (
+        "The import of {path} could not be saved to disk ({reason}). Nothing is lost: the "
+        "file is intact. Run the same command again once the problem is solved; what was "
+        "already imported will not be doubled."
+    ),
+    "store.import.too_large": (
+        "The file {path} is too large to be a progress export ({max} MB at most). "
+        "Nothing was imported."
+    ),
+    "store.import.not_a_file": (
+        "{path} is not an ordinary file (a pipe or a device?): it was not read. "
+        "Nothing was imported."
     ),
     "store.import.wrong_format": (
         "This file is not an Atelier numérique progress export. Nothing was imported."

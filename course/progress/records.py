@@ -50,13 +50,15 @@ class StoreWriteError(StoreError):
     """Nothing could be written; `pending` answers wait in memory for `flush_pending()`.
 
     `what` says which write failed ("answer", "state", "profile"), so the app can say
-    each kind of failure once rather than at every click.
+    each kind of failure once rather than at every click; `reason` is the cause alone
+    ("le disque est plein"), for a command to word its own message.
     """
 
-    def __init__(self, message: str, pending: int, what: str = "") -> None:
+    def __init__(self, message: str, pending: int, what: str = "", reason: str = "") -> None:
         super().__init__(message)
         self.pending = pending
         self.what = what
+        self.reason = reason
 
 
 class StoreBusyError(StoreWriteError):

@@ -55,6 +55,10 @@ class NotAFileError(DamagedFileError):
     """Something that cannot be read as a file: a FIFO, a device, or far too large."""
 
 
+class TooLargeError(NotAFileError):
+    """A regular file over the size limit; it was not read."""
+
+
 def parse_tables(raw: bytes, path: Path) -> Tables:
     """The tables of a TinyDB file, checked deeply enough that TinyDB cannot trip on them.
 
@@ -106,13 +110,13 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise NotAFileError(path, "not a regular file")
         if info.st_size > limit:
-            raise NotAFileError(path, f"larger than {limit} bytes")
+            raise TooLargeError(path, f"larger than {limit} bytes")
         chunks, size = [], 0
         while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise NotAFileError(path, f"larger than {limit} bytes")
+                raise TooLargeError(path, f"larger than {limit} bytes")
         return b"".join(chunks)
     finally:
         os.close(fd)

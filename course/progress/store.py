@@ -119,7 +119,8 @@ class ProgressStore:
         except StoreBusyError as error:
             raise StoreBusyError(str(error), self.pending, what) from None
         except OSError as error:
-            raise StoreWriteError(t(message_key, reason=reason(error)), self.pending, what) from error
+            why = reason(error)
+            raise StoreWriteError(t(message_key, reason=why), self.pending, what, why) from error
 
     # ----- learners ----------------------------------------------------------------------
 
@@ -279,7 +280,7 @@ class ProgressStore:
                                      self.pending, "answer")
             if why is not None:
                 raise StoreWriteError(t("store.write_failed", reason=why, pending=self.pending),
-                                      self.pending, "answer")
+                                      self.pending, "answer", why)
             return written
 
     def retry_pending(self) -> StoreWriteError | None:

@@ -28,12 +28,13 @@ from course.progress.paths import is_learner_id
 from course.progress.records import (
     AnswerRecord, Learner, RecordError, is_json_object, name_key, utc_now,
 )
-from course.progress.storage import atomic_write_bytes
+from course.progress.storage import NotAFileError, TooLargeError, atomic_write_bytes, read_regular
 from course.progress.store import ProgressStore
-from course.text.safe import clean_terminal
+from course.text.safe import clean_terminal, json_dumps
 
 FORMAT = "atelier-progress"
 VERSION = 1
+MAX_IMPORT_BYTES = 64 * 2**20  # some 150,000 answers; a larger file is refused unread
 
 
 class ImportRefused(Exception):
@@ -281,21 +282,31 @@ def _merge_state(imported: list[dict[str, Any]], aliases: list[str]) -> Callable
 def read_progress_file(path: Path | str) -> dict[str, Any]:
     """The JSON of an export file; ImportRefused (French message) if unreadable."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
+    try:  # a FIFO or /dev/zero is refused unread, never waited on; so is a huge file
+        raw = read_regular(path, MAX_IMPORT_BYTES)
+    except TooLargeError:
+        raise ImportRefused(t("store.import.too_large", path=clean_terminal(path.name),
+                              max=MAX_IMPORT_BYTES // 2**20)) from None
+    except NotAFileError:
+        raise ImportRefused(t("store.import.not_a_file", path=clean_terminal(path.name))) from None
     except OSError as error:
-        raise ImportRefused(t("store.import.unreadable", path=path.name,
+        raise ImportRefused(t("store.import.unreadable", path=clean_terminal(path.name),
                               detail=error.strerror or error)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except ValueError:
-        raise ImportRefused(t("store.import.not_json", path=path.name)) from None
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than any export
+        raise ImportRefused(t("store.import.not_json", path=clean_terminal(path.name))) from None
     if not isinstance(data, dict):
         raise ImportRefused(t("store.import.wrong_format"))
     return data
 
 
 def write_progress_file(path: Path | str, data: dict[str, Any]) -> None:
-    """Write an export atomically and durably (a USB stick may be pulled out right after)."""
-    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    """Write an export atomically and durably (a USB stick may be pulled out right after).
+
+    It carries real names (it moves learners between machines), so it is created readable
+    by its owner only (0600, as every file `atomic_write_bytes` writes); control and bidi
+    characters in names or answers are escaped, so a viewer never acts on them.
+    """
+    payload = json_dumps(data, indent=1).encode("utf-8")
     atomic_write_bytes(Path(path), payload)

@@ -16,7 +16,6 @@ exporting twice gives the same ids and a learning-record store ignores repeats.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from course.reports.compute import ALL, LearnerData, memory_source
 from course.reports.learner_pass import Row, learner_result, read_row, read_rows
 from course.reports.model import AttemptFigures, CourseIndex
 from course.reports.safe_text import clean_terminal, pseudonym
+from course.text.safe import json_dumps
 
 DEFAULT_BASE = "https://atelier.example/xapi"
 #: Never change it: statement ids derive from it.
@@ -261,9 +261,9 @@ def write_statements(stream: TextIO, statements: Iterable[dict[str, Any]], skipp
     """Write statements as JSON lines (UTF-8 text); returns the counts."""
     written = 0
     for statement in statements:
-        line = json.dumps(statement, ensure_ascii=False)
-        # JSON allows these raw in strings, but line-splitting tools break on them.
-        stream.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
+        # Control, bidi and line-separator characters escaped: a terminal or a line-splitting tool
+        # showing the file never acts on a name or an answer.
+        stream.write(json_dumps(statement) + "\n")
         written += 1
     return XapiResult(written=written, skipped=len(skipped))
 

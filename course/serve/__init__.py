@@ -19,15 +19,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
+import os
 import secrets
 import shlex
 import signal
-import os
 import socket
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from course.i18n import get_language, t
 
@@ -160,7 +161,7 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
     from course.content.bundled import bundled_course_dir
     from course.content.loader import CourseNotFound, load_course
     from course.progress import ProgressStore, resolve_data_dir
-    from course.reports.safe_text import clean_terminal
+    from course.text.safe import clean_block, clean_terminal
 
     course_dir = Path(args.course).expanduser().resolve() if args.course else None
     try:
@@ -173,10 +174,13 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         return 1
     data_dir = resolve_data_dir(args.data).resolve()
     try:
-        ProgressStore(data_dir).close()  # creates the dir, tidies it up once, before any tab opens
+        store = ProgressStore(data_dir)  # creates the dir, tidies it up once, before any tab opens
+        store.close()
     except OSError as error:
         err.write(t("launch.no_data", path=str(data_dir), reason=error.strerror or str(error)) + "\n")
         return 2
+    for notice in store.notices:  # damaged files set aside, read-only folder: the trainer is told
+        err.write(clean_block(notice.message) + "\n")
     loopback = is_loopback(args.host)
     code = None if args.no_code else (args.code or new_code())
     if code is None and not loopback:

@@ -390,6 +390,7 @@ async def test_profile_list_shows_every_hostile_name_inert(hostile_learners, mak
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#learners").focus()  # the name field has the focus at first
         for _ in NAMES:  # the list scrolls: walk down it
             seen += assert_inert(app)
             await pilot.press("down")
@@ -406,6 +407,8 @@ async def test_name_typed_in_the_profile_screen_is_cleaned(make_app, private_dat
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.screen.query_one("#name", Input).value = "../../etc/passwd\x1b[2J"
+        await pilot.press("enter")  # the name as it will be kept is shown first
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CourseMapScreen)
@@ -564,3 +567,152 @@ async def test_the_map_never_lists_a_linked_out_lesson(tmp_path, elsewhere, make
         text = assert_inert(app)
     assert "Secret d'ailleurs" not in text
     assert "lessons/gamma" in text  # the notice names what could not be read
+
+
+# --- every output path, byte by byte ------------------------------------------------------------
+
+# OSC 52 (writes the clipboard), OSC 0 (retitles the window), CSI 2J (clears it), CSI 6n (makes the
+# terminal type into the app), a right-to-left override and a one-byte CSI (U+009B).
+HOSTILE = "\x1b]52;c;cGlyYXRl\x07\x1b]0;piratage\x07\x1b[2J\x1b[6n\u202e\x9b2J"
+HOSTILE_YAML = r"\e]52;c;cGlyYXRl\a\e]0;piratage\a\e[2J\e[6n\u202e\x9b2J"
+# What must never come out raw: the test's UNSAFE plus the marks a learner cannot see.
+RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def assert_clean_bytes(raw: bytes, where: str) -> str:
+    text = raw.decode("utf-8").replace("\r\n", "\n")
+    found = RAW_UNSAFE.findall(text)
+    assert not found, f"{where}: {found[:5]!r}"
+    return text
+
+
+def atelier(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The real command, its raw bytes on stdout and stderr."""
+    import os
+
+    return subprocess.run([sys.executable, "app.py", *argv], capture_output=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+@pytest.fixture
+def hostile_yaml(tmp_path):
+    """A course whose problems quote a hostile YAML key, a hostile file name and a hostile value."""
+    root = course_copy(tmp_path)
+    lesson = root / "lessons" / "alpha" / "01-un.yaml"
+    edit(root, "lessons/alpha/01-un.yaml", "title: Le courriel", f'title: Le courriel\n"{HOSTILE_YAML}": 1')
+    (lesson.parent / f"05-{HOSTILE}.yaml").write_text("id: [\n", encoding="utf-8")
+    return root
+
+
+def test_validate_prints_hostile_keys_and_file_names_inert(hostile_yaml):
+    result = atelier("validate", str(hostile_yaml))
+    assert result.returncode == 1
+    out = assert_clean_bytes(result.stdout, "validate")
+    assert_clean_bytes(result.stderr, "validate stderr")
+    assert "]52;c;cGlyYXRl" in out and "05- ]52;c;cGlyYXRl" in out  # shown, inert
+
+
+def test_validate_json_escapes_hostile_text_and_keeps_it(hostile_yaml):
+    result = atelier("validate", str(hostile_yaml), "--format", "json")
+    text = assert_clean_bytes(result.stdout, "validate --format json")
+    report = json.loads(text)
+    assert any(HOSTILE in p["message"] for p in report["problems"])  # the data, exactly
+    assert any(HOSTILE in p["path"] for p in report["problems"])
+    assert "\\u001b]52" in text and "\\u009b2J" in text and "\\u202e" in text
+
+
+async def test_preview_problem_messages_are_inert(hostile_yaml):
+    from course.ui.preview_app import PreviewApp, find_course_root
+    from course.ui.screens.problems import ProblemsScreen
+
+    lesson = hostile_yaml / "lessons" / "alpha" / "01-un.yaml"
+    edit(hostile_yaml, "lessons/alpha/01-un.yaml", "title: Le courriel", "titel: Le courriel")  # an error
+    app = PreviewApp(lesson, find_course_root(lesson))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "]52;c;cGlyYXRl" in assert_inert(app, svg=True).replace("\n", "")
+
+
+@pytest.fixture
+def hostile_progress(private_data, tmp_path):
+    """Léa's answers, imported from another machine: the session label and the answers are hostile."""
+    store = ProgressStore(tmp_path / "autre-machine")
+    lea = store.create_learner("Léa")
+    for question in ("q-single", "q-short"):
+        record = _answer(lea.id, 0)
+        store.record_answer(AnswerRecord(**{**record.to_dict(), "question": question, "session": HOSTILE,
+                                            "response_text": HOSTILE, "response": HOSTILE}))
+    here = ProgressStore(private_data)
+    import_progress(here, export_progress(store, None))
+    store.close()
+    here.close()
+    return private_data
+
+
+@pytest.mark.parametrize("argv", [
+    ["report"], ["report", "--format", "csv"], ["report", "--format", "json"], ["report", "--format", "html"],
+    ["export", "--format", "csv"], ["export", "--format", "xapi"], ["export", "--format", "progress"],
+    ["export", "--format", "progress", "--names"],
+], ids=lambda argv: "-".join(argv).replace("--format-", ""))
+def test_commands_print_hostile_labels_and_answers_inert(hostile_progress, argv):
+    result = atelier(*argv, "--data", str(hostile_progress), "--course", str(MINI))
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert_clean_bytes(result.stdout, " ".join(argv))
+    assert_clean_bytes(result.stderr, " ".join(argv) + " (stderr)")
+    assert result.stdout.strip()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xapi", "progress"])
+def test_export_files_hold_no_raw_control_characters(hostile_progress, tmp_path, fmt):
+    import stat
+
+    target = tmp_path / f"export.{fmt}"
+    result = atelier("export", "--format", fmt, "-o", str(target), "--data", str(hostile_progress),
+                     "--course", str(MINI))
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    for path in tmp_path.glob("export*"):
+        assert_clean_bytes(path.read_bytes(), path.name)
+    if fmt == "progress":  # it carries real names (it moves learners between machines): owner only
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert {a["session"] for a in data["answers"]} == {HOSTILE}  # escaped, not altered
+
+
+def test_command_notices_are_inert(private_data, tmp_path, monkeypatch):
+    """A notice names the data dir, and the data dir may have any name."""
+    from course.progress.store import ProgressStore as Store
+
+    data = tmp_path / f"données{HOSTILE}"
+    Store(data).close()
+    monkeypatch.setattr(Store, "_can_write", lambda self: False)  # a read-only folder
+    from course.cli import _command_parser
+    from course.cli_workshop import run_workshop
+
+    out, err = io.StringIO(), io.StringIO()
+    code = run_workshop(_command_parser("report").parse_args(["report", "--data", str(data), "--course", str(MINI)]),
+                        out, err)
+    assert code == 0
+    assert "n'est pas modifiable" in err.getvalue()
+    assert_clean_bytes(err.getvalue().encode(), "notice")
+
+
+async def test_f9_header_shows_an_imported_session_label_inert(hostile_progress, make_app):
+    from course.ui.screens.pin import PinSetupScreen
+    from course.ui.screens.trainer import TrainerScreen
+
+    app = make_app(session=HOSTILE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, PinSetupScreen)
+        await pilot.press(*"2468", "enter", *"2468", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TrainerScreen)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(3):  # every session of the data, the hostile one included
+            assert_inert(app, svg=True)
+            await pilot.press("right")
+            await pilot.pause()
+        assert "]52;c;cGlyYXRl" in assert_inert(app).replace("\n", "")
