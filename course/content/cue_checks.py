@@ -93,7 +93,8 @@ def question_cues(question: Question) -> list[Problem]:
 
 def absolute_word_cue(questions: list[Question]) -> list[Problem]:
     """One warning, at the first question concerned, when absolute words mark the false statements."""
-    marked = [s for q in questions for s in statements(q) if ABSOLUTE_WORDS.search(s.text)]
+    marked = [s for q in questions for s in statements(q)
+              if ABSOLUTE_WORDS.search(s.text) and not ALL_OR_NONE.search(s.text)]
     false = [s for s in marked if not s.true]
     if len(marked) < MIN_ABSOLUTE or len(false) < ABSOLUTE_FALSE_SHARE * len(marked):
         return []
