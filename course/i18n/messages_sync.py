@@ -1,0 +1,43 @@
+"""Messages of `atelier sync` (statements to a learning-record store)."""
+
+FR = {
+    "sync.help": "envoie les résultats à un LRS (xAPI 1.0.3) : seulement ce qu'il n'a pas encore reçu",
+    "sync.opt.lrs": "adresse du LRS, jusqu'à /statements exclu (sinon ATELIER_LRS_URL ou le fichier de réglages)",
+    "sync.opt.user": "identifiant du LRS (sinon ATELIER_LRS_USER)",
+    "sync.opt.password": "mot de passe du LRS (sinon ATELIER_LRS_PASSWORD) ; il n'est jamais affiché",
+    "sync.opt.config": "fichier de réglages TOML (url, user, password, batch, base) ; par défaut DONNÉES/lrs.toml",
+    "sync.opt.batch": "nombre de déclarations par envoi (100 par défaut)",
+    "sync.opt.dry_run": "dit ce qui serait envoyé, sans rien envoyer",
+    "sync.opt.names": "ajoute les prénoms (sinon des pseudonymes seulement)",
+    "sync.no_url": "Quel LRS ? Donnez son adresse avec --lrs (ou ATELIER_LRS_URL, ou « url » dans DONNÉES/lrs.toml). Rien n'a été envoyé.",
+    "sync.bad_url": "Adresse de LRS invalide : il faut une adresse http:// ou https://. Rien n'a été envoyé.",
+    "sync.bad_config": "Fichier de réglages illisible : {path} ({reason}). Rien n'a été envoyé.",
+    "sync.io_failed": "Impossible de lire ou d'écrire le journal d'envoi ({reason}). Rien n'est perdu : relancez quand le dossier de données est accessible.",
+    "sync.progress": "Envoi : {done} sur {total} {total|déclaration|déclarations} ({percent} %)",
+    "sync.dry_run": "Essai à blanc vers {lrs} : {count} {count|déclaration serait envoyée|déclarations seraient envoyées} (dont {corrections} {corrections|correction|corrections}) ; {up_to_date} déjà {up_to_date|reçue|reçues}. Rien n'a été envoyé.",
+    "sync.summary": "{lrs} : {sent} {sent|déclaration envoyée|déclarations envoyées}, {up_to_date} déjà {up_to_date|reçue|reçues}, {corrections} {corrections|résultat corrigé|résultats corrigés} (annulé puis renvoyé).",
+    "sync.conflicts": "{conflicts} {conflicts|déclaration refusée|déclarations refusées} parce que le LRS garde un autre contenu sous le même identifiant, {refused} {refused|refusée|refusées} pour une autre raison : elles sont notées dans le journal et les autres sont parties.",
+    "sync.unauthorised": "{lrs} refuse l'identifiant ou le mot de passe. Vérifiez-les ; ce qui était déjà envoyé est noté, la suite partira au prochain essai.",
+    "sync.stopped": "{lrs} ne répond pas (réseau coupé ou serveur indisponible) après plusieurs essais. {remaining} {remaining|déclaration attend|déclarations attendent} : relancez « atelier sync » plus tard, l'envoi reprendra là où il s'est arrêté.",
+}
+
+EN = {
+    "sync.help": "sends results to an LRS (xAPI 1.0.3): only what it has not received yet",
+    "sync.opt.lrs": "LRS address, up to but not including /statements (else ATELIER_LRS_URL or the settings file)",
+    "sync.opt.user": "LRS user name (else ATELIER_LRS_USER)",
+    "sync.opt.password": "LRS password (else ATELIER_LRS_PASSWORD); it is never shown",
+    "sync.opt.config": "TOML settings file (url, user, password, batch, base); default DATA/lrs.toml",
+    "sync.opt.batch": "statements per request (default 100)",
+    "sync.opt.dry_run": "says what would be sent, sends nothing",
+    "sync.opt.names": "adds first names (else pseudonyms only)",
+    "sync.no_url": "Which LRS? Give its address with --lrs (or ATELIER_LRS_URL, or « url » in DATA/lrs.toml). Nothing was sent.",
+    "sync.bad_url": "Invalid LRS address: an http:// or https:// address is needed. Nothing was sent.",
+    "sync.bad_config": "Unreadable settings file: {path} ({reason}). Nothing was sent.",
+    "sync.io_failed": "Cannot read or write the sending journal ({reason}). Nothing is lost: run it again when the data folder is reachable.",
+    "sync.progress": "Sending: {done} of {total} {total|statement|statements} ({percent} %)",
+    "sync.dry_run": "Dry run to {lrs}: {count} {count|statement|statements} would be sent ({corrections} {corrections|correction|corrections} among them); {up_to_date} already received. Nothing was sent.",
+    "sync.summary": "{lrs}: {sent} {sent|statement|statements} sent, {up_to_date} already received, {corrections} {corrections|result|results} corrected (voided then sent again).",
+    "sync.conflicts": "{conflicts} {conflicts|statement|statements} refused because the LRS holds other content under the same id, {refused} refused for another reason: they are noted in the journal and the others went through.",
+    "sync.unauthorised": "{lrs} refuses the user name or password. Check them; what was already sent is noted, the rest goes at the next try.",
+    "sync.stopped": "{lrs} does not answer (network cut or server unavailable) after several tries. {remaining} {remaining|statement is|statements are} waiting: run « atelier sync » later, it resumes where it stopped.",
+}
