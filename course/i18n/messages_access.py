@@ -1,6 +1,7 @@
 """Messages of who may open what: the trainer code, learners' personal codes, the « mode atelier »."""
 
 FR = {
+    "access.back": "Revenir (Échap)",
     "access.setup.not_here": "Aucun code formateur n'est choisi pour ces données : l'espace formateur ne s'ouvre pas ici. La personne qui anime le donne au lancement (--pin CODE).",
     "help.profile_workshop": "Écrivez votre prénom puis **Entrée** : le curseur y est déjà. La première fois, vous recevez un **code personnel** : notez-le. Les fois suivantes, écrivez le même prénom, répondez « Oui, c'est moi » et tapez ce code. Code oublié ? La personne qui anime peut vous en donner un nouveau.",
     "access.cannot_write": "Impossible d'enregistrer le code dans « {path} » ({reason}). Demandez à la personne qui anime de vérifier le dossier de données.",
@@ -66,6 +67,7 @@ FR = {
 }
 
 EN = {
+    "access.back": "Go back (Esc)",
     "access.setup.not_here": "No trainer's code is chosen for this data: the trainer's view does not open here. The person leading the workshop gives it at start (--pin CODE).",
     "help.profile_workshop": "Type your first name then **Enter**: the cursor is already there. The first time, you get a **personal code**: write it down. Next times, type the same name, answer « Yes, it's me » and type that code. Forgot it? The person leading the workshop can give you a new one.",
     "access.cannot_write": "Cannot save the code in « {path} » ({reason}). Ask the person leading the workshop to check the data folder.",

@@ -67,9 +67,13 @@ class LearnerCodeScreen(ModalScreen[bool]):
             yield Static(Text(self.prompt), markup=False)
             yield Input(password=True, id="code", max_length=40)
             yield Static("", id="code-message", markup=False)
+            yield Button(t("access.back"), id="back")
 
     def on_mount(self) -> None:
         self.query_one("#code", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -135,6 +139,7 @@ class RenewCodeScreen(ModalScreen[None]):
     """Trainer space: give a new personal code to a learner who forgot theirs."""
 
     BINDINGS = [Binding("escape", "dismiss", t("access.close"))]
+    DEFAULT_CSS = "RenewCodeScreen #who { max-height: 10; }"  # the new code stays in sight
 
     def __init__(self, codes: LearnerCodes, learners: list[Learner]) -> None:
         super().__init__()
@@ -144,9 +149,9 @@ class RenewCodeScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(t("access.trainer.pick") if self.learners else t("access.trainer.none"), markup=False)
+            yield Static("", id="renewed", markup=False)
             if self.learners:
                 yield OptionList(*[Option(Text(x.name), id=x.id) for x in self.learners.values()], id="who")
-            yield Static("", id="renewed", markup=False)
             yield Button(t("access.close"), id="close")
 
     def on_mount(self) -> None:
