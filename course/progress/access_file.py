@@ -30,7 +30,7 @@ from typing import Any
 import filelock
 
 from course.i18n import t
-from course.progress.storage import atomic_write_bytes, reason
+from course.progress.storage import DamagedFileError, atomic_write_bytes, read_regular, reason
 
 ITERATIONS = 120_000
 FREE_TRIES = 3  # wrong codes allowed before the first wait
@@ -101,11 +101,9 @@ class AccessFile:
         self.lock_path = self.folder / f".{name}.lock"
 
     def read(self) -> dict[str, Any]:
-        try:
-            if not self.path.is_file():
-                return {}
-            value = json.loads(self.path.read_bytes()[:1_000_000].decode("utf-8"))
-        except (OSError, ValueError):
+        try:  # a FIFO, a device or a huge file is never read (read_regular); deep nesting is damage
+            value = json.loads(read_regular(self.path, 1_000_000).decode("utf-8"))
+        except (OSError, ValueError, RecursionError, DamagedFileError):
             return {}
         return value if isinstance(value, dict) else {}
 

@@ -286,3 +286,18 @@ def test_a_cache_that_raises_anything_is_rebuilt(tmp_path: Path, error: type[Bas
     os.unlink(pickled)
     os.mkfifo(pickled)
     assert finishes(lambda: load_course_cached(course_dir, cache)) is not None
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "deep"])
+def test_an_access_file_that_is_not_one_reads_as_empty(tmp_path: Path, kind: str) -> None:
+    from course.progress.access_file import AccessFile
+
+    access = AccessFile(tmp_path / "data", "trainer")
+    access.folder.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(access.path)
+    elif kind == "dev-zero":
+        access.path.symlink_to("/dev/zero")
+    else:
+        access.path.write_text('{"x": ' + "[" * 1000 + "]" * 1000 + "}")
+    assert finishes(access.read) == {}
