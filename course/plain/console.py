@@ -22,6 +22,8 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202
 _KEEP_TOGETHER = re.compile(r" (?=[:;?!%»])|(?<=«) ")
 """French spaces that must not break a line (before : ; ? ! % », after «)."""
 _GLUE = "\u00a0"
+_ITEM = re.compile(r"\s*(?:\d+\.|-) ")
+"""The start of a numbered or bulleted line."""
 
 
 class EndOfInput(Exception):
@@ -68,8 +70,10 @@ class Console:
             self.stdout.write("\n")
             return
         pad = " " * indent
+        item = _ITEM.match(line)  # « 2. … » or « - … »: wrapped lines hang under the text, not the number
+        hang = pad + " " * (len(item.group(0)) if item else 0)
         glued = _KEEP_TOGETHER.sub(_GLUE, line.rstrip())
-        wrapped = textwrap.wrap(glued, width=self.width, initial_indent=pad, subsequent_indent=pad,
+        wrapped = textwrap.wrap(glued, width=self.width, initial_indent=pad, subsequent_indent=hang,
                                 break_on_hyphens=False) or [pad]
         for part in wrapped:
             self.stdout.write(_fit(part.replace(_GLUE, " "), self.width) + "\n")
