@@ -127,6 +127,7 @@ class AtelierApp(App[None]):
             return
         self.journey = Journey(self.course, self.store, learner, self.settings.session)
         self.journey.on_store_error = self.store_guard.failed
+        self.store_guard.show_notices()  # their progress file set aside while opening: said now
         screen = CourseMapScreen(self.journey)
         if isinstance(self.screen, ProfileScreen):
             self.switch_screen(screen)

@@ -59,13 +59,11 @@ class StoreGuard:
 
     def retry(self) -> None:
         """Timer: write the answers waiting in memory; say so when it works again."""
+        self.show_notices()
         count = self.app.store.pending
-        if not count:
-            return
-        if self.app.store.retry_pending() is None:
+        if count and self.app.store.retry_pending() is None:
             self._said.clear()
             self.app.notify(t("store.app.saved_again", count=count), timeout=8, markup=False)
-        self.show_notices()
 
     def end_session(self) -> None:
         """The profile was deleted (another window): back to the choice of profiles."""

@@ -209,3 +209,24 @@ async def test_a_profile_deleted_in_another_window_ends_this_session(make_app, p
         assert isinstance(app.screen, ProfileScreen) and app.journey is None
         assert any("Ce profil a été supprimé, sans doute dans une autre fenêtre" in m for m in toasts(app))
         assert not isinstance(app.screen, QuizScreen)
+
+
+async def test_a_state_with_wrong_types_opens_the_map_with_a_notice(make_app, private_data):
+    import json
+
+    store = ProgressStore(private_data)
+    lea = store.create_learner("Léa")
+    state = private_data / "learners" / lea.id / "state.json"
+    state.write_text(json.dumps({"state": {"1": {"quizzes": {"alpha-un": {"attempt": "z", "open": True}},
+                                                 "lessons": "x"}}}))
+    app = make_app(learner=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.choose_learner_id(lea.id)
+        await pilot.pause()
+        assert isinstance(app.screen, CourseMapScreen)
+        assert any("Le fichier de progression de Léa était abîmé : il a été mis de côté" in m
+                   for m in toasts(app))
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+    assert len(list((private_data / "damaged").iterdir())) == 1
