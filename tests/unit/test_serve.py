@@ -292,7 +292,7 @@ def test_the_command_prints_address_and_code_and_stops_on_ctrl_c(tmp_path: Path)
         banner = "".join(lines)
         url = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
         code = re.search(r"Code de l'atelier à leur donner : +(\d{3} \d{3})\n", banner)
-        pin = re.search(r"Code formateur \(F9\), pour vous seul·e : (\d{3} \d{3})\n", banner)
+        pin = re.search(r"Code formateur \(F9\), à garder : +(\d{3} \d{3})\n", banner)
         assert pin and pin.group(1) != (code and code.group(1)), banner
         assert url and code, banner + process.stderr.read()
         assert SESSION in banner and str((tmp_path / "data").resolve()) in banner
