@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from course.i18n import t
 from course.text.normalise import normalise_answer

@@ -44,7 +44,7 @@ def _pick_or_type(console: Console, store: ProgressStore) -> Learner | None:
         if got.hint is not None:
             console.say(got.hint)
             return None
-        return learners[got.response - 1]
+        return learners[int(got.response) - 1]
     try:
         cleaned = clean_name(typed)
     except InvalidNameError as error:

@@ -6,6 +6,8 @@ kind "scenario", index, text, good or not); gauges are said as figures.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from course.content.model import Lesson, Scenario, ScenarioChoice
 from course.i18n import t
 from course.learning.journey import Journey
@@ -32,7 +34,7 @@ def play_scenario(console: Console, journey: Journey, lesson: Lesson, scenario: 
                 console.say(f"{n}. {choice.text}")
             count = len(node.choices)
             typed = console.ask(t("plain.type_one", range=spoken_range(count)) + " " + t("plain.back_word"),
-                                check=lambda typed, count=count: read_one(typed, count).hint)
+                                check=_one_of(count))
             index = int(read_one(typed, count).response) - 1
             choice = node.choices[index]
             for effect in choice.effects:
@@ -64,6 +66,11 @@ def play_scenario(console: Console, journey: Journey, lesson: Lesson, scenario: 
         console.lines(markdown_lines(scenario.debrief))
         if not replay_or_go_on(console):
             return
+
+
+def _one_of(count: int) -> Callable[[str], str | None]:
+    """The check of an answer that must be one number from 1 to `count`."""
+    return lambda typed: read_one(typed, count).hint
 
 
 def replay_or_go_on(console: Console) -> bool:

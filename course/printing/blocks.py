@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 _SCHEME = re.compile(r"\bhttps?://", re.IGNORECASE)
 
@@ -70,7 +70,7 @@ class Question:
     blocks: list[Block] = field(default_factory=list)
 
 
-Block = Union[Heading, Prose, Line, Items, Write, Question]
+Block = Heading | Prose | Line | Items | Write | Question
 
 
 @dataclass

@@ -14,8 +14,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from course.i18n import t
-from course.printing.blocks import Block, Document, Heading, Items, Line, Prose, Question, Write, bare
-
+from course.printing.blocks import Block, Document, Heading, Items, Line, Prose, Write, bare
 
 
 def escape(text: str) -> str:

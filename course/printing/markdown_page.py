@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from course.i18n import t
-from course.printing.blocks import Block, Document, Heading, Items, Line, Prose, Question, Write, bare
+from course.printing.blocks import Block, Document, Heading, Items, Line, Prose, Write, bare
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
@@ -22,9 +22,12 @@ def prose_markdown(markdown: str) -> str:
 def _items(block: Items) -> str:
     if block.inline:
         return "   ".join(f"[ ] {bare(e)}" for e in block.entries)
-    marks = {"bullet": lambda n: "-", "number": lambda n: f"{n}.", "letter": lambda n: f"{chr(64 + n)}.",
-             "tick": lambda n: "- [ ]", "rank": lambda n: "- ____"}[block.kind]
-    return "\n".join(f"{marks(n)} {bare(entry)}" for n, entry in enumerate(block.entries, 1))
+    return "\n".join(f"{_mark(block.kind, n)} {bare(entry)}" for n, entry in enumerate(block.entries, 1))
+
+
+def _mark(kind: str, n: int) -> str:
+    """What starts the `n`th line of a list of `kind`: a dash, a number, a letter, a box or a blank."""
+    return {"bullet": "-", "number": f"{n}.", "letter": f"{chr(64 + n)}.", "tick": "- [ ]", "rank": "- ____"}[kind]
 
 
 def _block(block: Block) -> str:
@@ -33,7 +36,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Prose):
         text = prose_markdown(block.markdown)
         if block.label:
-            return "\n".join(f"> {line}" if line else ">" for line in [f"**{block.label}**", ""] + text.split("\n"))
+            return "\n".join(f"> {line}" if line else ">" for line in [f"**{block.label}**", "", *text.split("\n")])
         return text
     if isinstance(block, Line):
         text = bare(block.text)

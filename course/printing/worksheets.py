@@ -11,7 +11,14 @@ import random
 
 from course.content.course import Course
 from course.content.model import (
-    MatchQuestion, MultipleQuestion, OrderQuestion, Question, Quiz, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    MatchQuestion,
+    MultipleQuestion,
+    OrderQuestion,
+    Question,
+    Quiz,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
     question_text,
 )
 from course.i18n import t

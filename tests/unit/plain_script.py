@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Union
 
 from course.content.loader import load_course
 from course.plain.app import PlainApp
@@ -13,7 +13,7 @@ from course.plain.console import Console
 from course.progress import ProgressStore
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-Step = Union[str, Callable[[str], str]]
+Step = str | Callable[[str], str]
 
 
 class ScriptedInput(io.TextIOBase):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from course.progress import ProgressStore
 from tests.unit.plain_script import pick, printed, run_plain
@@ -112,7 +112,7 @@ def test_an_existing_name_is_asked_about_and_numbers_pick_a_profile(private_data
 
 
 def test_reset_a_lesson_and_retry_a_quiz(private_data):
-    run_plain(private_data, LESSON_AND_QUIZ[:-1] + ["r", "2", "retour", "q"])
+    run_plain(private_data, [*LESSON_AND_QUIZ[:-1], "r", "2", "retour", "q"])
     done = [a for a in answers(private_data) if a.question == "q-single"]
     assert [a.attempt for a in done] == [1, 2]
     transcript = run_plain(private_data, ["1", "x 1", "oui", "l", "q"])
@@ -127,7 +127,7 @@ def test_reviews_bring_back_a_missed_question(private_data, monkeypatch):
     run_plain(private_data, ["Léa", "c", "suite", "suite", "1", "suite", "q"])
     from course.learning import journey as journey_module
 
-    later = datetime.now(timezone.utc) + timedelta(days=2)
+    later = datetime.now(UTC) + timedelta(days=2)
     original = journey_module.due_cards
     monkeypatch.setattr(journey_module, "due_cards", lambda answers, now=None: original(answers, later))
     transcript = run_plain(private_data, ["1", "r", "2", "suite", "q"])

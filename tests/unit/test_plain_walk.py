@@ -8,7 +8,13 @@ from itertools import repeat
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.content.model import (
-    MatchQuestion, MultipleQuestion, OrderQuestion, ShortQuestion, SingleQuestion, TrueFalseQuestion, question_text,
+    MatchQuestion,
+    MultipleQuestion,
+    OrderQuestion,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+    question_text,
 )
 from course.progress import ProgressStore
 from tests.unit.plain_script import printed, run_plain
