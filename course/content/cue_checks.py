@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass
 
 from course.content.model import (
-    MultipleQuestion, Pos, Question, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    MultipleQuestion,
+    Pos,
+    Question,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
 )
 from course.content.problems import Problem
 
@@ -85,9 +90,9 @@ def question_cues(question: Question) -> list[Problem]:
         for choice in question.choices:
             if ALL_OR_NONE.search(choice.text):
                 _warn(found, question.pos, "cue_all_of_the_above", id=question.id, text=choice.text)
-    if isinstance(question, ShortQuestion) and not question.exact:
-        if any(ADDRESS_OR_NUMBER.match(answer.strip()) for answer in question.accept):
-            _warn(found, question.pos, "cue_short_not_exact", id=question.id)
+    if (isinstance(question, ShortQuestion) and not question.exact
+            and any(ADDRESS_OR_NUMBER.match(answer.strip()) for answer in question.accept)):
+        _warn(found, question.pos, "cue_short_not_exact", id=question.id)
     return found
 
 

@@ -19,7 +19,13 @@ import pytest
 from course.content.cue_checks import ABSOLUTE_WORDS
 from course.content.loader import load_course
 from course.content.model import (
-    MultipleQuestion, Question, Quiz, ShortQuestion, SingleQuestion, TrueFalseQuestion, question_text,
+    MultipleQuestion,
+    Question,
+    Quiz,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+    question_text,
 )
 from course.quiz.grading import grade
 from tests.unit.small_course import load
@@ -280,3 +286,23 @@ def test_exact_short_answers_forgive_no_slip():
     assert grade(loose, slip).correct and grade(loose, slip).spelling == "remboursement-rapide.example"
     assert not grade(exact, slip).correct
     assert grade(exact, " Remboursement-Rapide.EXAMPLE ").correct  # case and spaces still never matter
+
+
+def test_atelier_validate_prints_the_cue_warnings_with_file_and_line(tmp_path, capsys):
+    from course.cli import main
+
+    load(tmp_path, {"quizzes/m/01-ok.yaml": CUED})
+    main(["validate", str(tmp_path / "cours")])
+    out = capsys.readouterr().out.splitlines()
+    assert out[:4] == [
+        "quizzes/m/01-ok.yaml:4:5: warning: Question « longue » : la bonne réponse est bien plus longue que les "
+        "autres. On la devine sans lire : raccourcissez-la ou étoffez les autres.",
+        "quizzes/m/01-ok.yaml:13:5: warning: Question « toutes » : évitez « Toutes les réponses ci-dessus ». Il "
+        "suffit de repérer deux bonnes propositions pour répondre sans tout savoir.",
+        "quizzes/m/01-ok.yaml:22:5: warning: Dans ce quiz, 3 des 3 phrases qui contiennent un mot absolu (toujours, "
+        "jamais, tous, aucun, forcément…) sont fausses (lignes 22, 27, 32) : on peut répondre « faux » sans lire. "
+        "Écrivez aussi des phrases vraies avec ces mots, ou retirez-les.",
+        "quizzes/m/01-ok.yaml:37:5: warning: Question « domaine » : la réponse est une adresse ou un nombre. Ajoutez "
+        "« exact: true » pour qu'une lettre ou un chiffre de travers ne soit pas accepté.",
+    ]
+    assert "4 avertissements" in out[-1]
