@@ -57,9 +57,10 @@ class PlainApp:
             self._map_loop()
         except QuitRequested:
             say(t("plain.bye"))
-        except EndOfInput:
+        except (EndOfInput, KeyboardInterrupt) as ended:
             self.console.blank()
             say(t("plain.bye"))
+            return 130 if isinstance(ended, KeyboardInterrupt) else 0
         return 0
 
     # -- the map --------------------------------------------------------------------

@@ -55,9 +55,14 @@ class Console:
     def __init__(self, stdin: TextIO, stdout: TextIO, width: int | None = None) -> None:
         self.stdin = stdin
         self.stdout = stdout
-        self.width = width or terminal_width()
+        self.fixed_width = width
         self.help_text = ""
         """What « aide » says where the learner is (each part of the course sets it)."""
+
+    @property
+    def width(self) -> int:
+        """The width given, else the terminal's now (a window may be resized between two lines)."""
+        return self.fixed_width or terminal_width()
 
     # -- writing ------------------------------------------------------------------
     def say(self, text: str = "", indent: int = 0) -> None:

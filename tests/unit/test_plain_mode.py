@@ -175,3 +175,25 @@ def test_confidence_and_practice_retries_as_in_the_full_screen_quiz(private_data
     assert "Vos certitudes :" in lines and "  certitude forte et réponse juste : 1" in lines
     stored = answers(private_data)
     assert [(a.correct, a.confidence) for a in stored] == [(False, 1), (True, 3)]
+
+
+def test_ctrl_c_says_goodbye_and_keeps_progress(private_data):
+    import io
+
+    from course.content.loader import load_course
+    from course.plain.app import PlainApp
+    from course.plain.console import Console
+    from tests.unit.plain_script import FIXTURES, ScriptedInput
+
+    def interrupt(text: str) -> str:
+        raise KeyboardInterrupt
+
+    out = io.StringIO()
+    store = ProgressStore(private_data)
+    try:
+        steps = ["Léa", "c", "suite", "suite", "2", interrupt]
+        code = PlainApp(Console(ScriptedInput(out, steps), out, 80), load_course(FIXTURES / "mini"), store).run()
+    finally:
+        store.close()
+    assert code == 130 and printed(out.getvalue())[-1].startswith("Au revoir !")
+    assert [a.question for a in answers(private_data)] == ["q-single"]
