@@ -22,6 +22,7 @@ from course.ui.screens.profile import ProfileScreen
 from course.ui.screens.quiz import QuizScreen
 from course.ui.screens.results import ResultsScreen
 from tests.ui.helpers import answer_current, next_question
+from tests.unit.test_store_commands import small_disk  # noqa: F401  (a fixture: a real small disk)
 
 SIZE = (80, 24)
 
@@ -230,3 +231,29 @@ async def test_a_state_with_wrong_types_opens_the_map_with_a_notice(make_app, pr
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
     assert len(list((private_data / "damaged").iterdir())) == 1
+
+
+async def test_a_really_full_disk_keeps_the_quiz_going_and_writes_once_freed(small_disk, mini_course):
+    """A real tmpfs filled up: the same messages as the simulated faults, and the timer's retry."""
+    from course.ui.course_app import Settings, build_app
+    from tests.unit.test_store_commands import fill
+
+    data = small_disk / "data"
+    store = ProgressStore(data)
+    app = build_app(mini_course, store, Settings(learner="Léa"))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.start_quiz(mini_course.quizzes["alpha-un"])
+        await pilot.pause()
+        filler = fill(small_disk)
+        await answer_current(pilot)
+        assert "Bonne réponse" in visible(app)
+        assert any("(le disque est plein)" in m for m in toasts(app))
+        assert store.pending == 1
+        filler.unlink()
+        app.store_guard.retry()
+        await pilot.pause()
+        assert store.pending == 0
+        learner = app.journey.learner.id
+    assert len(ProgressStore(data).answers(learner)) == 1
+    store.close()

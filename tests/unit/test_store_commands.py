@@ -123,3 +123,42 @@ def test_an_import_that_is_not_an_export_is_refused_in_french(tmp_path: Path, ki
     result = atelier("import", str(path), "--data", str(tmp_path / "data"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Rien n'a été importé" in result.stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real 512 KB disk (tmpfs), filled up by the test: no monkeypatch between us and ENOSPC."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
+                                           capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs needs root")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"x" * 1024):
+            pass
+    except OSError:  # ENOSPC: the disk is full
+        pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+def test_import_on_a_really_full_disk_then_again_once_freed(small_disk: Path, export_file: Path) -> None:
+    data = small_disk / "data"
+    ProgressStore(data).create_learner("Zoé")
+    filler = fill(small_disk)
+    result = atelier("import", str(export_file), "--data", str(data))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "(le disque est plein)" in result.stderr and "Relancez la même commande" in result.stderr
+    filler.unlink()
+    result = atelier("import", str(export_file), "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    names = sorted(x.name for x in ProgressStore(data).list_learners())
+    assert names == ["Léa", "Zoé"]

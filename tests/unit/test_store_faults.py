@@ -301,3 +301,22 @@ def test_an_access_file_that_is_not_one_reads_as_empty(tmp_path: Path, kind: str
     else:
         access.path.write_text('{"x": ' + "[" * 1000 + "]" * 1000 + "}")
     assert finishes(access.read) == {}
+
+
+def test_an_immutable_locks_folder_is_not_called_read_only(tmp_path: Path) -> None:
+    """`chattr +i locks/`: its lock files still work, so writes work and nothing says otherwise."""
+    import shutil
+    import subprocess
+
+    store, lea = filled(tmp_path / "data")
+    locks = tmp_path / "data" / "locks"
+    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(locks)],
+                                                    capture_output=True).returncode:
+        pytest.skip("chattr +i is not available here")
+    try:
+        again = ProgressStore(tmp_path / "data")
+        assert again.writable and not again.notices
+        again.record_answer(answer(lea.id, "after"))
+        assert again.answers(lea.id)[-1].question == "after"
+    finally:
+        subprocess.run(["chattr", "-i", str(locks)], check=False)
