@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from course.reports.items import ItemCollector
-from course.reports.learner_pass import LearnerResult, Row, learner_result, read_rows
+from course.reports.learner_pass import LearnerResult, learner_results, read_rows
 from course.reports.model import (
     AttemptFigures, CourseIndex, ImpactRow, LearnerFigures, LessonFigures, ModuleImpact, Report,
     SessionFigures,
@@ -165,17 +165,14 @@ def compute_reports(source: Iterable[LearnerData], index: CourseIndex, *,
         if learner_ids is not None and learner_id not in learner_ids:
             continue
         rows = read_rows(data.answers)
-        by_label: dict[str, list[Row]] = {}
-        for row in rows:
-            by_label.setdefault(row.session, []).append(row)
-        labels = set(by_label) | set(_visit_labels(data.state))
-        for label, scope in list(built.items()) + [(x, None) for x in labels if wanted is None and x not in built]:
-            if label is not ALL and label not in labels:
-                continue
-            if scope is None:
-                scope = built[label] = _Scope(label)
-            chosen = rows if label is ALL else by_label.get(label, [])
-            scope.add(learner_result(data.learner, chosen, data.state, index, label, help_below), index)
+        labels = {row.session for row in rows} | set(_visit_labels(data.state))
+        if wanted is None:
+            for label in labels - set(built):
+                built[label] = _Scope(label)
+        chosen = [label for label in built if label is ALL or label in labels]
+        results = learner_results(data.learner, rows, data.state, index, chosen, help_below)
+        for label, result in results.items():
+            built[label].add(result, index)
         if progress is not None:
             progress(count)
     learner_filter = tuple(sorted(learner_ids)) if learner_ids is not None else ()

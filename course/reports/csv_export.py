@@ -17,7 +17,7 @@ leave only with `names=True`; otherwise a stable pseudonym stands for them.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -98,21 +98,30 @@ def _labeller(learners: Iterable[Mapping[str, Any]], names: bool, salt: str) -> 
     return label
 
 
-def answers_csv(stream: TextIO, source: Iterable[LearnerData], index: CourseIndex, *, sep: str = ";",
-                names: bool = False, salt: str = "", session: str | None = ALL,
-                learner_ids: Collection[str] | None = None) -> int:
+def answers_csv(stream: TextIO, source: Iterable[LearnerData], index: CourseIndex, **options: Any) -> int:
     """One row per answer (every activity), learner by learner, in time order; the row count.
 
     The same answers as the report counts: read by the same function, with the same filters.
     """
-    header = [t(f"reports.csv.{column}") for column in ANSWER_COLUMNS]
-    lesson_quizzes = {q.id for q in index.quizzes.values() if q.kind == "lesson"}
+    counted = [0]
+    for _ in answers_csv_passing(stream, source, index, counted=counted, **options):
+        pass
+    return counted[0]
 
-    def rows() -> Iterable[list[Cell]]:
-        for data in source:
-            learner_id = str(data.learner.get("id", ""))
-            if learner_ids is not None and learner_id not in learner_ids:
-                continue
+
+def answers_csv_passing(stream: TextIO, source: Iterable[LearnerData], index: CourseIndex, *, sep: str = ";",
+                        names: bool = False, salt: str = "", session: str | None = ALL,
+                        learner_ids: Collection[str] | None = None, counted: list[int] | None = None,
+                        ) -> Iterator[LearnerData]:
+    """Write each learner's answer rows, then hand her data on, so the summary can be computed
+    from the same read of the files (`compute_reports(answers_csv_passing(...), ...)`)."""
+    writer = _writer(stream, sep)
+    writer.writerow([neutralise_cell(t(f"reports.csv.{column}")) for column in ANSWER_COLUMNS])
+    lesson_quizzes = {q.id for q in index.quizzes.values() if q.kind == "lesson"}
+    cell = _cached_cell(sep)
+    for data in source:
+        learner_id = str(data.learner.get("id", ""))
+        if learner_ids is None or learner_id in learner_ids:
             who = _labeller([data.learner], names, salt)(learner_id)
             for row in read_rows(data.answers):
                 if session is not None and row.session != session:
@@ -124,14 +133,32 @@ def answers_csv(stream: TextIO, source: Iterable[LearnerData], index: CourseInde
                 module = index.modules.get(quiz.module if quiz else lesson.module if lesson else "")
                 question = index.questions.get((row.quiz, row.question))
                 confidence = row.raw.get("confidence")
-                yield [who, row.session or None, module.title if module else None, lesson_id or None,
-                       lesson.title if lesson else None, row.quiz, kind, row.question,
-                       question.prompt if question else None, _text(row.raw.get("qtype")), row.attempt,
-                       row.sitting, row.response_text, int(row.correct), row.score, row.hints_used,
-                       row.duration_s, _spreadsheet_time(row.timestamp),
-                       confidence if isinstance(confidence, int) and not isinstance(confidence, bool) else None]
+                writer.writerow([cell(value) for value in (
+                    who, row.session or None, module.title if module else None, lesson_id or None,
+                    lesson.title if lesson else None, row.quiz, kind, row.question,
+                    question.prompt if question else None, _text(row.raw.get("qtype")), row.attempt,
+                    row.sitting, row.response_text, int(row.correct), row.score, row.hints_used,
+                    row.duration_s, _spreadsheet_time(row.timestamp),
+                    confidence if isinstance(confidence, int) and not isinstance(confidence, bool) else None)])
+                if counted is not None:
+                    counted[0] += 1
+        yield data
 
-    return _write(stream, sep, header, rows())
+
+def _cached_cell(sep: str) -> Callable[[Cell], str]:
+    """`_cell`, remembering the texts already made safe (titles, prompts, ids repeat on every row)."""
+    seen: dict[str, str] = {}
+
+    def cell(value: Cell) -> str:
+        if isinstance(value, str):
+            safe = seen.get(value)
+            if safe is None:
+                safe = _cell(value, sep)
+                if len(seen) < 100_000:  # bounded: free answer texts may all differ
+                    seen[value] = safe
+            return safe
+        return _cell(value, sep)
+    return cell
 
 
 def summary_csv(stream: TextIO, report: Report, index: CourseIndex, *, sep: str = ";", names: bool = False,

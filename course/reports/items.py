@@ -26,6 +26,8 @@ class ItemCollector:
         """(quiz, question) → (mark, mark on the rest of the sitting) per learner."""
         self._wrong: dict[tuple[str, str], Counter[str]] = {}
         self._shown: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        """Answer text → its folded form (most wrong answers repeat)."""
 
     def add(self, first_sittings: dict[str, tuple[dict[str, Any], float]], index: CourseIndex) -> None:
         for quiz_id, (latest, _) in first_sittings.items():
@@ -36,11 +38,14 @@ class ItemCollector:
             for question, row in latest.items():
                 key = (quiz_id, question)
                 self._marks.setdefault(key, []).append((row.score, total - row.score))
-                text = " ".join(row.response_text.split())
-                if not row.correct and text:
-                    folded = text.casefold()
-                    self._shown.setdefault(folded, text)
-                    self._wrong.setdefault(key, Counter())[folded] += 1
+                if not row.correct and row.response_text:
+                    folded = self._folded.get(row.response_text)
+                    if folded is None:
+                        text = " ".join(row.response_text.split())
+                        folded = self._folded[row.response_text] = text.casefold()
+                        self._shown.setdefault(folded, text)
+                    if folded:
+                        self._wrong.setdefault(key, Counter())[folded] += 1
 
     def figures(self, index: CourseIndex, min_answers: int) -> tuple[ItemFigures, ...]:
         out = []

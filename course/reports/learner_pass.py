@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -58,7 +58,11 @@ def utc_timestamp(value: object) -> str | None:
 
 
 def parse_time(value: str) -> datetime:
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    """A canonical timestamp as a datetime (the epoch for a malformed one: it cannot crash a report)."""
+    try:
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return datetime.fromtimestamp(0, UTC)
 
 
 def _number(value: object, high: float) -> float:
@@ -72,7 +76,33 @@ def _text(value: object) -> str:
 
 
 def read_row(raw: Mapping[str, Any]) -> Row | None:
-    """A `Row`, or None for an answer without a usable time (it cannot be placed)."""
+    """A `Row`, or None for an answer without a usable time (it cannot be placed).
+
+    Answers as the store writes them take a fast path (a few type checks); anything else
+    (other machines, old versions, hand edits) is read field by field with safe defaults.
+    """
+    try:
+        stamp, score, duration, hints = raw["timestamp"], raw["score"], raw["duration_s"], raw["hints_used"]
+        quiz, question, mode, session = raw["quiz"], raw["question"], raw["mode"], raw["session"]
+        sitting, attempt, text, answer_id = raw["sitting"], raw["attempt"], raw["response_text"], raw["id"]
+        lesson, correct = raw["lesson"], raw["correct"]
+    except KeyError:
+        return _read_row_slowly(raw)
+    if (type(stamp) is str and len(stamp) == 27 and stamp[10] == "T" and stamp[19] == "." and stamp[26] == "Z"
+            and type(score) is float and 0.0 <= score <= 1.0 and type(duration) is float and 0.0 <= duration < 1e7
+            and type(hints) is int and hints >= 0 and type(quiz) is str and type(question) is str
+            and mode in _MODES and (session is None or type(session) is str) and type(sitting) is str
+            and type(attempt) is int and type(text) is str and type(answer_id) is str and type(lesson) is str):
+        return Row(stamp, quiz, question, mode, session.strip() if session else "",
+                   sitting or f"#{attempt}", attempt, score, correct is True, duration, hints, text, answer_id,
+                   lesson, raw)
+    return _read_row_slowly(raw)
+
+
+_MODES = frozenset(("quiz", "review", "activity"))
+
+
+def _read_row_slowly(raw: Mapping[str, Any]) -> Row | None:
     stamp = raw.get("timestamp")
     timestamp = stamp if isinstance(stamp, str) and _CANONICAL.fullmatch(stamp) else utc_timestamp(stamp)
     if timestamp is None:
@@ -80,7 +110,7 @@ def read_row(raw: Mapping[str, Any]) -> Row | None:
     attempt = raw.get("attempt")
     mode = raw.get("mode", "quiz")
     return Row(timestamp, _text(raw.get("quiz")), _text(raw.get("question")),
-               mode if mode in ("quiz", "review", "activity") else "quiz", _text(raw.get("session")).strip(),
+               mode if mode in _MODES else "quiz", _text(raw.get("session")).strip(),
                sitting_key(raw), attempt if isinstance(attempt, int) and not isinstance(attempt, bool) else 1,
                _number(raw.get("score"), 1.0), raw.get("correct") is True,
                _number(raw.get("duration_s"), 1e7), int(_number(raw.get("hints_used"), 1e6)),
@@ -125,29 +155,37 @@ def _attempt(learner: str, quiz: QuizInfo, rows: list[Row]) -> tuple[AttemptFigu
     return figures, latest
 
 
-def _test(quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]]) -> TestFigures | None:
+def _test(quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]],
+          known: dict[int, TestFigures]) -> TestFigures | None:
+    """The first complete sitting's figures (computed once per sitting, shared by the scopes)."""
     if not attempts:
         return None
     chosen = next(((a, latest) for a, latest in attempts if a.complete), None)
     if chosen is None:
         return TestFigures(attempts[0][0].score, False)
     attempt, latest = chosen
-    marks = {q: r.correct for q, r in latest.items()}
-    return TestFigures(attempt.score, True, discernment_index(marks, quiz.reliable, quiz.misleading))
+    if id(attempt) not in known:
+        marks = {q: r.correct for q, r in latest.items()}
+        known[id(attempt)] = TestFigures(attempt.score, True, discernment_index(marks, quiz.reliable, quiz.misleading))
+    return known[id(attempt)]
 
 
-def _visits(rows: list[Row], state: Mapping[str, Any], scope: str | None) -> list[Visit]:
-    spans: dict[str, list[Any]] = {}
-    for row in rows:
-        span = spans.get(row.session)
-        if span is None:
-            spans[row.session] = [row.timestamp, row.duration_s, row.timestamp, 1]
-        else:
-            span[2] = row.timestamp
-            span[3] += 1
+class _Tally:
+    """What one session's answers add up to for one learner."""
+
+    __slots__ = ("answers", "correct", "hints", "activities", "activities_correct", "reviews", "first", "lead", "last")
+
+    def __init__(self, row: Row) -> None:
+        self.answers = self.correct = self.hints = self.activities = self.activities_correct = self.reviews = 0
+        self.first, self.lead, self.last = row.timestamp, row.duration_s, row.timestamp
+
+
+def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str | None) -> list[Visit]:
+    spans = {label: [tally.first, tally.lead, tally.last, tally.answers] for label, tally in tallies.items()
+             if scope is None or label == scope}
     stored = state.get("visits") if isinstance(state, Mapping) else None
     for label, visit in (stored.items() if isinstance(stored, Mapping) else ()):
-        if scope is not None and label != scope or not isinstance(visit, Mapping):
+        if scope is not None and label != scope or not isinstance(visit, Mapping) or not isinstance(label, str):
             continue
         first, last = utc_timestamp(visit.get("first")), utc_timestamp(visit.get("last"))
         if first is None or last is None:
@@ -164,40 +202,69 @@ def _visits(rows: list[Row], state: Mapping[str, Any], scope: str | None) -> lis
     return visits
 
 
-def learner_result(learner: Mapping[str, Any], rows: list[Row], state: Mapping[str, Any], index: CourseIndex,
-                   scope: str | None, help_below: float) -> LearnerResult:
-    """The figures of one learner for one scope (`rows` already limited to it)."""
+def learner_results(learner: Mapping[str, Any], rows: list[Row], state: Mapping[str, Any], index: CourseIndex,
+                    scopes: Iterable[str | None], help_below: float) -> dict[str | None, LearnerResult]:
+    """The figures of one learner for each scope asked (None: every session; else a label
+    she was seen in), from ONE pass over her answers: attempts are scored once and each
+    belongs to the session it ended in."""
     learner_id, name = _text(learner.get("id")), _text(learner.get("name"))
+    tallies: dict[str, _Tally] = {}
     sittings: dict[tuple[str, str], list[Row]] = {}
-    activities = activities_correct = reviews = correct = hints = 0
     for row in rows:
-        correct += row.correct
-        hints += row.hints_used
-        if row.mode == "quiz":
-            sittings.setdefault((row.quiz, row.sitting), []).append(row)
-        elif row.mode == "activity":
-            activities += 1
-            activities_correct += row.correct
+        tally = tallies.get(row.session)
+        if tally is None:
+            tally = tallies[row.session] = _Tally(row)
+        tally.answers += 1
+        tally.correct += row.correct
+        tally.hints += row.hints_used
+        tally.last = row.timestamp
+        mode = row.mode
+        if mode == "quiz":
+            group = sittings.get((row.quiz, row.sitting))
+            if group is None:
+                sittings[(row.quiz, row.sitting)] = [row]
+            else:
+                group.append(row)
+        elif mode == "activity":
+            tally.activities += 1
+            tally.activities_correct += row.correct
         else:
-            reviews += 1
-    per_quiz: dict[str, list[tuple[AttemptFigures, dict[str, Row]]]] = {}
+            tally.reviews += 1
+    scored = []
     for (quiz_id, _), group in sittings.items():
         quiz = index.quizzes.get(quiz_id)
         if quiz is not None:
-            per_quiz.setdefault(quiz_id, []).append(_attempt(learner_id, quiz, group))
-    attempts = sorted((a for found in per_quiz.values() for a, _ in found), key=lambda a: a.started)
+            scored.append(_attempt(learner_id, quiz, group))
+    scored.sort(key=lambda pair: pair[0].started)
+    firsts: dict[str, AttemptFigures] = {}
+    for attempt, _ in scored:
+        firsts.setdefault(attempt.quiz, attempt)
     read = state.get("lessons") if isinstance(state, Mapping) else None
     read = read if isinstance(read, Mapping) else {}
+    tests: dict[int, TestFigures] = {}
+    return {scope: _result(learner_id, name, scope, tallies, scored, firsts, tests, read, state, index, help_below)
+            for scope in scopes}
+
+
+def _result(learner_id: str, name: str, scope: str | None, tallies: Mapping[str, _Tally],
+            scored: list[tuple[AttemptFigures, dict[str, Row]]], firsts: Mapping[str, AttemptFigures],
+            tests: dict[int, TestFigures], read: Mapping[str, Any], state: Mapping[str, Any], index: CourseIndex, help_below: float) -> LearnerResult:
+    mine = [t for label, t in tallies.items() if scope is None or label == scope]
+    per_quiz: dict[str, list[tuple[AttemptFigures, dict[str, Row]]]] = {}
+    for pair in scored:
+        if scope is None or (pair[0].session or "") == scope:
+            per_quiz.setdefault(pair[0].quiz, []).append(pair)
     best: dict[str, float] = {}
     passed: set[str] = set()
     done = []
     for lesson in index.lessons.values():
-        was_read = isinstance(read.get(lesson.id), Mapping) and read[lesson.id].get("read") is True
+        entry = read.get(lesson.id)
+        was_read = isinstance(entry, Mapping) and entry.get("read") is True
         if lesson.quiz is None:
             if was_read and scope is None:
                 done.append(lesson.id)
             continue
-        found = per_quiz.get(lesson.quiz, [])
+        found = per_quiz.get(lesson.quiz)
         if found:
             best[lesson.id] = max(a.score for a, _ in found)
             if any(a.passed for a, _ in found):
@@ -207,25 +274,30 @@ def learner_result(learner: Mapping[str, Any], rows: list[Row], state: Mapping[s
     pretests, posttests = {}, {}
     for module in index.modules.values():
         for quiz_id, into in ((module.pretest, pretests), (module.posttest, posttests)):
-            if quiz_id and (test := _test(index.quizzes[quiz_id], per_quiz.get(quiz_id, []))) is not None:
+            if quiz_id and (test := _test(index.quizzes[quiz_id], per_quiz.get(quiz_id, []), tests)) is not None:
                 into[module.id] = test
-    visits = _visits(rows, state, scope)
+    visits = _visits({label: t for label, t in tallies.items() if scope is None or label == scope}, state, scope)
     average = sum(best.values()) / len(best) if best else None
     figures = LearnerFigures(
         id=learner_id, name=name, lessons_done=tuple(done), lessons_total=len(index.lessons),
         best_scores=best, passed=frozenset(passed), average_score=average, pretests=pretests,
-        posttests=posttests, activities=activities, activities_correct=activities_correct, reviews=reviews,
-        answers=len(rows), correct=correct, hints_used=hints, time_s=sum(v.duration_s for v in visits),
-        visits=tuple(visits), first=min((v.first for v in visits), default=None),
-        last=max((v.last for v in visits), default=None), needs_help=False)
+        posttests=posttests, activities=sum(t.activities for t in mine),
+        activities_correct=sum(t.activities_correct for t in mine), reviews=sum(t.reviews for t in mine),
+        answers=sum(t.answers for t in mine), correct=sum(t.correct for t in mine),
+        hints_used=sum(t.hints for t in mine), time_s=sum(v.duration_s for v in visits), visits=tuple(visits),
+        first=min((v.first for v in visits), default=None), last=max((v.last for v in visits), default=None),
+        needs_help=False)
     level = figures.level
     if level is not None and level < help_below:
-        figures = _with_help(figures)
-    first = {quiz_id: (found[0][1], found[0][0].score) for quiz_id, found in per_quiz.items()}
-    return LearnerResult(figures, attempts, first)
+        figures = replace(figures, needs_help=True)
+    # Item analysis reads each learner's first sitting of a quiz; a session's view keeps those
+    # first sittings that were taken in it.
+    first = {quiz_id: (found[0][1], found[0][0].score) for quiz_id, found in per_quiz.items()
+             if scope is None or found[0][0] is firsts.get(quiz_id)}
+    return LearnerResult(figures, [a for pairs in per_quiz.values() for a, _ in pairs], first)
 
 
-def _with_help(figures: LearnerFigures) -> LearnerFigures:
-    from dataclasses import replace
-
-    return replace(figures, needs_help=True)
+def learner_result(learner: Mapping[str, Any], rows: list[Row], state: Mapping[str, Any], index: CourseIndex,
+                   scope: str | None, help_below: float) -> LearnerResult:
+    """One scope's figures (`learner_results` for a single scope)."""
+    return learner_results(learner, rows, state, index, (scope,), help_below)[scope]

@@ -5,73 +5,75 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from textual.widgets import OptionList
-
-from course.cli_workshop import _render_impact
 from course.content.loader import load_course
 from course.progress import ProgressStore
+from course.reports.compute import compute_report, store_source
+from course.reports.course_index import build_index
 from course.reports.impact import impact_rows, mean_gain
-from course.ui.screens.results import ResultsScreen
-from tests.ui.helpers import answer_current, next_question
+from course.reports.report_view import render_report
 
 COURSE = Path(__file__).parents[1] / "fixtures" / "activites"
 
 
-async def _take(pilot, app, quiz_id: str, right: list[bool]) -> str:
-    options = app.screen.query_one("#lessons", OptionList)
-    index = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == f"quiz:{quiz_id}")
-    options.highlighted = index
-    options.focus()
-    await pilot.press("enter")
-    await pilot.pause()
-    for value in right:
-        await answer_current(pilot, right=value)
-        await next_question(pilot)
-    assert isinstance(app.screen, ResultsScreen)
-    summary = str(app.screen.query_one("#score").render())
-    assert "il faut" not in summary  # a test measures, it is not passed or failed
-    await pilot.press("escape")
-    await pilot.pause()
-    return summary
+def _take(store: ProgressStore, course, quiz_id: str, right: list[bool]) -> None:
+    """Take a test through the learner's journey (what the quiz screen does), answers stored."""
+    from course.learning.journey import Journey
+    from course.quiz.grading import grade
+
+    learner = store.find_learner("Léa") or store.create_learner("Léa")
+    journey = Journey(course, store, learner)
+    quiz = course.quizzes[quiz_id]
+    attempt = journey.attempt(quiz)
+    for question, ok in zip(quiz.questions, right, strict=True):
+        if hasattr(question, "answer"):
+            response = question.answer if ok else not question.answer
+        else:
+            response = next(i for i, c in enumerate(question.choices) if c.correct == ok)
+        journey.record(quiz, question, attempt.number, grade(question, response), 0, 3.0)
+    journey.finish(quiz, attempt.number)
 
 
-async def test_tests_on_the_map_and_the_gain_in_the_report(make_app, private_data):
+def test_the_gain_in_the_report(private_data):
     course = load_course(COURSE)
-    app = make_app(course=course)
-    async with app.run_test(size=(80, 24)) as pilot:
-        text = "\n".join(str(app.screen.query_one("#lessons", OptionList).get_option_at_index(i).prompt)
-                         for i in range(app.screen.query_one("#lessons", OptionList).option_count))
-        assert "Test de départ" in text and "Test final" in text
-        assert "point de départ" in await _take(pilot, app, "jeu-depart", [True, False])
-        assert "Progrès depuis le test de départ (50 %) : +50 points" in await _take(pilot, app, "jeu-final", [True, True])
-        text = str(app.screen.query_one("#lessons", OptionList).get_option_at_index(1).prompt)
-        assert "fait : 50 %" in text
     store = ProgressStore(private_data)
-    answers = [a.to_dict() for a in store.iter_all_answers()]
-    rows = impact_rows(course, answers)
+    _take(store, course, "jeu-depart", [True, False])
+    _take(store, course, "jeu-final", [True, True])
+    report = compute_report(store_source(store)[1], build_index(course))
+    rows = impact_rows(report)
     assert [(r.pre, r.post, r.gain) for r in rows] == [(0.5, 1.0, 0.5)]
     assert [(r.pre_discernment, r.post_discernment) for r in rows] == [(0.0, 1.0)]
     assert mean_gain(rows) == 0.5
     out = io.StringIO()
-    _render_impact(course, [x.to_dict() for x in store.list_learners()], answers, out)
+    render_report(report, out)
     assert "+50 pts" in out.getvalue() and "Léa" in out.getvalue()
     assert "+0,00 → +1,00" in out.getvalue()
+    store.close()
 
 
-def test_tests_and_activities_stay_out_of_the_lesson_report():
-    from course.reports.course_index import lesson_quiz_answers
-
+def test_tests_and_activities_count_in_their_place(private_data):
     course = load_course(COURSE)
-    answers = [{"quiz": "jeu-depart", "mode": "quiz"}, {"quiz": "jeu-manipulateur/manip", "mode": "activity"},
-               {"quiz": "autre", "mode": "quiz"}, {"quiz": "autre", "mode": "review"}]
-    assert lesson_quiz_answers(course, answers) == answers[2:]
+    store = ProgressStore(private_data)
+    lea = store.create_learner("Léa")
+    from course.progress import AnswerRecord
+
+    base = dict(id="", learner=lea.id, lesson="jeu-manipulateur", qtype="true_false", response=True,
+                response_text="Vrai", correct=True, score=1.0, hints_used=0, duration_s=5.0, timestamp="",
+                attempt=1, session=None)
+    store.record_answer(AnswerRecord(**base, quiz="jeu-depart", question="d1", sitting="s"))
+    store.record_answer(AnswerRecord(**base, quiz="jeu-manipulateur/manip", question="n1", mode="activity"))
+    report = compute_report(store_source(store)[1], build_index(course))
+    (x,) = report.learners
+    assert x.best_scores == {} and x.activities == 1 and x.answers == 2
+    assert x.pretests["jeu"].complete is False  # one of two questions: begun, not finished
+    assert [i.question for i in report.items] == ["d1"]  # the pre-test's item analysis
+    store.close()
 
 
 def test_discernment_is_telling_apart_not_suspicion():
     from course.reports.impact import discernment_index
 
     def answers(right: dict[str, bool]):
-        return {q: {"correct": ok} for q, ok in right.items()}
+        return dict(right)
 
     reliable, misleading = ["r1", "r2"], ["m1", "m2"]
     doubts_everything = answers({"r1": False, "r2": False, "m1": True, "m2": True})
@@ -87,18 +89,22 @@ async def test_the_trainer_view_shows_the_impact_table(make_app, private_data):
     from course.ui.screens.trainer import TrainerScreen
 
     course = load_course(COURSE)
+    store = ProgressStore(private_data)
+    _take(store, course, "jeu-depart", [True, True])
+    _take(store, course, "jeu-final", [True, True])
+    store.close()
     app = make_app(course=course)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _take(pilot, app, "jeu-depart", [True, True])
-        await _take(pilot, app, "jeu-final", [True, True])
         await pilot.press("f9")
         await pilot.pause()
         await pilot.press(*"2468", "enter", *"2468", "enter")  # first use: the trainer code is chosen
         await pilot.pause()
         assert isinstance(app.screen, TrainerScreen)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
         from rich.console import Console
 
-        console = Console(width=80, record=True, file=__import__("io").StringIO())
+        console = Console(width=80, record=True, file=io.StringIO())
         console.print(app.screen.query_one("#trainer-report").content)
         text = console.export_text()
         assert "Mesure d'impact" in text and "+0 pts" in text

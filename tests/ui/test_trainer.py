@@ -67,3 +67,84 @@ async def test_trainer_view_asks_the_pin_when_one_is_set(mini_course, private_da
         await pilot.pause()
         assert isinstance(app.screen, TrainerScreen)
     store.close()
+
+
+async def _open_trainer(pilot, first: bool = True) -> TrainerScreen:
+    await pilot.press("f9")
+    await pilot.pause()
+    await pilot.press(*"2468", "enter", *((*"2468", "enter") if first else ()))
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, TrainerScreen)
+    await screen.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+def _visible(app) -> str:
+    """The text of the 80×24 screen as drawn (the screenshot's SVG, tags removed)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
+def _record(data, name: str, right: bool, session: str | None = None) -> None:
+    from course.progress import AnswerRecord
+
+    store = ProgressStore(data)
+    learner = store.find_learner(name) or store.create_learner(name)
+    store.record_answer(AnswerRecord(
+        id="", learner=learner.id, lesson="alpha-deux", quiz="alpha-deux", question="q-page", qtype="true_false",
+        response=right, response_text="Vrai", correct=right, score=float(right), hints_used=0, duration_s=4.0,
+        timestamp="", attempt=1, session=session, sitting="s-" + name))
+    store.close()
+
+
+async def test_f9_shows_pre_test_only_learners_escape_leaves_and_new_answers_arrive(make_app, private_data):
+    from course.progress import AnswerRecord
+
+    store = ProgressStore(private_data)
+    zoe = store.create_learner("Zoé")
+    store.record_answer(AnswerRecord(
+        id="", learner=zoe.id, lesson="alpha-un", quiz="alpha-un", question="q-vf", qtype="true_false",
+        response=True, response_text="Vrai", correct=True, score=1.0, hints_used=0, duration_s=4.0,
+        timestamp="", attempt=1, session="Matin", sitting="z1"))
+    store.close()
+    app = make_app(learner=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = type(app.screen)
+        screen = await _open_trainer(pilot)
+        text = _visible(app)
+        assert "Zoé" in text and "1 personne venue" in text
+        _record(private_data, "Karim", False, "Matin")  # another window, another process
+        screen.refresh_report()  # what the screen's timer does every few seconds
+        await pilot.pause()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Karim" in _visible(app) and "2 personnes venues" in _visible(app)
+        await pilot.press("right")
+        await pilot.pause()
+        assert "Matin" in str(screen.query_one("#screen-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen) is before  # Esc leaves the trainer's view
+
+
+async def test_f9_keeps_its_results_until_the_data_changes(make_app, private_data):
+    _record(private_data, "Zoé", True)
+    app = make_app(learner=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_trainer(pilot)
+        shown = screen.reports
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press(*"2468", "enter")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, TrainerScreen) and again.reports is shown  # drawn at once, not recomputed
+        assert "Zoé" in _visible(app)
+        await again.workers.wait_for_complete()
+        assert again.reports is shown  # the data did not change: nothing was recomputed
