@@ -84,6 +84,18 @@ def absolute_statement_scores(course) -> tuple[float, float, int]:
     return _mean([float(not q.answer) for q in marked]), 0.5, len(marked)
 
 
+HEDGE_WORDS = re.compile(
+    r"\b(souvent|peut|peuvent|parfois|en général|généralement|sans doute|plutôt|certains|certaines|sauf)\b",
+    re.IGNORECASE)
+
+
+def hedged_statement_scores(course) -> tuple[float, float, int]:
+    """Answer « true » to every true/false statement that hedges (« souvent », « peut », « en général »…)."""
+    hedged = [q for _, q in _questions(course)
+              if isinstance(q, TrueFalseQuestion) and HEDGE_WORDS.search(q.statement)]
+    return _mean([float(q.answer) for q in hedged]), 0.5, len(hedged)
+
+
 def absolute_choice_scores(course) -> tuple[float, float, int]:
     """In a `single` question, rule out the choices that hold an absolute word and pick among the rest."""
     singles = [q for _, q in _questions(course) if isinstance(q, SingleQuestion)
@@ -138,6 +150,7 @@ def address_ending_scores(course) -> tuple[float, float, int]:
 STRATEGIES = {
     "longest choice": longest_choice_scores,
     "absolute word means false": absolute_statement_scores,
+    "hedge word means true": hedged_statement_scores,
     "rule out absolute choices": absolute_choice_scores,
     "address ending": address_ending_scores,
 }
