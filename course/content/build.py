@@ -78,6 +78,11 @@ def plan_for(cls: type) -> dict[str, FieldPlan]:
     return plans
 
 
+@cache
+def _has_places(cls: type) -> bool:
+    return any(f.name == "places" for f in dataclasses.fields(cls))
+
+
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else ""
@@ -89,6 +94,9 @@ class Builder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        # Objects with an id that could not be built, with the first problem that stopped them:
+        # a reference to one of them is a consequence of that problem.
+        self.refused: dict[tuple[type, str], Problem] = {}
         self._seen: set[int] = set()
         self._count = 0
 
@@ -126,6 +134,7 @@ class Builder:
         values: dict[str, Any] = {}
         keys: dict[str, Node] = {}
         ok = True
+        first_problem = len(self.problems)
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str) or not self._visit(key_node):
@@ -158,8 +167,29 @@ class Builder:
                 self.report(node, "missing_key", key=plan.name)
                 ok = False
         if not ok:
+            self._refused(cls, node, first_problem)
             return None
+        if _has_places(cls):
+            values["places"] = self._places(node)
         return cls(**values, pos=self.pos(node))
+
+    def _refused(self, cls: type, node: MappingNode, first_problem: int) -> None:
+        ident = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"
+                      and isinstance(v, ScalarNode)), None)
+        if ident and first_problem < len(self.problems):
+            self.refused.setdefault((cls, str(ident)), self.problems[first_problem])
+
+    def _places(self, node: MappingNode) -> dict[str, model.Pos]:
+        """Where each value of a mapping, and each item of its lists, was written."""
+        places = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            places[key] = self.pos(value_node)
+            if isinstance(value_node, SequenceNode):
+                for item in value_node.value:
+                    if isinstance(item, ScalarNode):
+                        places.setdefault(f"{key}={item.value}", self.pos(item))
+        return places
 
     def value(self, kind: tuple[Any, ...], node: Node, key: str) -> Any:
         tag = kind[0]

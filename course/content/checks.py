@@ -13,11 +13,11 @@ from typing import Any, Iterable
 from course.content.course import Course
 from course.content.model import (
     CourseInfo, Glossary, GlossaryTerm, Lesson, MatchQuestion, Module, MultipleQuestion, OrderQuestion, Pos,
-    Question, Quiz, ShortQuestion, SingleQuestion,
+    Question, Quiz, ShortQuestion, SingleQuestion, place,
 )
 from course.content.cue_checks import quiz_cues
 from course.content.interactive_checks import check_lesson
-from course.content.problems import Problem, Severity
+from course.content.problems import Problem, Severity, in_reading_order
 from course.text.normalise import normalise_answer
 
 
@@ -93,9 +93,10 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
         if not found:
             kept.append(question)
     if quiz.discernment is not None:
-        for ident in [*quiz.discernment.reliable, *quiz.discernment.misleading]:
-            if ident not in seen:
-                _at(problems, quiz.discernment.pos, "unknown_ref", what="question", id=ident)
+        for key in ("reliable", "misleading"):
+            for ident in getattr(quiz.discernment, key):
+                if ident not in seen:
+                    _at(problems, place(quiz.discernment, key, ident), "unknown_ref", what="question", id=ident)
     problems += quiz_cues(kept)
     if not 0 <= quiz.pass_ratio <= 1:
         _at(problems, quiz.pos, "pass_ratio")
@@ -104,57 +105,91 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
     return dataclasses.replace(quiz, questions=kept)
 
 
+Refused = dict[tuple[str, str], Problem]  # (what, id) of an object that could not be read -> why
+
+
 def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, modules: list[Module],
-             lessons: list[Lesson], quizzes: list[Quiz], problems: list[Problem], files: int) -> Course:
-    """Put the parts together and check every cross-file rule."""
+             lessons: list[Lesson], quizzes: list[Quiz], problems: list[Problem], files: int,
+             refused: Refused | None = None) -> Course:
+    """Put the parts together and check every cross-file rule.
+
+    `refused` names the ids whose object could not be read: a reference to one of
+    them is reported as a consequence of that problem, not as a mistake of its own.
+    """
+    refused = dict(refused or {})
     terms: dict[str, GlossaryTerm] = _unique(glossary.terms if glossary else [], "glossary", problems)
     lesson_map: dict[str, Lesson] = {}
     for lesson_id, lesson in _unique(lessons, "lesson", problems).items():
+        before = len(problems)
         checked_lesson = check_lesson(lesson, problems)
         if checked_lesson is not None:
             lesson_map[lesson_id] = checked_lesson
+        elif len(problems) > before:
+            refused.setdefault(("lesson", lesson_id), problems[before])
     quiz_map: dict[str, Quiz] = {}
     for quiz_id, quiz in _unique(quizzes, "quiz", problems).items():
+        before = len(problems)
         checked = _check_quiz(quiz, problems)
         if checked is not None:
             quiz_map[quiz_id] = checked
+        else:
+            first = next((p for p in problems[before:] if p.severity == "error"), None)
+            if first is not None:
+                refused.setdefault(("quiz", quiz_id), first)
+    check = _References(problems, refused)
     for term in terms.values():
         for ref in term.see_also:
             if ref not in terms:
-                _at(problems, term.pos, "unknown_ref", what="glossary", id=ref)
+                check.unknown(term, "see_also", "glossary", ref, terms)
     for lesson in lesson_map.values():
         if lesson.duration_min < 1:
             _at(problems, lesson.pos, "duration")
         for ref in lesson.glossary:
             if ref not in terms:
-                _unknown(problems, lesson.pos, "glossary", ref, terms)
+                check.unknown(lesson, "glossary", "glossary", ref, terms)
         if lesson.quiz and lesson.quiz not in quiz_map and lesson.quiz not in {q.id for q in quizzes}:
-            _unknown(problems, lesson.pos, "quiz", lesson.quiz, quiz_map)
+            check.unknown(lesson, "quiz", "quiz", lesson.quiz, quiz_map)
     tests = {ref for m in modules for ref in (m.pretest, m.posttest) if ref}
     for module in modules:
-        for ref in (module.pretest, module.posttest):
+        for key in ("pretest", "posttest"):
+            ref = getattr(module, key)
             if ref and ref not in quiz_map:
-                _unknown(problems, module.pos, "quiz", ref, quiz_map)
+                check.unknown(module, key, "quiz", ref, quiz_map)
     for quiz in quizzes:
         if quiz.id in tests and quiz.lesson in lesson_map:
             continue
         if quiz.lesson not in lesson_map:
-            _unknown(problems, quiz.pos, "lesson", quiz.lesson, lesson_map)
+            check.unknown(quiz, "lesson", "lesson", quiz.lesson, lesson_map)
+        elif lesson_map[quiz.lesson].quiz is None and quiz.id in quiz_map:
+            _at(problems, place(quiz, "lesson"), "orphan_quiz", "warning", id=quiz.id, lesson=quiz.lesson)
         elif lesson_map[quiz.lesson].quiz not in (None, quiz.id):
             _at(problems, quiz.pos, "quiz_lesson_mismatch", "warning", id=quiz.id, lesson=quiz.lesson)
     kept_ids = set(lesson_map)
     modules = [dataclasses.replace(m, lessons=tuple(dict.fromkeys(
         i for i in m.lessons if i in kept_ids and lesson_map[i].module == m.id))) for m in modules]
-    problems.sort(key=lambda p: (p.path, p.line, p.col))
+    problems[:] = in_reading_order(problems)
     return Course(root, info, modules, lesson_map, quiz_map, terms, problems, files)
 
 
-def _unknown(problems: list[Problem], pos: Pos, what: str, ident: str, known: Iterable[str]) -> None:
-    """A reference to nothing, with the closest existing id when one is close enough."""
-    from course.content.build import suggest
+class _References:
+    """Reports references to nothing at the reference itself, or as a consequence of their cause."""
 
-    hint = suggest(ident, known)
-    if hint:
-        _at(problems, pos, "unknown_ref_hint", what=what, id=ident, hint=hint)
-    else:
-        _at(problems, pos, "unknown_ref", what=what, id=ident)
+    def __init__(self, problems: list[Problem], refused: Refused) -> None:
+        self.problems = problems
+        self.refused = refused
+
+    def unknown(self, owner: object, key: str, what: str, ident: str, known: Iterable[str]) -> None:
+        """`owner.key` names `ident`, which no `what` has (the closest id suggested, if any)."""
+        from course.content.build import suggest
+
+        pos = place(owner, key, ident if isinstance(getattr(owner, key), list) else None)
+        cause = self.refused.get((what, ident)) or self.refused.get((what, "*"))
+        if cause is not None:
+            problem = Problem.make(pos.path, pos.line, pos.col, "unknown_ref_broken", what=what, id=ident)
+            self.problems.append(problem.following(cause))
+            return
+        hint = suggest(ident, known)
+        if hint:
+            _at(self.problems, pos, "unknown_ref_hint", what=what, id=ident, hint=hint)
+        else:
+            _at(self.problems, pos, "unknown_ref", what=what, id=ident)

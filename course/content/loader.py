@@ -25,7 +25,7 @@ from yaml.nodes import Node
 from course.content import checks, syntax_hints
 from course.content.build import Builder
 from course.content.course import Course, CourseNotFound
-from course.content.model import CourseInfo, Glossary, Lesson, Module, Quiz
+from course.content.model import CourseInfo, Glossary, GlossaryTerm, Lesson, Module, Quiz
 from course.content.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -189,15 +189,43 @@ def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     return node, []
 
 
-def load_file(cls: type, path: Path, root: Path, what: str) -> tuple[Any, list[Problem]]:
-    """One model object from one file, with its problems."""
+def load_file(cls: type, path: Path, root: Path, what: str,
+              refused: checks.Refused | None = None) -> tuple[Any, list[Problem]]:
+    """One model object from one file, with its problems.
+
+    `refused`, when given, receives the ids of what could not be read (the file's
+    own id when the whole file is unreadable), so that references to them are
+    reported as consequences.
+    """
     rel = _rel(path, root)
     node, problems = compose_file(path, rel)
     if node is None:
+        if refused is not None and problems:
+            ident = "*" if cls is Glossary else _written_id(path)
+            if ident:
+                refused.setdefault((what, ident), problems[0])
         return None, problems
     builder = Builder(rel)
     obj = builder.build(cls, node, what)
+    if refused is not None:
+        for (kind, ident), problem in builder.refused.items():
+            refused.setdefault((_REFERRED_AS.get(kind, "question"), ident), problem)
+        if obj is None and cls is Glossary and builder.problems:
+            refused.setdefault(("glossary", "*"), builder.problems[0])
     return obj, builder.problems
+
+
+_REFERRED_AS = {Lesson: "lesson", Quiz: "quiz", GlossaryTerm: "glossary", Module: "module"}
+_ID_LINE = re.compile(r"^id:[ \t]*[\"']?([^\"'#\s]+)", re.MULTILINE)
+
+
+def _written_id(path: Path) -> str:
+    """The `id:` written at the top level of a file that could not be read, or ""."""
+    try:
+        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return ""
+    return found.group(1) if found else ""
 
 
 @functools.lru_cache(maxsize=8)
@@ -276,6 +304,7 @@ def _load_course(root: Path) -> Course:
     if not lessons_dir.is_dir():
         raise CourseNotFound(str(root))
     problems: list[Problem] = []
+    refused: checks.Refused = {}
     files = 0
 
     info = None
@@ -290,7 +319,7 @@ def _load_course(root: Path) -> Course:
     glossary = None
     glossary_path = lessons_dir / "glossary.yaml"
     if _course_file(glossary_path, root, problems):
-        glossary, found = load_file(Glossary, glossary_path, root, "glossary")
+        glossary, found = load_file(Glossary, glossary_path, root, "glossary", refused)
         problems += found
         files += 1
 
@@ -310,7 +339,7 @@ def _load_course(root: Path) -> Course:
             if path.name in ("module.yaml", "module.yml"):
                 continue
             files += 1
-            lesson, found = load_file(Lesson, path, root, "lesson")
+            lesson, found = load_file(Lesson, path, root, "lesson", refused)
             problems += found
             if lesson is not None:
                 lesson = checks.with_module(lesson, folder.name)
@@ -325,10 +354,10 @@ def _load_course(root: Path) -> Course:
         for folder in [quizzes_dir, *_module_dirs(quizzes_dir, root, problems)]:
             for path in _yaml_files(folder, root, problems):
                 files += 1
-                quiz, found = load_file(Quiz, path, root, "quiz")
+                quiz, found = load_file(Quiz, path, root, "quiz", refused)
                 problems += found
                 if quiz is not None:
                     quizzes.append(quiz)
 
     modules.sort(key=lambda m: (m.order, m.id))
-    return checks.assemble(root, info, glossary, modules, lessons, quizzes, problems, files)
+    return checks.assemble(root, info, glossary, modules, lessons, quizzes, problems, files, refused)

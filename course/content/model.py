@@ -35,6 +35,18 @@ def _pos() -> Pos:
     return field(default=Pos(), compare=False, repr=False, metadata=INTERNAL)  # type: ignore[return-value]
 
 
+def _places() -> dict[str, Pos]:
+    """Where each value was written, by key (`quiz`) and list item (`glossary=phishing`): set by the loader."""
+    return field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)  # type: ignore[return-value]
+
+
+def place(obj: object, key: str, item: str | None = None) -> Pos:
+    """Where `key` (or its list item `item`) of a loaded object was written, else where the object starts."""
+    places: dict[str, Pos] = getattr(obj, "places", {})
+    found = places.get(key if item is None else f"{key}={item}") or places.get(key)
+    return found or getattr(obj, "pos", Pos())
+
+
 Callout = Literal["fact", "tip", "warning", "example"]
 
 
@@ -210,6 +222,7 @@ class Lesson:
     quiz: str | None = field(default=None, metadata=doc("Identifiant du quiz de la leçon (facultatif)."))
     trainer: TrainerNotes | None = field(default=None, metadata=doc("Partie réservée au formateur ou à la formatrice."))
     pos: Pos = _pos()
+    places: dict[str, Pos] = _places()
     module: str = field(default="", compare=False, metadata=INTERNAL)
 
 
@@ -231,6 +244,7 @@ class Module:
     posttest: str | None = field(default=None, metadata=doc(
         "Identifiant du quiz passé après le module (test final, forme parallèle du test de départ)."))
     pos: Pos = _pos()
+    places: dict[str, Pos] = _places()
     id: str = field(default="", compare=False, metadata=INTERNAL)
     lessons: tuple[str, ...] = field(default=(), compare=False, metadata=INTERNAL)
 
@@ -253,6 +267,7 @@ class GlossaryTerm:
     definition: str = field(metadata=doc("Définition en Markdown.", multiline=True))
     see_also: list[str] = field(default_factory=list, metadata=doc("Identifiants d'autres termes liés."))
     pos: Pos = _pos()
+    places: dict[str, Pos] = _places()
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +390,7 @@ class DiscernmentItems:
     misleading: list[str] = field(default_factory=list, metadata=doc(
         "Identifiants des questions portant sur un exemple trompeur (bien répondre = s'en méfier)."))
     pos: Pos = _pos()
+    places: dict[str, Pos] = _places()
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +411,7 @@ class Quiz:
         "Pour mesurer le discernement (faire confiance au fiable, douter du trompeur) : "
         "les questions sur des exemples fiables et celles sur des exemples trompeurs."))
     pos: Pos = _pos()
+    places: dict[str, Pos] = _places()
 
 
 def question_text(question: Question) -> str:

@@ -355,7 +355,8 @@ def test_same_question_id_in_two_quizzes_is_fine(tmp_path):
 
 def test_lesson_names_an_unknown_quiz(tmp_path):
     course = load(tmp_path, {BAD: LESSON + "quiz: okk\n"})
-    assert found(course) == [(BAD, 1, 1, "error", "unknown_ref_hint")]
+    # line 9 "quiz: okk": the reference itself, column 7
+    assert found(course) == [(BAD, 9, 7, "error", "unknown_ref_hint")]
     assert course.problems[0].message == (
         "Référence inconnue : l'identifiant « okk » (quiz) n'existe pas (le plus proche : ok).")
     assert course.lessons["casse"].quiz == "okk"
@@ -366,14 +367,16 @@ def test_lesson_names_an_unknown_quiz(tmp_path):
 def test_quiz_names_an_unknown_lesson(tmp_path):
     quiz = OK_QUIZ.replace("id: ok", "id: seul", 1).replace("lesson: ok", "lesson: inconnue")
     course = load(tmp_path, {"quizzes/m/02-seul.yaml": quiz})
-    assert found(course) == [("quizzes/m/02-seul.yaml", 1, 1, "error", "unknown_ref")]
+    # line 2 "lesson: inconnue": the value starts at column 9
+    assert found(course) == [("quizzes/m/02-seul.yaml", 2, 9, "error", "unknown_ref")]
     assert "« inconnue »" in course.problems[0].message
     assert_rest_loads(course)
 
 
 def test_lesson_names_an_unknown_glossary_term(tmp_path):
     course = load(tmp_path, {BAD: LESSON + "glossary: [terme, termes, absent]\n"})
-    assert found(course) == [(BAD, 1, 1, "error", "unknown_ref_hint"), (BAD, 1, 1, "error", "unknown_ref")]
+    # line 9 "glossary: [terme, termes, absent]": each unknown item at its own column
+    assert found(course) == [(BAD, 9, 19, "error", "unknown_ref_hint"), (BAD, 9, 27, "error", "unknown_ref")]
     messages = [p.message for p in course.problems]
     assert any("« termes » (terme du glossaire) n'existe pas (le plus proche : terme)" in m for m in messages)
     assert any("« absent » (terme du glossaire) n'existe pas" in m for m in messages)
@@ -382,8 +385,8 @@ def test_lesson_names_an_unknown_glossary_term(tmp_path):
 def test_glossary_see_also_names_an_unknown_term(tmp_path):
     glossary = BASE["lessons/glossary.yaml"] + "    see_also: [inconnu]\n"
     course = load(tmp_path, {"lessons/glossary.yaml": glossary})
-    # the term's mapping starts on line 2 at col 5
-    assert found(course) == [("lessons/glossary.yaml", 2, 5, "error", "unknown_ref")]
+    # line 5 "    see_also: [inconnu]": the item at column 16
+    assert found(course) == [("lessons/glossary.yaml", 5, 16, "error", "unknown_ref")]
 
 
 def test_quiz_of_a_lesson_that_names_another_quiz_is_a_warning(tmp_path):
@@ -396,8 +399,35 @@ def test_quiz_of_a_lesson_that_names_another_quiz_is_a_warning(tmp_path):
 def test_a_refused_lesson_makes_its_quiz_reference_unknown(tmp_path):
     """Knock-on effect worth knowing: fix the first error and the second goes away."""
     course = load(tmp_path, {"lessons/m/01-ok.yaml": OK_LESSON.replace("title: Leçon valide", "title: no")})
+    # The consequence comes right after its cause, says so and suggests no other lesson.
     assert found(course) == [("lessons/m/01-ok.yaml", 2, 8, "error", "quote_it_bool"),
-                             (QUIZ, 1, 1, "error", "unknown_ref")]
+                             (QUIZ, 2, 9, "error", "unknown_ref_broken")]
+    consequence = course.problems[1]
+    assert consequence.message.startswith("conséquence de l'erreur ci-dessus : ")
+    assert "proche" not in consequence.message
+    assert consequence.cause == ("lessons/m/01-ok.yaml", 2, 8)
+    assert consequence.as_dict()["cause"] == {"path": "lessons/m/01-ok.yaml", "line": 2, "col": 8}
+
+
+def test_an_unreadable_quiz_file_makes_the_lesson_reference_a_consequence_printed_after_it(tmp_path):
+    # lessons/ sorts before quizzes/, yet the consequence in the lesson comes after its cause
+    course = load(tmp_path, {QUIZ: 'id: ok\nlesson: ok\nquestions:\n  - id: "q1\n'})
+    assert found(course) == [(QUIZ, 4, 9, "error", "yaml_unclosed_quote"),
+                             ("lessons/m/01-ok.yaml", 10, 7, "error", "unknown_ref_broken")]
+    assert course.problems[1].message == ("conséquence de l'erreur ci-dessus : « ok » (quiz) n'a pas pu être lu : "
+                                          "cette référence remarchera une fois l'erreur corrigée.")
+
+
+def test_a_broken_glossary_makes_every_term_reference_a_consequence(tmp_path):
+    course = load(tmp_path, {"lessons/glossary.yaml": "terms:\n  - id: terme\n    term: Terme\n\tdefinition: x\n"})
+    assert found(course) == [("lessons/glossary.yaml", 4, 1, "error", "yaml_tab"),
+                             ("lessons/m/01-ok.yaml", 9, 12, "error", "unknown_ref_broken")]
+
+
+def test_a_quiz_its_lesson_does_not_name_is_an_orphan_warning(tmp_path):
+    course = load(tmp_path, {"lessons/m/01-ok.yaml": OK_LESSON.replace("quiz: ok\n", "")})
+    assert found(course) == [(QUIZ, 2, 9, "warning", "orphan_quiz")]
+    assert "ne sera jamais proposé" in course.problems[0].message
 
 
 # --- rules of each question type ----------------------------------------------------------------------
