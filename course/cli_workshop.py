@@ -211,17 +211,22 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
         return 0
     from course.reports.csv_export import answers_csv, summary_csv
 
-    options = dict(sep=args.sep, names=args.names, salt=salt)
+    options: dict[str, Any] = dict(sep=args.sep, names=args.names, salt=salt)
     if not args.output:
         stream, _ = _open_out(None, out, bom=True)
         answers_csv(stream, store_source(store, ids)[1], index, session=session, learner_ids=ids, **options)
         return 0
     path = Path(args.output)
     summary = path.with_name(path.stem + "-resume" + path.suffix)
-    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
-        rows = answers_csv(stream, store_source(store, ids)[1], index, session=session, learner_ids=ids,
-                           **options)
-    report = _compute(args, store, index, ids, err)
+    from course.reports.compute import compute_reports
+    from course.reports.csv_export import answers_csv_passing
+
+    counted = [0]
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:  # one read for both files
+        passing = answers_csv_passing(stream, store_source(store, ids)[1], index, session=session,
+                                      learner_ids=ids, counted=counted, **options)
+        report = compute_reports(passing, index, scopes=(session,), learner_ids=ids)[session]
+    rows = counted[0]
     with open(summary, "w", encoding="utf-8-sig", newline="") as stream:
         summary_csv(stream, report, index, **options)
     err.write(t("cli.export.csv_done", rows=rows, path=str(path), summary=str(summary)) + "\n")

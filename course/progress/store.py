@@ -12,6 +12,7 @@ Lock order, against deadlocks: learners.json first, then a learner's folder.
 from __future__ import annotations
 
 import copy
+import json
 import os
 import shutil
 import tempfile
@@ -37,7 +38,7 @@ from course.progress.records import (
 )
 from course.progress.state_check import check_state
 from course.progress.storage import (
-    DamagedFileError, DataFiles, fsync_dir, looks_damaged, read_tables, reason,
+    DamagedFileError, DataFiles, fsync_dir, looks_damaged, read_regular, read_tables, reason,
 )
 
 T = TypeVar("T")
@@ -363,7 +364,7 @@ class ProgressStore:
         lock = self.paths.learner_lock(learner_id)
         found: dict[Any, dict[str, Any]] = {}
         for path in self.paths.segments(learner_id):
-            for doc in self.files.read_table(path, "answers", lock):
+            for doc in _answer_docs(path) or self.files.read_table(path, "answers", lock):
                 found.setdefault(doc.get("id"), doc)
         for record in list(self._pending):
             if record.learner == learner_id:
@@ -427,6 +428,20 @@ class ProgressStore:
         """Write what waits in memory (StoreWriteError if it still cannot be)."""
         if self._pending:
             self.flush_pending()
+
+
+def _answer_docs(path: Path) -> list[dict[str, Any]] | None:
+    """A whole, ordinary segment's answer documents, parsed once; None for anything else
+    (missing, damaged, odd), which then takes the store's careful read and its repairs."""
+    try:
+        data = json.loads(read_regular(path))
+    except (OSError, ValueError, RecursionError, DamagedFileError):
+        return None
+    table = data.get("answers") if type(data) is dict and len(data) == 1 else None
+    if type(table) is not dict:
+        return None
+    docs = list(table.values())
+    return docs if all(type(doc) is dict for doc in docs) else None
 
 
 def _replace_with(state: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:
