@@ -13,7 +13,7 @@ from typing import Sequence
 from course.i18n import set_language, t
 
 COMMANDS = ("validate", "new", "preview", "schema", "report", "export", "import", "serve", "gift", "aiken",
-            "print", "sync")
+            "print", "sync", "salt")
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -50,10 +50,12 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         from course.cli_new import add_arguments as add_new_arguments
 
         add_new_arguments(sub)
-    if command == "sync":
+    if command in ("sync", "salt"):
         from course.cli_sync import add_arguments as add_sync_arguments
+        from course.cli_sync import add_salt_arguments
 
         add_sync_arguments(sub)
+        add_salt_arguments(sub)
     if command in ("report", "export", "import"):
         from course.cli_workshop import add_arguments
 
@@ -125,6 +127,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from course.cli_sync import run_sync
 
         return run_sync(args)
+    if args.command == "salt":
+        from course.cli_sync import run_salt
+
+        return run_salt(args)
     if args.command in ("report", "export", "import"):
         from course.cli_workshop import run_workshop
 

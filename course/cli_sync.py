@@ -136,7 +136,42 @@ def _sync(args: argparse.Namespace, settings: dict[str, Any], data_dir: Path, ou
     if summary.stopped == "unauthorised":
         err.write(t("sync.unauthorised", lrs=client.endpoint) + "\n")
         return 1
+    if summary.stopped == "server":
+        err.write(t("sync.server_error", lrs=client.endpoint, status=summary.status,
+                    remaining=summary.remaining) + "\n")
+        return 1
     if summary.stopped:
         err.write(t("sync.stopped", lrs=client.endpoint, remaining=summary.remaining) + "\n")
         return 1
+    return 0
+
+
+def add_salt_arguments(sub: Any) -> None:
+    salt = sub.add_parser("salt", help=t("salt.help"))
+    salt.add_argument("--set", metavar="KEY", dest="value", help=t("salt.opt.set"))
+    salt.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
+
+
+def run_salt(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Show the key that turns learner ids into pseudonyms, or set it to the association's."""
+    from course.cli_workshop import _salt
+    from course.progress import resolve_data_dir
+    from course.progress.storage import atomic_write_bytes
+
+    out, err = out or sys.stdout, err or sys.stderr
+    data_dir = resolve_data_dir(args.data)
+    try:
+        if args.value is None:
+            out.write(t("salt.current", key=_salt(data_dir)) + "\n")
+            return 0
+        value = args.value.strip()
+        if len(value) < 16 or not value.isascii() or not value.isprintable() or " " in value:
+            err.write(t("salt.too_short") + "\n")
+            return 2
+        data_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(data_dir / "pseudonym-salt.txt", (value + "\n").encode("ascii"))
+    except OSError as error:
+        err.write(t("sync.io_failed", reason=error.strerror or str(error)) + "\n")
+        return 2
+    out.write(t("salt.set") + "\n")
     return 0

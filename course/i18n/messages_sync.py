@@ -18,7 +18,13 @@ FR = {
     "sync.summary": "{lrs} : {sent} {sent|déclaration envoyée|déclarations envoyées}, {up_to_date} déjà {up_to_date|reçue|reçues}, {corrections} {corrections|résultat corrigé|résultats corrigés} (annulé puis renvoyé).",
     "sync.conflicts": "{conflicts} {conflicts|déclaration refusée|déclarations refusées} parce que le LRS garde un autre contenu sous le même identifiant, {refused} {refused|refusée|refusées} pour une autre raison : elles sont notées dans le journal et les autres sont parties.",
     "sync.unauthorised": "{lrs} refuse l'identifiant ou le mot de passe. Vérifiez-les ; ce qui était déjà envoyé est noté, la suite partira au prochain essai.",
+    "sync.server_error": "{lrs} répond par une erreur ({status}) après plusieurs essais. {remaining} {remaining|déclaration attend|déclarations attendent} : rien n'est perdu, relancez « atelier sync » quand le LRS fonctionne (son journal dira pourquoi il refuse).",
     "sync.stopped": "{lrs} ne répond pas (réseau coupé ou serveur indisponible) après plusieurs essais. {remaining} {remaining|déclaration attend|déclarations attendent} : relancez « atelier sync » plus tard, l'envoi reprendra là où il s'est arrêté.",
+    "salt.help": "la clé qui change les identifiants en pseudonymes : la même sur toutes les machines de l'association donne les mêmes pseudonymes",
+    "salt.opt.set": "donne à cette machine la clé de l'association (affichée par « atelier salt » sur la première)",
+    "salt.current": "Clé des pseudonymes de cette machine : {key}\nPour que chaque personne garde le même pseudonyme sur toutes les machines de l'association, tapez sur chacune : atelier salt --set {key}",
+    "salt.too_short": "Cette clé ne convient pas : il faut au moins 16 caractères, lettres, chiffres ou signes, sans espace. Rien n'a été changé.",
+    "salt.set": "Clé enregistrée : les pseudonymes de cette machine sont maintenant ceux de l'association.",
 }
 
 EN = {
@@ -39,5 +45,11 @@ EN = {
     "sync.summary": "{lrs}: {sent} {sent|statement|statements} sent, {up_to_date} already received, {corrections} {corrections|result|results} corrected (voided then sent again).",
     "sync.conflicts": "{conflicts} {conflicts|statement|statements} refused because the LRS holds other content under the same id, {refused} refused for another reason: they are noted in the journal and the others went through.",
     "sync.unauthorised": "{lrs} refuses the user name or password. Check them; what was already sent is noted, the rest goes at the next try.",
+    "sync.server_error": "{lrs} answers with an error ({status}) after several tries. {remaining} {remaining|statement is|statements are} waiting: nothing is lost, run « atelier sync » again when the LRS works (its log says why it refuses).",
     "sync.stopped": "{lrs} does not answer (network cut or server unavailable) after several tries. {remaining} {remaining|statement is|statements are} waiting: run « atelier sync » later, it resumes where it stopped.",
+    "salt.help": "the key that turns ids into pseudonyms: the same on every machine of the association gives the same pseudonyms",
+    "salt.opt.set": "gives this machine the association's key (shown by « atelier salt » on the first one)",
+    "salt.current": "This machine's pseudonym key: {key}\nSo that each person keeps one pseudonym on all the association's machines, type on each: atelier salt --set {key}",
+    "salt.too_short": "This key will not do: at least 16 characters, letters, digits or signs, no space. Nothing was changed.",
+    "salt.set": "Key saved: this machine's pseudonyms are now the association's.",
 }

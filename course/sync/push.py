@@ -45,7 +45,9 @@ class Summary:
     refused: int = 0
     remaining: int = 0
     stopped: str = ""
-    """Empty when everything went; else "network" or "unauthorised"."""
+    """Empty when everything went; else "network" (no answer), "server" (an error status) or "unauthorised"."""
+    status: int = 0
+    """The HTTP status that stopped the sync, 0 when no answer came."""
     conflict_ids: list[str] = field(default_factory=list)
 
 
@@ -152,7 +154,9 @@ class Pusher:
             batch = queue[start:start + self.batch_size]
             stopped = self._send_batch(batch, summary)
             if stopped is not None:
-                summary.stopped = "unauthorised" if stopped.outcome == "unauthorised" else "network"
+                summary.stopped = ("unauthorised" if stopped.outcome == "unauthorised"
+                                   else "server" if stopped.status else "network")
+                summary.status = stopped.status
                 summary.remaining = total - done
                 return summary
             done += len(batch)

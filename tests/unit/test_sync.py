@@ -173,3 +173,40 @@ def test_a_result_that_changed_is_voided_then_sent_again_under_a_new_id(workshop
     assert completed and summary.corrections == len(completed)
     assert lrs.voided() == set(completed)
     assert again.sent == 0 and again.up_to_date == len(changed)
+
+
+def test_a_second_machine_with_the_association_key_joins_the_same_actors(workshop, tmp_path, capsys):
+    from course.progress import ProgressStore, export_progress, import_progress
+
+    root, data = workshop
+    other = tmp_path / "machine-2"
+    assert main(["salt", "--data", str(data)]) == 0
+    key = capsys.readouterr().out.split("--set ")[1].strip()
+    assert main(["salt", "--data", str(other), "--set", key]) == 0
+    here = ProgressStore(data)
+    there = ProgressStore(other)
+    try:
+        ana = next(x for x in here.list_learners() if x.name == "Ana")
+        import_progress(there, export_progress(here, [ana.id]))  # the USB stick: Ana moves with her id
+        row = reports_data._answer(ana.id, "q2", "c", True, "16:00", "Soir 24/11", "ana-soir", lesson="l2")
+        there.record_answer(row)
+    finally:
+        here.close()
+        there.close()
+    with FakeLrs() as lrs:
+        assert sync(root, data, lrs.url) == 0
+        assert sync(root, other, lrs.url) == 0
+    capsys.readouterr()
+    actors = {}
+    for statement in lrs.statements.values():
+        actors.setdefault(statement["actor"]["account"]["name"], set()).add(
+            (statement.get("context") or {}).get("extensions", {}).get(
+                "https://atelier.example/xapi/extensions/session"))
+    assert len(actors) == 4  # Ana, Bea, Cam, Dan: no fifth actor for Ana's evening on machine 2
+    assert any("Soir 24/11" in sessions and "Matin 24/11" in sessions for sessions in actors.values())
+    assert all("Ana" not in str(s) for s in lrs.statements.values())  # pseudonyms only without --names
+
+
+def test_a_short_association_key_is_refused(tmp_path, capsys):
+    assert main(["salt", "--data", str(tmp_path), "--set", "court"]) == 2
+    assert "au moins 16 caractères" in capsys.readouterr().err
