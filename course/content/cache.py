@@ -95,7 +95,7 @@ def _read(path: Path, fingerprint: list[tuple[str, int, int]]) -> Course | None:
             stored_fingerprint, course = pickle.load(stream)
         if stored_fingerprint == fingerprint and isinstance(course, Course):
             return course
-    except Exception:  # noqa: BLE001 - any failure of the cache only costs a YAML load
+    except Exception:  # any failure of the cache (MemoryError, SystemError...) only costs a YAML load
         return None
     return None
 

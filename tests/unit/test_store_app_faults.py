@@ -6,15 +6,13 @@ from __future__ import annotations
 import errno
 import io
 import os
-from pathlib import Path
 
 import pytest
 from rich.console import Console
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
-from course.progress import ProgressStore, import_progress, read_progress_file
-from course.progress import storage
+from course.progress import ProgressStore, import_progress, read_progress_file, storage
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.pending import PendingQuitScreen
@@ -233,7 +231,7 @@ async def test_a_state_with_wrong_types_opens_the_map_with_a_notice(make_app, pr
     assert len(list((private_data / "damaged").iterdir())) == 1
 
 
-async def test_a_really_full_disk_keeps_the_quiz_going_and_writes_once_freed(small_disk, mini_course):
+async def test_a_really_full_disk_keeps_the_quiz_going_and_writes_once_freed(small_disk, mini_course):  # noqa: F811
     """A real tmpfs filled up: the same messages as the simulated faults, and the timer's retry."""
     from course.ui.course_app import Settings, build_app
     from tests.unit.test_store_commands import fill

@@ -21,9 +21,8 @@ import pytest
 
 from course.i18n import set_language
 from course.progress import (
-    AnswerRecord, Learner, ProgressStore, StoreWriteError, import_progress, read_progress_file,
+    AnswerRecord, Learner, ProgressStore, StoreWriteError, import_progress, read_progress_file, storage,
 )
-from course.progress import storage
 from course.progress.paths import ENV_DATA
 from course.progress.rescue import close_or_rescue, save_pending
 from course.progress.state_check import StateError
@@ -90,7 +89,7 @@ def test_dev_zero_as_a_segment_is_set_aside(tmp_path: Path) -> None:
     segment.symlink_to("/dev/zero")
     store = ProgressStore(data)
     assert len(finishes(lambda: store.answers(lea.id))) == 3  # type: ignore[arg-type]
-    assert [p.name for p in set_aside(data)][0].startswith("learners-")
+    assert next(p.name for p in set_aside(data)).startswith("learners-")
     assert "Un fichier de réponses de Léa était abîmé" in store.notices[0].message
 
 
@@ -148,7 +147,7 @@ def test_nesting_1000_deep_is_damage_not_recursion_error(tmp_path: Path, which: 
     _, lea = filled(data)
     path = data / which if which == "learners.json" else data / "learners" / lea.id / which
     table = {"learners.json": "learners", "state.json": "state"}.get(which, "answers")
-    path.write_text('{"%s": {"1": {"x": %s}}}' % (table, "[" * 1000 + "]" * 1000))
+    path.write_text(f'{{"{table}": {{"1": {{"x": {"[" * 1000 + "]" * 1000}}}}}}}')
     store = ProgressStore(data)
     assert [x.id for x in store.list_learners()] == [lea.id]
     store.answers(lea.id)
@@ -308,7 +307,7 @@ def test_an_immutable_locks_folder_is_not_called_read_only(tmp_path: Path) -> No
     import shutil
     import subprocess
 
-    store, lea = filled(tmp_path / "data")
+    _, lea = filled(tmp_path / "data")
     locks = tmp_path / "data" / "locks"
     if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(locks)],
                                                     capture_output=True).returncode:

@@ -47,7 +47,7 @@ class PendingQuitScreen(ModalScreen[None]):
 
     def _body(self, extra: str = "") -> Text:
         lines = [clean_block(self.error), t("store.quit.body", count=self.store.pending)]
-        return Text("\n".join([extra] + lines if extra else lines))
+        return Text("\n".join([extra, *lines] if extra else lines))
 
     def on_mount(self) -> None:
         self.query_one("#retry", Button).focus()
