@@ -30,6 +30,7 @@ CODE = "482193"
 PIN = "913577"
 OTHERS = ("Bérénice", "Gaspard")
 F9 = "\x1b[20~"
+LIMIT = aiohttp.ClientTimeout(total=30)  # any HTTP exchange; websocket reads have their own timeout
 
 
 @contextlib.contextmanager
@@ -114,7 +115,7 @@ async def test_a_learner_tab_never_receives_trainer_data_or_other_names(tmp_path
     data = tmp_path / "data"
     the_group(data)
     with serving(data, trainer_pin=PIN) as (_, base, log):
-        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=LIMIT) as session:
             async with tab(base, session) as (learner, page):
                 await learner.until("Bienvenue")
                 await learner.keys("Zoé")  # typed at once: the name field has the keyboard
@@ -146,7 +147,7 @@ async def test_a_learner_tab_never_receives_trainer_data_or_other_names(tmp_path
 
 async def test_malformed_messages_are_ignored_quietly(tmp_path: Path, caplog) -> None:
     with serving(tmp_path / "data") as (_, base, log):
-        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=LIMIT) as session:
             async with tab(base, session) as (learner, _):
                 for junk in ("not json", "[]", "{}", '{"a": 1}', "[1, 2]", '["stdin", 5]',
                              '["resize", {"width": "x", "height": 24}]', '["resize", {"width": 10**9}]',
@@ -191,16 +192,17 @@ def test_wrong_codes_are_logged_without_the_code_and_limited_per_browser(tmp_pat
 
 
 async def test_guessing_from_rotating_addresses_meets_the_server_wide_limit(tmp_path: Path) -> None:
-    from course.serve.limits import GLOBAL_BURST
+    from course.serve.limits import GLOBAL_BURST, TryLimits
 
     statuses = []
-    with serving(tmp_path / "data") as (_, base, log):
+    with serving(tmp_path / "data") as (server, base, log):
+        server.limits = TryLimits(clock=lambda: 1000.0)  # time stands still: no refill, whatever the load
         for n in range(GLOBAL_BURST + 5):
             connector = aiohttp.TCPConnector(local_addr=(f"127.0.{1 + n // 250}.{1 + n % 250}", 0))
-            async with aiohttp.ClientSession(connector=connector) as session:
+            async with aiohttp.ClientSession(connector=connector, timeout=LIMIT) as session:
                 async with session.post(base + "/", data={"code": f"{n:06d}"}) as response:
                     statuses.append(response.status)
-        async with aiohttp.ClientSession() as session:  # the right code, from yet another address
+        async with aiohttp.ClientSession(timeout=LIMIT) as session:  # the right code, from yet another address
             async with session.post(base + "/", data={"code": CODE}, allow_redirects=False) as response:
                 blocked_right = response.status
                 assert "Trop de codes erronés sur ce réseau" in await response.text()
@@ -211,7 +213,7 @@ async def test_guessing_from_rotating_addresses_meets_the_server_wide_limit(tmp_
 
 async def test_a_full_workshop_says_so_politely(tmp_path: Path) -> None:
     with serving(tmp_path / "data", max_tabs=1) as (server, base, _log):
-        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=LIMIT) as session:
             async with tab(base, session) as (first, _):
                 await first.until("Bienvenue")
                 async with session.get(base + "/") as response:
@@ -231,7 +233,7 @@ async def test_a_full_workshop_says_so_politely(tmp_path: Path) -> None:
 
 async def test_static_folders_are_not_listed(tmp_path: Path) -> None:
     with serving(tmp_path / "data") as (_, base, _):
-        async with aiohttp.ClientSession() as session:
+        async with aiohttp.ClientSession(timeout=LIMIT) as session:
             for folder in ("/static/", "/static/js/", "/static/fonts"):
                 async with session.get(base + folder) as response:
                     body = await response.text()
