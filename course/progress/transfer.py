@@ -72,6 +72,8 @@ class _Plan:
     kept_apart: list[tuple[str, str]] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    absorbed: dict[str, str] = field(default_factory=dict)
+    """Profiles kept apart by an earlier import → the profile `merge_as` now joins them to."""
 
 
 def checksum(data: dict[str, Any]) -> str:
@@ -173,6 +175,12 @@ def _plan(store: ProgressStore, contents: _Contents, merge_as: str | None) -> _P
         if learner.id in plan.targets:
             continue
         local = store.get_learner(aliases.get(learner.id, learner.id))
+        if chosen is not None and learner.id == chosen.id:
+            target = store.find_learner(merge_as or "")
+            assert target is not None
+            if local is not None and local.id != target.id:
+                plan.absorbed[local.id] = target.id  # kept apart by an earlier import: joined now
+            local = None
         theirs = contents.states.get(learner.id, {}).get("aliases")
         for other in theirs if local is None and isinstance(theirs, list) else []:
             local = store.get_learner(other) if isinstance(other, str) and is_learner_id(other) else None
@@ -214,6 +222,11 @@ def import_progress(store: ProgressStore, data: dict[str, Any], *, merge_as: str
     present = 0
     conflicts: list[dict[str, str]] = []
     names = {x.id: x.name for x in contents.learners}
+    for apart, target in plan.absorbed.items():  # their answers move first, as they are
+        for answer in store.answers(apart):
+            if answer.id not in seen.setdefault(target, {}):
+                seen[target][answer.id] = replace(answer, learner=target)
+                fresh.append(seen[target][answer.id])
     for answer in contents.answers:
         target = plan.targets[answer.learner]
         moved = replace(answer, learner=target)
@@ -233,6 +246,9 @@ def import_progress(store: ProgressStore, data: dict[str, Any], *, merge_as: str
         stored = store.add_learner(learner)
         added += stored.id == learner.id
     written = store.record_answers(fresh)
+    for apart, target in plan.absorbed.items():
+        store.update_state(target, _merge_state([store.get_state(apart)], []))
+        store.delete_learner(apart)
     for target in dict.fromkeys(plan.targets.values()):
         imported = [state for i, state in contents.states.items() if plan.targets[i] == target]
         change = _merge_state(imported, plan.aliases.get(target, []))

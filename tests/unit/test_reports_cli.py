@@ -78,16 +78,16 @@ def test_a_same_name_import_says_so_and_merge_as_joins(tmp_path: Path, capsys) -
     assert "« Lea » existe déjà ici sous un autre identifiant ; importé·e à part sous « Lea (2) »" in err
     assert f"atelier import {file} --merge-as 'Lea'" in err
     assert out == f"{file} : 1 profil ajouté, 0 fusionné, 1 réponse ajoutée, 0 déjà présente.\n"
-    # Undo by hand is not needed: a fresh data dir, this time joined on purpose.
-    fresh = ProgressStore(tmp_path / "neuf")
-    fresh.create_learner("Léa")
-    fresh.close()
-    code, out, err = run(["import", str(file), "--data", str(tmp_path / "neuf"), "--merge-as", "lea"], capsys)
-    assert code == 0 and err == ""
-    assert out == f"{file} : 0 profil ajouté, 1 fusionné, 1 réponse ajoutée, 0 déjà présente.\n"
-    store = ProgressStore(tmp_path / "neuf")
+    # The command it gives joins them: the profile kept apart goes into Léa's, nothing lost.
+    code, out, err = run(["import", str(file), "--data", str(tmp_path / "ici"), "--merge-as", "Lea"], capsys)
+    assert code == 0 and err == ""  # « Lea (2) »'s answer moves into Léa's; the file's is then there
+    assert out == f"{file} : 0 profil ajouté, 1 fusionné, 1 réponse ajoutée, 1 déjà présente.\n"
+    store = ProgressStore(tmp_path / "ici")
     assert [(x.name, len(store.answers(x.id))) for x in store.list_learners()] == [("Léa", 1)]
     store.close()
+    code, out, err = run(["import", str(file), "--data", str(tmp_path / "ici")], capsys)  # remembered
+    assert (code, err) == (0, "")
+    assert out == f"{file} : 0 profil ajouté, 1 fusionné, 0 réponse ajoutée, 1 déjà présente.\n"
 
 
 def test_a_changed_file_is_refused_in_french_and_conflicts_are_listed(tmp_path: Path, capsys) -> None:
