@@ -42,6 +42,7 @@ def add_arguments(sub: Any) -> None:
     export.add_argument("--sep", choices=(";", ","), default=";", help=t("cli.export.sep"))
     export.add_argument("--names", action="store_true", help=t("cli.export.names"))
     export.add_argument("--xapi-base", default="https://atelier.example/xapi", help=t("cli.export.base"))
+    export.add_argument("--xapi-array", action="store_true", help=t("cli.export.xapi_array"))
     imp = sub.add_parser("import", help=t("cli.import.help"))
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
@@ -203,7 +204,7 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
         try:
             statements = statements_of(store_source(store, ids)[1], index, base=base, names=args.names, salt=salt,
                                        session=session, learner_ids=ids, skipped=skipped)
-            result = write_statements(stream, statements, skipped)
+            result = write_statements(stream, statements, skipped, array=args.xapi_array)
         finally:
             if args.output:
                 stream.close()

@@ -1,7 +1,9 @@
 """Learners' results as xAPI 1.0.3 statements, one JSON object per line.
 
 Verbs: *answered* for every answer; *completed* then *passed* or *failed* for
-every quiz attempt that covers all the quiz's questions.
+every quiz attempt that covers all the quiz's questions (pre-tests and post-tests
+included, named as such); *progressed* on a module once its pre-test and post-test
+are both finished, carrying both scores and the gain in points.
 
 Identifiers: activities are IRIs under a base the trainer chooses (`--xapi-base`,
 default `https://atelier.example/xapi`, a reserved name that resolves nowhere):
@@ -39,6 +41,7 @@ VERBS = {
     "completed": {"fr-FR": "a terminé", "en-US": "completed"},
     "passed": {"fr-FR": "a réussi", "en-US": "passed"},
     "failed": {"fr-FR": "a échoué", "en-US": "failed"},
+    "progressed": {"fr-FR": "a progressé", "en-US": "progressed"},
 }
 INTERACTION_TYPES = {
     "single": "choice", "multiple": "choice", "true_false": "true-false",
@@ -214,6 +217,34 @@ class _Builder:
                               self.parent(attempt.quiz, ""), attempt.session, _xapi_time(attempt.finished), [])
 
 
+    def gain(self, learner: str, module: str, pre: float, post: float, attempt: AttemptFigures) -> dict[str, Any]:
+        """The pre-test → post-test gain of one module, for an LRS dashboard: *progressed*, on the
+        module, with the post-test score as score and both scores and the gain as extensions."""
+        result: dict[str, Any] = {
+            "score": {"scaled": round(post, 4), "raw": round(100 * post, 1), "min": 0, "max": 100},
+            "extensions": {_iri(self.base, "extensions", "pretest-score"): round(pre, 4),
+                           _iri(self.base, "extensions", "posttest-score"): round(post, 4),
+                           _iri(self.base, "extensions", "gain-points"): round(100 * (post - pre), 1)},
+        }
+        sid = statement_id("progressed", learner, module)
+        return self.statement(sid, "progressed", learner, self.lesson(module), result, module,
+                              attempt.session, _xapi_time(attempt.finished), [])
+
+
+def _gains(builder: _Builder, learner: str, index: CourseIndex, result: Any) -> list[tuple[str, int, dict[str, Any]]]:
+    """One *progressed* statement per module whose pre-test and post-test are both finished."""
+    figures, timed = result.figures, []
+    for module in index.modules.values():
+        pre, post = figures.pretests.get(module.id), figures.posttests.get(module.id)
+        if pre is None or post is None or not (pre.complete and post.complete) or not module.posttest:
+            continue
+        finished = [a for a in result.attempts if a.quiz == module.posttest and a.complete]
+        if finished:
+            first = min(finished, key=lambda a: a.finished)
+            timed.append((first.finished, 3, builder.gain(learner, module.id, pre.score, post.score, first)))
+    return timed
+
+
 def _xapi_time(timestamp: str) -> str:
     """Milliseconds are enough for an LRS: "2026-11-24T14:03:05.123Z"."""
     return timestamp[:23] + "Z" if len(timestamp) == 27 else timestamp
@@ -240,7 +271,9 @@ def statements_of(source: Iterable[LearnerData], index: CourseIndex, *, base: st
         if session is not None:
             rows = [r for r in rows if r.session == session]
         timed: list[tuple[str, int, dict[str, Any]]] = [(r.timestamp, 0, builder.answered(learner, r)) for r in rows]
-        for attempt in learner_result(data.learner, rows, data.state, index, session, 0.0).attempts:
+        result = learner_result(data.learner, rows, data.state, index, session, 0.0)
+        timed += _gains(builder, learner, index, result)
+        for attempt in result.attempts:
             if attempt.complete:
                 outcome = "passed" if attempt.passed else "failed"
                 timed.append((attempt.finished, 1, builder.attempt("completed", attempt)))
@@ -257,14 +290,24 @@ def xapi_statements(learners: Iterable[Mapping[str, Any]], answers: Iterable[Map
     return statements_of(memory_source(learners, answers), index, **options)
 
 
-def write_statements(stream: TextIO, statements: Iterable[dict[str, Any]], skipped: list[Any]) -> XapiResult:
-    """Write statements as JSON lines (UTF-8 text); returns the counts."""
+def write_statements(stream: TextIO, statements: Iterable[dict[str, Any]], skipped: list[Any],
+                     *, array: bool = False) -> XapiResult:
+    """Write statements as JSON lines (UTF-8 text), or as one JSON array that an LRS accepts as
+    the body of a POST to /statements; returns the counts."""
     written = 0
+    if array:
+        stream.write("[")
     for statement in statements:
         # Control, bidi and line-separator characters escaped: a terminal or a line-splitting tool
         # showing the file never acts on a name or an answer.
-        stream.write(json_dumps(statement) + "\n")
+        if array:
+            stream.write(",\n" if written else "\n")
+            stream.write(json_dumps(statement))
+        else:
+            stream.write(json_dumps(statement) + "\n")
         written += 1
+    if array:
+        stream.write("\n]\n")
     return XapiResult(written=written, skipped=len(skipped))
 
 
