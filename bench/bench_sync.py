@@ -32,22 +32,33 @@ from tests.unit.lrs_fake import FakeLrs  # noqa: E402
 
 def statements(count: int) -> list[dict[str, Any]]:
     base = "https://atelier.example/xapi"
-    return [{
-        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"bench-{i}")), "version": "1.0.3",
-        "actor": {"objectType": "Agent", "account": {"homePage": base, "name": f"apprenant-{i % 100:08x}"}},
-        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"fr-FR": "a répondu"}},
-        "object": {"objectType": "Activity", "id": f"{base}/quizzes/q{i % 40}/questions/{i % 7}"},
-        "result": {"success": i % 3 != 0, "response": "true", "duration": "PT12S"},
-        "timestamp": "2026-11-24T09:00:00.000Z",
-    } for i in range(count)]
+    return [
+        {
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"bench-{i}")),
+            "version": "1.0.3",
+            "actor": {
+                "objectType": "Agent",
+                "account": {"homePage": base, "name": f"apprenant-{i % 100:08x}"},
+            },
+            "verb": {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"fr-FR": "a répondu"}},
+            "object": {"objectType": "Activity", "id": f"{base}/quizzes/q{i % 40}/questions/{i % 7}"},
+            "result": {"success": i % 3 != 0, "response": "true", "duration": "PT12S"},
+            "timestamp": "2026-11-24T09:00:00.000Z",
+        }
+        for i in range(count)
+    ]
 
 
 def bare(items: list[dict[str, Any]], batch: int, url: str) -> float:
     start = time.perf_counter()
     for first in range(0, len(items), batch):
-        body = json.dumps(items[first:first + batch]).encode()
-        request = urllib.request.Request(url + "/statements", data=body, method="POST", headers={
-            "Content-Type": "application/json", "X-Experience-API-Version": "1.0.3"})
+        body = json.dumps(items[first : first + batch]).encode()
+        request = urllib.request.Request(
+            url + "/statements",
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json", "X-Experience-API-Version": "1.0.3"},
+        )
         with urllib.request.urlopen(request, timeout=30) as reply:
             reply.read()
     return time.perf_counter() - start

@@ -89,10 +89,13 @@ def run_sync(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
         return 2
 
 
-def _sync(args: argparse.Namespace, settings: dict[str, Any], data_dir: Path, out: TextIO, err: TextIO) -> int:
+def _sync(
+    args: argparse.Namespace, settings: dict[str, Any], data_dir: Path, out: TextIO, err: TextIO
+) -> int:
     from course.cli_workshop import _salt
     from course.content.bundled import bundled_course_dir
-    from course.content.loader import CourseNotFound, load_course
+    from course.content.course import CourseNotFound
+    from course.content.loader import load_course
     from course.progress import ProgressStore
     from course.reports.compute import store_source
     from course.reports.course_index import build_index
@@ -115,30 +118,51 @@ def _sync(args: argparse.Namespace, settings: dict[str, Any], data_dir: Path, ou
         return 2
     store = ProgressStore(data_dir)
     try:
-        statements = statements_of(store_source(store)[1], index, base=base, names=args.names,
-                                   salt=_salt(data_dir))
+        statements = statements_of(
+            store_source(store)[1], index, base=base, names=args.names, salt=_salt(data_dir)
+        )
         journal = Journal.open(data_dir, client.endpoint)
         todo = plan(statements, journal)
     finally:
         store.close()
     waiting = len(journal.read_outbox())
     if args.dry_run:
-        out.write(t("sync.dry_run", lrs=client.endpoint, count=len(todo.items) + waiting,
-                    corrections=todo.corrections, up_to_date=todo.up_to_date) + "\n")
+        out.write(
+            t(
+                "sync.dry_run",
+                lrs=client.endpoint,
+                count=len(todo.items) + waiting,
+                corrections=todo.corrections,
+                up_to_date=todo.up_to_date,
+            )
+            + "\n"
+        )
         return 0
     summary = Summary(up_to_date=todo.up_to_date, corrections=todo.corrections)
-    pusher = Pusher(client, journal, batch_size=int(settings["batch"] or DEFAULT_BATCH), progress=_Progress(err))
+    pusher = Pusher(
+        client, journal, batch_size=int(settings["batch"] or DEFAULT_BATCH), progress=_Progress(err)
+    )
     pusher.push(todo.items, summary)
-    out.write(t("sync.summary", lrs=client.endpoint, sent=summary.sent, up_to_date=summary.up_to_date,
-                corrections=summary.corrections) + "\n")
+    out.write(
+        t(
+            "sync.summary",
+            lrs=client.endpoint,
+            sent=summary.sent,
+            up_to_date=summary.up_to_date,
+            corrections=summary.corrections,
+        )
+        + "\n"
+    )
     if summary.conflicts or summary.refused:
         out.write(t("sync.conflicts", conflicts=summary.conflicts, refused=summary.refused) + "\n")
     if summary.stopped == "unauthorised":
         err.write(t("sync.unauthorised", lrs=client.endpoint) + "\n")
         return 1
     if summary.stopped == "server":
-        err.write(t("sync.server_error", lrs=client.endpoint, status=summary.status,
-                    remaining=summary.remaining) + "\n")
+        err.write(
+            t("sync.server_error", lrs=client.endpoint, status=summary.status, remaining=summary.remaining)
+            + "\n"
+        )
         return 1
     if summary.stopped:
         err.write(t("sync.stopped", lrs=client.endpoint, remaining=summary.remaining) + "\n")

@@ -33,8 +33,12 @@ def _catalogue(language: str) -> dict[str, str]:
 
 def detect_language() -> str:
     """The language asked for by ATELIER_LANG or the locale, French otherwise."""
-    for value in (os.environ.get("ATELIER_LANG"), os.environ.get("LC_ALL"),
-                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG")):
+    for value in (
+        os.environ.get("ATELIER_LANG"),
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_MESSAGES"),
+        os.environ.get("LANG"),
+    ):
         if value:
             code = value[:2].lower()
             return code if code in LANGUAGES else "fr"

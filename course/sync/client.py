@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -58,8 +57,9 @@ def classify(status: int) -> Outcome:
 class LrsClient:
     """Sends statements to one LRS endpoint (the address that ends before `/statements`)."""
 
-    def __init__(self, endpoint: str, user: str | None = None, password: str | None = None,
-                 timeout: float = 30.0) -> None:
+    def __init__(
+        self, endpoint: str, user: str | None = None, password: str | None = None, timeout: float = 30.0
+    ) -> None:
         parts = urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("not an http(s) address")
@@ -76,13 +76,13 @@ class LrsClient:
         data = json.dumps(body, ensure_ascii=True).encode("ascii")
         request = urllib.request.Request(url, data=data, method=method, headers=self._headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (http(s) only)
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()
                 return Reply(classify(response.status), response.status)
         except urllib.error.HTTPError as error:
             detail = error.read(2000).decode("utf-8", "replace")
             return Reply(classify(error.code), error.code, detail)
-        except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError, OSError) as error:
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as error:
             return Reply("retry", 0, type(error).__name__)
 
     def post(self, statements: list[dict[str, Any]]) -> Reply:

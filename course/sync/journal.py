@@ -80,8 +80,9 @@ class Journal:
         """Append (sent id, derived id, digest, conflict) lines, durable on return."""
         if not entries:
             return
-        lines = "".join(f"{'conflict' if bad else 'ack'} {sent} {derived} {dig}\n"
-                        for sent, derived, dig, bad in entries)
+        lines = "".join(
+            f"{'conflict' if bad else 'ack'} {sent} {derived} {dig}\n" for sent, derived, dig, bad in entries
+        )
         with open(self.path, "a", encoding="utf-8", newline="\n") as handle:
             handle.write(lines)
             handle.flush()

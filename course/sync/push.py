@@ -73,10 +73,14 @@ def plan(statements: Iterable[dict[str, Any]], journal: Journal) -> Plan:
         if known.conflict:
             void = None  # the store never took ours: nothing of ours to void
         else:
-            void = {"id": void_id, "version": statement.get("version", "1.0.3"), "actor": statement["actor"],
-                    "verb": {"id": VOIDED, "display": {"fr-FR": "a annulé", "en-US": "voided"}},
-                    "object": {"objectType": "StatementRef", "id": known.sent_id},
-                    "timestamp": statement.get("timestamp")}
+            void = {
+                "id": void_id,
+                "version": statement.get("version", "1.0.3"),
+                "actor": statement["actor"],
+                "verb": {"id": VOIDED, "display": {"fr-FR": "a annulé", "en-US": "voided"}},
+                "object": {"objectType": "StatementRef", "id": known.sent_id},
+                "timestamp": statement.get("timestamp"),
+            }
         renewed = dict(statement, id=str(uuid.uuid5(NAMESPACE, f"{derived}\x1f{content}")))
         if void is not None:
             result.items.append(_item(void, "void:" + known.sent_id))
@@ -88,10 +92,16 @@ def plan(statements: Iterable[dict[str, Any]], journal: Journal) -> Plan:
 class Pusher:
     """Sends a plan to one LRS through its journal; `sleep` and `progress` are injectable."""
 
-    def __init__(self, client: LrsClient, journal: Journal, *, batch_size: int = DEFAULT_BATCH,
-                 sleep: Callable[[float], None] = time.sleep,
-                 progress: Callable[[int, int], None] | None = None,
-                 backoff: tuple[float, ...] = BACKOFF_S) -> None:
+    def __init__(
+        self,
+        client: LrsClient,
+        journal: Journal,
+        *,
+        batch_size: int = DEFAULT_BATCH,
+        sleep: Callable[[float], None] = time.sleep,
+        progress: Callable[[int, int], None] | None = None,
+        backoff: tuple[float, ...] = BACKOFF_S,
+    ) -> None:
         self.client, self.journal = client, journal
         self.batch_size = max(1, batch_size)
         self.sleep, self.progress, self.backoff = sleep, progress, backoff
@@ -107,10 +117,14 @@ class Pusher:
 
     def _one_by_one(self, batch: list[dict[str, Any]], summary: Summary) -> Reply | None:
         """PUT each statement of a refused batch: the good ones go, the others are set apart."""
-        entries = []
+        entries: list[tuple[str, str, str, bool]] = []
         for item in batch:
-            statement = item["statement"]
-            reply = self._with_retries(lambda s=statement: self.client.put(s))
+            statement: dict[str, Any] = item["statement"]
+
+            def put(one: dict[str, Any] = statement) -> Reply:
+                return self.client.put(one)
+
+            reply = self._with_retries(put)
             if reply.outcome in ("retry", "unauthorised"):
                 self.journal.record(entries)
                 return reply
@@ -131,7 +145,9 @@ class Pusher:
         self.journal.write_outbox(batch)
         reply = self._with_retries(lambda: self.client.post([item["statement"] for item in batch]))
         if reply.outcome == "ok":
-            self.journal.record([(str(i["statement"]["id"]), i["derived"], i["digest"], False) for i in batch])
+            self.journal.record(
+                [(str(i["statement"]["id"]), i["derived"], i["digest"], False) for i in batch]
+            )
             summary.sent += len(batch)
         elif reply.outcome in ("conflict", "refused"):
             stopped = self._one_by_one(batch, summary)
@@ -145,17 +161,26 @@ class Pusher:
     def push(self, items: list[dict[str, Any]], summary: Summary) -> Summary:
         """Send `items` (after whatever batch a previous run left in the outbox)."""
         left_over = self.journal.read_outbox()
-        pending = [i for i in left_over if self.journal.sent.get(i["derived"], None) is None
-                   or self.journal.sent[i["derived"]].digest != i["digest"]]
+        pending = [
+            i
+            for i in left_over
+            if self.journal.sent.get(i["derived"], None) is None
+            or self.journal.sent[i["derived"]].digest != i["digest"]
+        ]
         seen = {str(i["statement"]["id"]) for i in pending}
         queue = pending + [i for i in items if str(i["statement"]["id"]) not in seen]
         total, done = len(queue), 0
         for start in range(0, total, self.batch_size):
-            batch = queue[start:start + self.batch_size]
+            batch = queue[start : start + self.batch_size]
             stopped = self._send_batch(batch, summary)
             if stopped is not None:
-                summary.stopped = ("unauthorised" if stopped.outcome == "unauthorised"
-                                   else "server" if stopped.status else "network")
+                summary.stopped = (
+                    "unauthorised"
+                    if stopped.outcome == "unauthorised"
+                    else "server"
+                    if stopped.status
+                    else "network"
+                )
                 summary.status = stopped.status
                 summary.remaining = total - done
                 return summary

@@ -27,7 +27,9 @@ class FakeLrs:
         """Every statement id in every request, in order (repeats included)."""
         self.requests = 0
         self.fail: list[int | str] = []
-        self.auth = None if user is None else "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        self.auth = (
+            None if user is None else "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        )
         self.headers_seen: list[dict[str, str]] = []
         fake = self
 
@@ -98,5 +100,4 @@ class FakeLrs:
         self.server.server_close()
 
     def voided(self) -> set[str]:
-        return {s["object"]["id"] for s in self.statements.values()
-                if s["verb"]["id"].endswith("/voided")}
+        return {s["object"]["id"] for s in self.statements.values() if s["verb"]["id"].endswith("/voided")}

@@ -109,7 +109,11 @@ def test_server_errors_are_retried_with_growing_pauses(workshop):
         lrs.fail = [503, 502, "cut"]
         summary = _push(statements, data, lrs, batch_size=1000)
     assert summary.sent == len(statements) and not summary.stopped
-    assert [x for x in summary.conflict_ids if x.startswith("pause:")] == ["pause:1.0", "pause:2.0", "pause:4.0"]
+    assert [x for x in summary.conflict_ids if x.startswith("pause:")] == [
+        "pause:1.0",
+        "pause:2.0",
+        "pause:4.0",
+    ]
     assert set(lrs.statements) == {s["id"] for s in statements}
 
 
@@ -165,8 +169,12 @@ def test_a_result_that_changed_is_voided_then_sent_again_under_a_new_id(workshop
     statements = _statements(root, data)
     with FakeLrs() as lrs:
         _push(statements, data, lrs)
-        changed = [dict(s, result=dict(s.get("result") or {}, success=not (s.get("result") or {}).get("success")))
-                   if s["verb"]["id"].endswith("/completed") else s for s in statements]
+        changed = [
+            dict(s, result=dict(s.get("result") or {}, success=not (s.get("result") or {}).get("success")))
+            if s["verb"]["id"].endswith("/completed")
+            else s
+            for s in statements
+        ]
         completed = [s["id"] for s in statements if s["verb"]["id"].endswith("/completed")]
         summary = _push(changed, data, lrs)
         again = _push(changed, data, lrs)
@@ -200,8 +208,10 @@ def test_a_second_machine_with_the_association_key_joins_the_same_actors(worksho
     actors = {}
     for statement in lrs.statements.values():
         actors.setdefault(statement["actor"]["account"]["name"], set()).add(
-            (statement.get("context") or {}).get("extensions", {}).get(
-                "https://atelier.example/xapi/extensions/session"))
+            (statement.get("context") or {})
+            .get("extensions", {})
+            .get("https://atelier.example/xapi/extensions/session")
+        )
     assert len(actors) == 4  # Ana, Bea, Cam, Dan: no fifth actor for Ana's evening on machine 2
     assert any("Soir 24/11" in sessions and "Matin 24/11" in sessions for sessions in actors.values())
     assert all("Ana" not in str(s) for s in lrs.statements.values())  # pseudonyms only without --names

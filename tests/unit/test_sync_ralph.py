@@ -27,8 +27,10 @@ from tests.unit import reports_data
 
 RALPH = os.environ.get("ATELIER_RALPH") or shutil.which("ralph")
 pytestmark = pytest.mark.skipif(
-    RALPH is None, reason="Ralph LRS n'est pas installé ici (ATELIER_RALPH ou « ralph » dans le PATH) : "
-                          "pip install 'ralph-malph[cli,lrs]==5.1.0' requests dans un environnement à part")
+    RALPH is None,
+    reason="Ralph LRS n'est pas installé ici (ATELIER_RALPH ou « ralph » dans le PATH) : "
+    "pip install 'ralph-malph[cli,lrs]==5.1.0' requests dans un environnement à part",
+)
 USER, PASSWORD = "asso", "mot-de-passe-de-test"
 
 
@@ -40,16 +42,40 @@ def _free_port() -> int:
 
 @pytest.fixture
 def ralph(tmp_path: Path) -> Iterator[str]:
-    env = {**os.environ, "RALPH_APP_DIR": str(tmp_path / "ralph-app"), "RALPH_AUTH_FILE": str(tmp_path / "auth.json"),
-           "RALPH_RUNSERVER_BACKEND": "fs",
-           "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(tmp_path / "ralph-store")}
+    env = {
+        **os.environ,
+        "RALPH_APP_DIR": str(tmp_path / "ralph-app"),
+        "RALPH_AUTH_FILE": str(tmp_path / "auth.json"),
+        "RALPH_RUNSERVER_BACKEND": "fs",
+        "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(tmp_path / "ralph-store"),
+    }
     (tmp_path / "ralph-store").mkdir()
-    subprocess.run([RALPH, "auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-M", "mailto:asso@atelier.example",
-                    "-w"], env=env, check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [RALPH, "auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-M", "mailto:asso@atelier.example", "-w"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     port = _free_port()
-    server = subprocess.Popen([RALPH, "runserver", "-b", "fs", "--fs-default-directory-path",
-                               str(tmp_path / "ralph-store"), "-h", "127.0.0.1", "-p", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            RALPH,
+            "runserver",
+            "-b",
+            "fs",
+            "--fs-default-directory-path",
+            str(tmp_path / "ralph-store"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -69,9 +95,13 @@ def ralph(tmp_path: Path) -> Iterator[str]:
 
 
 def _stored(endpoint: str) -> list[dict]:
-    request = urllib.request.Request(endpoint + "/statements?limit=1000", headers={
-        "X-Experience-API-Version": "1.0.3",
-        "Authorization": "Basic " + b64encode(f"{USER}:{PASSWORD}".encode()).decode()})
+    request = urllib.request.Request(
+        endpoint + "/statements?limit=1000",
+        headers={
+            "X-Experience-API-Version": "1.0.3",
+            "Authorization": "Basic " + b64encode(f"{USER}:{PASSWORD}".encode()).decode(),
+        },
+    )
     with urllib.request.urlopen(request, timeout=30) as reply:
         return list(json.load(reply)["statements"])
 
@@ -81,13 +111,31 @@ def test_a_workshop_reaches_ralph_and_a_second_sync_sends_nothing(ralph, tmp_pat
     reports_data.course(root)
     reports_data.build(tmp_path / "data").close()
     data = tmp_path / "data" / "ici"
-    args = ["sync", "--lrs", ralph, "--user", USER, "--password", PASSWORD, "--course", str(root),
-            "--data", str(data), "--batch", "1000"]
+    args = [
+        "sync",
+        "--lrs",
+        ralph,
+        "--user",
+        USER,
+        "--password",
+        PASSWORD,
+        "--course",
+        str(root),
+        "--data",
+        str(data),
+        "--batch",
+        "1000",
+    ]
     assert main(args) == 0
     first = capsys.readouterr()
     stored = _stored(ralph)
     assert len(stored) > 20 and f"{len(stored)} déclarations envoyées" in first.out
-    assert {s["verb"]["id"].rsplit("/", 1)[1] for s in stored} >= {"answered", "completed", "passed", "failed"}
+    assert {s["verb"]["id"].rsplit("/", 1)[1] for s in stored} >= {
+        "answered",
+        "completed",
+        "passed",
+        "failed",
+    }
     assert main(args) == 0  # nothing to send: Ralph's file backend would refuse a second POST
     assert f"0 déclaration envoyée, {len(stored)} déjà reçues" in capsys.readouterr().out
     assert PASSWORD not in first.out + first.err
