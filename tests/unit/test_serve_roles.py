@@ -240,3 +240,38 @@ async def test_static_folders_are_not_listed(tmp_path: Path) -> None:
                     assert response.status in (403, 404) and "textual.js" not in body and "Index of" not in body
             async with session.get(base + "/static/js/textual.js") as response:
                 assert response.status == 200
+
+
+def _banner(monkeypatch, capsys, data: Path, *args: str) -> tuple[str, WorkshopServer]:
+    from course.cli import main
+    from course.serve import server as server_module
+
+    started: list[WorkshopServer] = []
+
+    async def no_serving(self, announce=None) -> None:  # type: ignore[no-untyped-def]
+        started.append(self)
+        announce(self.public_url)
+
+    monkeypatch.setattr(server_module.WorkshopServer, "run", no_serving)
+    assert main(["serve", "--course", str(MINI), "--data", str(data), *args]) == 0
+    return capsys.readouterr().out, started[0]
+
+
+def test_the_banner_prints_the_trainer_code_and_passes_it_to_the_tabs(monkeypatch, capsys, tmp_path: Path) -> None:
+    from course.progress.trainer_code import TrainerCode
+
+    monkeypatch.delenv("ATELIER_PIN", raising=False)
+    out, server = _banner(monkeypatch, capsys, tmp_path / "a", "--pin", "tournesol", "--max-learners", "12")
+    assert "Code formateur (F9), à garder :       tournesol" in out and server.trainer_pin == "tournesol"
+    assert "12 au plus" in out and server.max_tabs == 12
+    monkeypatch.setenv("ATELIER_PIN", "rose des vents")
+    out, server = _banner(monkeypatch, capsys, tmp_path / "b")
+    assert "rose des vents" in out and server.trainer_pin == "rose des vents"
+    monkeypatch.delenv("ATELIER_PIN")
+    out, server = _banner(monkeypatch, capsys, tmp_path / "c")  # none given, none chosen: drawn for this run
+    drawn = re.search(r"à garder : +(\d{3}) (\d{3})\n", out)
+    assert drawn and server.trainer_pin == drawn.group(1) + drawn.group(2)
+    assert not TrainerCode(tmp_path / "c").is_set  # nothing written: it lasts as long as the server
+    TrainerCode(tmp_path / "d").choose("marguerite")
+    out, server = _banner(monkeypatch, capsys, tmp_path / "d")
+    assert "celui que vous avez choisi dans l'application" in out and server.trainer_pin is None
