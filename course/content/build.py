@@ -31,6 +31,11 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 # C0 and C1 controls (tab and newline allowed), DEL, and bidirectional overrides.
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MISSING: Any = object()
+# Plain texts that YAML 1.2 (editors, JSON Schema tools) reads as numbers, unlike PyYAML.
+NUMBER_FOR_EDITORS = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+GLUED_DASH = re.compile(r"-[^\s\-]")
 # Question lists (choices, items, pairs, accept) have their own rules and messages in checks.
 _RULES_IN_CHECKS = frozenset(model.QUESTION_TYPES.values())
 
@@ -91,8 +96,11 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str:
 class Builder:
     """Builds the objects of one file, collecting problems instead of raising."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text  # the file's text, to look past a value (a comment that cut it)
+        self._items: set[int] = set()  # mappings written as list items
+        self._lost_dash = False  # an item of the list being read lost its « - »
         self.problems: list[Problem] = []
         # Objects with an id that could not be built, with the first problem that stopped them:
         # a reference to one of them is a consequence of that problem.
@@ -141,6 +149,12 @@ class Builder:
                 self.report(key_node, "bad_key")
                 continue
             if key in keys:
+                if id(node) in self._items and keys and key == next(iter(keys)):
+                    # The first key again: a new item whose « - » was forgotten, not a key to delete.
+                    self.report(key_node, "yaml_missing_dash")
+                    self._lost_dash = True
+                    ok = False
+                    break
                 self.report(key_node, "duplicate_key", key=key, line=keys[key].start_mark.line + 1)
                 continue
             keys[key] = key_node
@@ -217,18 +231,30 @@ class Builder:
         if not self._visit(node):
             return MISSING
         if not isinstance(node, SequenceNode):
-            self.report(node, "expected_list", key=key)
+            if isinstance(node, ScalarNode) and not node.style and GLUED_DASH.match(node.value):
+                first = node.value[1:].split(" - ")[0]
+                self.report(node, "yaml_dash_space", fix=f"- {first}")
+            else:
+                self.report(node, "expected_list", key=key)
             return MISSING
+        self._items.update(id(item) for item in node.value if isinstance(item, MappingNode))
+        lost_before, self._lost_dash = self._lost_dash, False
         items = [self.value(inner, item, key) for item in node.value]
+        lost, self._lost_dash = self._lost_dash, lost_before
+        if lost:  # two items run together: the list is not what was meant, keep none of it
+            return MISSING
         return [item for item in items if item is not MISSING]
 
     def scalar(self, tag: str, kind: tuple[Any, ...], node: ScalarNode, key: str) -> Any:
         text = node.value
         plain = not node.style  # None from the Python composer, "" from libyaml
         if tag in ("str", "literal"):
-            if plain and node.tag != _STR:
+            if plain and (node.tag != _STR or NUMBER_FOR_EDITORS.fullmatch(text)):
+                # Editors read YAML 1.2, where 0612345678 or 1e3 are numbers: say so here too.
                 self.report(node, "quote_it_" + READ_AS.get(node.tag, "number"), key=key, value=text)
                 return MISSING
+            if plain and tag == "str":
+                self._comment_after(node, key)
             if not text.strip():
                 self.report(node, "empty_text", key=key)
                 return MISSING
@@ -262,6 +288,19 @@ class Builder:
             self.report(node, "expected_number", key=key, value=text)
             return MISSING
         raise TypeError(f"unsupported field kind {kind!r}")
+
+    def _comment_after(self, node: ScalarNode, key: str) -> None:
+        """Warn when « # » after a space ended a text early (`title: Leçon #2` reads « Leçon »)."""
+        end = node.end_mark.index
+        line_end = self.text.find("\n", end)
+        rest = self.text[end:line_end if line_end >= 0 else len(self.text)]
+        comment = rest.lstrip(" \t")
+        if comment.startswith("#") and comment != rest and node.start_mark.line == node.end_mark.line:
+            whole = f"{node.value} {comment}".rstrip()
+            self.problems.append(Problem.make(
+                self.path, node.end_mark.line + 1, end + len(rest) - len(comment) - self.text.rfind("\n", 0, end),
+                "text_cut_by_hash", "warning", value=node.value, cut=comment.rstrip(),
+                fix=f"{key}: " + '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'))
 
     def question(self, node: Node) -> Any:
         if not isinstance(node, MappingNode):

@@ -153,40 +153,45 @@ def too_deep(text: str, limit: int = MAX_DEPTH) -> Mark | None:
 
 def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     """The YAML tree of one file, or the problems that stopped it from being read."""
+    node, _text, problems = _compose(path, rel)
+    return node, problems
+
+
+def _compose(path: Path, rel: str) -> tuple[Node | None, str, list[Problem]]:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Problem.make(rel, 1, 1, "file_too_big", limit=MAX_FILE_BYTES // 1024)]
+            return None, "", [Problem.make(rel, 1, 1, "file_too_big", limit=MAX_FILE_BYTES // 1024)]
         data = path.read_bytes()
     except OSError as error:
-        return None, [Problem.make(rel, 1, 1, "unreadable", reason=error.strerror or str(error))]
+        return None, "", [Problem.make(rel, 1, 1, "unreadable", reason=error.strerror or str(error))]
     text, problems = _decode(data, rel)
     if text is None:
-        return None, problems
+        return None, "", problems
     hint = syntax_hints.leading_nbsp(text)
     if hint is not None:
-        return None, [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
+        return None, "", [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
     try:
         deep = too_deep(text)
         if deep is not None:
-            return None, [Problem.make(rel, deep.line + 1, deep.column + 1, "too_deep")]
+            return None, "", [Problem.make(rel, deep.line + 1, deep.column + 1, "too_deep")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         hint = syntax_hints.explain(text, error)
-        return None, [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
+        return None, "", [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
     except yaml.reader.ReaderError as error:
         # No mark here, and libyaml counts `position` in bytes: find the character instead.
         index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
         before = text[:max(index, 0)]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         char = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
-        return None, [Problem.make(rel, line, col, "yaml_special_char", char=char)]
+        return None, "", [Problem.make(rel, line, col, "yaml_special_char", char=char)]
     except yaml.YAMLError:
-        return None, [Problem.make(rel, 1, 1, "yaml_syntax")]
+        return None, "", [Problem.make(rel, 1, 1, "yaml_syntax")]
     except RecursionError:
-        return None, [Problem.make(rel, 1, 1, "too_deep")]
+        return None, "", [Problem.make(rel, 1, 1, "too_deep")]
     if node is None:
-        return None, [Problem.make(rel, 1, 1, "empty_file")]
-    return node, []
+        return None, "", [Problem.make(rel, 1, 1, "empty_file")]
+    return node, text, []
 
 
 def load_file(cls: type, path: Path, root: Path, what: str,
@@ -198,14 +203,14 @@ def load_file(cls: type, path: Path, root: Path, what: str,
     reported as consequences.
     """
     rel = _rel(path, root)
-    node, problems = compose_file(path, rel)
+    node, text, problems = _compose(path, rel)
     if node is None:
         if refused is not None and problems:
             ident = "*" if cls is Glossary else _written_id(path)
             if ident:
                 refused.setdefault((what, ident), problems[0])
         return None, problems
-    builder = Builder(rel)
+    builder = Builder(rel, text)
     obj = builder.build(cls, node, what)
     if refused is not None:
         for (kind, ident), problem in builder.refused.items():

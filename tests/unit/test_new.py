@@ -287,6 +287,13 @@ BROKEN = {
     "identifiant": (QUIZ, "  - id: gratuit", "  - id: duree"),
     "guillemets": (LESSON, "title: Bienvenue", 'title: "Bienvenue'),
     "explication": (QUIZ, "    explanation: L'atelier est gratuit pour tout le monde.\n", ""),
+    "apostrophe": (LESSON, "title: Bienvenue", "title: 'L'atelier'"),
+    "etoiles": (LESSON, "text: Bienvenue dans l'atelier.", "text: **Bienvenue** dans l'atelier."),
+    "typographiques": (LESSON, "summary: Découvrir l'atelier.", "summary: “Au programme : le courriel”"),
+    "insecable": (LESSON, "    text: Bienvenue", "  \u00a0 text: Bienvenue"),
+    "tiret": (QUIZ, "      - text: Une journée", "        text: Une journée"),
+    "espace": (LESSON, "duration_min: 10", "duration_min:10"),
+    "diese": (LESSON, "title: Bienvenue", "title: Atelier #1 Bienvenue"),
 }
 PROBLEM_LINE = re.compile(r"^\S+:\d+:\d+: (?:error|warning): .+$", re.M)
 
