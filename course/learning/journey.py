@@ -63,6 +63,8 @@ class AttemptResult:
     when: str
     complete: bool = True
     """Every question of the quiz answered in this attempt."""
+    partial: tuple[str, ...] = ()
+    """Questions answered partly right: each counts for its share in `score`, and is in `missed` too."""
 
 
 class Journey:
@@ -192,6 +194,23 @@ class Journey:
                 return "quiz", module.posttest
         return None
 
+    # -- module tests -----------------------------------------------------------
+    def module_test_kind(self, quiz: Quiz) -> Literal["pretest", "posttest"] | None:
+        """Whether `quiz` is a module's pre-test (measures where one starts) or post-test."""
+        for module in self.course.modules:
+            if module.pretest == quiz.id:
+                return "pretest"
+            if module.posttest == quiz.id:
+                return "posttest"
+        return None
+
+    def module_lessons_done(self, quiz: Quiz) -> bool:
+        """True when every lesson of the module whose test is `quiz` is done (the post-test's moment)."""
+        for module in self.course.modules:
+            if quiz.id in (module.pretest, module.posttest):
+                return all(self.status(lesson).state == "done" for lesson in self.course.lessons_of(module))
+        return True
+
     # -- quizzes ----------------------------------------------------------------
     def attempt(self, quiz: Quiz) -> Attempt:
         """The attempt under way, or a new one.
@@ -268,8 +287,9 @@ class Journey:
         latest = latest_by_question(answers, [q.id for q in quiz.questions])
         score = attempt_score((a.score for a in latest.values()), len(quiz.questions))
         missed = [q.id for q in quiz.questions if q.id not in latest or not latest[q.id].correct]
+        partial = tuple(q for q in missed if q in latest and latest[q].score > 0)
         return AttemptResult(number, score, is_passed(score, quiz.pass_ratio), missed, when,
-                             len(latest) == len(quiz.questions))
+                             len(latest) == len(quiz.questions), partial)
 
     def results(self, quiz_id: str) -> list[AttemptResult]:
         """Every attempt of the quiz since its last reset but the one under way, oldest first.
@@ -305,13 +325,29 @@ class Journey:
                 rows[key] = rows.get(key, 0) + 1
         return rows
 
+    def confidence_counts(self, quiz_id: str, attempt: int) -> dict[tuple[int, bool], int]:
+        """(confidence level as chosen, 1..3; right) → count, for the answers of one attempt."""
+        rows: dict[tuple[int, bool], int] = {}
+        sitting = self._open_sitting(quiz_id, attempt) or next(
+            (a.sitting for a in reversed(self._since_reset(quiz_id)) if a.attempt == attempt), "")
+        for answer in self._sitting(quiz_id, attempt, sitting):
+            if answer.confidence:
+                key = (answer.confidence, answer.correct)
+                rows[key] = rows.get(key, 0) + 1
+        return rows
+
     # -- review -----------------------------------------------------------------
+    def _since_reset_all(self) -> list[AnswerRecord]:
+        """The answers given since \"Tout recommencer\" (all of them if it was never chosen)."""
+        reset = str(self._state.get("reset_all") or "")
+        return [a for a in self._answers if a.timestamp > reset] if reset else self._answers
+
     def due_reviews(self, now: datetime | None = None) -> list[ReviewCard]:
-        cards = due_cards(self._answers, now)
+        cards = due_cards(self._since_reset_all(), now)
         return [c for c in cards if self.course.question(c.quiz, c.question) is not None]
 
     def next_review(self) -> datetime | None:
-        return next_due(self._answers)
+        return next_due(self._since_reset_all())
 
     # -- resets -----------------------------------------------------------------
     def reset_lesson(self, lesson: Lesson) -> None:
@@ -319,13 +355,22 @@ class Journey:
         self._reset([lesson])
 
     def reset_all(self) -> None:
-        """Start every lesson afresh in one write (module tests keep their first result)."""
-        self._reset(list(self.course.lessons.values()))
+        """Start the whole course afresh in one write: lessons, quizzes, module tests, reviews.
 
-    def _reset(self, lessons: list[Lesson]) -> None:
+        Everything the learner sees starts again; the answers stay in the store for the trainer.
+        """
+        tests = [quiz for module in self.course.modules for quiz in (module.pretest, module.posttest) if quiz]
+        self._reset(list(self.course.lessons.values()), tests, everything=True)
+
+    def _reset(self, lessons: list[Lesson], tests: list[str] | None = None, everything: bool = False) -> None:
         now = utc_now()
 
         def change(state: dict[str, Any]) -> None:
+            for quiz_id in tests or []:
+                state.setdefault("quizzes", {})[quiz_id] = {"reset": now}
+            if everything:
+                state["reset_all"] = now
+                state.pop("last", None)
             for lesson in lessons:
                 state.setdefault("lessons", {}).pop(lesson.id, None)
                 if lesson.quiz:

@@ -22,6 +22,7 @@ from course.progress.trainer_code import TrainerCode
 from course.learning.journey import Journey
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.profile import ProfileMenu, ProfileScreen
+from course.ui.screen_requests import ScreenRequests
 from course.ui.store_guard import StoreGuard
 from course.ui import access
 
@@ -50,12 +51,13 @@ class Settings:
     workshop: bool = False  # the « mode atelier » forced on (every tab of `atelier serve`)
 
 
-class AtelierApp(App[None]):
+class AtelierApp(ScreenRequests, App[None]):
     CSS_PATH = ["styles/app.tcss", "styles/feed.tcss", "styles/inspect.tcss"]
     TITLE = "Atelier numérique"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("f3", "toggle_contrast", t("key.contrast"), show=False),
-                Binding("f9", "trainer", t("key.trainer"), show=False)]
+                Binding("f9", "trainer", t("key.trainer"), show=False),
+                Binding("ctrl+q,ctrl+c", "ask_quit", t("key.quit"), show=False, priority=True)]
 
     def __init__(self, course: Course, store: ProgressStore, settings: Settings | None = None) -> None:
         super().__init__()

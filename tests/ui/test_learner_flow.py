@@ -217,7 +217,7 @@ async def test_hostile_learner_name_is_shown_inert(make_app):
         assert "[bold red]Léa" in title
 
 
-async def test_continue_starts_a_module_with_its_pretest(make_app):
+async def test_continue_introduces_then_starts_a_module_pretest(make_app):
     from course.content.bundled import bundled_course_dir
     from course.content.loader import load_course
 
@@ -227,6 +227,10 @@ async def test_continue_starts_a_module_with_its_pretest(make_app):
     app = make_app(course=bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
+        await pilot.pause()
+        intro = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "pas une note" in intro and "Commencer le test" in intro  # what it is for, before it starts
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.items[0].quiz.id == first.pretest

@@ -39,14 +39,15 @@ async def test_confidence_is_asked_then_stored_and_calibrated(tmp_path, make_app
         assert app.screen.answered
         await next_question(pilot)
         await answer_current(pilot, right=True)
-        await pilot.press("1", "enter")
+        await pilot.press("2", "enter")  # "plutôt sûr·e": counted as chosen, not as "pas sûr·e"
         await pilot.pause()
         await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
         calibration = str(app.screen.query_one("#calibration").render())
-        assert "sûr·e mais faux : 1" in calibration and "pas sûr·e mais juste : 1" in calibration
+        assert "Tout à fait sûr·e mais faux : 1" in calibration and "Plutôt sûr·e et juste : 1" in calibration
+        assert "Pas sûr·e" not in calibration
     answers = ProgressStore(private_data).answers(app.journey.learner.id)
-    assert [a.confidence for a in answers] == [3, 1]
+    assert [a.confidence for a in answers] == [3, 2]
 
 
 async def test_practice_mode_lets_the_learner_retry_until_right(tmp_path, make_app, private_data):
@@ -79,7 +80,8 @@ async def test_max_attempts_stops_retries_and_shows_solutions(tmp_path, make_app
             await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert "Bonne réponse : Dans la barre d'adresse" in str(app.screen.query_one("#missed").render())
-        assert app.screen.query_one("#retry").disabled
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert not app.screen.query("#retry") and "Recommencer" not in shown  # no retry offered at all
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)

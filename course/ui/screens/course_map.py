@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from course.content.model import Lesson
 from course.i18n import t
 from course.learning.journey import Journey, LessonStatus
+from course.ui.messages import LessonChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
+from course.ui.widgets.typography import french_spacing
 
 STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}
 
@@ -20,8 +25,19 @@ STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}
 def status_text(status: LessonStatus) -> str:
     label = t(f"map.state.{status.state}")
     if status.best_score is not None:
-        label += " " + t("map.score", percent=round(status.best_score * 100))
+        label += ", " + t("map.score", percent=round(status.best_score * 100))
     return label
+
+
+def map_line(mark: str, title: str, detail: str, *, bold: bool = False) -> Table:
+    """One line of the map: its mark, then its words; a wrapped line starts under the words, not the mark."""
+    grid = Table.grid(padding=0, expand=True)
+    grid.add_column(width=3, no_wrap=True)
+    grid.add_column(ratio=1)
+    words = Text(french_spacing(title), style="bold" if bold else "")
+    words.append(french_spacing(f"  ({detail})"), style="italic")
+    grid.add_row(Text(f" {mark} "), words)
+    return grid
 
 
 class CourseMapScreen(Screen[None]):
@@ -33,8 +49,30 @@ class CourseMapScreen(Screen[None]):
         Binding("p", "profile", t("map.key.profile")),
         Binding("f", "app.trainer", t("key.trainer"), show=False),
         Binding("question_mark,f1", "app.help", t("key.help")),
-        Binding("q,escape", "app.quit", t("key.quit")),
+        Binding("q", "app.ask_quit", t("key.quit")),
+        Binding("escape", "nothing", show=False),
+        Binding("down", "to_lessons", show=False),
+        Binding("left", "between_buttons(-1)", show=False),
+        Binding("right", "between_buttons(1)", show=False),
     ]
+    """Esc does nothing here (the map is where "back" leads; q asks before quitting);
+    ↓ from the buttons goes down into the list of lessons, ←/→ move between the buttons."""
+
+    class ContinueChosen(Message):
+        """"Continuer": the app opens the next step of the course."""
+
+    class ReviewChosen(Message):
+        """"Révisions": the app asks the questions due for review."""
+
+    class ProfileChosen(Message):
+        """"Mon profil": the app offers to switch person, start again or delete."""
+
+    class ResetChosen(Message):
+        """`x` on a lesson: the app asks before starting it afresh."""
+
+        def __init__(self, lesson: Lesson) -> None:
+            super().__init__()
+            self.lesson = lesson
 
     def __init__(self, journey: Journey) -> None:
         super().__init__()
@@ -63,8 +101,9 @@ class CourseMapScreen(Screen[None]):
         ratio = done / len(lessons) if lessons else 0
         header = Text()
         header.append(course.title, style="bold")
-        header.append("\n" + t("map.header", name=journey.learner.name, done=done, total=len(lessons)) + "  ")
-        header.append(text_bar(ratio, 16))
+        header.append("\n" + french_spacing(t("map.header", name=journey.learner.name, done=done,
+                                                total=len(lessons))) + "  ")
+        header.append(text_bar(ratio, 16).replace(" %", "\u00a0%"))
         self.query_one("#screen-title", Static).update(header)
         self._notices()
         target = journey.continue_target()
@@ -74,22 +113,24 @@ class CourseMapScreen(Screen[None]):
         due = len(journey.due_reviews())
         review = self.query_one("#review", Button)
         review.label = t("map.button.review_count", count=due)
+        cont.refresh(layout=True)  # a Button keeps its width when its label changes
+        review.refresh(layout=True)
         options: list[Option | None] = []
         for number, module in enumerate(course.modules, 1):
             module_lessons = course.lessons_of(module)
             if not module_lessons:
                 continue
-            title = Text(t("map.module", n=number, title=module.title), style="bold")
-            title.append("  " + text_bar(journey.module_ratio(list(module.lessons)), 10), style="")
+            title = Text(french_spacing(t("map.module", n=number, title=module.title)), style="bold")
+            title.append("  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", "\u00a0%"),
+                         style="")
             options.append(Option(title, disabled=True, id=f"module:{module.id}"))
             if module.pretest in course.quizzes:
                 options.append(self._test_option(module.pretest, "map.pretest"))
             for lesson in module_lessons:
                 status = journey.status(lesson)
-                line = Text(f" {STATE_MARKS[status.state]} ")
-                line.append(lesson.title)
-                line.append(f"  ({status_text(status)}, {t('map.minutes', n=lesson.duration_min)})", style="italic")
-                options.append(Option(line, id=f"lesson:{lesson.id}"))
+                detail = f"{status_text(status)}, {t('map.minutes', n=lesson.duration_min)}"
+                options.append(Option(map_line(STATE_MARKS[status.state], lesson.title, detail),
+                                      id=f"lesson:{lesson.id}"))
             if module.posttest in course.quizzes:
                 options.append(self._test_option(module.posttest, "map.posttest"))
         lesson_list = self.query_one("#lessons", OptionList)
@@ -104,11 +145,9 @@ class CourseMapScreen(Screen[None]):
     def _test_option(self, quiz_id: str, label: str) -> Option:
         """A module's pre-test or post-test, with its first score once taken."""
         results = self.journey.results(quiz_id)
-        line = Text(" ◇ " + t(label), style="bold")
         status = t("map.state.not_started") if not results else t("map.test_done",
                                                                     percent=round(results[0].score * 100))
-        line.append(f"  ({status})", style="italic")
-        return Option(line, id=f"quiz:{quiz_id}")
+        return Option(map_line("◇", t(label), status, bold=True), id=f"quiz:{quiz_id}")
 
     def _notices(self) -> None:
         notices = self.query_one("#notices", Static)
@@ -122,7 +161,7 @@ class CourseMapScreen(Screen[None]):
         notices.update(Text("\n".join(lines)))
         notices.display = bool(lines)
 
-    def _highlighted_lesson(self):  # type: ignore[no-untyped-def]
+    def _highlighted_lesson(self) -> Lesson | None:
         lesson_list = self.query_one("#lessons", OptionList)
         if lesson_list.highlighted is None:
             return None
@@ -132,9 +171,9 @@ class CourseMapScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id or ""
         if option_id.startswith("lesson:"):
-            self.app.open_lesson(option_id.removeprefix("lesson:"))  # type: ignore[attr-defined]
+            self.post_message(LessonChosen(option_id.removeprefix("lesson:")))
         elif option_id.startswith("quiz:"):
-            self.app.start_quiz(self.journey.course.quizzes[option_id.removeprefix("quiz:")])  # type: ignore[attr-defined]
+            self.post_message(QuizChosen(self.journey.course.quizzes[option_id.removeprefix("quiz:")]))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "continue":
@@ -143,17 +182,31 @@ class CourseMapScreen(Screen[None]):
             self.action_review()
 
     def action_continue(self) -> None:
-        self.app.continue_course()  # type: ignore[attr-defined]
+        self.post_message(self.ContinueChosen())
 
     def action_review(self) -> None:
-        self.app.start_review()  # type: ignore[attr-defined]
+        self.post_message(self.ReviewChosen())
 
     def action_profile(self) -> None:
-        self.app.open_profile_menu()  # type: ignore[attr-defined]
+        self.post_message(self.ProfileChosen())
+
+    def action_nothing(self) -> None:
+        """Esc on the map: already where "back" leads."""
+
+    def action_to_lessons(self) -> None:
+        lesson_list = self.query_one("#lessons", OptionList)
+        lesson_list.focus()
+        if lesson_list.highlighted is None and lesson_list.option_count:
+            lesson_list.action_first()
+
+    def action_between_buttons(self, step: int) -> None:
+        buttons = [b for b in self.query("#map-actions Button").results(Button) if not b.disabled]
+        if self.focused in buttons:
+            buttons[(buttons.index(self.focused) + step) % len(buttons)].focus()
 
     def action_reset_lesson(self) -> None:
         lesson = self._highlighted_lesson()
         if lesson is None:
             self.notify(t("map.pick_lesson_first"))
             return
-        self.app.confirm_reset_lesson(lesson)  # type: ignore[attr-defined]
+        self.post_message(self.ResetChosen(lesson))

@@ -16,7 +16,10 @@ from course.i18n import t
 class HelpScreen(ModalScreen[None]):
     """The keys and what to do, for the screen the learner came from."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1,enter", "dismiss", t("key.close"))]
+    BINDINGS = [Binding("escape,q,question_mark,f1,enter", "dismiss", t("key.close")),
+                Binding("down", "scroll('down')", show=False), Binding("up", "scroll('up')", show=False),
+                Binding("pagedown", "scroll('page_down')", show=False),
+                Binding("pageup", "scroll('page_up')", show=False)]
 
     def __init__(self, key: str) -> None:
         super().__init__()
@@ -25,33 +28,38 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(t("help.title"), style="bold"), markup=False)
-            with VerticalScroll():
+            with VerticalScroll(id="help-body"):
                 yield Markdown(t(f"help.{self.key}") + "\n\n" + t("help.common"), open_links=False)
             yield Button(t("key.close"), id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
 
+    def action_scroll(self, direction: str) -> None:
+        getattr(self.query_one("#help-body", VerticalScroll), f"scroll_{direction}")(animate=False)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; the safe answer (no) has the focus."""
+    """A yes/no question; the safe answer (`no`) has the focus, ←/→ move between the two."""
 
     BINDINGS = [Binding("escape", "no", t("confirm.no")), Binding("o,y", "yes", show=False),
-                Binding("n", "no", show=False)]
+                Binding("n", "no", show=False), Binding("left", "app.focus_previous", show=False),
+                Binding("right", "app.focus_next", show=False)]
 
-    def __init__(self, question: str, yes: str) -> None:
+    def __init__(self, question: str, yes: str, *, no: str | None = None) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
+        self.no = no or t("confirm.no")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.question), markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("confirm.no"), id="no", variant="primary")
+                yield Button(self.no, id="no", variant="primary")
                 yield Button(self.yes, id="yes", variant="error")
 
     def on_mount(self) -> None:
@@ -64,6 +72,44 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(True)
 
     def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class ModuleTestIntroScreen(ModalScreen[bool]):
+    """Before a module's pre-test or post-test: what it is for, and that it is not a mark.
+
+    A post-test taken before the module's lessons are done (`early`) says so, and then
+    "Revenir aux leçons" is the answer Enter gives.
+    """
+
+    BINDINGS = [Binding("escape", "later", t("key.back")), Binding("left", "app.focus_previous", show=False),
+                Binding("right", "app.focus_next", show=False)]
+
+    def __init__(self, kind: str, title: str, questions: int, *, early: bool = False) -> None:
+        super().__init__()
+        self.kind = kind
+        self.title_text = title
+        self.questions = questions
+        self.early = early
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="test-intro"):
+            yield Static(Text(self.title_text, style="bold"), markup=False)
+            yield Static(Text(t(f"test_intro.{self.kind}", n=self.questions)), markup=False)
+            if self.early:
+                yield Static(Text("⚠ " + t("test_intro.early"), style="bold"), id="test-early", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("test_intro.start_anyway" if self.early else "test_intro.start"), id="start",
+                             variant="warning" if self.early else "primary")
+                yield Button(t("test_intro.back" if self.early else "test_intro.later"), id="later")
+
+    def on_mount(self) -> None:
+        self.query_one("#later" if self.early else "#start", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "start")
+
+    def action_later(self) -> None:
         self.dismiss(False)
 
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Footer, Markdown, OptionList, Static
 
 from course.content.model import Lesson, Section
 from course.i18n import t
 from course.progress import StoreWriteError
 from course.learning.journey import Journey
+from course.ui.messages import BackChosen
 from course.ui.widgets.interaction import Interaction
 
 
@@ -39,17 +43,35 @@ class LessonScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),
         Binding("left", "previous", t("lesson.key.previous")),
-        Binding("right,space", "next", t("lesson.key.next")),
+        Binding("right", "next", t("lesson.key.next")),
+        Binding("space", "space", show=False),
+        Binding("down", "scroll_body('down')", show=False),
+        Binding("up", "scroll_body('up')", show=False),
+        Binding("pagedown", "scroll_body('page_down')", show=False),
+        Binding("pageup", "scroll_body('page_up')", show=False),
         Binding("g", "glossary", t("lesson.key.glossary")),
         Binding("o", "objectives", t("lesson.key.objectives"), show=False),
+        Binding("q", "app.ask_quit", t("key.quit")),
         Binding("question_mark,f1", "app.help", t("key.help")),
     ]
+    """→ and ← turn the sections; Space does too, except in an interactive section, where it
+    belongs to the activity and never leaves it; arrows and PgUp/PgDn scroll the section
+    whatever has the focus (a list keeps its own arrows)."""
+
+    class Finished(Message):
+        """The last section was read: the app opens the lesson's quiz, or goes back to the map."""
+
+        def __init__(self, lesson: Lesson) -> None:
+            super().__init__()
+            self.lesson = lesson
 
     def __init__(self, journey: Journey, lesson: Lesson, section: int | None = None) -> None:
         super().__init__()
         self.journey = journey
         self.lesson = lesson
         self.index = journey.section(lesson) if section is None else section
+        self._turning = asyncio.Lock()
+        """One section is drawn at a time: quick → presses wait their turn, never mix two sections."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -65,7 +87,13 @@ class LessonScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        await self._show()
+        async with self._turning:
+            await self._show()
+
+    @property
+    def interactive(self) -> bool:
+        """True when the section on screen plays a scenario, a feed or an inspector."""
+        return bool(self.query_one("#section-block").children)
 
     async def _show(self) -> None:
         lesson = self.lesson
@@ -80,37 +108,61 @@ class LessonScreen(Screen[None]):
         body = self.query_one("#section-body", VerticalScroll)
         for kind in ("fact", "tip", "warning", "example"):
             body.set_class(section.callout == kind, f"-callout-{kind}")
-        text = self.query_one("#section-text", Markdown)
-        text.display = bool(section.text.strip())
-        text.update(section.text)
         block = self.query_one("#section-block", Vertical)
         await block.remove_children()
+        text = self.query_one("#section-text", Markdown)
+        text.display = bool(section.text.strip())
+        await text.update(section.text)
         widget = _interactive_widget(section)
         if widget is not None:
             await block.mount(widget)
-        body.scroll_home(animate=False)
+        body.scroll_home(animate=False, immediate=True)
         self.query_one("#counter", Static).update(
             Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center"))
         self.query_one("#previous", Button).disabled = self.index == 0
         last = self.index == len(lesson.sections) - 1
         has_quiz = self.journey.course.quiz_for(lesson) is not None
-        self.query_one("#next", Button).label = t(
+        next_button = self.query_one("#next", Button)
+        next_button.label = t(
             "lesson.button.quiz" if last and has_quiz else "lesson.button.finish" if last else "lesson.button.next")
+        next_button.refresh(layout=True)  # a Button keeps its width when its label changes
         self.journey.open_section(lesson, self.index)
         if widget is None:
-            self.query_one("#next", Button).focus()
+            self.query_one("#next", Button).focus(scroll_visible=False)
+        else:
+            self.call_after_refresh(self._show_first_control)
+
+    def _show_first_control(self) -> None:
+        """On arrival in an interactive section, its first list has the focus and is in view."""
+        control = next((w for w in self.query_one("#section-block").query(OptionList) if w.display), None)
+        if control is None:
+            return
+        control.focus(scroll_visible=False)
+        body = self.query_one("#section-body", VerticalScroll)
+        fits = control.outer_size.height <= body.scrollable_content_region.height
+        body.scroll_to_widget(control, animate=False, top=not fits, immediate=True)
 
     async def action_previous(self) -> None:
-        if self.index > 0:
-            self.index -= 1
-            await self._show()
+        async with self._turning:
+            if self.index > 0:
+                self.index -= 1
+                await self._show()
 
     async def action_next(self) -> None:
-        if self.index < len(self.lesson.sections) - 1:
-            self.index += 1
-            await self._show()
-        else:
-            self.app.lesson_finished(self.lesson)  # type: ignore[attr-defined]
+        async with self._turning:
+            if self.index < len(self.lesson.sections) - 1:
+                self.index += 1
+                await self._show()
+                return
+        self.post_message(self.Finished(self.lesson))
+
+    async def action_space(self) -> None:
+        """Space turns the page of a text section; in an activity it never leaves the section."""
+        if not self.interactive:
+            await self.action_next()
+
+    def action_scroll_body(self, direction: str) -> None:
+        getattr(self.query_one("#section-body", VerticalScroll), f"scroll_{direction}")(animate=False)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "previous":
@@ -138,4 +190,4 @@ class LessonScreen(Screen[None]):
         self.notify(lines, title=t("lesson.objectives"), timeout=8, markup=False)
 
     def action_leave(self) -> None:
-        self.app.go_back()  # type: ignore[attr-defined]
+        self.post_message(BackChosen())

@@ -8,15 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Markdown, Static
 
 from course.i18n import t
 from course.progress import StoreWriteError
-from course.quiz.feedback import feedback_for
+from course.quiz.feedback import Feedback, feedback_for
 from course.quiz.grading import Grade, grade
 from course.learning.journey import Journey
 from course.learning.quiz_items import QuizItem
+from course.ui.messages import BackChosen
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import QuestionView
 from course.ui.widgets.sequence_builder import SequenceBuilder
@@ -28,11 +30,27 @@ class QuizScreen(Screen[None]):
     HELP_KEY = "quiz"
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),
-        Binding("f2,h", "hint", t("quiz.key.hint")),
+        Binding("f2", "hint", t("quiz.key.hint")),
         Binding("enter", "submit", t("quiz.key.submit"), show=True),
         *[Binding(str(n), f"number({n})", show=False) for n in range(1, 10)],
+        Binding("backspace", "undo", show=False),
+        Binding("down", "scroll_body('down')", show=False),
+        Binding("up", "scroll_body('up')", show=False),
+        Binding("pagedown", "scroll_body('page_down')", show=False),
+        Binding("pageup", "scroll_body('page_up')", show=False),
+        Binding("q", "app.ask_quit", t("key.quit")),
         Binding("question_mark,f1", "app.help", t("key.help")),
     ]
+    """Arrows and PgUp/PgDn scroll the question and its feedback whatever has the focus (a list
+    keeps its own arrows while it can be answered); Backspace takes back the last pick of an
+    order or a match; q asks before quitting (in a text field, q is a letter)."""
+
+    class Finished(Message):
+        """The last question was answered: the app shows the results (or ends the review)."""
+
+        def __init__(self, screen: QuizScreen) -> None:
+            super().__init__()
+            self.screen = screen
 
     def __init__(self, journey: Journey, items: list[QuizItem], *, title: str, total: int, done_before: int,
                  mode: str = "quiz") -> None:
@@ -94,8 +112,13 @@ class QuizScreen(Screen[None]):
         self.query_one("#hint-button", Button).display = bool(item.question.hints)
         submit = self.query_one("#submit-button", Button)
         submit.label = t("quiz.button.submit")
+        submit.refresh(layout=True)  # a Button keeps its width when its label changes
         self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
         view.focus_answer()
+
+    def action_scroll_body(self, direction: str) -> None:
+        body = self.query_one("#quiz-body", VerticalScroll)
+        getattr(body, f"scroll_{direction}")(animate=False)
 
     def action_number(self, number: int) -> None:
         if not self.answered:
@@ -104,11 +127,21 @@ class QuizScreen(Screen[None]):
             if builder is not None and builder.complete:
                 self.query_one("#submit-button", Button).focus()
 
+    def action_undo(self) -> None:
+        """Backspace: take back the last pick of an order or a match, even once it is complete."""
+        if not self.answered:
+            for builder in self.query(SequenceBuilder):
+                builder.action_undo()
+
     def action_hint(self) -> None:
         hints = self.item.question.hints
-        if self.answered or self.hints_used >= len(hints):
-            if hints and not self.answered:
-                self.notify(t("quiz.no_more_hints"))
+        if self.answered:
+            return
+        if not hints:
+            self.notify(t("quiz.no_hint"))
+            return
+        if self.hints_used >= len(hints):
+            self.notify(t("quiz.no_more_hints"))
             return
         self.hints_used += 1
         lines = Text()
@@ -149,7 +182,7 @@ class QuizScreen(Screen[None]):
                                  [0, 1, 2], multiple=False, id="confidence")
             await slot.mount(choices)
             choices.focus()
-            self.call_after_refresh(choices.scroll_visible)
+            self.call_after_refresh(lambda: self.answered or choices.scroll_visible(animate=False))
             return False
         marked = found.first(ChoiceList).response()
         if not marked:
@@ -184,10 +217,11 @@ class QuizScreen(Screen[None]):
         view.freeze()
         for widget in self.query("#confidence"):
             widget.disabled = True
-        self._show_feedback(result)
+        await self._show_feedback(result)
 
-    def _show_feedback(self, result: Grade) -> None:
-        fb = feedback_for(self.item.question, result, self.item.quiz.mode, self.mode)
+    @staticmethod
+    def _verdict(fb: Feedback) -> Text:
+        """✓/✗ and its words first, then what was expected and the feedback of the choices made."""
         verdict = Text()
         if fb.verdict == "right":
             verdict.append("✓ " + t("quiz.right"), style="bold")
@@ -197,38 +231,53 @@ class QuizScreen(Screen[None]):
             verdict.append("✗ " + t("quiz.wrong"), style="bold")
         if fb.spelling:
             verdict.append("\n" + t("quiz.spelling", word=fb.spelling))
+        if fb.retry:
+            verdict.append("\n" + t("quiz.try_again"))
         if fb.expected is not None:
             verdict.append("\n" + t("quiz.expected", answer=fb.expected))
         for text in fb.choice_feedback:
             verdict.append("\n» " + text)
         if fb.missed:
             verdict.append("\n" + t("quiz.missed_choices", choices=" | ".join(fb.missed)))
+        return verdict
+
+    async def _show_feedback(self, result: Grade) -> None:
+        fb = feedback_for(self.item.question, result, self.item.quiz.mode, self.mode)
+        self.retry_pending = fb.retry
         feedback = self.query_one("#feedback")
         feedback.set_class(result.correct, "-right")
         feedback.set_class(not result.correct, "-wrong")
-        self.query_one("#verdict", Static).update(verdict)
-        self.query_one("#explanation", Markdown).update(fb.explanation)
+        self.query_one("#verdict", Static).update(self._verdict(fb))
+        explanation = self.query_one("#explanation", Markdown)
+        explanation.display = bool(fb.explanation)
+        await explanation.update(fb.explanation)
         feedback.display = True
         last = self.index + 1 >= len(self.items)
         submit = self.query_one("#submit-button", Button)
-        submit.label = t("quiz.button.results" if last else "quiz.button.next")
-        if fb.retry:
-            self.retry_pending = True
-            submit.label = t("quiz.button.retry")
-            verdict.append("\n" + t("quiz.try_again"))
-            self.query_one("#verdict", Static).update(verdict)
-            self.query_one("#explanation", Markdown).update("")
+        submit.label = t("quiz.button.retry" if fb.retry else "quiz.button.results" if last else "quiz.button.next")
+        submit.refresh(layout=True)  # a Button keeps its width when its label changes
         self.query_one("#hint-button", Button).display = False
         submit.focus()
-        self.call_after_refresh(lambda: self.query_one("#quiz-body", VerticalScroll).scroll_to_widget(
-            feedback, animate=False, top=False))
+        self.call_after_refresh(self._scroll_to_feedback)
+
+    def _scroll_to_feedback(self, tries: int = 3) -> None:
+        """The whole feedback in view when it fits; else its top (✓/✗ and its words) at the top."""
+        if not self.query("#quiz-body") or not self.query("#feedback"):
+            return  # the screen left meanwhile (a profile deleted in another window ends the session)
+        body = self.query_one("#quiz-body", VerticalScroll)
+        feedback = self.query_one("#feedback")
+        if not feedback.size.height and tries:  # not laid out yet
+            self.call_after_refresh(self._scroll_to_feedback, tries - 1)
+            return
+        fits = feedback.outer_size.height <= body.scrollable_content_region.height
+        body.scroll_to_widget(feedback, animate=False, top=not fits, immediate=True)
 
     async def _next(self) -> None:
         if self.index + 1 < len(self.items):
             self.index += 1
             await self._show()
             return
-        self.app.quiz_finished(self)  # type: ignore[attr-defined]
+        self.post_message(self.Finished(self))
 
     def action_leave(self) -> None:
-        self.app.go_back()  # type: ignore[attr-defined]
+        self.post_message(BackChosen())

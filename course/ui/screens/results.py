@@ -1,4 +1,8 @@
-"""The end of a quiz: score, passed or not, what was missed, and the history of attempts."""
+"""The end of a quiz: score, passed or not, what was missed, and the history of attempts.
+
+A module's pre-test and post-test are not marks: their results carry no ✓/✗ and
+no pass line, only where the learner starts from and how far they have come.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,11 @@ from course.content.model import Quiz, question_text
 from course.quiz.grading import expected_text
 from course.i18n import t
 from course.learning.journey import AttemptResult, Journey
+from course.ui.messages import BackChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
+
+CONFIDENCE_LEVELS = (3, 2, 1)
+"""Most sure first, as the learner chose them ("quiz.confidence.N")."""
 
 
 class ResultsScreen(Screen[None]):
@@ -21,6 +29,11 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),
         Binding("r", "retry", t("results.key.retry")),
+        Binding("down", "scroll_body('down')", show=False),
+        Binding("up", "scroll_body('up')", show=False),
+        Binding("pagedown", "scroll_body('page_down')", show=False),
+        Binding("pageup", "scroll_body('page_up')", show=False),
+        Binding("q", "app.ask_quit", t("key.quit")),
         Binding("question_mark,f1", "app.help", t("key.help")),
     ]
 
@@ -29,6 +42,8 @@ class ResultsScreen(Screen[None]):
         self.journey = journey
         self.quiz = quiz
         self.result = result
+        self.test_kind = journey.module_test_kind(quiz)
+        """"pretest" or "posttest" for a module's test (not a mark), else None."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("results.title", title=self._title())), id="screen-title", markup=False)
@@ -38,31 +53,44 @@ class ResultsScreen(Screen[None]):
             yield Static(self._calibration(), id="calibration", markup=False)
             yield Static(self._history(), id="history", classes="muted", markup=False)
         with Horizontal(id="actions"):
-            yield Button(t("results.button.retry"), id="retry")
+            if self.journey.can_retry(self.quiz):
+                yield Button(t("results.button.retry"), id="retry")
             yield Button(t("results.button.map"), id="map", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#map", Button).focus()
-        if not self.journey.can_retry(self.quiz):
-            self.query_one("#retry", Button).disabled = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return self.journey.can_retry(self.quiz)  # no retry offered: r is neither shown nor active
+        return True
 
     def _title(self) -> str:
         return self.journey.course.quiz_title(self.quiz)
 
-    def _summary(self) -> Text:
+    def _score_line(self) -> str:
         r = self.result
         total = len(self.quiz.questions)
+        partial = len(getattr(r, "partial", ()))
         right = total - len(r.missed)
+        percent = round(r.score * 100)
+        if partial:
+            return t("results.score_partial", right=right, partial=partial, total=total, percent=percent)
+        return t("results.score_whole", right=right, total=total, percent=percent)
+
+    def _summary(self) -> Text:
+        r = self.result
         text = Text()
-        text.append(t("results.score", right=right, total=total, percent=round(r.score * 100)) + "\n", style="bold")
+        text.append(self._score_line() + "\n", style="bold")
+        if getattr(r, "partial", ()):
+            text.append(t("results.partial_note") + "\n", style="italic")
         text.append(text_bar(r.score, 30) + "\n")
-        modules = self.journey.course.modules
-        if any(m.pretest == self.quiz.id for m in modules):
+        if self.test_kind == "pretest":
             text.append(t("results.pretest_done"), style="bold")
             return text
-        module = next((m for m in modules if m.posttest == self.quiz.id), None)
-        if module is not None:
+        if self.test_kind == "posttest":
+            module = next(m for m in self.journey.course.modules if m.posttest == self.quiz.id)
             before = self.journey.results(module.pretest) if module.pretest else []
             if before:
                 gain = round((r.score - before[0].score) * 100)
@@ -94,18 +122,23 @@ class ResultsScreen(Screen[None]):
         return text
 
     def _calibration(self) -> Text:
-        """How sure the learner said they were, against how right they were."""
-        rows = self.journey.calibration(self.quiz.id, self.result.number)
+        """How sure the learner said they were, level by level as chosen, against how right they were."""
+        rows = self.journey.confidence_counts(self.quiz.id, self.result.number)
         text = Text()
         if not rows:
             return text
         text.append(t("results.calibration") + "\n", style="bold")
-        for (sure, right), count in sorted(rows.items(), key=lambda r: (-r[0][0], not r[0][1])):
-            text.append("  " + t(f"results.calib.{'sure' if sure else 'unsure'}_{'right' if right else 'wrong'}",
-                                 count=count) + "\n")
-        if rows.get((True, False)):
+        for level in CONFIDENCE_LEVELS:
+            name = t(f"quiz.confidence.{level}")
+            for right in (True, False):
+                count = rows.get((level, right), 0)
+                if count:
+                    key = "results.calib.level_right" if right else (
+                        "results.calib.level_wrong" if level > 1 else "results.calib.level_wrong_unsure")
+                    text.append("  " + t(key, level=name, count=count) + "\n")
+        if rows.get((3, False)):
             text.append(t("results.calib.advice_overconfident") + "\n", style="italic")
-        elif rows.get((False, True)):
+        elif rows.get((1, True)):
             text.append(t("results.calib.advice_underconfident") + "\n", style="italic")
         return text
 
@@ -113,9 +146,12 @@ class ResultsScreen(Screen[None]):
         results = self.journey.results(self.quiz.id)
         text = Text(t("results.history") + "\n")
         for r in results[-5:]:
-            mark = "✓" if r.passed else "✗"
-            text.append(t("results.attempt", n=r.number, percent=round(r.score * 100), mark=mark) + "\n")
+            mark = "" if self.test_kind else "✓" if r.passed else "✗"
+            text.append(t("results.attempt", n=r.number, percent=round(r.score * 100), mark=mark).rstrip() + "\n")
         return text
+
+    def action_scroll_body(self, direction: str) -> None:
+        getattr(self.query_one("#results-body", VerticalScroll), f"scroll_{direction}")(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "retry":
@@ -127,7 +163,7 @@ class ResultsScreen(Screen[None]):
         if not self.journey.can_retry(self.quiz):
             self.notify(t("results.no_more_attempts", n=self.quiz.max_attempts), severity="warning")
             return
-        self.app.start_quiz(self.quiz, replace=True)  # type: ignore[attr-defined]
+        self.post_message(QuizChosen(self.quiz, replace=True))
 
     def action_leave(self) -> None:
-        self.app.go_back()  # type: ignore[attr-defined]
+        self.post_message(BackChosen())

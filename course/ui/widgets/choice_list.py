@@ -13,7 +13,8 @@ class ChoiceList(OptionList):
     """Choices shown in a given order; `multiple` lets several be marked.
 
     Space, a digit or a click marks a choice; Enter validates (for a single
-    choice, Enter on an unmarked list marks the highlighted one first).
+    choice, Enter on an unmarked list marks the highlighted one first; with
+    several and none marked, the screen says what is missing).
     Marks are drawn as text, `(•)` or `[x]`, never as colour alone.
     """
 
@@ -65,12 +66,12 @@ class ChoiceList(OptionList):
             self.mark(self.highlighted)
 
     def action_select(self) -> None:
+        """Enter: ask to validate; with nothing ticked the screen says what is missing."""
         if self.disabled:
             return
         if not self.marked and not self.multiple and self.highlighted is not None:
             self.mark(self.highlighted)
-        if self.marked:
-            self.post_message(self.Submitted())
+        self.post_message(self.Submitted())
 
     async def _on_click(self, event) -> None:  # type: ignore[no-untyped-def]
         clicked = event.style.meta.get("option")

@@ -1,0 +1,178 @@
+"""Walk a course at 80×24 as a learner sees it, and list what a learner would miss.
+
+Every check reads the compositor of the screen on show: the rows it draws
+(`render_strips`) and the part of each widget inside the visible region.
+Answers are given wrongly on purpose: a wrong answer has the longest feedback.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Input, OptionList
+
+from course.content.model import (
+    Lesson, MatchQuestion, MultipleQuestion, OrderQuestion, Quiz, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+)
+from course.ui.screens.lesson import LessonScreen
+from course.ui.screens.quiz import QuizItem, QuizScreen
+from course.ui.widgets.choice_list import ChoiceList
+from course.ui.widgets.sequence_builder import SequenceBuilder
+
+MAX_PAGES = 40
+
+
+def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The rows of text the terminal shows now."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def visible_part(app, widget: Widget) -> Region:  # type: ignore[no-untyped-def]
+    """The part of `widget` inside the visible region of the screen (empty when hidden or scrolled away)."""
+    found = app.screen._compositor.visible_widgets.get(widget)
+    if found is None:
+        return Region(0, 0, 0, 0)
+    region, clip = found
+    return region.intersection(clip).intersection(app.screen.region)
+
+
+def first_row_visible(app, widget: Widget, rows: int = 1) -> bool:  # type: ignore[no-untyped-def]
+    """True when the first `rows` rows of `widget`'s content are on screen."""
+    content = widget.content_region
+    if content.height == 0:
+        return False
+    seen = visible_part(app, widget)
+    wanted = min(rows, content.height)
+    return seen.y <= content.y and content.y + wanted <= seen.bottom
+
+
+def last_row_visible(app, widget: Widget) -> bool:  # type: ignore[no-untyped-def]
+    content = widget.content_region
+    seen = visible_part(app, widget)
+    return content.height > 0 and seen.y < content.bottom <= seen.bottom
+
+
+def _words(markdown: str) -> list[str]:
+    plain = re.sub(r"[*_`#>\[\]()!|]", " ", markdown)
+    return [w for w in plain.split() if len(w) > 3 and not w.startswith("http")]
+
+
+def on_screen(app, words: list[str]) -> bool:  # type: ignore[no-untyped-def]
+    text = " ".join(screen_lines(app))
+    return all(word in text for word in words)
+
+
+# -- quizzes ------------------------------------------------------------------
+
+
+def give_wrong_answer(screen: QuizScreen) -> None:
+    """Fill the answer widget with a wrong (or, when nothing can be wrong, any) answer."""
+    q = screen.item.question
+    widget = screen.query_one("#answer")
+    if isinstance(widget, ChoiceList):
+        if isinstance(q, TrueFalseQuestion):
+            widget.mark(1 if q.answer else 0)
+        elif isinstance(q, (SingleQuestion, MultipleQuestion)):
+            wrong = [pos for pos, original in enumerate(widget.order) if not q.choices[original].correct]
+            widget.mark(wrong[0] if wrong else 0)
+    elif isinstance(widget, SequenceBuilder):
+        while not widget.complete:
+            widget.pick(len(widget._remaining()) - 1)
+    elif isinstance(widget, Input):
+        widget.value = "zzz"
+
+
+async def page_to_end(pilot, scroller: Widget) -> None:  # type: ignore[no-untyped-def]
+    """Press PgDn until the scroller stops moving (the focus left where the screen put it)."""
+    for _ in range(MAX_PAGES):
+        before = scroller.scroll_y
+        await pilot.press("pagedown")
+        await pilot.pause()
+        if scroller.scroll_y == before:
+            return
+
+
+async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
+    """Answer every question of `quiz`; (questions walked, problems seen)."""
+    app = pilot.app
+    items = [QuizItem(quiz, q, 1, 7, list(range(len(getattr(q, "choices", ()))))) for q in quiz.questions]
+    screen = QuizScreen(app.journey, items, title=title, total=len(items), done_before=0)
+    await app.push_screen(screen)
+    await pilot.pause()
+    problems = []
+    for index, item in enumerate(items):
+        if index:
+            screen.index = index
+            await screen._show()
+        give_wrong_answer(screen)
+        await screen.action_submit()
+        if not screen.answered:  # the confidence question comes first
+            screen.query_one("#confidence", ChoiceList).mark(1)
+            await screen.action_submit()
+        await pilot.pause()
+        where = f"{quiz.id}/{item.question.id}"
+        verdict = screen.query_one("#verdict")
+        if not (on_screen(app, [str(verdict.render()).splitlines()[0][:30]]) and first_row_visible(app, verdict)):
+            problems.append(f"{where}: verdict off screen")
+            continue
+        start = screen.query_one("#explanation") if len(str(verdict.render()).splitlines()) == 1 else verdict
+        if start.display and not first_row_visible(app, start, rows=2 if start is verdict else 1):
+            problems.append(f"{where}: start of the feedback off screen")
+            continue
+        body = screen.query_one("#quiz-body")
+        await page_to_end(pilot, body)
+        if not last_row_visible(app, screen.query_one("#feedback")):
+            problems.append(f"{where}: end of the feedback out of reach with PgDn")
+    app.pop_screen()
+    await pilot.pause()
+    return len(items), problems
+
+
+# -- lessons ------------------------------------------------------------------
+
+
+def _first_control(screen: LessonScreen) -> Widget | None:
+    """The first list of choices of the section's interactive block, if it has one."""
+    for widget in screen.query_one("#section-block").query(OptionList):
+        if widget.display:
+            return widget
+    return None
+
+
+async def walk_lesson(pilot, lesson: Lesson) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
+    """Open every section as the learner does with →; (sections walked, problems seen)."""
+    app = pilot.app
+    screen = LessonScreen(app.journey, lesson, 0)
+    await app.push_screen(screen)
+    await pilot.pause()
+    problems = []
+    for index, section in enumerate(lesson.sections):
+        if index:
+            await pilot.press("right")
+            await pilot.pause()
+        where = f"{lesson.id} section {index + 1}"
+        if screen.index != index:
+            problems.append(f"{where}: → did not open it")
+            break
+        control = _first_control(screen)
+        if control is not None:
+            if app.focused is not control:
+                problems.append(f"{where}: first control not focused on arrival")
+            elif not first_row_visible(app, control, rows=2):
+                problems.append(f"{where}: first control off screen on arrival")
+            continue
+        text = screen.query_one("#section-text")
+        if not text.display:
+            continue
+        await page_to_end(pilot, screen.query_one("#section-body"))
+        words = _words(section.text)[-2:]
+        if not (last_row_visible(app, text) and on_screen(app, words)):
+            problems.append(f"{where}: last line out of reach with PgDn")
+        if screen.index != index:
+            problems.append(f"{where}: PgDn left the section")
+            break
+    app.pop_screen()
+    await pilot.pause()
+    return len(lesson.sections), problems
