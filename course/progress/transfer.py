@@ -290,7 +290,8 @@ def _merge_state(imported: list[dict[str, Any]], aliases: list[str]) -> Callable
                 for quiz, entry in value.items():
                     mine.setdefault(quiz, copy.deepcopy(entry))
         if aliases:
-            known = state.get("aliases") if isinstance(state.get("aliases"), list) else []
+            found = state.get("aliases")
+            known: list[Any] = found if isinstance(found, list) else []
             state["aliases"] = known + [a for a in aliases if a not in known]
     return change
 

@@ -167,12 +167,12 @@ def compute_reports(source: Iterable[LearnerData], index: CourseIndex, *,
         rows = read_rows(data.answers)
         labels = {row.session for row in rows} | set(_visit_labels(data.state))
         if wanted is None:
-            for label in labels - set(built):
-                built[label] = _Scope(label)
-        chosen = [label for label in built if label is ALL or label in labels]
+            for new in labels - set(built):
+                built[new] = _Scope(new)
+        chosen: list[str | None] = [label for label in built if label is ALL or label in labels]
         results = learner_results(data.learner, rows, data.state, index, chosen, help_below)
-        for label, result in results.items():
-            built[label].add(result, index)
+        for scope, result in results.items():
+            built[scope].add(result, index)
         if progress is not None:
             progress(count)
     learner_filter = tuple(sorted(learner_ids)) if learner_ids is not None else ()

@@ -181,19 +181,19 @@ class _Tally:
 
 
 def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str | None) -> list[Visit]:
-    spans = {label: [tally.first, tally.lead, tally.last, tally.answers] for label, tally in tallies.items()
-             if scope is None or label == scope}
+    spans: dict[str, list[Any]] = {label: [tally.first, tally.lead, tally.last, tally.answers]
+                                   for label, tally in tallies.items() if scope is None or label == scope}
     stored = state.get("visits") if isinstance(state, Mapping) else None
     for label, visit in (stored.items() if isinstance(stored, Mapping) else ()):
         if scope is not None and label != scope or not isinstance(visit, Mapping) or not isinstance(label, str):
             continue
-        first, last = utc_timestamp(visit.get("first")), utc_timestamp(visit.get("last"))
-        if first is None or last is None:
+        began, ended = utc_timestamp(visit.get("first")), utc_timestamp(visit.get("last"))
+        if began is None or ended is None:
             continue
-        span = spans.setdefault(label, [first, 0.0, last, 0])
-        if first < span[0]:
-            span[0], span[1] = first, 0.0
-        span[2] = max(span[2], last)
+        span = spans.setdefault(label, [began, 0.0, ended, 0])
+        if began < span[0]:
+            span[0], span[1] = began, 0.0
+        span[2] = max(span[2], ended)
     visits = []
     for label, (first, lead, last, count) in sorted(spans.items(), key=lambda item: item[1][0]):
         start = parse_time(first) - timedelta(seconds=lead)
@@ -271,7 +271,8 @@ def _result(learner_id: str, name: str, scope: str | None, tallies: Mapping[str,
                 passed.add(lesson.id)
                 if was_read:
                     done.append(lesson.id)
-    pretests, posttests = {}, {}
+    pretests: dict[str, TestFigures] = {}
+    posttests: dict[str, TestFigures] = {}
     for module in index.modules.values():
         for quiz_id, into in ((module.pretest, pretests), (module.posttest, posttests)):
             if quiz_id and (test := _test(index.quizzes[quiz_id], per_quiz.get(quiz_id, []), tests)) is not None:

@@ -12,6 +12,9 @@ from course.text.safe import (  # noqa: F401  (re-exported)
     neutralise_cell, pseudonym,
 )
 
+__all__ = ["FORMULA_TRIGGERS", "LEADING_TRIGGERS", "MAX_CELL", "PSEUDONYM_PREFIX", "clean_terminal",
+           "is_formula_like", "neutralise_cell", "pseudonym", "safe_text"]
+
 
 def safe_text(text: object, max_cells: int | None = None, style: str = "") -> Text:
     """A Rich `Text` holding `text` literally: cleaned, never parsed as markup.
