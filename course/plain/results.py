@@ -37,8 +37,12 @@ def result_lines(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[st
     lines += _missed(journey, quiz, result) + _calibration(journey, quiz, result)
     lines.append(t("results.history"))
     for past in journey.results(quiz.id)[-5:]:
+        percent = round(past.score * 100)
+        if module_pre or module_post is not None:  # a module test measures; it is neither passed nor failed
+            lines.append(t("plain.results.attempt_test", n=past.number, percent=percent))
+            continue
         state = t("plain.results.passed" if past.passed else "plain.results.not_passed")
-        lines.append(t("plain.results.attempt", n=past.number, percent=round(past.score * 100), state=state))
+        lines.append(t("plain.results.attempt", n=past.number, percent=percent, state=state))
     return lines
 
 

@@ -91,7 +91,7 @@ def test_bad_input_gets_a_french_hint_and_the_question_again(private_data):
     assert any(line.startswith("Je n'ai pas compris. Tapez « suite »") for line in lines)
     assert "Il n'y a pas de numéro 7 : tapez 1, 2 ou 3." in lines
     assert "Tapez un seul numéro, 1, 2 ou 3, puis Entrée." in lines
-    assert "Tapez 1 pour vrai ou 2 pour faux, puis Entrée." in lines
+    assert "Je n'ai pas compris « 3 »." in lines
     assert any(line.startswith("Il faut les 3 numéros, chacun une fois") for line in lines)
     assert "Il n'y a pas de numéro 4 : tapez 1, 2 ou 3." in lines
     assert [a.question for a in answers(private_data)] == ["q-single", "q-multiple", "q-vf"]
