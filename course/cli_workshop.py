@@ -213,9 +213,15 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
     from course.reports.csv_export import answers_csv, summary_csv
 
     options: dict[str, Any] = dict(sep=args.sep, names=args.names, salt=salt)
+    if not args.names:  # rows in pseudonym order: their order says nothing of the names
+        from course.reports.safe_text import pseudonym
+
+        ordered = store_source(store, ids, order=lambda x: pseudonym(x.id, salt))[1]
+    else:
+        ordered = store_source(store, ids)[1]
     if not args.output:
         stream, _ = _open_out(None, out, bom=True)
-        answers_csv(stream, store_source(store, ids)[1], index, session=session, learner_ids=ids, **options)
+        answers_csv(stream, ordered, index, session=session, learner_ids=ids, **options)
         return 0
     path = Path(args.output)
     summary = path.with_name(path.stem + "-resume" + path.suffix)
@@ -224,7 +230,7 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
 
     counted = [0]
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:  # one read for both files
-        passing = answers_csv_passing(stream, store_source(store, ids)[1], index, session=session,
+        passing = answers_csv_passing(stream, ordered, index, session=session,
                                       learner_ids=ids, counted=counted, **options)
         report = compute_reports(passing, index, scopes=(session,), learner_ids=ids)[session]
     rows = counted[0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from course.reports.items import ItemCollector
-from course.reports.learner_pass import LearnerResult, learner_results, read_rows
+from course.reports.learner_pass import LearnerResult, learner_results, parse_time, read_rows
 from course.reports.model import (
     AttemptFigures, CourseIndex, ImpactRow, LearnerFigures, LessonFigures, ModuleImpact, Report,
     SessionFigures,
@@ -35,9 +35,13 @@ class LearnerData:
     state: Mapping[str, Any] = field(default_factory=dict)
 
 
-def store_source(store: Any, learner_ids: Collection[str] | None = None) -> tuple[int, Iterator[LearnerData]]:
-    """How many learners, and each one's data read from a `ProgressStore` as it is needed."""
+def store_source(store: Any, learner_ids: Collection[str] | None = None,
+                 order: Callable[[Any], Any] | None = None) -> tuple[int, Iterator[LearnerData]]:
+    """How many learners, and each one's data read from a `ProgressStore` as it is needed
+    (in name order, or `order` of the profile: pseudonymous exports sort by pseudonym)."""
     learners = [x for x in store.list_learners() if learner_ids is None or x.id in learner_ids]
+    if order is not None:
+        learners.sort(key=order)
 
     def read() -> Iterator[LearnerData]:
         for learner in learners:
@@ -80,7 +84,10 @@ def _sessions(results: list[LearnerResult]) -> tuple[SessionFigures, ...]:
             span[2].append(result.figures.id)
             span[3] += visit.answers
             span[4] = max(span[4], visit.duration_s)
-    return tuple(SessionFigures(label, tuple(ids), first, last, longest, answers)
+    # A session lasts from its first arrival to its last action (or its longest visit, which
+    # counts the time spent on the first answer).
+    return tuple(SessionFigures(label, tuple(ids), first, last,
+                                max(longest, (parse_time(last) - parse_time(first)).total_seconds()), answers)
                  for label, (first, last, ids, answers, longest) in sorted(spans.items(), key=lambda s: s[1][0]))
 
 
