@@ -127,7 +127,13 @@ class Builder:
                 self.report(node, "too_many_nodes", limit=MAX_NODES)
             return False
         if node.tag not in ALLOWED_TAGS:
-            self.report(node, "tag", tag=node.tag.replace(_TAG, "!!"))
+            written = self.text[node.start_mark.index:node.end_mark.index] if self.text else ""
+            if isinstance(node, ScalarNode) and node.tag.startswith("!") and written.startswith("!"):
+                # `title: !Attention …`: a text starting with « ! », not a tag to remove.
+                fix = '"' + written.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                self.report(node, "yaml_quote_start", char="!", fix=fix)
+            else:
+                self.report(node, "tag", tag=node.tag.replace(_TAG, "!!"))
             return False
         return True
 
