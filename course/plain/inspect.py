@@ -14,7 +14,7 @@ from course.plain.console import Console
 from course.plain.flatten import markdown_lines
 from course.plain.lesson import record_activity
 from course.plain.scenario import replay_or_go_on
-from course.quiz.discernment import ItemScore, discernment, score_item
+from course.quiz.discernment import ItemScore, discernment, index_band, score_item
 
 VERDICTS = ("fiable", "trompeur")
 """Stored as is, in the order shown: 1 reliable, 2 misleading (as in the full-screen inspector)."""
@@ -50,7 +50,7 @@ def summary_lines(scores: list[ItemScore]) -> list[str]:
     if d.index is None:
         lines.append(t("inspect.summary.index.none"))
     else:
-        band = "high" if d.index >= 0.7 else "mid" if d.index >= 0.2 else "zero" if d.index > -0.2 else "negative"
+        band = index_band(d.index)
         number = f"{d.index:.2f}".replace(".", t("inspect.decimal")).replace("-", t("plain.minus"))
         bands = {"high": t("inspect.summary.index.high"), "mid": t("inspect.summary.index.mid"),
                  "zero": t("inspect.summary.index.zero"), "negative": t("inspect.summary.index.negative")}

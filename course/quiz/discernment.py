@@ -9,7 +9,7 @@ labels are the UI's job.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Literal
 
 from course.content.model import InspectItem
 
@@ -109,6 +109,15 @@ class Discernment:
     def misleading_accuracy(self) -> float | None:
         """Share of misleading messages the learner doubted."""
         return _rate(self.misleading_right, self.misleading_total)
+
+
+def index_band(index: float) -> Literal["high", "mid", "zero", "negative"]:
+    """Where a discernment index falls: telling the two apart, partly, not at all, or the wrong way round."""
+    if index >= 0.7:
+        return "high"
+    if index >= 0.2:
+        return "mid"
+    return "zero" if index > -0.2 else "negative"
 
 
 def discernment(scores: Iterable[ItemScore]) -> Discernment:

@@ -12,7 +12,7 @@ from textual.widgets import Button, Markdown, Static
 
 from course.content.model import Inspect, InspectItem, LateralTab
 from course.i18n import t
-from course.quiz.discernment import ItemScore, discernment, score_item
+from course.quiz.discernment import ItemScore, discernment, index_band, score_item
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.message_card import MessageCard
@@ -90,7 +90,7 @@ def summary_text(scores: list[ItemScore]) -> Text:
     if d.index is None:
         lines.append(Text(t("inspect.summary.index.none")))
     else:
-        band = "high" if d.index >= 0.7 else "mid" if d.index >= 0.2 else "zero" if d.index > -0.2 else "negative"
+        band = index_band(d.index)
         number = f"{d.index:.2f}".replace(".", t("inspect.decimal")).replace("-", "−")
         lines.append(Text(t("inspect.summary.index", index=number) + " " + t(f"inspect.summary.index.{band}"),
                           style="bold"))
