@@ -22,22 +22,38 @@ def test_the_bundled_course_validates_with_no_error_and_no_warning():
     assert len(course.lessons) >= 20 and course.question_count() >= 200
 
 
-def _calls_of_t(path: Path) -> list[tuple[int, ast.expr | None]]:
+def _calls_of_t(path: Path) -> tuple[list[tuple[int, ast.expr | None]], dict[str, list[str]]]:
+    """The calls of `t()` in a module, and its module-level tables of keys (NAME = {...: "key"})."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return [
+    tables: dict[str, list[str]] = {}
+    for node in tree.body:
+        target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else (
+            node.target if isinstance(node, ast.AnnAssign) else None)
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        if isinstance(target, ast.Name) and isinstance(value, ast.Dict) and value.values and all(
+                isinstance(v, ast.Constant) and isinstance(v.value, str) for v in value.values):
+            tables[target.id] = [v.value for v in value.values]  # type: ignore[union-attr]
+    calls = [
         (node.lineno, node.args[0] if node.args else None)
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
     ]
+    return calls, tables
 
 
-def _literal_keys(expression: ast.expr | None) -> list[str] | None:
-    """The keys an argument of `t()` can take, when each is written out; None otherwise."""
+def _literal_keys(expression: ast.expr | None, tables: dict[str, list[str]]) -> list[str] | None:
+    """The keys an argument of `t()` can take, when each is written out; None otherwise.
+
+    A key is written out as a string, as either branch of `a if c else b`, or as a value of
+    a module-level table looked up by subscript (`_STATE_KEYS[state]`).
+    """
     if isinstance(expression, ast.Constant) and isinstance(expression.value, str):
         return [expression.value]
     if isinstance(expression, ast.IfExp):
-        body, orelse = _literal_keys(expression.body), _literal_keys(expression.orelse)
+        body, orelse = _literal_keys(expression.body, tables), _literal_keys(expression.orelse, tables)
         return None if body is None or orelse is None else body + orelse
+    if isinstance(expression, ast.Subscript) and isinstance(expression.value, ast.Name):
+        return tables.get(expression.value.id)
     return None
 
 
@@ -45,8 +61,9 @@ def test_every_key_given_to_t_is_written_out_and_exists_in_french_and_english():
     french, english = _catalogue("fr"), _catalogue("en")
     dynamic, missing = [], []
     for path in CODE:
-        for line, argument in _calls_of_t(path):
-            keys = _literal_keys(argument)
+        calls, tables = _calls_of_t(path)
+        for line, argument in calls:
+            keys = _literal_keys(argument, tables)
             where = f"{path.relative_to(ROOT)}:{line}"
             if keys is None:
                 dynamic.append(f"{where}: t({ast.unparse(argument) if argument else ''})")
