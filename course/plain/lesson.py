@@ -88,7 +88,7 @@ def read_lesson(console: Console, journey: Journey, lesson: Lesson, section: int
 def glossary(console: Console, journey: Journey, lesson: Lesson) -> None:
     """The lesson's glossary terms, read in place."""
     terms = [journey.course.glossary[i] for i in lesson.glossary if i in journey.course.glossary]
-    console.say(t("glossary.title", lesson=lesson.title))
+    console.say(t("plain.glossary.title", lesson=lesson.title))
     if not terms:
         console.say(t("glossary.empty"))
     for term in terms:

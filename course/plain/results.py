@@ -18,7 +18,7 @@ def result_lines(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[st
     course = journey.course
     total = len(quiz.questions)
     right = total - len(result.missed)
-    lines = [t("results.title", title=course.quiz_title(quiz)),
+    lines = [t("plain.results.title", title=course.quiz_title(quiz)),
              t("plain.results.score", count=right, total=total, percent=round(result.score * 100))]
     module_pre = any(m.pretest == quiz.id for m in course.modules)
     module_post = next((m for m in course.modules if m.posttest == quiz.id), None)

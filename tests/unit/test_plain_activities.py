@@ -58,6 +58,6 @@ def test_the_inspector_reads_the_message_the_other_tabs_and_the_verdict(private_
 def test_a_module_pretest_is_a_starting_point_not_a_pass_or_fail(private_data):
     lines = printed(run_plain(private_data, ["Léa", "1", "2", "suite", "1", "suite", "suite", "q"],
                               course="activites"))
-    assert "Résultats — Test de départ" in lines
+    assert "Résultats du quiz « Test de départ »." in lines
     assert "Test de départ terminé : c'est votre point de départ, pas une note. Le test" in lines
     assert "Tentative 1 : 50 %." in lines and not any("réussi" in line for line in lines)
