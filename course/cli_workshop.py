@@ -260,26 +260,27 @@ def _export_progress(store: ProgressStore, ids: list[str] | None, output: str | 
 def _import(store: ProgressStore, files: list[str], merge_as: str | None, out: TextIO, err: TextIO) -> int:
     code = 0
     for name in files:
+        shown = clean_terminal(name)  # file names come from a USB stick too
         try:
             report = import_progress(store, read_progress_file(name), merge_as=merge_as)
         except StoreWriteError as error:  # the file keeps them: nothing waits in memory for a command
             store.forget_pending({a.id for a in store.pending_answers()})
-            err.write(t("store.import.write_failed", path=clean_terminal(name),
+            err.write(t("store.import.write_failed", path=shown,
                         reason=error.reason or clean_block(error)) + "\n")
             return 2
         except ImportRefused as error:
-            err.write(t("cli.import.refused", path=name, reason=str(error)) + "\n")
+            err.write(t("cli.import.refused", path=shown, reason=str(error)) + "\n")
             code = 1
             continue
         for learner, new in report.kept_apart:
-            err.write(t("transfer.name_only", path=name, name=learner, new=new) + "\n")
+            err.write(t("transfer.name_only", path=shown, name=learner, new=new) + "\n")
         for theirs, ours in report.renamed:
-            err.write(t("transfer.id_other_name", path=name, theirs=theirs, ours=ours) + "\n")
+            err.write(t("transfer.id_other_name", path=shown, theirs=theirs, ours=ours) + "\n")
         if report.conflicts:
-            err.write(t("transfer.conflict", path=name, count=len(report.conflicts)) + "\n")
+            err.write(t("transfer.conflict", path=shown, count=len(report.conflicts)) + "\n")
             for conflict in report.conflicts:
                 err.write(t("transfer.conflict_line", **conflict) + "\n")
             code = 1
-        out.write(t("transfer.done", path=name, added=report.learners_added, merged=report.learners_merged,
+        out.write(t("transfer.done", path=shown, added=report.learners_added, merged=report.learners_merged,
                     answers=report.answers_added, present=report.answers_present) + "\n")
     return code

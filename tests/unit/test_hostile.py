@@ -716,3 +716,18 @@ async def test_f9_header_shows_an_imported_session_label_inert(hostile_progress,
             await pilot.press("right")
             await pilot.pause()
         assert "]52;c;cGlyYXRl" in assert_inert(app).replace("\n", "")
+
+
+def test_import_prints_a_hostile_file_name_inert(hostile_progress, tmp_path):
+    source = ProgressStore(tmp_path / "poste")
+    source.record_answer(_answer(source.create_learner("Zoé").id, 0))
+    from course.progress import write_progress_file
+
+    stick = tmp_path / f"poste{HOSTILE}.json"
+    write_progress_file(stick, export_progress(source, None))
+    missing = tmp_path / f"absent{HOSTILE}.json"
+    result = atelier("import", str(stick), str(missing), "--data", str(hostile_progress))
+    assert result.returncode == 1
+    out = assert_clean_bytes(result.stdout, "import")
+    err = assert_clean_bytes(result.stderr, "import (stderr)")
+    assert "]0;piratage" in out and "]0;piratage" in err  # both files named, inert
