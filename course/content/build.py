@@ -36,6 +36,8 @@ NUMBER_FOR_EDITORS = re.compile(
     r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
     r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 GLUED_DASH = re.compile(r"-[^\s\-]")
+# `!` alone or before a capital or accented letter: the start of a sentence, not a tag (!include).
+_READS_AS_TEXT = re.compile(r"!($|[A-ZÀ-Ý]|[^\x00-\x7f])")
 # Question lists (choices, items, pairs, accept) have their own rules and messages in checks.
 _RULES_IN_CHECKS = frozenset(model.QUESTION_TYPES.values())
 
@@ -128,8 +130,8 @@ class Builder:
             return False
         if node.tag not in ALLOWED_TAGS:
             written = self.text[node.start_mark.index:node.end_mark.index] if self.text else ""
-            if isinstance(node, ScalarNode) and node.tag.startswith("!") and written.startswith("!"):
-                # `title: !Attention …`: a text starting with « ! », not a tag to remove.
+            if isinstance(node, ScalarNode) and written.startswith("!") and _READS_AS_TEXT.match(node.tag):
+                # `title: !Attention …`: a text starting with « ! », not a tag like !include to remove.
                 fix = '"' + written.replace("\\", "\\\\").replace('"', '\\"') + '"'
                 self.report(node, "yaml_quote_start", char="!", fix=fix)
             else:

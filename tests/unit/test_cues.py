@@ -301,10 +301,11 @@ def test_exact_short_answers_forgive_no_slip():
     assert grade(exact, " Remboursement-Rapide.EXAMPLE ").correct  # case and spaces still never matter
 
 
-def test_atelier_validate_prints_the_cue_warnings_with_file_and_line(tmp_path, capsys):
+def test_atelier_validate_prints_the_cue_warnings_with_file_and_line(tmp_path, capsys, monkeypatch):
     from course.cli import main
 
     load(tmp_path, {"quizzes/m/01-ok.yaml": CUED})
+    monkeypatch.chdir(tmp_path / "cours")  # paths are printed as opened from the current folder
     main(["validate", str(tmp_path / "cours")])
     out = capsys.readouterr().out.splitlines()
     assert out[:4] == [

@@ -484,8 +484,9 @@ def test_validate_a_valid_course(capsys):
                    "0 erreur, 0 avertissement, 9 fichiers lus.\n")
 
 
-def test_validate_prints_each_problem_then_a_summary(capsys):
+def test_validate_prints_each_problem_then_a_summary(capsys, monkeypatch):
     root = BROKEN / "course"
+    monkeypatch.chdir(root)  # paths are printed as an editor opens them from the current folder
     code, out, err = run_validate(capsys, str(root))
     assert code == 1
     assert err == ""
@@ -502,8 +503,9 @@ def test_validate_prints_each_problem_then_a_summary(capsys):
                         "chargés malgré tout : 1 leçon, 1 quiz, 1 question.")
 
 
-def test_validate_warnings_alone_keep_exit_zero(tmp_path, capsys):
+def test_validate_warnings_alone_keep_exit_zero(tmp_path, capsys, monkeypatch):
     root = write(tmp_path / "cours", {"lessons/course.yaml": None})
+    monkeypatch.chdir(root)
     code, out, _ = run_validate(capsys, str(root))
     assert code == 0
     assert out.splitlines()[0] == "lessons/course.yaml:1:1: warning: " + (
@@ -520,7 +522,39 @@ def test_validate_without_lessons_folder_cannot_run(tmp_path, capsys):
 
 def test_validate_a_folder_that_does_not_exist(tmp_path, capsys):
     code, out, err = run_validate(capsys, str(tmp_path / "nulle-part"))
-    assert code == 2 and out == "" and "Aucun parcours" in err
+    assert code == 2 and out == ""
+    assert err == f"« {tmp_path / 'nulle-part'} » n'existe pas : vérifiez le nom du dossier du parcours " \
+        "(atelier validate DOSSIER).\n"
+    assert "new course" not in err
+
+
+def test_validate_a_file_names_the_course_that_holds_it(capsys):
+    lesson = MINI / "lessons" / "alpha" / "module.yaml"
+    code, out, err = run_validate(capsys, str(lesson))
+    assert code == 2 and out == ""
+    assert err.startswith(f"« {lesson} » : c'est un fichier, pas un dossier.")
+    assert err.endswith(f"atelier validate {MINI}\n")
+
+
+@pytest.mark.parametrize("where", ["nulle-part", "vide", "fichier.yaml"])
+def test_validate_json_prints_json_on_every_exit(tmp_path, capsys, where):
+    (tmp_path / "vide").mkdir()
+    (tmp_path / "fichier.yaml").write_text("id: x\n", encoding="utf-8")
+    code, out, err = run_validate(capsys, "--format", "json", str(tmp_path / where))
+    report = json.loads(out)
+    assert code == 2 and report["valid"] is False and report["problems"] == []
+    assert report["error"]["code"] == {"nulle-part": "missing", "vide": "not_found", "fichier.yaml": "is_file"}[where]
+    assert report["error"]["message"] + "\n" == err
+
+
+def test_validate_prints_paths_an_editor_opens_from_the_current_folder(capsys, monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    code, out, _ = run_validate(capsys, "course")
+    assert out.splitlines()[0].startswith("course/lessons/m/02-deux-points.yaml:2:17: error: ")
+    code, out, _ = run_validate(capsys, "--format", "json", "course")
+    problem = json.loads(out)["problems"][0]
+    assert (problem["path"], problem["file"]) == ("lessons/m/02-deux-points.yaml",
+                                                  "course/lessons/m/02-deux-points.yaml")
 
 
 def test_validate_json(capsys):
@@ -534,7 +568,7 @@ def test_validate_json(capsys):
     assert [(p["path"], p["line"], p["col"], p["severity"], p["code"]) for p in report["problems"]] == [
         ("lessons/m/02-deux-points.yaml", 2, 17, "error", "yaml_colon"),
         ("quizzes/m/01-ok.yaml", 9, 5, "error", "single_needs_one")]
-    assert all(set(p) == {"path", "line", "col", "severity", "code", "message"} for p in report["problems"])
+    assert all(set(p) == {"path", "file", "line", "col", "severity", "code", "message"} for p in report["problems"])
 
 
 def test_validate_json_of_a_valid_course(capsys):

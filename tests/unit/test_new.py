@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections import Counter
@@ -313,7 +314,8 @@ def validator_lines(root: Path) -> list[str]:
     out = io.StringIO()
     from course.cli_validate import run_validate
 
-    run_validate(str(root), "text", out, io.StringIO())
+    with contextlib.chdir(root):  # the guide's paths are those printed from the course folder
+        run_validate(str(root), "text", out, io.StringIO())
     return PROBLEM_LINE.findall(out.getvalue())
 
 
