@@ -62,7 +62,9 @@ def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
     except OSError as error:
         console.say(t("launch.no_data", path=str(data_dir), reason=error.strerror or str(error)))
         return 2
+    from course.progress.rescue import close_or_rescue
+
     try:
         return PlainApp(console, course, store, args.learner, args.session).run()
-    finally:
-        store.close()
+    finally:  # answers the disk still refuses are saved elsewhere, and the person told where
+        close_or_rescue(store, sys.stderr)

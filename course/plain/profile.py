@@ -7,7 +7,7 @@ from course.i18n import t
 from course.learning.journey import Journey
 from course.plain.answers import numbers, read_one, spoken_range
 from course.plain.console import Console, confirm
-from course.progress import InvalidNameError, Learner, ProgressStore, clean_name
+from course.progress import InvalidNameError, Learner, ProgressStore, StoreWriteError, clean_name
 
 
 def choose_learner(console: Console, course: Course, store: ProgressStore, name: str | None,
@@ -15,14 +15,27 @@ def choose_learner(console: Console, course: Course, store: ProgressStore, name:
     """The learner named on the command line, or the one chosen or created here."""
     if name:
         try:
-            return Journey(course, store, store.create_learner(name), session)
+            return _journey(console, course, store, store.create_learner(name), session)
         except InvalidNameError as error:
+            console.say(str(error))
+        except StoreWriteError as error:  # read-only data dir: a known learner still opens
+            known = store.find_learner(name)
+            if known is not None:
+                return _journey(console, course, store, known, session)
             console.say(str(error))
     while True:
         learner = _pick_or_type(console, store)
         if learner is not None:
             console.say(t("plain.profile.hello", name=learner.name))
-            return Journey(course, store, learner, session)
+            return _journey(console, course, store, learner, session)
+
+
+def _journey(console: Console, course: Course, store: ProgressStore, learner: Learner,
+             session: str | None) -> Journey:
+    """The learner's journey; a write the disk refuses is said, and the session goes on in memory."""
+    journey = Journey(course, store, learner, session)
+    journey.on_store_error = lambda error: console.say(str(error))
+    return journey
 
 
 def _pick_or_type(console: Console, store: ProgressStore) -> Learner | None:
@@ -60,7 +73,7 @@ def _pick_or_type(console: Console, store: ProgressStore) -> Learner | None:
         console.say(t("plain.profile.name_changed", name=cleaned))
     try:
         return store.create_learner(cleaned)
-    except InvalidNameError as error:
+    except (InvalidNameError, StoreWriteError) as error:
         console.say(str(error))
         return None
 

@@ -255,3 +255,23 @@ async def test_a_really_full_disk_keeps_the_quiz_going_and_writes_once_freed(sma
         learner = app.journey.learner.id
     assert len(ProgressStore(data).answers(learner)) == 1
     store.close()
+
+
+def test_the_plain_mode_on_a_full_disk_says_it_and_goes_on(private_data, monkeypatch):
+    from course.content.loader import load_course
+    from course.plain.app import PlainApp
+    from course.plain.console import Console
+    from tests.unit.plain_script import FIXTURES, ScriptedInput, printed
+
+    ProgressStore(private_data).create_learner("Léa")
+    store = ProgressStore(private_data)
+    out = io.StringIO()
+    with monkeypatch.context() as patch:
+        refuse(patch)
+        code = PlainApp(Console(ScriptedInput(out, ["c", "suite"]), out, 80), load_course(FIXTURES / "mini"),
+                        store, "Léa").run()
+    store.close()
+    lines = " ".join(printed(out.getvalue()))
+    assert code == 0
+    assert "La progression n'a pas pu être enregistrée sur le disque (le disque est plein)" in lines
+    assert "Section 2 sur 2" in lines  # the lesson went on
