@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from course.reports.items import ItemCollector
-from course.reports.learner_pass import LearnerResult, learner_results, parse_time, read_rows
+from course.reports.learner_pass import LearnerResult, learner_results, parse_time
 from course.reports.model import (
     AttemptFigures, CourseIndex, ImpactRow, LearnerFigures, LessonFigures, ModuleImpact, Report,
     SessionFigures,
@@ -171,15 +171,13 @@ def compute_reports(source: Iterable[LearnerData], index: CourseIndex, *,
         learner_id = str(data.learner.get("id", ""))
         if learner_ids is not None and learner_id not in learner_ids:
             continue
-        rows = read_rows(data.answers)
-        labels = {row.session for row in rows} | set(_visit_labels(data.state))
-        if wanted is None:
-            for new in labels - set(built):
-                built[new] = _Scope(new)
-        chosen: list[str | None] = [label for label in built if label is ALL or label in labels]
-        results = learner_results(data.learner, rows, data.state, index, chosen, help_below)
+        results = learner_results(data.learner, data.answers, data.state, index,
+                                  None if wanted is None else list(built), help_below)
         for scope, result in results.items():
-            built[scope].add(result, index)
+            if scope is ALL or result.figures.answers or result.figures.visits:  # seen in this session
+                if scope not in built:
+                    built[scope] = _Scope(scope)
+                built[scope].add(result, index)
         if progress is not None:
             progress(count)
     learner_filter = tuple(sorted(learner_ids)) if learner_ids is not None else ()
@@ -190,8 +188,3 @@ def compute_report(source: Iterable[LearnerData], index: CourseIndex, *, session
                    **options: Any) -> Report:
     """One scope's report (see `compute_reports`)."""
     return compute_reports(source, index, scopes=(session,), **options)[session]
-
-
-def _visit_labels(state: Mapping[str, Any]) -> list[str]:
-    visits = state.get("visits") if isinstance(state, Mapping) else None
-    return [label for label in visits if isinstance(label, str)] if isinstance(visits, Mapping) else []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from operator import attrgetter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -60,7 +61,7 @@ def utc_timestamp(value: object) -> str | None:
 def parse_time(value: str) -> datetime:
     """A canonical timestamp as a datetime (the epoch for a malformed one: it cannot crash a report)."""
     try:
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
     except ValueError:
         return datetime.fromtimestamp(0, UTC)
 
@@ -142,10 +143,10 @@ class LearnerResult:
 
 
 def _attempt(learner: str, quiz: QuizInfo, rows: list[Row]) -> tuple[AttemptFigures, dict[str, Row]]:
-    known = set(quiz.questions)
+    known = quiz.question_set
     latest = {r.question: r for r in rows if r.question in known}
     raw = sum(r.score for r in latest.values())
-    score = attempt_score((r.score for r in latest.values()), len(quiz.questions))
+    score = attempt_score((raw,), len(quiz.questions))
     figures = AttemptFigures(
         learner=learner, quiz=quiz.id, sitting=rows[0].sitting, number=rows[0].attempt, score=score,
         raw=raw, answered=len(latest), question_count=len(quiz.questions),
@@ -202,22 +203,34 @@ def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str 
     return visits
 
 
-def learner_results(learner: Mapping[str, Any], rows: list[Row], state: Mapping[str, Any], index: CourseIndex,
-                    scopes: Iterable[str | None], help_below: float) -> dict[str | None, LearnerResult]:
-    """The figures of one learner for each scope asked (None: every session; else a label
-    she was seen in), from ONE pass over her answers: attempts are scored once and each
-    belongs to the session it ended in."""
+def learner_results(learner: Mapping[str, Any], answers: Iterable[Mapping[str, Any]], state: Mapping[str, Any],
+                    index: CourseIndex, scopes: Iterable[str | None] | None, help_below: float,
+                    ) -> dict[str | None, LearnerResult]:
+    """The figures of one learner for each scope asked (None in `scopes`: every session; a
+    label: that session; `scopes` None: every session she was seen in, and all), from ONE
+    pass over her answers as stored: attempts are scored once, each belonging to the
+    session it ended in. An answer id seen twice counts once; answers may come in any order.
+    """
     learner_id, name = _text(learner.get("id")), _text(learner.get("name"))
     tallies: dict[str, _Tally] = {}
     sittings: dict[tuple[str, str], list[Row]] = {}
-    for row in rows:
+    seen: set[str] = set()
+    for raw in answers:
+        row = read_row(raw) if isinstance(raw, Mapping) else None
+        if row is None or row.id in seen:
+            continue
+        if row.id:
+            seen.add(row.id)
         tally = tallies.get(row.session)
         if tally is None:
             tally = tallies[row.session] = _Tally(row)
+        elif row.timestamp < tally.first:
+            tally.first, tally.lead = row.timestamp, row.duration_s
+        elif row.timestamp > tally.last:
+            tally.last = row.timestamp
         tally.answers += 1
         tally.correct += row.correct
         tally.hints += row.hints_used
-        tally.last = row.timestamp
         mode = row.mode
         if mode == "quiz":
             group = sittings.get((row.quiz, row.sitting))
@@ -234,6 +247,7 @@ def learner_results(learner: Mapping[str, Any], rows: list[Row], state: Mapping[
     for (quiz_id, _), group in sittings.items():
         quiz = index.quizzes.get(quiz_id)
         if quiz is not None:
+            group.sort(key=_TIME)
             scored.append(_attempt(learner_id, quiz, group))
     scored.sort(key=lambda pair: pair[0].started)
     firsts: dict[str, AttemptFigures] = {}
@@ -242,14 +256,32 @@ def learner_results(learner: Mapping[str, Any], rows: list[Row], state: Mapping[
     read = state.get("lessons") if isinstance(state, Mapping) else None
     read = read if isinstance(read, Mapping) else {}
     tests: dict[int, TestFigures] = {}
+    if scopes is None:
+        scopes = [None, *tallies, *(label for label in _visit_labels(state) if label not in tallies)]
     return {scope: _result(learner_id, name, scope, tallies, scored, firsts, tests, read, state, index, help_below)
             for scope in scopes}
+
+
+def _visit_labels(state: Mapping[str, Any]) -> list[str]:
+    visits = state.get("visits") if isinstance(state, Mapping) else None
+    return [label for label in visits if isinstance(label, str)] if isinstance(visits, Mapping) else []
+
+
+_TIME = attrgetter("timestamp")
 
 
 def _result(learner_id: str, name: str, scope: str | None, tallies: Mapping[str, _Tally],
             scored: list[tuple[AttemptFigures, dict[str, Row]]], firsts: Mapping[str, AttemptFigures],
             tests: dict[int, TestFigures], read: Mapping[str, Any], state: Mapping[str, Any], index: CourseIndex, help_below: float) -> LearnerResult:
-    mine = [t for label, t in tallies.items() if scope is None or label == scope]
+    answers = correct = hints = activities = activities_correct = reviews = 0
+    for label, tally in tallies.items():
+        if scope is None or label == scope:
+            answers += tally.answers
+            correct += tally.correct
+            hints += tally.hints
+            activities += tally.activities
+            activities_correct += tally.activities_correct
+            reviews += tally.reviews
     per_quiz: dict[str, list[tuple[AttemptFigures, dict[str, Row]]]] = {}
     for pair in scored:
         if scope is None or (pair[0].session or "") == scope:
@@ -282,10 +314,9 @@ def _result(learner_id: str, name: str, scope: str | None, tallies: Mapping[str,
     figures = LearnerFigures(
         id=learner_id, name=name, lessons_done=tuple(done), lessons_total=len(index.lessons),
         best_scores=best, passed=frozenset(passed), average_score=average, pretests=pretests,
-        posttests=posttests, activities=sum(t.activities for t in mine),
-        activities_correct=sum(t.activities_correct for t in mine), reviews=sum(t.reviews for t in mine),
-        answers=sum(t.answers for t in mine), correct=sum(t.correct for t in mine),
-        hints_used=sum(t.hints for t in mine), time_s=sum(v.duration_s for v in visits), visits=tuple(visits),
+        posttests=posttests, activities=activities, activities_correct=activities_correct, reviews=reviews,
+        answers=answers, correct=correct, hints_used=hints, time_s=sum(v.duration_s for v in visits),
+        visits=tuple(visits),
         first=min((v.first for v in visits), default=None), last=max((v.last for v in visits), default=None),
         needs_help=False)
     level = figures.level
@@ -298,7 +329,7 @@ def _result(learner_id: str, name: str, scope: str | None, tallies: Mapping[str,
     return LearnerResult(figures, [a for pairs in per_quiz.values() for a, _ in pairs], first)
 
 
-def learner_result(learner: Mapping[str, Any], rows: list[Row], state: Mapping[str, Any], index: CourseIndex,
-                   scope: str | None, help_below: float) -> LearnerResult:
+def learner_result(learner: Mapping[str, Any], answers: Iterable[Mapping[str, Any]], state: Mapping[str, Any],
+                   index: CourseIndex, scope: str | None, help_below: float) -> LearnerResult:
     """One scope's figures (`learner_results` for a single scope)."""
-    return learner_results(learner, rows, state, index, (scope,), help_below)[scope]
+    return learner_results(learner, answers, state, index, (scope,), help_below)[scope]

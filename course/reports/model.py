@@ -38,6 +38,15 @@ class QuizInfo:
     reliable: tuple[str, ...] = ()
     misleading: tuple[str, ...] = ()
 
+    @property
+    def question_set(self) -> frozenset[str]:
+        """The question ids, for membership tests (built once per quiz)."""
+        found = self.__dict__.get("_question_set")
+        if found is None:
+            found = frozenset(self.questions)
+            object.__setattr__(self, "_question_set", found)
+        return found
+
 
 @dataclass(frozen=True)
 class LessonInfo:

@@ -271,7 +271,7 @@ def statements_of(source: Iterable[LearnerData], index: CourseIndex, *, base: st
         if session is not None:
             rows = [r for r in rows if r.session == session]
         timed: list[tuple[str, int, dict[str, Any]]] = [(r.timestamp, 0, builder.answered(learner, r)) for r in rows]
-        result = learner_result(data.learner, rows, data.state, index, session, 0.0)
+        result = learner_result(data.learner, [r.raw for r in rows], data.state, index, session, 0.0)
         timed += _gains(builder, learner, index, result)
         for attempt in result.attempts:
             if attempt.complete:
