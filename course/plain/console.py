@@ -9,6 +9,7 @@ here, so each part of the course only deals with its own answers.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import textwrap
@@ -52,10 +53,13 @@ def terminal_width() -> int:
 class Console:
     """Reads and writes lines on two streams; `width` caps every line written."""
 
-    def __init__(self, stdin: TextIO, stdout: TextIO, width: int | None = None) -> None:
+    def __init__(self, stdin: TextIO, stdout: TextIO, width: int | None = None,
+                 same_line: bool | None = None) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.fixed_width = width
+        self.same_line = _interactive(stdin, stdout) if same_line is None else same_line
+        """In a terminal, the cursor waits at the end of the question (where a braille display shows it)."""
         self.help_text = ""
         """What « aide » says where the learner is (each part of the course sets it)."""
 
@@ -84,6 +88,21 @@ class Console:
         for part in wrapped:
             self.stdout.write(_fit(part.replace(_GLUE, " "), self.width) + "\n")
 
+    def prompt(self, instruction: str) -> None:
+        """Say what to type; in a terminal the cursor stays at the end of it, after a space."""
+        if not self.same_line:
+            self.say(instruction)
+            return
+        buffer = io.StringIO()
+        self.stdout, saved = buffer, self.stdout
+        self.fixed_width, width = self.width - 1, self.fixed_width  # room for the space after the question
+        try:
+            self.say(instruction)
+        finally:
+            self.stdout, self.fixed_width = saved, width
+        self.stdout.write(buffer.getvalue().rstrip("\n") + " ")
+        self.stdout.flush()
+
     def blank(self) -> None:
         self.stdout.write("\n")
 
@@ -107,7 +126,7 @@ class Console:
         or a hint to say before asking again. With `back`, the word to go back
         raises BackRequested (the map takes the learner in).
         """
-        self.say(instruction)
+        self.prompt(instruction)
         while True:
             typed = self.read().strip()
             key = normalise_answer(typed) if typed not in ("?",) else "?"
@@ -118,16 +137,16 @@ class Console:
             if typed == "?" or key in words(t("plain.words.help")):
                 self.say(self.help_text)
                 self.say(t("plain.help.common"))
-                self.say(instruction)
+                self.prompt(instruction)
                 continue
             if not typed and not empty_ok:
                 self.say(t("plain.empty"))
-                self.say(instruction)
+                self.prompt(instruction)
                 continue
             hint = check(typed) if check else None
             if hint:
                 self.say(str(hint))
-                self.say(instruction)
+                self.prompt(instruction)
                 continue
             return typed
 
@@ -141,6 +160,13 @@ def confirm(console: Console, question: str) -> bool:
     console.say(question)
     typed = console.ask(t("plain.confirm.howto"), back=False)
     return console.is_word(typed, t("plain.words.yes"))
+
+
+def _interactive(stdin: TextIO, stdout: TextIO) -> bool:
+    try:
+        return stdin.isatty() and stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _fit(line: str, width: int) -> str:
