@@ -8,13 +8,16 @@ JSON, wrong shape, absurd sizes) is ignored quietly, with no traceback in the se
 
 from __future__ import annotations
 
+import asyncio
 import json
+from contextlib import suppress
 from typing import Any
 
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 
 MAX_SIDE = 1000  # columns or rows: no screen is larger
+STOP_WAIT_S = 5.0  # an app told to quit has this long to exit before it is killed
 
 
 class TabService(AppService):
@@ -28,6 +31,24 @@ class TabService(AppService):
         environment = super()._build_environment(width=width, height=height)
         environment.update(self.extra_env)
         return environment
+
+    async def stop(self) -> None:
+        """Quit the app, then wait for its process and close its input while the loop still runs.
+
+        textual-serve leaves the pipe open; closed later by the garbage collector, after the
+        server's loop has ended, it would print an "Event loop is closed" warning.
+        """
+        await super().stop()
+        process = self._process
+        if process is None:
+            return
+        if process.stdin is not None and not process.stdin.is_closing():
+            process.stdin.close()
+        try:
+            await asyncio.wait_for(process.wait(), STOP_WAIT_S)
+        except TimeoutError:
+            with suppress(ProcessLookupError):
+                process.kill()
 
 
 def side(value: object) -> int | None:
