@@ -19,7 +19,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from course.content import model
+from course.content import digcomp, model
 from course.content.problems import Problem, Severity
 
 _TAG = "tag:yaml.org,2002:"
@@ -224,6 +224,8 @@ class Builder:
             return MISSING
         if tag == "list":
             return self.sequence(kind[1], node, key)
+        if tag == "model" and kind[1] is model.Competence:
+            return self.competence(node, key)
         if tag == "model":
             return self.build(kind[1], node, key) or MISSING
         if tag == "question":
@@ -309,6 +311,21 @@ class Builder:
                 self.path, node.end_mark.line + 1, end + len(rest) - len(comment) - self.text.rfind("\n", 0, end),
                 "text_cut_by_hash", "warning", value=node.value, cut=comment.rstrip(),
                 fix=f"{key}: " + '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'))
+
+    def competence(self, node: Node, key: str) -> Any:
+        """A competence written as its DigComp code alone ("4.2") or as code and label."""
+        if isinstance(node, ScalarNode):
+            code = self.value(("str",), node, key)
+            competence = MISSING if code is MISSING else model.Competence(code=code, pos=self.pos(node))
+        else:
+            competence = self.build(model.Competence, node, key) or MISSING
+        if competence is MISSING or competence.label:
+            return competence
+        label = digcomp.LABELS.get(competence.code) if competence.framework == digcomp.FRAMEWORK else None
+        if label is None:
+            self.report(node, "unknown_competence", value=competence.code, known=", ".join(digcomp.LABELS))
+            return MISSING
+        return dataclasses.replace(competence, label=label)
 
     def question(self, node: Node) -> Any:
         if not isinstance(node, MappingNode):

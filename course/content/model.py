@@ -229,7 +229,8 @@ class Lesson:
 @dataclass(frozen=True, slots=True)
 class Competence:
     code: str = field(metadata=doc("Code de la compétence, entre guillemets (ex. \"1.2\" pour DigComp 2.2)."))
-    label: str = field(metadata=doc("Intitulé de la compétence."))
+    label: str = field(default="", metadata=doc(
+        "Intitulé de la compétence (facultatif pour DigComp 2.2 : l'intitulé officiel est repris du code)."))
     framework: str = field(default="DigComp 2.2", metadata=doc("Référentiel (par défaut DigComp 2.2)."))
     pos: Pos = _pos()
 
@@ -239,7 +240,8 @@ class Module:
     title: str = field(metadata=doc("Titre du module."))
     summary: str = field(default="", metadata=doc("Présentation du module en une ou deux phrases."))
     order: int = field(default=0, metadata=doc("Rang du module dans le parcours (les plus petits d'abord).", minimum=0))
-    competences: list[Competence] = field(default_factory=list, metadata=doc("Compétences travaillées (référentiel DigComp 2.2)."))
+    competences: list[Competence] = field(default_factory=list, metadata=doc(
+        "Compétences travaillées (référentiel DigComp 2.2) : un code entre guillemets (\"4.2\") ou code et intitulé."))
     pretest: str | None = field(default=None, metadata=doc("Identifiant du quiz passé avant le module (test de départ)."))
     posttest: str | None = field(default=None, metadata=doc(
         "Identifiant du quiz passé après le module (test final, forme parallèle du test de départ)."))

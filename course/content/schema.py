@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from course.content import model
+from course.content import digcomp, model
 from course.content.build import plan_for
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -126,6 +126,10 @@ class _Builder:
             return inner | {"type": [inner["type"], "null"]}
         if tag == "list":
             return {"type": "array", "items": self.kind(kind[1])}
+        if tag == "model" and kind[1] is model.Competence:
+            code = {"type": "string", "enum": list(digcomp.LABELS),
+                    "description": "Un code DigComp 2.2 entre guillemets (ex. \"4.2\") : l'intitulé est repris du référentiel."}
+            return {"anyOf": [code, self.ref(kind[1])]}
         if tag == "model":
             return self.ref(kind[1])
         if tag == "question":

@@ -587,3 +587,20 @@ def test_every_content_message_formats(lang, key):
 
 def test_french_and_english_catalogues_have_the_same_keys():
     assert set(messages_content.FR) == set(messages_content.EN)
+
+
+# --- competences ---------------------------------------------------------------------------------
+
+
+def test_competences_written_as_plain_digcomp_codes_get_their_labels(tmp_path):
+    course = load(tmp_path, {"lessons/m/module.yaml": 'title: Module\norder: 1\ncompetences: ["4.1", "4.2"]\n'})
+    assert course.problems == []
+    assert [(c.code, c.label) for c in course.modules[0].competences] == [
+        ("4.1", "Protéger les appareils"), ("4.2", "Protéger les données personnelles et la vie privée")]
+
+
+def test_a_competence_code_outside_digcomp_needs_a_label(tmp_path):
+    module = 'title: Module\norder: 1\ncompetences:\n  - "9.9"\n  - code: "A1"\n    label: Mon référentiel\n'
+    course = load(tmp_path, {"lessons/m/module.yaml": module})
+    assert found(course) == [("lessons/m/module.yaml", 4, 5, "error", "unknown_competence")]
+    assert [c.label for c in course.modules[0].competences] == ["Mon référentiel"]

@@ -174,7 +174,11 @@ AGREE = [  # (case, kind, text, valid)
     ("match-one-pair", "quiz", changed("quiz", "questions.4.pairs", [{"left": "a", "right": "1"}]), False),
     ("short-no-answer", "quiz", changed("quiz", "questions.5.accept", []), False),
     ("order-as-string", "module", changed("module", "order", "1"), False),
-    ("competence-no-label", "module", changed("module", "competences.0.label", DROP), False),
+    ("competence-no-label", "module", changed("module", "competences.0.label", DROP), True),
+    ("competence-plain-code", "module", changed("module", "competences", ["4.1", "4.2"]), True),
+    ("competence-unknown-plain-code", "module", changed("module", "competences", ["9.9"]), False),
+    ("competence-with-its-own-label", "module", changed("module", "competences.0.code", "9.9"), True),
+    ("competence-number", "module", "title: Module\norder: 1\ncompetences: [4.1]\n", False),
     ("authors-not-list", "course", changed("course", "authors", "Moi"), False),
     ("term-unknown-key", "glossary", changed("glossary", "terms.0.sens", "x"), False),
     ("not-a-mapping", "lesson", dump(["id", "l"]), False),
@@ -206,6 +210,10 @@ DIFFER = [  # (case, kind, text, schema accepts, loader accepts)
     ("duration-above-max", "lesson", changed("lesson", "duration_min", 300), False, True),
     ("negative-order", "module", changed("module", "order", -1), False, True),
     ("language-pattern", "course", changed("course", "language", "fra"), False, True),
+    # A code the built-in DigComp 2.2 table does not know, with no label to show.
+    ("competence-unknown-code", "module", changed("module", "competences", [{"code": "9.9"}]), True, False),
+    # This test reads YAML 1.1 (a text); editors read YAML 1.2 (a number), as the loader says: quote it.
+    ("phone-like-number", "lesson", _text("lesson", "summary: Résumé.", "summary: 0612345678"), True, False),
 ]
 
 
