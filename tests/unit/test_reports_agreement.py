@@ -171,3 +171,33 @@ def test_the_learners_app_agrees_after_the_merge(workshop) -> None:
     assert [r.score for r in journey.results("q1")] == [1.0, 0.5]
     assert journey.results("m-depart")[0].score == 1.0 and journey.results("m-final")[0].score == 0.5
     assert journey.status(course.lessons["l2"]).state == "done"
+
+
+async def test_the_f9_screen_shows_the_same_figures(workshop) -> None:
+    import html
+
+    from course.ui.course_app import Settings, build_app
+    from course.ui.screens.trainer import TrainerScreen
+
+    course, store, _ = workshop
+    app = build_app(course, store, Settings(learner=None, pin="2468"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press(*"2468", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TrainerScreen)
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        shown = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+        assert "4 personnes venues, 24 réponses, 71 % de bonnes réponses" in shown  # at 80×24
+        lines = [line.strip() for line in shown.splitlines()]
+        rows: dict[str, str] = {}
+        for line in lines:  # the learners' table comes first, attendance after it
+            if re.match(r"^!? *(Ana|Bea|Cam|Dan) ", line):
+                rows.setdefault(line.split()[1] if line.startswith("!") else line.split()[0], line)
+        assert "3/3" in rows["Ana"] and "50 % → 100 %" in rows["Ana"] and "2 h 05 min" in rows["Ana"]
+        assert rows["Cam"].startswith("!") and "inachevé → —" in rows["Cam"]
+        assert "2/3" in rows["Dan"] and "100 % → 50 %" in rows["Dan"]
+        assert screen.reports[MATIN].answers + screen.reports[APREM].answers == 24

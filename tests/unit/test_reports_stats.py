@@ -11,6 +11,7 @@ import pytest
 from course.learning.journey import Journey
 from course.learning.scoring import DEFAULT_PASS_RATIO, attempt_score, is_passed, sitting_key
 from course.reports.compute import compute_report, memory_source
+from course.reports.course_index import build_index
 from course.reports.learner_pass import read_row, read_rows, utc_timestamp
 from course.reports.model import CourseIndex, LessonInfo, ModuleInfo, QuestionInfo, QuizInfo
 from course.reports.safe_text import pseudonym
@@ -115,3 +116,27 @@ def test_reports_package_never_imports_textual() -> None:
             "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
+
+
+def test_answers_stored_before_sittings_still_load(tmp_path: Path) -> None:
+    """Old stores number attempts; their answers have no sitting id (and files hold no key)."""
+    from course.progress import AnswerRecord, ProgressStore
+
+    course = data.course(tmp_path / "cours")
+    store = ProgressStore(tmp_path / "data")
+    lea = store.create_learner("Léa")
+    for attempt, right in ((1, False), (2, True)):
+        for question in ("a", "b"):
+            store.record_answer(AnswerRecord(
+                id="", learner=lea.id, lesson="l1", quiz="q1", question=question, qtype="true_false",
+                response=right, response_text="Vrai", correct=right, score=float(right), hints_used=0,
+                duration_s=2.0, timestamp="", attempt=attempt, session=None))
+    store.update_state(lea.id, lambda s: s.update(quizzes={"q1": {"attempt": 3, "seed": 5, "open": True}}))
+    journey = Journey(course, store, lea)
+    assert [r.score for r in journey.results("q1")] == [0.0, 1.0]
+    attempt = journey.attempt(course.quizzes["q1"])  # the open old-style attempt is resumed
+    assert (attempt.number, attempt.sitting) == (3, "")
+    report = compute_report(memory_source([lea.to_dict()], [a.to_dict() for a in store.answers(lea.id)]),
+                            build_index(course))
+    assert [(a.sitting, a.score) for a in report.attempts] == [("#1", 0.0), ("#2", 1.0)]
+    store.close()
