@@ -76,6 +76,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         to_yaml.add_argument("-o", "--output", metavar="FILE")
         to_yaml.add_argument("--id", help=t("cli.interchange.id"))
         to_yaml.add_argument("--lesson", help=t("cli.interchange.lesson"))
+        to_yaml.add_argument("--force", action="store_true", help=t("cli.interchange.force"))
         from_yaml = actions.add_parser("export", help=t("cli.interchange.export"))
         from_yaml.add_argument("quiz", metavar="QUIZ")
         from_yaml.add_argument("-o", "--output", metavar="FILE")
@@ -151,7 +152,7 @@ def _run_command(args: argparse.Namespace) -> int:
         output = Path(args.output) if args.output else None
         if args.action == "import":
             run = commands.gift_import if args.command == "gift" else commands.aiken_import
-            return run(Path(args.file), output, args.id, args.lesson, sys.stdout, sys.stderr)
+            return run(Path(args.file), output, args.id, args.lesson, sys.stdout, sys.stderr, force=args.force)
         run_export = commands.gift_export if args.command == "gift" else commands.aiken_export
         return run_export(Path(args.quiz), output, sys.stdout, sys.stderr)
     sys.stderr.write(t("cli.not_available", command=args.command) + "\n")

@@ -11,6 +11,7 @@ comments so that it stays a valid file.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
@@ -100,8 +101,40 @@ def _deliver(text: str, out: Path | None, stream: TextIO, messages: TextIO | Non
     return 1 if skipped else 0
 
 
+def _backup_name(out: Path) -> Path:
+    """A free name beside `out` for its previous content (`.bak` is never read as a course file)."""
+    candidate = out.with_name(out.name + ".bak")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = out.with_name(f"{out.name}.{number}.bak")
+    return candidate
+
+
+def _keep_existing(out: Path | None, force: bool, messages: TextIO) -> bool | None:
+    """Never lose a trainer's file: refuse to replace it, or (forced) keep a copy first.
+
+    True when writing may go on, False when it must not (already said).
+    """
+    if out is None or not out.exists():
+        return True
+    backup = _backup_name(out)
+    if not force:
+        messages.write(t("interchange.cmd.exists", path=out, backup=backup.name) + "\n")
+        return False
+    try:
+        shutil.copy2(out, backup)
+    except OSError as error:
+        messages.write(t("interchange.cmd.cannot_write", path=backup, reason=error.strerror or error) + "\n")
+        return False
+    messages.write(t("interchange.cmd.backup", path=out, backup=backup) + "\n")
+    return True
+
+
 def _import(reader: Reader, fmt: str, path: Path, out: Path | None, quiz_id: str | None,
-            lesson_id: str | None, stream: TextIO, messages: TextIO | None) -> int:
+            lesson_id: str | None, stream: TextIO, messages: TextIO | None, force: bool = False) -> int:
+    if not _keep_existing(out, force, messages or stream):
+        return 2
     text = _read_text(path, messages or stream)
     if text is None:
         return 2
@@ -149,15 +182,18 @@ def _export(writer: Callable[[dict[str, Any]], ExportResult], comment: str | Non
 
 
 def gift_import(path: Path, out: Path | None, quiz_id: str | None, lesson_id: str | None,
-                stream: TextIO, messages: TextIO | None = None) -> int:
-    """GIFT file → quiz YAML (id from `quiz_id` or the file name, lesson defaults to it)."""
-    return _import(read_gift, "GIFT", path, out, quiz_id, lesson_id, stream, messages)
+                stream: TextIO, messages: TextIO | None = None, force: bool = False) -> int:
+    """GIFT file → quiz YAML (id from `quiz_id` or the file name, lesson defaults to it).
+
+    An existing `out` is never replaced, unless `force` (then it is kept as `out.bak` first).
+    """
+    return _import(read_gift, "GIFT", path, out, quiz_id, lesson_id, stream, messages, force)
 
 
 def aiken_import(path: Path, out: Path | None, quiz_id: str | None, lesson_id: str | None,
-                 stream: TextIO, messages: TextIO | None = None) -> int:
-    """Aiken file → quiz YAML (single-choice questions with placeholder explanations)."""
-    return _import(read_aiken, "Aiken", path, out, quiz_id, lesson_id, stream, messages)
+                 stream: TextIO, messages: TextIO | None = None, force: bool = False) -> int:
+    """Aiken file → quiz YAML (single-choice questions with placeholder explanations); `force` as for GIFT."""
+    return _import(read_aiken, "Aiken", path, out, quiz_id, lesson_id, stream, messages, force)
 
 
 def gift_export(quiz_path: Path, out: Path | None, stream: TextIO,

@@ -85,6 +85,41 @@ def test_nothing_convertible_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "out.yaml").exists()
 
 
+def test_import_never_replaces_an_existing_quiz(tmp_path: Path) -> None:
+    source = tmp_path / "q.gift"
+    source.write_text("Q ?{T}\n", encoding="utf-8")
+    out, stream = tmp_path / "01-quiz.yaml", io.StringIO()
+    out.write_text("# mon quiz écrit à la main\n", encoding="utf-8")
+    assert gift_import(source, out, None, None, stream) == 2
+    assert out.read_text(encoding="utf-8") == "# mon quiz écrit à la main\n"
+    assert stream.getvalue() == (f"{out} existe déjà : rien n'a été écrit. Choisissez un autre nom avec -o, "
+                                 "ou ajoutez --force pour le remplacer (l'ancien fichier sera gardé sous le nom "
+                                 "01-quiz.yaml.bak).\n")
+
+
+def test_import_with_force_keeps_the_old_quiz_as_a_backup(tmp_path: Path) -> None:
+    source = tmp_path / "q.gift"
+    source.write_text("Q ?{T}\n", encoding="utf-8")
+    out = tmp_path / "01-quiz.yaml"
+    for round_ in ("premier", "second"):
+        out.write_text(f"# {round_}\n", encoding="utf-8")
+        assert gift_import(source, out, None, None, io.StringIO(), force=True) == 0
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["questions"][0]["type"] == "true_false"
+    assert (tmp_path / "01-quiz.yaml.bak").read_text(encoding="utf-8") == "# premier\n"
+    assert (tmp_path / "01-quiz.yaml.2.bak").read_text(encoding="utf-8") == "# second\n"
+
+
+def test_atelier_aiken_import_refuses_to_overwrite(tmp_path: Path) -> None:
+    source = tmp_path / "q.txt"
+    source.write_text("Question ?\nA) Oui\nB) Non\nANSWER: A\n", encoding="utf-8")
+    out = tmp_path / "quiz.yaml"
+    out.write_text("id: mien\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "app.py"), "aiken", "import", str(source), "-o", str(out)],
+                            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert result.returncode == 2 and "existe déjà" in result.stderr
+    assert out.read_text(encoding="utf-8") == "id: mien\n"
+
+
 def test_unwritable_output_exits_2(tmp_path: Path) -> None:
     source = tmp_path / "q.gift"
     source.write_text("Q ?{T}\n", encoding="utf-8")
