@@ -114,7 +114,7 @@ class PlainQuiz:
         for text in fb.choice_feedback:
             say(text)
         if fb.missed:
-            say(t("quiz.missed_choices", choices=" ; ".join(fb.missed)))
+            say(t("plain.quiz.missed", choices=" ; ".join(fb.missed)))
         for line in markdown_lines(fb.explanation):
             say(line)
         if fb.retry:

@@ -61,7 +61,7 @@ def run_print(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(t("launch.no_lessons", path=str(root), errors=len(course.errors)) + "\n")
         return 1
     build = booklet_doc if args.trainer else module_doc
-    doc = build(course, modules, get_language())
+    doc = build(course, modules, course.info.language if course.info else get_language())
     if kind == "html":
         from course.printing.html_page import html_page
 

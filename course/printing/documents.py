@@ -101,7 +101,7 @@ def _glossary(course: Course, lessons: list[Lesson]) -> list[Block]:
 
 
 def module_doc(course: Course, modules: list[Module], language: str) -> Document:
-    """The learners' printable: lessons, worksheets, the answer key, the glossary."""
+    """The learners' printable: lessons, worksheets, the answer key, the glossary (`language`: the content's)."""
     subtitle = modules[0].title if len(modules) == 1 else t("print.whole_course")
     doc = Document(course.title, subtitle, language)
     lessons: list[Lesson] = []

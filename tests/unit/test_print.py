@@ -100,3 +100,15 @@ def test_printing_loads_neither_textual_nor_rich(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "ATELIER_LANG": "fr"}, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_page_speaks_the_language_of_the_course_even_with_an_english_interface(tmp_path, capsys):
+    from course.i18n import set_language
+
+    target = tmp_path / "en.html"
+    try:
+        assert main(["--lang", "en", "print", "alpha", "--course", str(MINI), "-o", str(target)]) == 0
+    finally:
+        set_language("fr")
+    page = target.read_text(encoding="utf-8")
+    assert '<html lang="fr">' in page and "Worksheet: Le courriel" in page and "Answer key</h2>" in page
