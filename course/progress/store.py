@@ -61,6 +61,7 @@ class ProgressStore:
         self.segment_size = max(1, segment_size)
         self._pending: list[AnswerRecord] = []
         self._mutex = threading.RLock()
+        self._repaired: set[str] = set()
         self.writable = self._make_folders()
         if self.writable:
             with suppress(OSError, StoreBusyError):  # a busy store still opens; reads repair
@@ -106,9 +107,19 @@ class ProgressStore:
             gone = trash.name[len(DELETED_PREFIX):][:32]
             self._learners_write(partial(_remove, learner_id=gone))
             shutil.rmtree(trash, ignore_errors=True)
-        self._learners_write(len)  # parses learners.json, adopts folders it does not list
-        for learner_id in self.paths.learner_ids_on_disk():
-            lock = self.paths.learner_lock(learner_id)
+        listed = self.files.read_table(self.paths.learners_db, "learners", self.paths.learners_lock)
+        if set(self.paths.learner_ids_on_disk()) - {doc.get("id") for doc in listed}:
+            self._learners_write(len)  # adopts the folders learners.json does not list
+        # Each learner's own files are checked when that learner is first read or written
+        # (`_repair_learner`): opening one learner costs the same among 10 or 1,000.
+
+    def _repair_learner(self, learner_id: str) -> None:
+        """A killed writer's temp files, a damaged state or last segment: once per learner."""
+        if learner_id in self._repaired or not self.writable or not is_learner_id(learner_id):
+            return
+        self._repaired.add(learner_id)
+        lock = self.paths.learner_lock(learner_id)
+        with suppress(OSError, StoreBusyError):
             self.files.clean_temp(self.paths.learner_dir(learner_id), lock)
             for path in [self.paths.state_db(learner_id), *self.paths.segments(learner_id)[-1:]]:
                 if looks_damaged(path):
@@ -183,8 +194,11 @@ class ProgressStore:
         return next((x for x in self.list_learners() if name_key(x.name) == key), None)
 
     def create_learner(self, name: str) -> Learner:
-        """A new profile, or the existing one with that name. InvalidNameError if unusable."""
-        return self.add_learner(Learner.new(name))
+        """A new profile, or the existing one with that name. InvalidNameError if unusable.
+
+        A known name is found by reading alone: no lock and no write of learners.json."""
+        learner = Learner.new(name)
+        return self.find_learner(learner.name) or self.add_learner(learner)
 
     def add_learner(self, learner: Learner) -> Learner:
         """Store `learner` as given (imports keep ids), unless its id or its name is known."""
@@ -311,6 +325,7 @@ class ProgressStore:
     def _write_pending(self, learner_id: str, lock_timeout: float | None = None) -> int:
         """Append a learner's waiting answers; each batch leaves the queue once on disk."""
         written = 0
+        self._repair_learner(learner_id)
         with self.files.locked(self.paths.learner_lock(learner_id), lock_timeout):
             self._check_learner(learner_id)
             while batch := [r for r in self._pending if r.learner == learner_id]:
@@ -339,6 +354,7 @@ class ProgressStore:
         """The learner's answers in time order, those waiting in memory included."""
         if not is_learner_id(learner_id):
             return []
+        self._repair_learner(learner_id)
         found: dict[str, AnswerRecord] = {}
         lock = self.paths.learner_lock(learner_id)
         for path in self.paths.segments(learner_id):
@@ -361,6 +377,7 @@ class ProgressStore:
         themselves instead of building an `AnswerRecord` per answer."""
         if not is_learner_id(learner_id):
             return []
+        self._repair_learner(learner_id)
         lock = self.paths.learner_lock(learner_id)
         found: dict[Any, dict[str, Any]] = {}
         for path in self.paths.segments(learner_id):
@@ -397,6 +414,7 @@ class ProgressStore:
         """The app's state for this learner (positions, resets...); {} if none."""
         if not is_learner_id(learner_id):
             return {}
+        self._repair_learner(learner_id)
         docs = self.files.read_table(self.paths.state_db(learner_id), "state",
                                      self.paths.learner_lock(learner_id))
         return docs[0] if docs else {}  # freshly parsed: the caller may keep it
@@ -419,6 +437,7 @@ class ProgressStore:
             return copy.deepcopy(state)
 
         def write() -> dict[str, Any]:
+            self._repair_learner(learner_id)
             with self.files.locked(self.paths.learner_lock(learner_id)):
                 self._check_learner(learner_id)
                 return self.files.write_db(self.paths.state_db(learner_id), apply)

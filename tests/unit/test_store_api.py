@@ -188,8 +188,19 @@ def test_start_up_removes_stray_temp_files(data: Path, store: ProgressStore) -> 
               data / "learners" / lea.id / f".answers-000001.json.x2{TEMP_SUFFIX}"]
     for stray in strays:
         stray.write_text('{"half": ')
-    ProgressStore(data)
+    reopened = ProgressStore(data)
+    assert not strays[0].exists() and strays[1].exists()  # a learner's folder waits for them
+    reopened.answers(lea.id)
     assert not any(p.exists() for p in strays)
+
+
+def test_opening_one_learner_leaves_the_others_folders_alone(data: Path, store: ProgressStore) -> None:
+    lea, leo = store.create_learner("Léa"), store.create_learner("Léo")
+    strays = [data / "learners" / x.id / f".state.json.x3{TEMP_SUFFIX}" for x in (lea, leo)]
+    for stray in strays:
+        stray.write_text('{"half": ')
+    ProgressStore(data).get_state(lea.id)
+    assert [p.exists() for p in strays] == [False, True]
 
 
 def test_start_up_finishes_an_interrupted_deletion(data: Path, store: ProgressStore) -> None:
