@@ -212,8 +212,13 @@ class PlainApp:
         self.start_quiz(quiz)
 
     def start_quiz(self, quiz: Quiz) -> None:
-        """Ask the attempt under way (or a new one), show the results, and retry while the learner asks."""
+        """Ask the attempt under way (or a new one), show the results, and retry while the learner asks.
+
+        A module's pre-test or post-test is introduced first (and an early post-test warned), as on screen.
+        """
         journey = self._journey
+        if not self._introduce(quiz):
+            return
         while True:
             if not journey.can_retry(quiz) and not journey.attempt_open(quiz):
                 self.console.say(t("results.no_more_attempts", n=quiz.max_attempts))
@@ -236,6 +241,26 @@ class PlainApp:
             typed = self.console.ask(t("plain.results.howto"), check=self._retry_or_next)
             if not self.console.is_word(typed, t("plain.words.retry")):
                 return
+
+    def _introduce(self, quiz: Quiz) -> bool:
+        """Say what a module test is for before it starts; False if the learner would rather not yet."""
+        journey = self._journey
+        kind = journey.module_test_kind(quiz)
+        if kind is None or journey.attempt_open(quiz):
+            return True
+        console = self.console
+        console.blank()
+        console.say(self.course.quiz_title(quiz))
+        n = len(quiz.questions)
+        console.say(t("test_intro.pretest", n=n) if kind == "pretest" else t("test_intro.posttest", n=n))
+        if kind == "posttest" and not journey.module_lessons_done(quiz):
+            if confirm(console, t("test_intro.early"), t("plain.test.early")):
+                return True
+            console.say(t("plain.back_to_map"))
+            return False
+        console.ask(t("plain.test.start"), check=lambda typed: None if console.is_word(
+            typed, t("plain.words.next")) else t("plain.hint.next"))
+        return True
 
     def _retry_or_next(self, typed: str) -> str | None:
         if self.console.is_word(typed, t("plain.words.retry")) or self.console.is_word(typed, t("plain.words.next")):

@@ -155,10 +155,10 @@ class Console:
         return normalise_answer(typed) in words(choices)
 
 
-def confirm(console: Console, question: str) -> bool:
+def confirm(console: Console, question: str, howto: str | None = None) -> bool:
     """A yes/no question; anything but yes is no (the safe answer)."""
     console.say(question)
-    typed = console.ask(t("plain.confirm.howto"), back=False)
+    typed = console.ask(howto or t("plain.confirm.howto"), back=False)
     return console.is_word(typed, t("plain.words.yes"))
 
 

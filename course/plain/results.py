@@ -1,7 +1,8 @@
 """The end of a quiz in lines: score in words and figures, passed or not, what to review, the attempts.
 
-The figures come from `Journey` (finish, results, calibration) exactly as the
-full-screen results show them; the percentages are written out, never drawn.
+The figures and the rules come from `Journey` (finish, results, module tests,
+confidence counts) exactly as the full-screen results read them; percentages
+are written out, never drawn, and a module test is never marked passed or failed.
 """
 
 from __future__ import annotations
@@ -12,20 +13,19 @@ from course.learning.journey import AttemptResult, Journey
 from course.plain.answers import spoken
 from course.quiz.grading import expected_text
 
+CONFIDENCE_LEVELS = (3, 2, 1)
+"""Confidence as chosen, the surest first (as on the full-screen results)."""
+
 
 def result_lines(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[str]:
     """Every line of the results of one attempt, in reading order."""
-    course = journey.course
-    total = len(quiz.questions)
-    right = total - len(result.missed)
-    lines = [t("plain.results.title", title=course.quiz_title(quiz)),
-             t("plain.results.score", count=right, total=total, percent=round(result.score * 100))]
-    module_pre = any(m.pretest == quiz.id for m in course.modules)
-    module_post = next((m for m in course.modules if m.posttest == quiz.id), None)
-    if module_pre:
+    kind = journey.module_test_kind(quiz)
+    lines = [t("plain.results.title", title=journey.course.quiz_title(quiz)), *_score(quiz, result)]
+    if kind == "pretest":
         lines.append(t("results.pretest_done"))
-    elif module_post is not None:
-        before = journey.results(module_post.pretest) if module_post.pretest else []
+    elif kind == "posttest":
+        module = next(m for m in journey.course.modules if m.posttest == quiz.id)
+        before = journey.results(module.pretest) if module.pretest else []
         if before:
             gain = round((result.score - before[0].score) * 100)
             lines.append(t("results.posttest_gain", gain=f"{gain:+d}", before=round(before[0].score * 100)))
@@ -38,12 +38,24 @@ def result_lines(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[st
     lines.append(t("results.history"))
     for past in journey.results(quiz.id)[-5:]:
         percent = round(past.score * 100)
-        if module_pre or module_post is not None:  # a module test measures; it is neither passed nor failed
+        if kind is not None:  # a module test measures; it is neither passed nor failed
             lines.append(t("plain.results.attempt_test", n=past.number, percent=percent))
             continue
         state = t("plain.results.passed" if past.passed else "plain.results.not_passed")
         lines.append(t("plain.results.attempt", n=past.number, percent=percent, state=state))
     return lines
+
+
+def _score(quiz: Quiz, result: AttemptResult) -> list[str]:
+    """The score line, partial credit named as such when there is some."""
+    total = len(quiz.questions)
+    partial = len(result.partial)
+    right = total - len(result.missed)
+    percent = round(result.score * 100)
+    if partial:
+        return [t("results.score_partial", right=right, partial=partial, total=total, percent=percent),
+                t("results.partial_note")]
+    return [t("results.score_whole", right=right, total=total, percent=percent)]
 
 
 def _missed(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[str]:
@@ -63,18 +75,21 @@ def _missed(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[str]:
 
 
 def _calibration(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[str]:
-    rows = journey.calibration(quiz.id, result.number)
+    """How sure the learner said they were, level by level as chosen, against how right they were."""
+    rows = journey.confidence_counts(quiz.id, result.number)
     if not rows:
         return []
-    lines = [t("plain.calib.title")]
-    for (sure, right), count in sorted(rows.items(), key=lambda r: (-r[0][0], not r[0][1])):
-        words = {(True, True): t("plain.calib.sure_right", count=count),
-                 (True, False): t("plain.calib.sure_wrong", count=count),
-                 (False, True): t("plain.calib.unsure_right", count=count),
-                 (False, False): t("plain.calib.unsure_wrong", count=count)}
-        lines.append("  " + words[(sure, right)])
-    if rows.get((True, False)):
+    names = {1: t("plain.calib.level.1"), 2: t("plain.calib.level.2"), 3: t("plain.calib.level.3")}
+    lines = [t("results.calibration")]
+    for level in CONFIDENCE_LEVELS:
+        for right in (True, False):
+            count = rows.get((level, right), 0)
+            if count:
+                line = t("results.calib.level_right" if right else "results.calib.level_wrong" if level > 1
+                         else "results.calib.level_wrong_unsure", level=names[level], count=count)
+                lines.append("  " + line)
+    if rows.get((3, False)):
         lines.append(t("plain.calib.advice_overconfident"))
-    elif rows.get((False, True)):
+    elif rows.get((1, True)):
         lines.append(t("results.calib.advice_underconfident"))
     return lines

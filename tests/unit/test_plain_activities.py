@@ -56,8 +56,17 @@ def test_the_inspector_reads_the_message_the_other_tabs_and_the_verdict(private_
 
 
 def test_a_module_pretest_is_a_starting_point_not_a_pass_or_fail(private_data):
-    lines = printed(run_plain(private_data, ["Léa", "1", "2", "suite", "1", "suite", "suite", "q"],
+    lines = printed(run_plain(private_data, ["Léa", "1", "suite", "2", "suite", "1", "suite", "suite", "q"],
                               course="activites"))
+    assert "Avant les leçons de ce module, 2 questions pour voir d'où vous partez." in lines
     assert "Résultats du quiz « Test de départ »." in lines
     assert "Test de départ terminé : c'est votre point de départ, pas une note. Le test" in lines
     assert "Tentative 1 : 50 %." in lines and not any("réussi" in line for line in lines)
+
+
+def test_an_early_post_test_is_warned_and_can_wait(private_data):
+    transcript = run_plain(private_data, ["Léa", "5", "non", "5", "oui", "q"], course="activites")
+    lines = printed(transcript)
+    assert lines.count("Vous n'avez pas encore terminé les leçons de ce module. Le test final mesure vos") == 2
+    assert "Retour au parcours. Votre progression est enregistrée." in lines
+    assert "Quiz « Test final », question 1 sur 2." in lines

@@ -45,7 +45,8 @@ def test_a_lesson_and_its_quiz_of_every_type_line_by_line(private_data):
     assert "Réponse juste à 50 %." in lines
     assert "La bonne réponse : Une adresse de destinataire ; Un message" in lines
     assert "Accepté. Orthographe exacte : courriel" in lines
-    assert "Score : 92 %. 5 réponses entièrement justes sur 6." in lines
+    assert "5 bonnes réponses et 1 réponse juste en partie, sur 6 : 92 %" in lines
+    assert "Une réponse juste en partie compte pour la part qui est juste." in lines
     assert "Tentative 1 : 92 %, réussie." in lines
     assert all(len(line) <= 80 for line in lines)
     assert not [line for line in lines if DECORATION.search(line)]
@@ -172,7 +173,7 @@ def test_confidence_and_practice_retries_as_in_the_full_screen_quiz(private_data
     assert "C'est un entraînement : relisez la question et réessayez." in lines
     assert "Il est valide." in lines and lines.index("Il est valide.") > lines.index("Juste.")
     assert not any(line.startswith("La bonne réponse") for line in lines)  # practice: no answer given away
-    assert "Vos certitudes :" in lines and "  certitude forte et réponse juste : 1" in lines
+    assert "Vos certitudes :" in lines and "  Certitude forte et juste : 1" in lines
     stored = answers(private_data)
     assert [(a.correct, a.confidence) for a in stored] == [(False, 1), (True, 3)]
 
