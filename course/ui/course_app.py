@@ -23,6 +23,7 @@ from course.learning.journey import Journey
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.profile import ProfileMenu, ProfileScreen
 from course.ui.screen_requests import ScreenRequests
+from course.ui.themes import ATELIER_DARK
 from course.ui.store_guard import StoreGuard
 from course.ui import access
 
@@ -72,8 +73,8 @@ class AtelierApp(ScreenRequests, App[None]):
 
     def on_mount(self) -> None:
         self.register_theme(CONTRAST)
-        if self.settings.theme == "contrast":
-            self.theme = "atelier-contrast"
+        self.register_theme(ATELIER_DARK)
+        self.theme = "atelier-contrast" if self.settings.theme == "contrast" else "atelier-dark"
         self.begin()
         self.store_guard.start()  # damaged files set aside: said at once; waiting answers retried
         self.set_timer(0.05, self._after_start)
@@ -288,7 +289,7 @@ class AtelierApp(ScreenRequests, App[None]):
                     markup=False)
 
     def action_toggle_contrast(self) -> None:
-        self.theme = "textual-dark" if self.theme == "atelier-contrast" else "atelier-contrast"
+        self.theme = "atelier-dark" if self.theme == "atelier-contrast" else "atelier-contrast"
 
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._watch_size:

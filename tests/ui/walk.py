@@ -7,6 +7,7 @@ Answers are given wrongly on purpose: a wrong answer has the longest feedback.
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from textual.geometry import Region
@@ -20,9 +21,6 @@ from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.quiz import QuizItem, QuizScreen
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.sequence_builder import SequenceBuilder
-
-MAX_PAGES = 40
-
 
 def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The rows of text the terminal shows now."""
@@ -84,14 +82,22 @@ def give_wrong_answer(screen: QuizScreen) -> None:
         widget.value = "zzz"
 
 
-async def page_to_end(pilot, scroller: Widget) -> None:  # type: ignore[no-untyped-def]
-    """Press PgDn until the scroller stops moving (the focus left where the screen put it)."""
-    for _ in range(MAX_PAGES):
-        before = scroller.scroll_y
-        await pilot.press("pagedown")
-        await pilot.pause()
-        if scroller.scroll_y == before:
-            return
+async def page_to_end(pilot, scroller: Widget) -> bool:  # type: ignore[no-untyped-def]
+    """PgDn once (the focus left where the screen put it) must scroll; then go to where PgDn leads.
+
+    Pressing PgDn until the end would say the same at many times the cost: once it
+    moves the scroller, repeated presses reach `max_scroll_y`, the end. False when PgDn
+    did nothing though there was more to see.
+    """
+    if scroller.max_scroll_y <= scroller.scroll_y:
+        return True
+    before = scroller.scroll_y
+    await pilot.press("pagedown")
+    if scroller.scroll_y <= before:
+        return False
+    scroller.scroll_to(y=scroller.max_scroll_y, animate=False, immediate=True)
+    await pilot.pause()
+    return True
 
 
 async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
@@ -111,6 +117,7 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
         if not screen.answered:  # the confidence question comes first
             screen.query_one("#confidence", ChoiceList).mark(1)
             await screen.action_submit()
+        await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
         await pilot.pause()
         where = f"{quiz.id}/{item.question.id}"
         verdict = screen.query_one("#verdict")
@@ -121,9 +128,9 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
         if start.display and not first_row_visible(app, start, rows=2 if start is verdict else 1):
             problems.append(f"{where}: start of the feedback off screen")
             continue
-        body = screen.query_one("#quiz-body")
-        await page_to_end(pilot, body)
-        if not last_row_visible(app, screen.query_one("#feedback")):
+        if not await page_to_end(pilot, screen.query_one("#quiz-body")):
+            problems.append(f"{where}: PgDn does not scroll the feedback")
+        elif not last_row_visible(app, screen.query_one("#feedback")):
             problems.append(f"{where}: end of the feedback out of reach with PgDn")
     app.pop_screen()
     await pilot.pause()
@@ -146,12 +153,12 @@ async def walk_lesson(pilot, lesson: Lesson) -> tuple[int, list[str]]:  # type: 
     app = pilot.app
     screen = LessonScreen(app.journey, lesson, 0)
     await app.push_screen(screen)
-    await pilot.pause()
     problems = []
     for index, section in enumerate(lesson.sections):
         if index:
             await pilot.press("right")
-            await pilot.pause()
+        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        await pilot.pause()
         where = f"{lesson.id} section {index + 1}"
         if screen.index != index:
             problems.append(f"{where}: → did not open it")
@@ -166,7 +173,8 @@ async def walk_lesson(pilot, lesson: Lesson) -> tuple[int, list[str]]:  # type: 
         text = screen.query_one("#section-text")
         if not text.display:
             continue
-        await page_to_end(pilot, screen.query_one("#section-body"))
+        if not await page_to_end(pilot, screen.query_one("#section-body")):
+            problems.append(f"{where}: PgDn does not scroll the section")
         words = _words(section.text)[-2:]
         if not (last_row_visible(app, text) and on_screen(app, words)):
             problems.append(f"{where}: last line out of reach with PgDn")

@@ -72,6 +72,8 @@ class LessonScreen(Screen[None]):
         self.index = journey.section(lesson) if section is None else section
         self._turning = asyncio.Lock()
         """One section is drawn at a time: quick → presses wait their turn, never mix two sections."""
+        self.section_ready = asyncio.Event()
+        """Set once the section on screen is drawn and, in an activity, its first list in view (tests wait for it)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -96,6 +98,7 @@ class LessonScreen(Screen[None]):
         return bool(self.query_one("#section-block").children)
 
     async def _show(self) -> None:
+        self.section_ready.clear()
         lesson = self.lesson
         section = lesson.sections[self.index]
         module = self.journey.course.module_of(lesson)
@@ -119,7 +122,9 @@ class LessonScreen(Screen[None]):
         body.scroll_home(animate=False, immediate=True)
         self.query_one("#counter", Static).update(
             Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center"))
-        self.query_one("#previous", Button).disabled = self.index == 0
+        previous = self.query_one("#previous", Button)
+        previous.disabled = self.index == 0
+        previous.visible = self.index > 0  # no previous section: no button (a greyed one is hard to read)
         last = self.index == len(lesson.sections) - 1
         has_quiz = self.journey.course.quiz_for(lesson) is not None
         next_button = self.query_one("#next", Button)
@@ -129,18 +134,33 @@ class LessonScreen(Screen[None]):
         self.journey.open_section(lesson, self.index)
         if widget is None:
             self.query_one("#next", Button).focus(scroll_visible=False)
+            self.call_after_refresh(self.section_ready.set)
         else:
             self.call_after_refresh(self._show_first_control)
 
-    def _show_first_control(self) -> None:
-        """On arrival in an interactive section, its first list has the focus and is in view."""
+    def _show_first_control(self, tries: int = 6) -> None:
+        """On arrival in an interactive section, its first list has the focus and is in view.
+
+        The activity draws its texts over a few refreshes, so the scroll is checked again
+        after each until the list stays in view.
+        """
         control = next((w for w in self.query_one("#section-block").query(OptionList) if w.display), None)
-        if control is None:
+        if control is None or not self.is_attached:
+            self.section_ready.set()
             return
-        control.focus(scroll_visible=False)
+        if tries == 6:
+            control.focus(scroll_visible=False)
         body = self.query_one("#section-body", VerticalScroll)
+        view, region = body.content_region, control.region
+        if region.height and view.y <= region.y and region.y + min(3, region.height) <= view.bottom:
+            self.section_ready.set()
+            return
         fits = control.outer_size.height <= body.scrollable_content_region.height
         body.scroll_to_widget(control, animate=False, top=not fits, immediate=True)
+        if tries:
+            self.call_after_refresh(self._show_first_control, tries - 1)
+        else:
+            self.section_ready.set()
 
     async def action_previous(self) -> None:
         async with self._turning:

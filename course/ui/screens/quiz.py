@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 from rich.text import Text
@@ -68,6 +69,8 @@ class QuizScreen(Screen[None]):
         self.grades: list[Grade] = []
         self.confidence: int | None = None
         self.retry_pending = False
+        self.feedback_placed = asyncio.Event()
+        """Set once the feedback of the answer just given is in view."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -93,6 +96,7 @@ class QuizScreen(Screen[None]):
 
     async def _show(self) -> None:
         item = self.item
+        self.feedback_placed.clear()
         self.answered = False
         self.retry_pending = False
         self.confidence = None
@@ -260,17 +264,27 @@ class QuizScreen(Screen[None]):
         submit.focus()
         self.call_after_refresh(self._scroll_to_feedback)
 
-    def _scroll_to_feedback(self, tries: int = 3) -> None:
-        """The whole feedback in view when it fits; else its top (✓/✗ and its words) at the top."""
+    def _scroll_to_feedback(self, tries: int = 8) -> None:
+        """The whole feedback in view when it fits; else its top (✓/✗ and its words) at the top.
+
+        The explanation is laid out over a few refreshes, so the place is checked again after
+        each one until it holds; `feedback_placed` is set then (tests wait for it).
+        """
         if not self.query("#quiz-body") or not self.query("#feedback"):
             return  # the screen left meanwhile (a profile deleted in another window ends the session)
         body = self.query_one("#quiz-body", VerticalScroll)
         feedback = self.query_one("#feedback")
-        if not feedback.size.height and tries:  # not laid out yet
-            self.call_after_refresh(self._scroll_to_feedback, tries - 1)
+        view, box = body.content_region, feedback.region
+        fits = box.height <= view.height
+        placed = box.height > 0 and view.y <= box.y and (box.bottom <= view.bottom if fits else box.y == view.y)
+        if placed:
+            self.feedback_placed.set()
             return
-        fits = feedback.outer_size.height <= body.scrollable_content_region.height
         body.scroll_to_widget(feedback, animate=False, top=not fits, immediate=True)
+        if tries:
+            self.call_after_refresh(self._scroll_to_feedback, tries - 1)
+        else:
+            self.feedback_placed.set()
 
     async def _next(self) -> None:
         if self.index + 1 < len(self.items):
