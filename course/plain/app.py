@@ -34,6 +34,8 @@ class Entry:
 
 
 class PlainApp:
+    """The course line by line on one console: profile, map, lessons, quizzes, reviews, until quit or end of input."""
+
     def __init__(self, console: Console, course: Course, store: ProgressStore, learner: str | None = None,
                  session: str | None = None) -> None:
         self.console = console

@@ -106,10 +106,13 @@ def module_doc(course: Course, modules: list[Module], language: str) -> Document
     doc = Document(course.title, subtitle, language)
     lessons: list[Lesson] = []
     for module in modules:
+        if len(modules) > 1:  # the whole course: each module opens on its own page, under its title
+            doc.add(Heading(2, t("map.module", n=course.modules.index(module) + 1, title=module.title),
+                            new_page=bool(lessons)))
         if module.summary:
             doc.add(Prose(module.summary))
-        for lesson in course.lessons_of(module):
-            doc.add(*_lesson(lesson, first=not lessons))
+        for number, lesson in enumerate(course.lessons_of(module)):
+            doc.add(*_lesson(lesson, first=number == 0 and (len(modules) > 1 or not lessons)))
             lessons.append(lesson)
     quizzes = [quiz for module in modules for quiz in _quizzes(course, module)]
     for quiz in quizzes:
@@ -125,6 +128,9 @@ def booklet_doc(course: Course, modules: list[Module], language: str) -> Documen
     subtitle = modules[0].title if len(modules) == 1 else t("print.whole_course")
     doc = Document(t("print.booklet.title", title=course.title), subtitle, language)
     for module in modules:
+        if len(modules) > 1:
+            doc.add(Heading(2, t("map.module", n=course.modules.index(module) + 1, title=module.title),
+                            new_page=module is not modules[0]))
         if module.competences:
             doc.add(Line(t("print.booklet.competences"), "strong"),
                     Items([f"{c.code} {c.label}" for c in module.competences]))

@@ -77,6 +77,9 @@ def test_every_module_of_the_bundled_course_prints_offline(tmp_path, capsys):
         assert "Corrigé</h2>" in page and "Fiche d'exercices" in page
     booklet = printed(tmp_path, capsys, "--trainer", name="livret.md")
     assert "Sources :" in booklet and not URL.search(booklet)
+    whole = printed(tmp_path, capsys, name="tout.html")
+    headings = re.findall(r'<h2 class="new-page">(Module \d+) — ', whole)
+    assert headings == ["Module 2", "Module 3", "Module 4", "Module 5"] and not URL.search(whole)
 
 
 @pytest.mark.parametrize("args, message", [
