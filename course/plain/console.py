@@ -18,9 +18,8 @@ from typing import TextIO
 
 from course.i18n import t
 from course.text.normalise import normalise_answer
+from course.text.safe import clean_block
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Control and bidi characters: untrusted text never drives the terminal."""
 _KEEP_TOGETHER = re.compile(r" (?=[:;?!%»])|(?<=«) ")
 """French spaces that must not break a line (before : ; ? ! % », after «)."""
 _GLUE = "\u00a0"
@@ -71,7 +70,7 @@ class Console:
     # -- writing ------------------------------------------------------------------
     def say(self, text: str = "", indent: int = 0) -> None:
         """Write `text` wrapped to the width; each paragraph line stays a line."""
-        for line in _UNSAFE.sub("", str(text)).split("\n"):
+        for line in clean_block(text, "").split("\n"):
             self._line(line, indent)
         self.stdout.flush()
 
@@ -116,7 +115,7 @@ class Console:
         line = self.stdin.readline()
         if not line:
             raise EndOfInput()
-        return _UNSAFE.sub("", line.rstrip("\r\n"))
+        return clean_block(line.rstrip("\r\n"), "")
 
     def ask(self, instruction: str, check: Callable[[str], object | None] | None = None,
             empty_ok: bool = False, back: bool = True) -> str:

@@ -25,6 +25,8 @@ from typing import Any
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # In a CSV cell or a multi-line text, newlines and tabs are legitimate; other controls are not.
 _BLOCK_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# On a terminal a carriage return rewrites the start of the line: only newlines and tabs stay.
+_LINES_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")
 # What `json.dumps` leaves raw inside strings although a terminal or a viewer would act on it.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -55,9 +57,9 @@ def clean_terminal(text: object, max_length: int | None = None) -> str:
     return cleaned
 
 
-def clean_block(text: object) -> str:
-    """`text` with its lines kept (newlines and tabs), every other unsafe character a space."""
-    return _BLOCK_UNSAFE.sub(" ", str(text))
+def clean_block(text: object, replacement: str = " ") -> str:
+    """`text` with its lines kept (newlines and tabs), every other unsafe character replaced."""
+    return _LINES_UNSAFE.sub(replacement, str(text))
 
 
 def is_clean(text: str) -> bool:

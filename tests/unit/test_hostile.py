@@ -731,3 +731,16 @@ def test_import_prints_a_hostile_file_name_inert(hostile_progress, tmp_path):
     out = assert_clean_bytes(result.stdout, "import")
     err = assert_clean_bytes(result.stderr, "import (stderr)")
     assert "]0;piratage" in out and "]0;piratage" in err  # both files named, inert
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x00", "\r", "\x7f", "\x85", "\x9b", "\u061c", "\u200e", "\u200f",
+                                  *[chr(c) for c in range(0x202A, 0x202F)], *[chr(c) for c in range(0x2066, 0x206A)]])
+def test_the_one_sanitiser_leaves_no_unsafe_character(char):
+    from course.text.safe import clean_block, clean_terminal, json_dumps
+
+    text = f"a{char}]0;titre\x07b\nc"
+    for cleaned in (clean_terminal(text), clean_block(text), clean_block(text, "")):
+        assert not RAW_UNSAFE.search(cleaned) and "\r" not in cleaned, repr(cleaned)
+    assert "\n" in clean_block(text) and "\n" not in clean_terminal(text)
+    dumped = json_dumps({"k": text}, indent=2)
+    assert not RAW_UNSAFE.search(dumped) and json.loads(dumped) == {"k": text}
