@@ -7,6 +7,7 @@ the page opens offline and prints the same everywhere.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from html import escape as _escape
 from typing import Any
@@ -16,10 +17,18 @@ from markdown_it import MarkdownIt
 from course.i18n import t
 from course.printing.blocks import Block, Document, Heading, Items, Line, Prose, Write, bare
 
+_FRENCH_SPACE = re.compile(r" (?=[:;?!%»])|(?<=«) ")
+"""Spaces that must not break a line in French typography (before : ; ? ! % », after «)."""
+
+
+def keep_together(html: str) -> str:
+    """`html` with French spaces made non-breaking, so « and % never start or end a printed line alone."""
+    return _FRENCH_SPACE.sub("\u00a0", html)
+
 
 def escape(text: str) -> str:
     """`text` safe inside an element (apostrophes and quotes kept as they are: no attribute holds text)."""
-    return _escape(text, quote=False)
+    return keep_together(_escape(text, quote=False))
 
 
 CSS = """
@@ -79,7 +88,7 @@ def _markdown() -> MarkdownIt:
 
 def prose_html(markdown: str) -> str:
     """Trainer Markdown as HTML: raw HTML escaped, links as words, no address with a scheme."""
-    return bare(_markdown().render(markdown or ""))
+    return keep_together(bare(_markdown().render(markdown or "")))
 
 
 def _items(block: Items) -> str:

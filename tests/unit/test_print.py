@@ -19,7 +19,7 @@ def printed(tmp_path, capsys, *args: str, name: str = "module.html") -> str:
     target = tmp_path / name
     code = main(["print", *args, "-o", str(target)])
     assert code == 0, capsys.readouterr().err
-    return target.read_text(encoding="utf-8")
+    return target.read_text(encoding="utf-8").replace("\u00a0", " ")  # French no-break spaces read as spaces
 
 
 def test_the_printed_module_holds_lessons_worksheets_the_key_last_and_the_glossary(tmp_path, capsys):
@@ -115,3 +115,11 @@ def test_the_page_speaks_the_language_of_the_course_even_with_an_english_interfa
         set_language("fr")
     page = target.read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and "Worksheet: Le courriel" in page and "Answer key</h2>" in page
+
+
+def test_french_spaces_never_break_a_printed_line(tmp_path, capsys):
+    target = tmp_path / "alpha.html"
+    assert main(["print", "alpha", "--course", str(MINI), "-o", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    assert "Le saviez-vous\u00a0?" in page and "«\u00a0courriel\u00a0»" in page
+    assert "Où arrive un courriel\u00a0?" in page and " ?" not in page.split("<body>")[1]
