@@ -28,6 +28,7 @@ from course.progress.paths import is_learner_id
 from course.progress.records import (
     AnswerRecord, Learner, RecordError, is_json_object, name_key, utc_now,
 )
+from course.progress.state_check import StateError, check_state
 from course.progress.storage import NotAFileError, TooLargeError, atomic_write_bytes, read_regular
 from course.progress.store import ProgressStore
 from course.text.safe import clean_terminal, json_dumps
@@ -130,6 +131,10 @@ def _validate(data: object) -> _Contents:
     for learner_id, state in raw_states.items():
         if learner_id not in known or not is_json_object(state):
             raise _damaged(f"states[{learner_id!r}]")
+        try:  # the layout the app reads (`state_check`), not only "plain JSON"
+            check_state(state)
+        except StateError as error:
+            raise _damaged(f"states[{clean_terminal(learner_id, 40)!r}]: {error}") from None
     return _Contents(learners, answers, raw_states)
 
 

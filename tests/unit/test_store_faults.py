@@ -319,3 +319,18 @@ def test_an_immutable_locks_folder_is_not_called_read_only(tmp_path: Path) -> No
         assert again.answers(lea.id)[-1].question == "after"
     finally:
         subprocess.run(["chattr", "-i", str(locks)], check=False)
+
+
+@pytest.mark.parametrize("kind", ["attempt-z", "lessons-x"])
+def test_an_import_never_brings_a_state_with_wrong_types(tmp_path: Path, kind: str) -> None:
+    from course.progress import ImportRefused, export_progress
+
+    source, lea = filled(tmp_path / "poste")
+    data = export_progress(source)
+    data["states"][lea.id] = WRONG_STATES[kind]
+    data.pop("checksum", None)  # a hand-made file: no checksum to check
+    here = ProgressStore(tmp_path / "data")
+    with pytest.raises(ImportRefused) as refused:
+        import_progress(here, json.loads(json.dumps(data)))
+    assert "Rien n'a été importé" in str(refused.value)
+    assert here.list_learners() == []
