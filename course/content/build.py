@@ -19,7 +19,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from course.content import digcomp, model
+from course.content import digcomp, leftovers, model
 from course.content.problems import Problem, Severity
 
 _TAG = "tag:yaml.org,2002:"
@@ -265,6 +265,8 @@ class Builder:
                 return MISSING
             if plain and tag == "str":
                 self._comment_after(node, key)
+            if tag == "str" and leftovers.placeholder_start(text):
+                self.report(node, "leftover_text", "warning", key=key, start=leftovers.placeholder_start(text))
             if not text.strip():
                 self.report(node, "empty_text", key=key)
                 return MISSING

@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from course.content import leftovers
 from course.i18n import t
 
-PLACEHOLDER_EXPLANATION = "Explication à compléter par le formateur."
+PLACEHOLDER_EXPLANATION = leftovers.PLACEHOLDER_EXPLANATION  # validate warns while it is left
 """Put where a format has no general feedback: the app requires an explanation."""
 
 _TRANSLIT = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss",

@@ -241,6 +241,7 @@ def test_imported_quiz_passes_the_course_validator(tmp_path: Path) -> None:
     path = tmp_path / "atelier.yaml"
     path.write_text(dump_quiz(result.quiz, result.comments), encoding="utf-8")
     quiz, problems = loader.load_file(Quiz, path, tmp_path, "quiz")
-    assert problems == []
+    # Only the provisional explanations are named, for the trainer to write.
+    assert [p.code for p in problems if p.code != "leftover_text"] == []
     assert len(quiz.questions) == result.imported
     assert [p for q in quiz.questions for p in checks.question_problems(q)] == []

@@ -31,8 +31,18 @@ def run(*argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
 
 
 def assert_clean(root: Path) -> None:
+    """No error; the only warnings name the template texts still to replace."""
     course = load_course(root)
-    assert [p.format() for p in course.problems] == []
+    assert [p.format() for p in course.problems if p.code != "leftover_text"] == []
+    assert all(p.severity == "warning" for p in course.problems)
+
+
+def test_every_placeholder_text_the_validator_knows_is_in_a_template() -> None:
+    from course.content.leftovers import TEMPLATE_STARTS
+
+    templates = Path(__file__).parents[2] / "course" / "templates"
+    texts = "".join(path.read_text(encoding="utf-8") for path in templates.glob("*.yaml"))
+    assert [start for start in TEMPLATE_STARTS if start not in texts] == []
 
 
 @pytest.fixture
@@ -45,9 +55,12 @@ def new_course(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 # --- new course -------------------------------------------------------------------------------
 
-def test_new_course_validates_with_no_problem(new_course: Path) -> None:
+def test_new_course_validates_with_no_error_and_names_each_text_to_replace(new_course: Path) -> None:
     course = load_course(new_course)
-    assert course.problems == []
+    assert course.errors == []
+    leftovers = [(p.path, p.line) for p in course.warnings if p.code == "leftover_text"]
+    assert ("lessons/premiers-pas/01-bienvenue.yaml", 19) in leftovers  # summary: En une phrase, …
+    assert len(leftovers) == len(course.warnings) >= 10
     assert (len(course.modules), len(course.lessons), len(course.quizzes), len(course.glossary)) == (1, 1, 1, 2)
     assert course.info is not None and course.info.title == "Mon parcours"
     assert course.lessons["premiers-pas-bienvenue"].glossary == ["courriel"]

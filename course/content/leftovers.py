@@ -1,0 +1,35 @@
+"""Texts that only hold a place: those of `atelier new`'s templates and of quiz imports.
+
+A trainer who forgets one would show learners « Écrivez ici le contenu de la
+section » or, after a Moodle import, the same provisional explanation under every
+question: `atelier validate` warns about each one left.
+"""
+
+from __future__ import annotations
+
+# The explanation given to imported questions that had none.
+PLACEHOLDER_EXPLANATION = "Explication à compléter par le formateur."
+
+# How each placeholder text of course/templates begins (tests/unit/test_new.py keeps them in sync).
+TEMPLATE_STARTS = (
+    "Décrivez ici votre parcours",
+    "Votre nom ou celui de votre association",
+    "En une phrase, ce que l'apprenant saura faire",
+    "Premier objectif, commencé par un verbe",
+    "Deuxième objectif",
+    "Écrivez ici le contenu de la section",
+    "Un chiffre ou un fait marquant",
+    "Un conseil concret, à appliquer dès aujourd'hui",
+    "Titre du rapport ou de l'ouvrage",
+    "https://www.example.org/",
+    "Points clés à faire passer",
+    "Une activité de 20 à 30 minutes",
+    "Présentez ici le module",
+)
+_STARTS = (*TEMPLATE_STARTS, PLACEHOLDER_EXPLANATION)
+
+
+def placeholder_start(text: str) -> str:
+    """The placeholder `text` still begins with, or ""."""
+    stripped = text.strip()
+    return next((start for start in _STARTS if stripped.startswith(start)), "")
