@@ -3,9 +3,12 @@
 Guarantees (DESIGN §6): every write is atomic and fsynced; every write happens
 inside a file lock with a FRESH TinyDB instance, so several processes never lose
 an update; answers go to capped per-learner segments, so recording costs the same
-with 10 or 50,000 answers stored; a damaged file is set aside with a notice; an
-answer that cannot be written stays queued in memory until `flush_pending()`.
-Reads take no lock: an atomic replace never shows a half-written file.
+with 10 or 50,000 answers stored; a damaged file (a FIFO, a device, an oversized
+file, a state with wrong types: `storage.read_regular`, `state_check`) is set aside
+with a notice; an answer that cannot be written stays queued in memory until
+`flush_pending()` or `retry_pending()` writes it, or `rescue.save_pending` saves it
+to a file the trainer imports. Reads take no lock: an atomic replace never shows a
+half-written file.
 Lock order, against deadlocks: learners.json first, then a learner's folder.
 """
 
