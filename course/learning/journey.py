@@ -13,15 +13,17 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from course.content.course import Course
 from course.content.model import Lesson, Question, Quiz
 from course.progress import AnswerRecord, Learner, ProgressStore, StoreError, StoreWriteError, UnknownLearnerError
 from course.learning.scoring import attempt_score, is_passed, latest_by_question, sitting_key
 from course.progress.records import new_id, utc_now
-from course.quiz.grading import Grade
 from course.quiz.review import ReviewCard, due_cards, next_due
+
+if TYPE_CHECKING:  # grading is imported by the quiz screen, not by the map
+    from course.quiz.grading import Grade
 
 LessonState = Literal["not_started", "in_progress", "done"]
 

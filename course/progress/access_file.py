@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import filelock
-
 from course.i18n import t
 from course.progress.storage import DamagedFileError, atomic_write_bytes, read_regular, reason
 
@@ -113,6 +111,8 @@ class AccessFile:
 
         Raises AccessError when the data dir cannot be written (nothing was changed then).
         """
+        import filelock  # only writers need it, never the first screen
+
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             with filelock.FileLock(self.lock_path, timeout=LOCK_TIMEOUT_S):

@@ -25,8 +25,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "atelier-numerique"
 ENV_DATA = "ATELIER_DATA"
 TEMP_SUFFIX = ".tmp"
@@ -39,7 +37,11 @@ _SEGMENT = re.compile(r"answers-(\d{6})\.json")
 
 def resolve_data_dir(cli_value: str | None) -> Path:
     """The data dir: the `--data` value, else $ATELIER_DATA, else the user data dir."""
-    chosen = cli_value or os.environ.get(ENV_DATA) or platformdirs.user_data_dir(APP_NAME)
+    chosen = cli_value or os.environ.get(ENV_DATA)
+    if not chosen:
+        import platformdirs  # only when neither --data nor $ATELIER_DATA says where
+
+        chosen = platformdirs.user_data_dir(APP_NAME)
     return Path(chosen).expanduser()
 
 

@@ -25,7 +25,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import filelock
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
@@ -298,6 +297,8 @@ class DataFiles:
     @contextmanager
     def locked(self, lock_path: Path, timeout: float | None = None) -> Iterator[None]:
         """Hold a file lock; StoreBusyError (French message) after the timeout."""
+        import filelock  # a start-up that only reads never pays for it
+
         wait = self.lock_timeout if timeout is None else timeout
         try:
             with filelock.FileLock(lock_path, timeout=wait):

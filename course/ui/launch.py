@@ -36,10 +36,10 @@ def launch_app(args: argparse.Namespace) -> int:
     app = build_app(course, store, Settings(learner=args.learner, session=args.session, theme=args.theme,
                                          pin=getattr(args, "pin", None) or os.environ.get("ATELIER_PIN"),
                                          workshop=bool(getattr(args, "atelier", False))))
-    from course.progress.rescue import close_or_rescue
-
     try:
         app.run()
     finally:  # answers the disk still refuses are saved elsewhere, and the person told where
+        from course.progress.rescue import close_or_rescue  # not needed before the first screen
+
         closed = close_or_rescue(store, sys.stderr)
     return app.return_code or (0 if closed else 1)
