@@ -126,7 +126,10 @@ class AtelierApp(ScreenRequests, App[None]):
 
     def _start_journey(self, learner_id: str) -> None:
         learner = self.store.get_learner(learner_id)
-        if learner is None:
+        if learner is None:  # deleted meanwhile, in another window: say it, show the list as it is now
+            self.notify(t("store.unknown_learner"), severity="error", markup=False)
+            if isinstance(self.screen, ProfileScreen):
+                self.switch_screen(self.profile_screen())
             return
         self.journey = Journey(self.course, self.store, learner, self.settings.session)
         self.journey.on_store_error = self.store_guard.failed

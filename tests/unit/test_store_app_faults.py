@@ -275,3 +275,18 @@ def test_the_plain_mode_on_a_full_disk_says_it_and_goes_on(private_data, monkeyp
     assert code == 0
     assert "La progression n'a pas pu être enregistrée sur le disque (le disque est plein)" in lines
     assert "Section 2 sur 2" in lines  # the lesson went on
+
+
+async def test_choosing_a_profile_deleted_meanwhile_says_so(make_app, private_data):
+    store = ProgressStore(private_data)
+    lea = store.create_learner("Léa")
+    store.create_learner("Léo")
+    app = make_app(learner=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        store.delete_learner(lea.id)  # the other window, while this one shows the list
+        app.choose_learner_id(lea.id)
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen) and app.journey is None
+        assert any("Ce profil n'existe pas (ou plus) sur cet ordinateur" in m for m in toasts(app))
+        assert "Léo" in visible(app) and "Léa" not in visible(app)
