@@ -7,16 +7,29 @@ so a learner never meets a question that cannot be answered right.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from course.content.course import Course
-from course.content.model import (
-    CourseInfo, Glossary, GlossaryTerm, Lesson, MatchQuestion, Module, MultipleQuestion, OrderQuestion, Pos,
-    Question, Quiz, ShortQuestion, SingleQuestion, place,
-)
 from course.content.cue_checks import quiz_cues
 from course.content.interactive_checks import check_lesson
+from course.content.model import (
+    CourseInfo,
+    Glossary,
+    GlossaryTerm,
+    Lesson,
+    MatchQuestion,
+    Module,
+    MultipleQuestion,
+    OrderQuestion,
+    Pos,
+    Question,
+    Quiz,
+    ShortQuestion,
+    SingleQuestion,
+    place,
+)
 from course.content.problems import Problem, Severity, in_reading_order
 from course.text.normalise import normalise_answer
 

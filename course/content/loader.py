@@ -18,22 +18,22 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.error import Mark
-from yaml.events import CollectionEndEvent, CollectionStartEvent
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from course.content import checks, syntax_hints
 from course.content.build import Builder
 from course.content.course import Course, CourseNotFound
+from course.content.depth import MAX_DEPTH, too_deep
 from course.content.model import CourseInfo, Glossary, GlossaryTerm, Lesson, Module, Quiz
 from course.content.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
-# libyaml's composer recurses in C: some 30,000 nested lists (60 KB of `[[[…`) overflow the
-# stack and kill the interpreter. A course file nests about 7 levels.
-MAX_DEPTH = 200
 YAML_SUFFIXES = (".yaml", ".yml")
+_SAVED_AS_TEXT = (".yaml.txt", ".yml.txt")  # what some editors save a YAML file as
+_TOP_FILES = ("course.yaml", "glossary.yaml")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = ["MAX_DEPTH", "CourseNotFound", "compose_file", "load_course", "load_file", "too_deep"]
+
 
 def _rel(path: Path, root: Path) -> str:
     try:
@@ -58,99 +58,6 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem.make(rel, line, col, "encoding", byte=f"0x{data[error.start]:02X}")]
 
 
-_OTHER_BREAKS = "\r\x85\u2028\u2029"
-_AS_NEWLINE = str.maketrans(_OTHER_BREAKS, "\n" * len(_OTHER_BREAKS))
-
-
-@functools.cache
-def _line_starting_at(column: int) -> re.Pattern[str]:
-    """A line whose indentation and `- ` / `? ` / `: ` indicators reach `column`."""
-    return re.compile(r"\n[ \t?:-]{%d}" % column)
-
-
-def _may_nest_deeper(text: str, limit: int) -> bool:
-    """False when a glance at `text` (no parsing) shows it cannot nest deeper than `limit`.
-
-    A flow collection opens with `[` or `{` (and `[a: b]` holds a mapping: two
-    levels); a block collection starts at the column that its line's indentation
-    and indicators reach, and at most every second level shares its parent's
-    column (a list under a key): depth <= 2 * brackets + 2 * column + 2.
-    """
-    room = limit - 2 * (text.count("[") + text.count("{")) - 2
-    if room < 0:
-        return True
-    if any(mark in text for mark in _OTHER_BREAKS):  # YAML also breaks lines there
-        text = text.translate(_AS_NEWLINE)
-    return _line_starting_at(room // 2 + 1).search("\n" + text) is not None
-
-
-def _flow_depth_exceeded(text: str, end: int, limit: int) -> int | None:
-    """Index in `text[:end]` where `[`/`{` outside quotes and comments nest deeper than `limit`.
-
-    A plain scalar of block context may hold a bracket (`Leçon [2]`): counting it
-    can only make the figure larger, and this scan is consulted only once the
-    parser has already refused the file.
-    """
-    depth, quote, index = 0, "", 0
-    while index < end:
-        char = text[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
-            newline = text.find("\n", index)
-            index = end if newline < 0 else newline
-            continue
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return index
-        elif char in "]}":
-            depth = max(depth - 1, 0)
-        index += 1
-    return None
-
-
-def _mark_at(text: str, index: int) -> Mark:
-    line = text.count("\n", 0, index)
-    column = index - (text.rfind("\n", 0, index) + 1)
-    return Mark("<unicode string>", index, line, column, None, None)
-
-
-def too_deep(text: str, limit: int = MAX_DEPTH) -> Mark | None:
-    """Where collections in `text` nest deeper than `limit`, or None (checked before composing).
-
-    Decided by the parser's events and by this module's own scan, never by the
-    wording of a YAML error: some libyaml builds refuse deep nesting themselves,
-    others (and the pure-Python parser) do not, and their messages change.
-    """
-    if not _may_nest_deeper(text, limit):
-        return None
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_Loader):  # libyaml's parser keeps its own stack
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > limit:
-                    return event.start_mark
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError as error:
-        # The scanner reads flow collections ahead of the events: a refusal there may
-        # come from nesting that no event has shown yet.
-        mark = error.problem_mark or error.context_mark
-        end = len(text) if mark is None else min(mark.index + 1, len(text))
-        index = _flow_depth_exceeded(text, end, limit)
-        if index is not None:
-            return _mark_at(text, index)
-        raise
-    return None
-
-
 def compose_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     """The YAML tree of one file, or the problems that stopped it from being read."""
     node, _text, problems = _compose(path, rel)
@@ -171,7 +78,7 @@ def _compose(path: Path, rel: str) -> tuple[Node | None, str, list[Problem]]:
     if hint is not None:
         return None, "", [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
     try:
-        deep = too_deep(text)
+        deep = too_deep(text, MAX_DEPTH, _Loader)
         if deep is not None:
             return None, "", [Problem.make(rel, deep.line + 1, deep.column + 1, "too_deep")]
         node = yaml.compose(text, Loader=_Loader)
@@ -210,6 +117,13 @@ def load_file(cls: type, path: Path, root: Path, what: str,
             if ident:
                 refused.setdefault((what, ident), problems[0])
         return None, problems
+    misplaced = _misplaced(node, what, rel, path)
+    if misplaced is not None:
+        if refused is not None:
+            ident = _written_id(path)
+            if ident:
+                refused.setdefault(("quiz" if what == "lesson" else "lesson", ident), misplaced)
+        return None, [misplaced]
     builder = Builder(rel, text)
     obj = builder.build(cls, node, what)
     if refused is not None:
@@ -218,6 +132,19 @@ def load_file(cls: type, path: Path, root: Path, what: str,
         if obj is None and cls is Glossary and builder.problems:
             refused.setdefault(("glossary", "*"), builder.problems[0])
     return obj, builder.problems
+
+
+def _misplaced(node: Node, what: str, rel: str, path: Path) -> Problem | None:
+    """A quiz saved among the lessons (or a lesson among the quizzes): say where it belongs."""
+    if not isinstance(node, MappingNode):
+        return None
+    keys = {k.value for k, _ in node.value if isinstance(k, ScalarNode)}
+    if what == "lesson" and "questions" in keys and "sections" not in keys:
+        return Problem.make(rel, 1, 1, "quiz_in_lessons", folder=f"quizzes/{path.parent.name}/")
+    if what == "quiz" and "sections" in keys and "questions" not in keys:
+        folder = path.parent.name if path.parent.name != "quizzes" else "MODULE"
+        return Problem.make(rel, 1, 1, "lesson_in_quizzes", folder=f"lessons/{folder}/")
+    return None
 
 
 _REFERRED_AS = {Lesson: "lesson", Quiz: "quiz", GlossaryTerm: "glossary", Module: "module"}
@@ -265,6 +192,9 @@ def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
     for entry in found:
         path = folder / entry.name
         if path.suffix.lower() not in YAML_SUFFIXES or entry.name.startswith(".") or not entry.is_file():
+            if entry.name.lower().endswith(_SAVED_AS_TEXT) and not entry.name.startswith("."):
+                problems.append(Problem.make(_rel(path, root), 1, 1, "saved_as_text", "warning",
+                                             name=entry.name[:-len(".txt")]))
             continue
         if not (folder_inside and not entry.is_symlink()) and not _inside(path, root):
             problems.append(Problem.make(_rel(path, root), 1, 1, "outside_course"))
@@ -283,6 +213,18 @@ def _module_dirs(lessons_dir: Path, root: Path, problems: list[Problem]) -> list
             continue
         dirs.append(path)
     return dirs
+
+
+def _stray_top_files(lessons_dir: Path, root: Path, problems: list[Problem]) -> None:
+    """YAML files at the top of lessons/ that are neither course.yaml nor glossary.yaml are not read: say so."""
+    for path in sorted(lessons_dir.iterdir()):
+        name = path.name.lower()
+        if path.name.startswith(".") or name in _TOP_FILES or not path.is_file():
+            continue
+        if name.endswith(_SAVED_AS_TEXT):
+            problems.append(Problem.make(_rel(path, root), 1, 1, "saved_as_text", "warning", name=path.name[:-4]))
+        elif path.suffix.lower() in YAML_SUFFIXES:
+            problems.append(Problem.make(_rel(path, root), 1, 1, "misplaced_file", "warning"))
 
 
 @contextlib.contextmanager
@@ -321,6 +263,7 @@ def _load_course(root: Path) -> Course:
     elif not info_path.is_file():
         problems.append(Problem.make(_rel(info_path, root), 1, 1, "no_course_file", "warning"))
 
+    _stray_top_files(lessons_dir, root, problems)
     glossary = None
     glossary_path = lessons_dir / "glossary.yaml"
     if _course_file(glossary_path, root, problems):

@@ -651,3 +651,29 @@ def test_copied_mini_course_gives_the_same_course(tmp_path):
     shutil.copytree(MINI, tmp_path / "copie")
     copy, original = load_course(tmp_path / "copie"), load_course(MINI)
     assert copy.lessons == original.lessons and copy.quizzes == original.quizzes
+
+
+# --- files in the wrong place ----------------------------------------------------------------------
+
+
+def test_a_quiz_saved_among_the_lessons_says_where_it_belongs(tmp_path):
+    course = load(tmp_path, {"quizzes/m/01-ok.yaml": None, "lessons/m/03-quiz.yaml": OK_QUIZ})
+    assert found(course) == [("lessons/m/03-quiz.yaml", 1, 1, "error", "quiz_in_lessons"),
+                             ("lessons/m/01-ok.yaml", 10, 7, "error", "unknown_ref_broken")]
+    assert "déplacez-le dans quizzes/m/" in course.problems[0].message
+
+
+def test_a_lesson_saved_among_the_quizzes_says_where_it_belongs(tmp_path):
+    lesson = OK_LESSON.replace("id: ok", "id: deux").replace("quiz: ok\n", "")
+    course = load(tmp_path, {"quizzes/m/02-deux.yaml": lesson})
+    assert found(course) == [("quizzes/m/02-deux.yaml", 1, 1, "error", "lesson_in_quizzes")]
+    assert "lessons/m/" in course.problems[0].message
+
+
+def test_files_saved_as_text_or_at_the_top_of_lessons_are_named(tmp_path):
+    course = load(tmp_path, {"lessons/m/03-suite.yaml.txt": OK_LESSON, "lessons/04-seule.yaml": OK_LESSON,
+                             "quizzes/m/02-quiz.yml.txt": OK_QUIZ})
+    assert found(course) == [("lessons/04-seule.yaml", 1, 1, "warning", "misplaced_file"),
+                             ("lessons/m/03-suite.yaml.txt", 1, 1, "warning", "saved_as_text"),
+                             ("quizzes/m/02-quiz.yml.txt", 1, 1, "warning", "saved_as_text")]
+    assert "Renommez-le « 03-suite.yaml »" in course.problems[1].message
