@@ -140,6 +140,23 @@ def _report(done: str, root: Path, files: list[tuple[Path, str]], schemas: bool,
     out.write("\n" + t("new.next", lesson=_shown(lesson), quiz=_shown(quiz), course=_shown(root)) + "\n")
 
 
+# Which schema checks which file, for editors with the YAML extension (VS Code, VSCodium).
+EDITOR_SCHEMAS = {
+    "./schemas/course.schema.json": ["lessons/course.yaml"],
+    "./schemas/glossary.schema.json": ["lessons/glossary.yaml"],
+    "./schemas/module.schema.json": ["lessons/*/module.yaml"],
+    "./schemas/lesson.schema.json": ["lessons/*/[0-9]*.yaml"],
+    "./schemas/quiz.schema.json": ["quizzes/*.yaml", "quizzes/*/*.yaml"],
+}
+
+
+def editor_settings() -> str:
+    """`.vscode/settings.json`: the schemas by file, and spaces (never tabs) in YAML."""
+    settings = {"yaml.schemas": EDITOR_SCHEMAS,
+                "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2, "editor.detectIndentation": False}}
+    return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"
+
+
 def new_course(target: Path, out: TextIO) -> int:
     from course.content.schema import KINDS, write_schemas
 
@@ -148,9 +165,10 @@ def new_course(target: Path, out: TextIO) -> int:
              (lessons / "glossary.yaml", render("glossary.yaml")),
              *_lesson_files(target, EXAMPLE_MODULE, EXAMPLE_LESSON, 1, ["courriel"])]
     schemas = tuple(target / "schemas" / f"{kind}.schema.json" for kind in KINDS)
-    _write(files, schemas)
+    _write([*files, (target / ".vscode" / "settings.json", editor_settings())], schemas)
     write_schemas(target / "schemas")
     _report("new.course.done", target, files, True, out)
+    out.write("  " + t("new.editor") + "\n")
     out.write(t("new.next.more", course=_shown(target)) + "\n")
     return 0
 

@@ -19,6 +19,7 @@ FR = {
     "new.course.done": "Parcours créé dans {path} :",
     "new.lesson.done": "Leçon ajoutée au parcours {path} :",
     "new.schemas": "schemas/ (pour que votre éditeur complète et explique les champs)",
+    "new.editor": ".vscode/settings.json (VS Code et VSCodium : chaque fichier vérifié par son schéma, des espaces au lieu des tabulations)",
     "new.next": (
         "Et maintenant :\n"
         "  1. Ouvrez la leçon et son quiz dans votre éditeur de texte (chaque ligne y est\n"
@@ -56,6 +57,7 @@ EN = {
     "new.course.done": "Course created in {path}:",
     "new.lesson.done": "Lesson added to the course {path}:",
     "new.schemas": "schemas/ (so that your editor completes and explains the fields)",
+    "new.editor": ".vscode/settings.json (VS Code and VSCodium: each file checked by its schema, spaces instead of tabs)",
     "new.next": (
         "What next:\n"
         "  1. Open the lesson and its quiz in your text editor (every line is explained\n"

@@ -73,7 +73,7 @@ def test_new_course_files_schemas_and_next_steps(tmp_path: Path, capsys: pytest.
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     assert files == sorted([
         "lessons/course.yaml", "lessons/glossary.yaml", "lessons/premiers-pas/module.yaml", LESSON, QUIZ,
-        *(f"schemas/{kind}.schema.json" for kind in KINDS)])
+        ".vscode/settings.json", *(f"schemas/{kind}.schema.json" for kind in KINDS)])
     for step in ("atelier validate", "atelier preview", f"{root}/{LESSON}"):
         assert step in out
 
@@ -379,3 +379,19 @@ def test_the_guide_field_examples_make_a_valid_course(tmp_path: Path) -> None:
         (tmp_path / rel).write_text(content, encoding="utf-8")
     assert_clean(tmp_path)
     assert load_course(tmp_path).question_count() == 1 + len(QUESTION_TYPES)
+
+
+def test_new_course_writes_editor_settings_whose_globs_find_each_file(new_course: Path) -> None:
+    import json
+    from fnmatch import fnmatch
+
+    settings = json.loads((new_course / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    schemas = settings["yaml.schemas"]
+    files = [p.relative_to(new_course).as_posix() for p in new_course.rglob("*.yaml")]
+    for rel in files:
+        kind = {"course.yaml": "course", "glossary.yaml": "glossary", "module.yaml": "module"}.get(
+            rel.rsplit("/", 1)[-1], "quiz" if rel.startswith("quizzes/") else "lesson")
+        matched = [schema for schema, globs in schemas.items() if any(fnmatch(rel, glob) for glob in globs)]
+        assert matched == [f"./schemas/{kind}.schema.json"], rel
+        assert (new_course / matched[0]).is_file()
+    assert settings["[yaml]"]["editor.insertSpaces"] is True
