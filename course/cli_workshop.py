@@ -18,7 +18,7 @@ from course.content.loader import CourseNotFound, load_course
 from course.i18n import t
 from course.progress import ImportRefused, ProgressStore, export_progress, import_progress, read_progress_file
 from course.progress import StoreError, StoreWriteError, name_key, resolve_data_dir, write_progress_file
-from course.progress.storage import DamagedFileError, atomic_write_bytes, read_regular
+from course.progress.storage import DamagedFileError, atomic_write_bytes, read_regular, reason
 from course.text.safe import clean_block, clean_terminal, json_dump
 
 
@@ -83,7 +83,7 @@ def run_workshop(args: argparse.Namespace, out: TextIO | None = None, err: TextI
         return 2
     except OSError as error:  # a full disk raises without a file name: the one asked for is meant
         path = error.filename or getattr(args, "output", None) or "?"
-        err.write(t("cli.write_failed", path=clean_terminal(path), reason=error.strerror or str(error)) + "\n")
+        err.write(t("cli.write_failed", path=clean_terminal(path), reason=reason(error)) + "\n")
         return 2
 
 
@@ -247,7 +247,7 @@ def _export_progress(store: ProgressStore, ids: list[str] | None, output: str | 
         try:
             write_progress_file(output, data)
         except OSError as error:  # name the file asked for, not the temporary one beside it
-            err.write(t("cli.write_failed", path=output, reason=error.strerror or str(error)) + "\n")
+            err.write(t("cli.write_failed", path=clean_terminal(output), reason=reason(error)) + "\n")
             return 2
         err.write(t("cli.export.progress_done", learners=len(data["learners"]), answers=len(data["answers"]),
                     path=output) + "\n")

@@ -74,10 +74,11 @@ def test_export_on_a_full_disk_names_the_file(tmp_path: Path, private_data: Path
                      "--course", str(MINI), script=FULL_DISK)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert str(target) in result.stderr and "« ? »" not in result.stderr
+    assert "le disque est plein" in result.stderr  # in French, not the system's English
     target = tmp_path / "lea.json"
     result = atelier("export", "--format", "progress", "-o", str(target), "--data", str(private_data),
                      script=FULL_DISK)
-    assert result.returncode == 2 and str(target) in result.stderr
+    assert result.returncode == 2 and str(target) in result.stderr and "le disque est plein" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["report", "export", "import"])
