@@ -31,6 +31,7 @@ from course.content.model import (
     place,
 )
 from course.content.problems import Problem, Severity, in_reading_order
+from course.content.section_checks import section_problems
 from course.text.normalise import normalise_answer
 
 
@@ -157,6 +158,7 @@ def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, mod
     for lesson in lesson_map.values():
         if lesson.duration_min < 1:
             _at(problems, lesson.pos, "duration")
+        problems += section_problems(lesson, root)
         for ref in lesson.glossary:
             if ref not in terms:
                 check.unknown(lesson, "glossary", "glossary", ref, terms)

@@ -196,6 +196,7 @@ class Section:
     feed: Feed | None = field(default=None, metadata=doc("Un simulateur de fil d'actualité (section interactive)."))
     inspect: Inspect | None = field(default=None, metadata=doc("Des messages à inspecter (section interactive)."))
     pos: Pos = _pos()
+    places: dict[str, Pos] = _places()
 
     @property
     def interactive(self) -> Scenario | Feed | Inspect | None:

@@ -604,3 +604,27 @@ def test_a_competence_code_outside_digcomp_needs_a_label(tmp_path):
     course = load(tmp_path, {"lessons/m/module.yaml": module})
     assert found(course) == [("lessons/m/module.yaml", 4, 5, "error", "unknown_competence")]
     assert [c.label for c in course.modules[0].competences] == ["Mon référentiel"]
+
+
+# --- what a learner would miss in a section -----------------------------------------------------------
+
+
+def test_images_are_named_at_their_line_missing_or_not_shown(tmp_path):
+    lesson = OK_LESSON.replace("    text: Du texte.\n", (
+        "    text: |\n"                                   # 8
+        "      Regardez :\n"                              # 9
+        "      ![Un faux SMS](images/sms.png)\n"          # 10: missing file
+        "      ![Le vrai site](vrai.png) et ![](vrai.png)\n"))  # 11: present, with and without alt text
+    course = load(tmp_path, {"lessons/m/01-ok.yaml": lesson, "lessons/m/vrai.png": b"\x89PNG"})
+    assert found(course) == [("lessons/m/01-ok.yaml", 10, 1, "warning", "image_missing"),
+                             ("lessons/m/01-ok.yaml", 11, 1, "warning", "image_not_shown"),
+                             ("lessons/m/01-ok.yaml", 11, 1, "warning", "image_without_text")]
+    assert "« Le vrai site »" in course.problems[1].message
+
+
+def test_a_section_taller_than_the_screen_is_a_warning(tmp_path):
+    text = "".join(f"      Ligne {n} d'une section bien trop longue.\n" for n in range(30))
+    lesson = OK_LESSON.replace("    text: Du texte.\n", "    text: |\n" + text)
+    course = load(tmp_path, {"lessons/m/01-ok.yaml": lesson})
+    assert found(course) == [("lessons/m/01-ok.yaml", 7, 5, "warning", "section_too_tall")]
+    assert "environ 30 lignes" in course.problems[0].message
