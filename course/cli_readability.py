@@ -10,7 +10,12 @@ from typing import TextIO
 
 from course.content.course import Course
 from course.content.readability import (
-    LONG_WORD_LETTERS, TARGET_LONG_SHARE, TARGET_SENTENCE_WORDS, Readability, lesson_readability, measure,
+    LONG_WORD_LETTERS,
+    TARGET_LONG_SHARE,
+    TARGET_SENTENCE_WORDS,
+    Readability,
+    lesson_readability,
+    measure,
 )
 from course.i18n import t
 
@@ -29,13 +34,24 @@ def _whole(course: Course) -> Readability:
 
 def readability_data(course: Course) -> dict[str, object]:
     """The figures per lesson and for the whole course, for `--format json`."""
+
     def row(r: Readability) -> dict[str, object]:
-        return {"sentences": r.sentences, "words": r.words, "long_words": r.long_words,
-                "sentence_words": round(r.sentence_words, 2), "long_share": round(r.long_share, 4),
-                "lix": round(r.lix, 1), "meets_target": r.meets_target}
+        return {
+            "sentences": r.sentences,
+            "words": r.words,
+            "long_words": r.long_words,
+            "sentence_words": round(r.sentence_words, 2),
+            "long_share": round(r.long_share, 4),
+            "lix": round(r.lix, 1),
+            "meets_target": r.meets_target,
+        }
+
     return {
-        "target": {"sentence_words": TARGET_SENTENCE_WORDS, "long_share": TARGET_LONG_SHARE,
-                   "long_word_letters": LONG_WORD_LETTERS},
+        "target": {
+            "sentence_words": TARGET_SENTENCE_WORDS,
+            "long_share": TARGET_LONG_SHARE,
+            "long_word_letters": LONG_WORD_LETTERS,
+        },
         "lessons": {lesson_id: row(r) for lesson_id, r in _lessons(course)},
         "course": row(_whole(course)),
     }
@@ -48,12 +64,35 @@ def write_readability(course: Course, out: TextIO) -> None:
     out.write("\n" + t("readability.title", letters=LONG_WORD_LETTERS) + "\n")
     out.write(t("readability.header", lesson=t("readability.lesson").ljust(width)) + "\n")
     for lesson_id, r in rows:
-        out.write(t("readability.row", lesson=lesson_id.ljust(width), words=_number(r.sentence_words).rjust(11),
-                    share=(_number(100 * r.long_share) + " %").rjust(10), lix=_number(r.lix, 0).rjust(3),
-                    verdict=t("readability.ok" if r.meets_target else "readability.too_hard")) + "\n")
+        out.write(
+            t(
+                "readability.row",
+                lesson=lesson_id.ljust(width),
+                words=_number(r.sentence_words).rjust(11),
+                share=(_number(100 * r.long_share) + " %").rjust(10),
+                lix=_number(r.lix, 0).rjust(3),
+                verdict=t("readability.ok" if r.meets_target else "readability.too_hard"),
+            )
+            + "\n"
+        )
     whole = _whole(course)
     below = sum(1 for _, r in rows if not r.meets_target)
-    out.write(t("readability.course", words=_number(whole.sentence_words), share=_number(100 * whole.long_share),
-                lix=_number(whole.lix, 0)) + "\n")
-    out.write(t("readability.target", words=_number(TARGET_SENTENCE_WORDS), share=_number(100 * TARGET_LONG_SHARE, 0),
-                count=below, lessons=len(rows)) + "\n")
+    out.write(
+        t(
+            "readability.course",
+            words=_number(whole.sentence_words),
+            share=_number(100 * whole.long_share),
+            lix=_number(whole.lix, 0),
+        )
+        + "\n"
+    )
+    out.write(
+        t(
+            "readability.target",
+            words=_number(TARGET_SENTENCE_WORDS),
+            share=_number(100 * TARGET_LONG_SHARE, 0),
+            count=below,
+            lessons=len(rows),
+        )
+        + "\n"
+    )

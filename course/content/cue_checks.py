@@ -27,13 +27,15 @@ ABSOLUTE_WORDS = re.compile(
     r"\b(forcément|toujours|jamais|tous|toutes|aucun|aucune|rien|nul|nulle|seul|seule|seuls|seules"
     r"|uniquement|exclusivement|systématiquement|obligatoirement|totalement|entièrement|absolument"
     r"|impossible|garanti|garantie|garantis|garanties|tout le monde|n'importe qu\w+|sans exception)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """Words that make a statement absolute; test-wise learners bet that such a statement is false."""
 
 ALL_OR_NONE = re.compile(
     r"\b(toutes|aucune) (les|des) (réponses|propositions) (ci-dessus|précédentes|ci-contre)"
     r"|\b(toutes|aucune) de ces (réponses|propositions)\b|\ball of the above\b|\bnone of the above\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """« Toutes les réponses ci-dessus » and its kin: answerable by spotting two right choices."""
 
 ADDRESS_OR_NUMBER = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$|^[\d\s.]+$", re.IGNORECASE)
@@ -73,8 +75,11 @@ def stands_out_by_length(question: SingleQuestion | MultipleQuestion) -> bool:
     if not wrong or not right:
         return False
     average = sum(wrong) / len(wrong)
-    return (min(right) > max(wrong) and min(right) >= LONGER_RATIO * average
-            and min(right) - max(wrong) >= LONGER_BY)
+    return (
+        min(right) > max(wrong)
+        and min(right) >= LONGER_RATIO * average
+        and min(right) - max(wrong) >= LONGER_BY
+    )
 
 
 def _warn(found: list[Problem], pos: Pos, code: str, **params: object) -> None:
@@ -90,22 +95,31 @@ def question_cues(question: Question) -> list[Problem]:
         for choice in question.choices:
             if ALL_OR_NONE.search(choice.text):
                 _warn(found, question.pos, "cue_all_of_the_above", id=question.id, text=choice.text)
-    if (isinstance(question, ShortQuestion) and not question.exact
-            and any(ADDRESS_OR_NUMBER.match(answer.strip()) for answer in question.accept)):
+    if (
+        isinstance(question, ShortQuestion)
+        and not question.exact
+        and any(ADDRESS_OR_NUMBER.match(answer.strip()) for answer in question.accept)
+    ):
         _warn(found, question.pos, "cue_short_not_exact", id=question.id)
     return found
 
 
 def absolute_word_cue(questions: list[Question]) -> list[Problem]:
     """One warning, at the first question concerned, when absolute words mark the false statements."""
-    marked = [s for q in questions for s in statements(q)
-              if ABSOLUTE_WORDS.search(s.text) and not ALL_OR_NONE.search(s.text)]
+    marked = [
+        s
+        for q in questions
+        for s in statements(q)
+        if ABSOLUTE_WORDS.search(s.text) and not ALL_OR_NONE.search(s.text)
+    ]
     false = [s for s in marked if not s.true]
     if len(marked) < MIN_ABSOLUTE or len(false) < ABSOLUTE_FALSE_SHARE * len(marked):
         return []
     lines = ", ".join(dict.fromkeys(str(s.question.pos.line) for s in false))
     found: list[Problem] = []
-    _warn(found, false[0].question.pos, "cue_absolute_words", false=len(false), total=len(marked), lines=lines)
+    _warn(
+        found, false[0].question.pos, "cue_absolute_words", false=len(false), total=len(marked), lines=lines
+    )
     return found
 
 

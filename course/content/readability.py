@@ -16,8 +16,8 @@ full stop, as it does for the reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from course.content.model import Lesson
 

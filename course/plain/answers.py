@@ -93,7 +93,11 @@ def read_answer(question: Question, typed: str, order: list[int], pool: list[str
         if key in words(t("plain.words.false")):
             return Read(False)
         got = read_one(typed, 2)
-        return Read(got.response == 1) if got.hint is None else Read(hint=t("plain.hint.not_understood", typed=typed))
+        return (
+            Read(got.response == 1)
+            if got.hint is None
+            else Read(hint=t("plain.hint.not_understood", typed=typed))
+        )
     if isinstance(question, MultipleQuestion):
         got = read_several(typed, len(order))
         return Read(sorted(order[n - 1] for n in got.response)) if got.hint is None else got

@@ -36,8 +36,14 @@ class Entry:
 class PlainApp:
     """The course line by line on one console: profile, map, lessons, quizzes, reviews, until quit or end of input."""
 
-    def __init__(self, console: Console, course: Course, store: ProgressStore, learner: str | None = None,
-                 session: str | None = None) -> None:
+    def __init__(
+        self,
+        console: Console,
+        course: Course,
+        store: ProgressStore,
+        learner: str | None = None,
+        session: str | None = None,
+    ) -> None:
         self.console = console
         self.course = course
         self.store = store
@@ -55,7 +61,9 @@ class PlainApp:
             bad = self.course.files_with_errors()
             if bad:
                 say(t("map.bad_files", count=len(bad), files=", ".join(bad)))
-            self.journey = choose_learner(self.console, self.course, self.store, self.learner_name, self.session)
+            self.journey = choose_learner(
+                self.console, self.course, self.store, self.learner_name, self.session
+            )
             self._map_loop()
         except QuitRequested:
             say(t("plain.bye"))
@@ -75,7 +83,9 @@ class PlainApp:
                 continue
             if module.pretest in self.course.quizzes:
                 entries.append(Entry(len(entries) + 1, module.id, quiz=self.course.quizzes[module.pretest]))
-            entries += [Entry(len(entries) + n, module.id, lesson=lesson) for n, lesson in enumerate(lessons, 1)]
+            entries += [
+                Entry(len(entries) + n, module.id, lesson=lesson) for n, lesson in enumerate(lessons, 1)
+            ]
             if module.posttest in self.course.quizzes:
                 entries.append(Entry(len(entries) + 1, module.id, quiz=self.course.quizzes[module.posttest]))
         return entries
@@ -98,14 +108,20 @@ class PlainApp:
                 elif entry.quiz is not None:
                     label = t("map.pretest" if entry.quiz.id == module.pretest else "map.posttest")
                     results = journey.results(entry.quiz.id)
-                    state = t("map.test_done", percent=round(results[0].score * 100)) if results \
+                    state = (
+                        t("map.test_done", percent=round(results[0].score * 100))
+                        if results
                         else t("map.state.not_started")
+                    )
                     say(t("plain.map.test", n=entry.number, label=label, state=state), indent=2)
 
     def _lesson_line(self, number: int, lesson: Lesson) -> str:
         status = self._journey.status(lesson)
-        state = {"done": t("map.state.done"), "in_progress": t("map.state.in_progress"),
-                 "not_started": t("map.state.not_started")}[status.state]
+        state = {
+            "done": t("map.state.done"),
+            "in_progress": t("map.state.in_progress"),
+            "not_started": t("map.state.not_started"),
+        }[status.state]
         if status.best_score is not None:
             state += ", " + t("map.score", percent=round(status.best_score * 100))
         return t("plain.map.lesson", n=number, title=lesson.title, state=state, minutes=lesson.duration_min)
@@ -115,8 +131,9 @@ class PlainApp:
         lessons = self.course.ordered_lessons()
         done = sum(journey.status(lesson).state == "done" for lesson in lessons)
         percent = round(done / len(lessons) * 100) if lessons else 0
-        self.console.say(t("plain.map.header", count=done, name=journey.learner.name, total=len(lessons),
-                           percent=percent))
+        self.console.say(
+            t("plain.map.header", count=done, name=journey.learner.name, total=len(lessons), percent=percent)
+        )
 
     def _status(self) -> None:
         """The short state said on coming back to the map: progress, reviews, where Continuer leads."""
@@ -128,13 +145,25 @@ class PlainApp:
             self.console.say(t("map.all_done"))
         elif target[0] == "lesson":
             lesson = self.course.lessons[target[1]]
-            self.console.say(t("plain.map.continue_lesson", title=lesson.title, n=journey.section(lesson) + 1,
-                               total=len(lesson.sections)))
+            self.console.say(
+                t(
+                    "plain.map.continue_lesson",
+                    title=lesson.title,
+                    n=journey.section(lesson) + 1,
+                    total=len(lesson.sections),
+                )
+            )
         else:
             quiz = self.course.quizzes[target[1]]
             done = len(journey.attempt(quiz).answered) if journey.attempt_open(quiz) else 0
-            self.console.say(t("plain.map.continue_quiz", title=self.course.quiz_title(quiz), n=done + 1,
-                               total=len(quiz.questions)))
+            self.console.say(
+                t(
+                    "plain.map.continue_quiz",
+                    title=self.course.quiz_title(quiz),
+                    n=done + 1,
+                    total=len(quiz.questions),
+                )
+            )
 
     @property
     def _journey(self) -> Journey:
@@ -228,8 +257,14 @@ class PlainApp:
             attempt = journey.attempt(quiz)
             items = QuizItem.for_attempt(attempt, attempt.remaining())
             if items:
-                asked = PlainQuiz(self.console, journey, items, title=self.course.quiz_title(quiz),
-                                  total=len(quiz.questions), done_before=len(attempt.answered))
+                asked = PlainQuiz(
+                    self.console,
+                    journey,
+                    items,
+                    title=self.course.quiz_title(quiz),
+                    total=len(quiz.questions),
+                    done_before=len(attempt.answered),
+                )
                 if not asked.run():
                     return
             result = journey.finish(quiz, attempt.number)
@@ -237,8 +272,12 @@ class PlainApp:
             self.console.help_text = t("plain.help.results")
             self.console.lines(result_lines(journey, quiz, result))
             if not journey.can_retry(quiz):
-                self.console.ask(t("plain.next.map"), check=lambda typed: None if self.console.is_word(
-                    typed, t("plain.words.next")) else t("plain.hint.next"))
+                self.console.ask(
+                    t("plain.next.map"),
+                    check=lambda typed: (
+                        None if self.console.is_word(typed, t("plain.words.next")) else t("plain.hint.next")
+                    ),
+                )
                 return
             typed = self.console.ask(t("plain.results.howto"), check=self._retry_or_next)
             if not self.console.is_word(typed, t("plain.words.retry")):
@@ -260,12 +299,18 @@ class PlainApp:
                 return True
             console.say(t("plain.back_to_map"))
             return False
-        console.ask(t("plain.test.start"), check=lambda typed: None if console.is_word(
-            typed, t("plain.words.next")) else t("plain.hint.next"))
+        console.ask(
+            t("plain.test.start"),
+            check=lambda typed: (
+                None if console.is_word(typed, t("plain.words.next")) else t("plain.hint.next")
+            ),
+        )
         return True
 
     def _retry_or_next(self, typed: str) -> str | None:
-        if self.console.is_word(typed, t("plain.words.retry")) or self.console.is_word(typed, t("plain.words.next")):
+        if self.console.is_word(typed, t("plain.words.retry")) or self.console.is_word(
+            typed, t("plain.words.next")
+        ):
             return None
         return t("plain.hint.results")
 
@@ -274,13 +319,22 @@ class PlainApp:
         cards = journey.due_reviews()[:10]
         if not cards:
             when = journey.next_review()
-            self.console.say(t("review.nothing_when", date=when.astimezone().strftime("%d/%m")) if when
-                             else t("review.nothing"))
+            self.console.say(
+                t("review.nothing_when", date=when.astimezone().strftime("%d/%m"))
+                if when
+                else t("review.nothing")
+            )
             return
         items = review_items(self.course, cards)
-        asked = PlainQuiz(self.console, journey, items, title=t("review.title"), total=len(items), done_before=0,
-                          mode="review")
+        asked = PlainQuiz(
+            self.console,
+            journey,
+            items,
+            title=t("review.title"),
+            total=len(items),
+            done_before=0,
+            mode="review",
+        )
         if asked.run():
             right = sum(g.correct for g in asked.grades)
             self.console.say(t("plain.review.done", count=right, total=len(asked.grades)))
-

@@ -52,8 +52,9 @@ def terminal_width() -> int:
 class Console:
     """Reads and writes lines on two streams; `width` caps every line written."""
 
-    def __init__(self, stdin: TextIO, stdout: TextIO, width: int | None = None,
-                 same_line: bool | None = None) -> None:
+    def __init__(
+        self, stdin: TextIO, stdout: TextIO, width: int | None = None, same_line: bool | None = None
+    ) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.fixed_width = width
@@ -82,8 +83,9 @@ class Console:
         item = _ITEM.match(line)  # « 2. … » or « - … »: wrapped lines hang under the text, not the number
         hang = pad + " " * (len(item.group(0)) if item else 0)
         glued = _KEEP_TOGETHER.sub(_GLUE, line.rstrip())
-        wrapped = textwrap.wrap(glued, width=self.width, initial_indent=pad, subsequent_indent=hang,
-                                break_on_hyphens=False) or [pad]
+        wrapped = textwrap.wrap(
+            glued, width=self.width, initial_indent=pad, subsequent_indent=hang, break_on_hyphens=False
+        ) or [pad]
         for part in wrapped:
             self.stdout.write(_fit(part.replace(_GLUE, " "), self.width) + "\n")
 
@@ -117,8 +119,13 @@ class Console:
             raise EndOfInput()
         return clean_block(line.rstrip("\r\n"), "")
 
-    def ask(self, instruction: str, check: Callable[[str], object | None] | None = None,
-            empty_ok: bool = False, back: bool = True) -> str:
+    def ask(
+        self,
+        instruction: str,
+        check: Callable[[str], object | None] | None = None,
+        empty_ok: bool = False,
+        back: bool = True,
+    ) -> str:
         """Say `instruction`, read an answer; help and quit are handled here, an empty line is refused.
 
         With `check`, the answer is passed to it until it returns None (accepted)

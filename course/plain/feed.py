@@ -26,8 +26,13 @@ def topics_word(count: int) -> str:
 
 def tone_word(tone: str) -> str:
     """A post's tone in words."""
-    return {"neutre": t("feed.tone.neutre"), "emotion": t("feed.tone.emotion"), "colere": t("feed.tone.colere"),
-            "peur": t("feed.tone.peur"), "humour": t("feed.tone.humour")}.get(tone, tone)
+    return {
+        "neutre": t("feed.tone.neutre"),
+        "emotion": t("feed.tone.emotion"),
+        "colere": t("feed.tone.colere"),
+        "peur": t("feed.tone.peur"),
+        "humour": t("feed.tone.humour"),
+    }.get(tone, tone)
 
 
 class PlainFeed:
@@ -54,8 +59,12 @@ class PlainFeed:
         say(t("feed.closed.title"))
         say(self._history("play"))
         say(t("plain.feed.closed", rounds=REOPEN_ROUNDS))
-        self.console.ask(t("plain.feed.reopen_now"), check=lambda typed: None if self.console.is_word(
-            typed, t("plain.words.next")) else t("plain.hint.next"))
+        self.console.ask(
+            t("plain.feed.reopen_now"),
+            check=lambda typed: (
+                None if self.console.is_word(typed, t("plain.words.next")) else t("plain.hint.next")
+            ),
+        )
         while len(self.history["reopen"]) < REOPEN_ROUNDS:
             self._round("reopen")
         self.console.blank()
@@ -70,8 +79,13 @@ class PlainFeed:
     def _history(self, phase: str) -> str:
         offset = len(self.history["play"]) if phase == "reopen" else 0
         return " ; ".join(
-            t("feed.history.step" if profiled else "feed.history.plain", n=offset + i + 1, topics=topics_word(c))
-            for i, (c, profiled) in enumerate(self.history[phase]))
+            t(
+                "feed.history.step" if profiled else "feed.history.plain",
+                n=offset + i + 1,
+                topics=topics_word(c),
+            )
+            for i, (c, profiled) in enumerate(self.history[phase])
+        )
 
     def _round(self, phase: str) -> None:
         """Show one round's feed and read the likes (or, when reopening, a switch of feed)."""
@@ -87,8 +101,16 @@ class PlainFeed:
         count = topic_count(posts)
         self.console.say(t("plain.feed.meter", topics=topics_word(count), total=len(self.feed.topics)))
         for n, post in enumerate(posts, 1):
-            self.console.say(t("plain.feed.post", n=n, topic=self.topics.get(post.topic, post.topic), text=post.text,
-                               source=post.source, tone=tone_word(post.tone)))
+            self.console.say(
+                t(
+                    "plain.feed.post",
+                    n=n,
+                    topic=self.topics.get(post.topic, post.topic),
+                    text=post.text,
+                    source=post.source,
+                    tone=tone_word(post.tone),
+                )
+            )
         instruction = t("plain.feed.howto", range=spoken_range(len(posts)))
         if phase == "reopen":
             instruction += " " + t("plain.feed.switch")
@@ -108,10 +130,25 @@ class PlainFeed:
         self.liked.extend(p.id for p in likes)
         step = f"tour-{len(history)}" if phase == "play" else f"rouvrir-{len(history)}"
         labels = ", ".join(dict.fromkeys(self.topics.get(p.topic, p.topic) for p in likes))
-        text = t("feed.response", likes=labels or t("feed.response.none"), topics=topics_word(count),
-                 total=len(self.feed.topics), mode=mode)
-        record_activity(self.console, self.journey, self.lesson, self.feed.id, step, "feed", [p.id for p in likes],
-                        text, True, diversity(posts, self.feed))
+        text = t(
+            "feed.response",
+            likes=labels or t("feed.response.none"),
+            topics=topics_word(count),
+            total=len(self.feed.topics),
+            mode=mode,
+        )
+        record_activity(
+            self.console,
+            self.journey,
+            self.lesson,
+            self.feed.id,
+            step,
+            "feed",
+            [p.id for p in likes],
+            text,
+            True,
+            diversity(posts, self.feed),
+        )
 
 
 def play_feed(console: Console, journey: Journey, lesson: Lesson, feed: Feed) -> None:

@@ -101,4 +101,3 @@ def markdown_lines(text: str) -> list[str]:
     while lines and lines[-1] == "":
         lines.pop()
     return lines
-

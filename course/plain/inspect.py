@@ -22,8 +22,12 @@ VERDICTS = ("fiable", "trompeur")
 
 def format_word(kind: str) -> str:
     """What kind of message it is, in words (SMS, publication, courriel, page web)."""
-    return {"sms": t("inspect.format.sms"), "post": t("inspect.format.post"), "email": t("inspect.format.email"),
-            "web": t("inspect.format.web")}.get(kind, kind)
+    return {
+        "sms": t("inspect.format.sms"),
+        "post": t("inspect.format.post"),
+        "email": t("inspect.format.email"),
+        "web": t("inspect.format.web"),
+    }.get(kind, kind)
 
 
 def _truth(reliable: bool) -> str:
@@ -41,8 +45,14 @@ def summary_lines(scores: list[ItemScore]) -> list[str]:
     if d.suspicious:
         lines.append(t("inspect.summary.hits", n=d.hits, total=d.suspicious, percent=_percent(d.hit_rate)))
     if d.reassuring:
-        lines.append(t("inspect.summary.false_alarms", n=d.false_alarms, total=d.reassuring,
-                       percent=_percent(d.false_alarm_rate)))
+        lines.append(
+            t(
+                "inspect.summary.false_alarms",
+                n=d.false_alarms,
+                total=d.reassuring,
+                percent=_percent(d.false_alarm_rate),
+            )
+        )
     if d.reliable_total:
         lines.append(t("inspect.summary.reliable", n=d.reliable_right, total=d.reliable_total))
     if d.misleading_total:
@@ -52,8 +62,12 @@ def summary_lines(scores: list[ItemScore]) -> list[str]:
     else:
         band = index_band(d.index)
         number = f"{d.index:.2f}".replace(".", t("inspect.decimal")).replace("-", t("plain.minus"))
-        bands = {"high": t("inspect.summary.index.high"), "mid": t("inspect.summary.index.mid"),
-                 "zero": t("inspect.summary.index.zero"), "negative": t("inspect.summary.index.negative")}
+        bands = {
+            "high": t("inspect.summary.index.high"),
+            "mid": t("inspect.summary.index.mid"),
+            "zero": t("inspect.summary.index.zero"),
+            "negative": t("inspect.summary.index.negative"),
+        }
         lines.append(t("inspect.summary.index", index=number) + " " + bands[band])
     return lines
 
@@ -98,8 +112,14 @@ def play_inspect(console: Console, journey: Journey, lesson: Lesson, inspect: In
         scores: list[ItemScore] = []
         for index, item in enumerate(inspect.items):
             console.blank()
-            console.say(t("plain.inspect.counter", n=index + 1, total=len(inspect.items),
-                          format=format_word(item.format)))
+            console.say(
+                t(
+                    "plain.inspect.counter",
+                    n=index + 1,
+                    total=len(inspect.items),
+                    format=format_word(item.format),
+                )
+            )
             for detail in item.details:
                 console.say(f"{detail.label} : {detail.value}")
             numbers, verdict_number = _judge(console, inspect, item)
@@ -108,14 +128,26 @@ def play_inspect(console: Console, journey: Journey, lesson: Lesson, inspect: In
             score = score_item(item, set(flagged), verdict == "fiable")
             scores.append(score)
             flagged_text = " | ".join(item.clues[n - 1].text for n in numbers) or t("inspect.response.none")
-            record_activity(console, journey, lesson, inspect.id, item.id, "inspect",
-                            {"flagged": flagged, "verdict": verdict},
-                            t("inspect.response", flagged=flagged_text, verdict=_truth(score.verdict_reliable)),
-                            score.verdict_right, score.score)
+            record_activity(
+                console,
+                journey,
+                lesson,
+                inspect.id,
+                item.id,
+                "inspect",
+                {"flagged": flagged, "verdict": verdict},
+                t("inspect.response", flagged=flagged_text, verdict=_truth(score.verdict_reliable)),
+                score.verdict_right,
+                score.score,
+            )
             _feedback(console, item, score)
             last = index + 1 == len(inspect.items)
-            console.ask(t("plain.next.summary" if last else "plain.next.message"), check=lambda typed: None if (
-                console.is_word(typed, t("plain.words.next"))) else t("plain.hint.next"))
+            console.ask(
+                t("plain.next.summary" if last else "plain.next.message"),
+                check=lambda typed: (
+                    None if (console.is_word(typed, t("plain.words.next"))) else t("plain.hint.next")
+                ),
+            )
         console.blank()
         console.lines(summary_lines(scores))
         if not replay_or_go_on(console):
@@ -130,9 +162,15 @@ def _feedback(console: Console, item: InspectItem, score: ItemScore) -> None:
     else:
         console.say(t("plain.verdict.not_quite") + " " + t("inspect.verdict.wrong", truth=truth, given=given))
     for clue in item.clues:
-        word = (t("inspect.clue.hit") if clue.id in score.hits else t("inspect.clue.false_alarm")
-                if clue.id in score.false_alarms else t("inspect.clue.miss") if clue.id in score.misses
-                else t("inspect.clue.rejection"))
+        word = (
+            t("inspect.clue.hit")
+            if clue.id in score.hits
+            else t("inspect.clue.false_alarm")
+            if clue.id in score.false_alarms
+            else t("inspect.clue.miss")
+            if clue.id in score.misses
+            else t("inspect.clue.rejection")
+        )
         console.say(f"{clue.text} : {word}.")
         console.say(clue.explanation, indent=2)
     console.lines(markdown_lines(item.explanation))

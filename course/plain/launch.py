@@ -35,8 +35,12 @@ def plain_reason(stdin: TextIO | None = None, stdout: TextIO | None = None) -> s
     return None
 
 
-def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None,
-              reason: str | None = None) -> int:
+def run_plain(
+    args: argparse.Namespace,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    reason: str | None = None,
+) -> int:
     """Load the course and the store as the full-screen app does, then run the plain mode on the streams."""
     from course.plain.app import PlainApp
     from course.plain.console import Console

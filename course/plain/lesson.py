@@ -10,8 +10,18 @@ from course.plain.flatten import markdown_lines
 from course.progress import StoreWriteError
 
 
-def record_activity(console: Console, journey: Journey, lesson: Lesson, block: str, step: str, kind: str,
-                    response: object, response_text: str, correct: bool, score: float) -> None:
+def record_activity(
+    console: Console,
+    journey: Journey,
+    lesson: Lesson,
+    block: str,
+    step: str,
+    kind: str,
+    response: object,
+    response_text: str,
+    correct: bool,
+    score: float,
+) -> None:
     """Store a choice made in an interactive section, like a quiz answer (the store's error is said)."""
     try:
         journey.record_activity(lesson, block, step, kind, response, response_text, correct, score)
@@ -21,8 +31,12 @@ def record_activity(console: Console, journey: Journey, lesson: Lesson, block: s
 
 def callout_word(callout: str) -> str:
     """The label of a callout (« Le saviez-vous ? », « Astuce »…)."""
-    return {"fact": t("lesson.callout.fact"), "tip": t("lesson.callout.tip"), "warning": t("lesson.callout.warning"),
-            "example": t("lesson.callout.example")}.get(callout, "")
+    return {
+        "fact": t("lesson.callout.fact"),
+        "tip": t("lesson.callout.tip"),
+        "warning": t("lesson.callout.warning"),
+        "example": t("lesson.callout.example"),
+    }.get(callout, "")
 
 
 def _play(console: Console, journey: Journey, lesson: Lesson, section: Section) -> None:
@@ -46,8 +60,11 @@ def read_lesson(console: Console, journey: Journey, lesson: Lesson, section: int
     index = journey.section(lesson) if section is None else section
     module = journey.course.module_of(lesson)
     console.blank()
-    console.say(t("plain.lesson.title", module=module.title, title=lesson.title) if module
-                else t("plain.lesson.title_alone", title=lesson.title))
+    console.say(
+        t("plain.lesson.title", module=module.title, title=lesson.title)
+        if module
+        else t("plain.lesson.title_alone", title=lesson.title)
+    )
     has_quiz = journey.course.quiz_for(lesson) is not None
     while True:
         console.help_text = t("plain.help.lesson")
@@ -61,8 +78,13 @@ def read_lesson(console: Console, journey: Journey, lesson: Lesson, section: int
         _play(console, journey, lesson, current)
         console.help_text = t("plain.help.lesson")
         last = index == len(lesson.sections) - 1
-        instruction = t("plain.lesson.next_quiz" if last and has_quiz else "plain.lesson.next_end" if last
-                        else "plain.lesson.next")
+        instruction = t(
+            "plain.lesson.next_quiz"
+            if last and has_quiz
+            else "plain.lesson.next_end"
+            if last
+            else "plain.lesson.next"
+        )
         instruction += " " + (t("plain.lesson.more") if index else t("plain.lesson.more_first"))
         while True:
             typed = console.ask(instruction)

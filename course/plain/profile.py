@@ -10,8 +10,9 @@ from course.plain.console import Console, confirm
 from course.progress import InvalidNameError, Learner, ProgressStore, StoreWriteError, clean_name
 
 
-def choose_learner(console: Console, course: Course, store: ProgressStore, name: str | None,
-                   session: str | None) -> Journey:
+def choose_learner(
+    console: Console, course: Course, store: ProgressStore, name: str | None, session: str | None
+) -> Journey:
     """The learner named on the command line, or the one chosen or created here."""
     if name:
         try:
@@ -30,8 +31,9 @@ def choose_learner(console: Console, course: Course, store: ProgressStore, name:
             return _journey(console, course, store, learner, session)
 
 
-def _journey(console: Console, course: Course, store: ProgressStore, learner: Learner,
-             session: str | None) -> Journey:
+def _journey(
+    console: Console, course: Course, store: ProgressStore, learner: Learner, session: str | None
+) -> Journey:
     """The learner's journey; a write the disk refuses is said, and the session goes on in memory."""
     journey = Journey(course, store, learner, session)
     journey.on_store_error = lambda error: console.say(str(error))
@@ -81,13 +83,19 @@ def _pick_or_type(console: Console, store: ProgressStore) -> Learner | None:
 def profile_menu(console: Console, course: Course, store: ProgressStore, journey: Journey) -> Journey | None:
     """Switch person, start everything again, or delete the profile; the journey to go on with."""
     options = ["profile.menu.switch", "profile.menu.reset_all", "profile.menu.delete", "profile.menu.cancel"]
-    labels = [t("profile.menu.switch"), t("profile.menu.reset_all"), t("profile.menu.delete"),
-              t("profile.menu.cancel")]
+    labels = [
+        t("profile.menu.switch"),
+        t("profile.menu.reset_all"),
+        t("profile.menu.delete"),
+        t("profile.menu.cancel"),
+    ]
     console.say(t("profile.menu.title"))
     for n, label in enumerate(labels, 1):
         console.say(f"{n}. {label}")
-    typed = console.ask(t("plain.type_one", range=spoken_range(len(options))),
-                        check=lambda typed: read_one(typed, len(options)).hint)
+    typed = console.ask(
+        t("plain.type_one", range=spoken_range(len(options))),
+        check=lambda typed: read_one(typed, len(options)).hint,
+    )
     choice = options[int(read_one(typed, len(options)).response) - 1]
     if choice == "profile.menu.switch":
         return choose_learner(console, course, store, None, journey.session)

@@ -24,8 +24,17 @@ from course.quiz.grading import Grade, grade
 class PlainQuiz:
     """Asks `items` one by one; in review mode (`mode="review"`) answers are recorded as reviews."""
 
-    def __init__(self, console: Console, journey: Journey, items: list[QuizItem], *, title: str, total: int,
-                 done_before: int, mode: str = "quiz") -> None:
+    def __init__(
+        self,
+        console: Console,
+        journey: Journey,
+        items: list[QuizItem],
+        *,
+        title: str,
+        total: int,
+        done_before: int,
+        mode: str = "quiz",
+    ) -> None:
         self.console = console
         self.journey = journey
         self.items = items
@@ -66,7 +75,9 @@ class PlainQuiz:
         started = time.monotonic()
         while True:
             typed = self.console.ask(instruction)
-            if self.console.is_word(typed, t("plain.words.hint")) and (question.type != "short" or question.hints):
+            if self.console.is_word(typed, t("plain.words.hint")) and (
+                question.type != "short" or question.hints
+            ):
                 hints_used = self._hint(question, hints_used)
                 continue
             read = read_answer(question, typed, item.order, pool)
@@ -76,8 +87,16 @@ class PlainQuiz:
         confidence = self._confidence() if item.quiz.confidence and self.mode == "quiz" else None
         result = grade(question, read.response, true_word=t("quiz.true"), false_word=t("quiz.false"))
         try:
-            self.journey.record(item.quiz, question, item.attempt, result, hints_used, time.monotonic() - started,
-                                mode=self.mode, confidence=confidence)
+            self.journey.record(
+                item.quiz,
+                question,
+                item.attempt,
+                result,
+                hints_used,
+                time.monotonic() - started,
+                mode=self.mode,
+                confidence=confidence,
+            )
         except StoreWriteError as error:
             say(str(error))
         self.grades.append(result)
@@ -96,8 +115,9 @@ class PlainQuiz:
         self.console.say(t("plain.quiz.confidence"))
         for n, label in enumerate(levels, 1):
             self.console.say(f"{n}. {label}")
-        typed = self.console.ask(t("plain.type_one", range=spoken_range(3)),
-                                 check=lambda typed: read_one(typed, 3).hint)
+        typed = self.console.ask(
+            t("plain.type_one", range=spoken_range(3)), check=lambda typed: read_one(typed, 3).hint
+        )
         return int(read_one(typed, 3).response)
 
     def _feedback(self, item: QuizItem, result: Grade, last: bool) -> bool:
@@ -156,4 +176,3 @@ def _howto(question: Question, choices: int) -> str:
     if question.type == "match":
         return t("plain.howto.match")
     return t("plain.howto.short")
-

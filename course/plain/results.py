@@ -53,8 +53,10 @@ def _score(quiz: Quiz, result: AttemptResult) -> list[str]:
     right = total - len(result.missed)
     percent = round(result.score * 100)
     if partial:
-        return [t("results.score_partial", right=right, partial=partial, total=total, percent=percent),
-                t("results.partial_note")]
+        return [
+            t("results.score_partial", right=right, partial=partial, total=total, percent=percent),
+            t("results.partial_note"),
+        ]
     return [t("results.score_whole", right=right, total=total, percent=percent)]
 
 
@@ -85,8 +87,15 @@ def _calibration(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[st
         for right in (True, False):
             count = rows.get((level, right), 0)
             if count:
-                line = t("results.calib.level_right" if right else "results.calib.level_wrong" if level > 1
-                         else "results.calib.level_wrong_unsure", level=names[level], count=count)
+                line = t(
+                    "results.calib.level_right"
+                    if right
+                    else "results.calib.level_wrong"
+                    if level > 1
+                    else "results.calib.level_wrong_unsure",
+                    level=names[level],
+                    count=count,
+                )
                 lines.append("  " + line)
     if rows.get((3, False)):
         lines.append(t("plain.calib.advice_overconfident"))

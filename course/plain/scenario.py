@@ -33,15 +33,27 @@ def play_scenario(console: Console, journey: Journey, lesson: Lesson, scenario: 
             for n, choice in enumerate(node.choices, 1):
                 console.say(f"{n}. {choice.text}")
             count = len(node.choices)
-            typed = console.ask(t("plain.type_one", range=spoken_range(count)) + " " + t("plain.back_word"),
-                                check=_one_of(count))
+            typed = console.ask(
+                t("plain.type_one", range=spoken_range(count)) + " " + t("plain.back_word"),
+                check=_one_of(count),
+            )
             index = int(read_one(typed, count).response) - 1
             choice = node.choices[index]
             for effect in choice.effects:
                 gauges[effect.gauge] = gauges.get(effect.gauge, 0) + effect.delta
             path.append(choice)
-            record_activity(console, journey, lesson, scenario.id, node.id, "scenario", index, choice.text,
-                            choice.good is not False, 0.0 if choice.good is False else 1.0)
+            record_activity(
+                console,
+                journey,
+                lesson,
+                scenario.id,
+                node.id,
+                "scenario",
+                index,
+                choice.text,
+                choice.good is not False,
+                0.0 if choice.good is False else 1.0,
+            )
             if choice.good is True:
                 console.say(t("scenario.good"))
             elif choice.good is False:
@@ -51,8 +63,12 @@ def play_scenario(console: Console, journey: Journey, lesson: Lesson, scenario: 
             if choice.feedback:
                 console.lines(markdown_lines(choice.feedback))
             _say_gauges(console, scenario, gauges)
-            console.ask(t("plain.next.go_on"), check=lambda typed: None if console.is_word(
-                typed, t("plain.words.next")) else t("plain.hint.next"))
+            console.ask(
+                t("plain.next.go_on"),
+                check=lambda typed: (
+                    None if console.is_word(typed, t("plain.words.next")) else t("plain.hint.next")
+                ),
+            )
             node = nodes[choice.next]
         console.blank()
         console.lines(markdown_lines(node.text))
@@ -75,9 +91,17 @@ def _one_of(count: int) -> Callable[[str], str | None]:
 
 def replay_or_go_on(console: Console) -> bool:
     """Ask « rejouer » or « suite » at the end of an activity; True to replay."""
-    typed = console.ask(t("plain.activity.end"), check=lambda typed: None if (
-        console.is_word(typed, t("plain.words.next")) or console.is_word(typed, t("plain.words.replay")))
-        else t("plain.hint.activity_end"))
+    typed = console.ask(
+        t("plain.activity.end"),
+        check=lambda typed: (
+            None
+            if (
+                console.is_word(typed, t("plain.words.next"))
+                or console.is_word(typed, t("plain.words.replay"))
+            )
+            else t("plain.hint.activity_end")
+        ),
+    )
     return console.is_word(typed, t("plain.words.replay"))
 
 

@@ -75,7 +75,13 @@ def run_print(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as error:
         err.write(t("print.cannot_write", path=str(output), reason=error.strerror or str(error)) + "\n")
         return 2
-    what = t("print.done.booklet" if args.trainer else "print.done.module" if kind == "html" else "print.done.markdown",
-             path=str(output))
+    what = t(
+        "print.done.booklet"
+        if args.trainer
+        else "print.done.module"
+        if kind == "html"
+        else "print.done.markdown",
+        path=str(output),
+    )
     out.write(what + "\n")
     return 0

@@ -25,8 +25,15 @@ def _scenario(scenario: Scenario) -> list[Block]:
         blocks.append(Line(t("print.scenario.step", n=numbers[node.id]), "strong"))
         blocks.append(Prose(node.text))
         if node.choices:
-            blocks.append(Items([t("print.scenario.choice", text=c.text, n=numbers.get(c.next, "?"))
-                                 for c in node.choices], "tick"))
+            blocks.append(
+                Items(
+                    [
+                        t("print.scenario.choice", text=c.text, n=numbers.get(c.next, "?"))
+                        for c in node.choices
+                    ],
+                    "tick",
+                )
+            )
         else:
             blocks.append(Line(t("print.scenario.ending"), "muted"))
     if scenario.debrief:
@@ -38,8 +45,15 @@ def _feed(feed: Feed) -> list[Block]:
     """The simulator's posts as cards to sort: like some, then see which topics are left out."""
     topics = {topic.id: topic.label for topic in feed.topics}
     blocks: list[Block] = [Line(t("print.feed.intro"), "muted")]
-    blocks.append(Items([t("print.feed.post", topic=topics.get(p.topic, p.topic), text=p.text, source=p.source)
-                         for p in feed.posts], "tick"))
+    blocks.append(
+        Items(
+            [
+                t("print.feed.post", topic=topics.get(p.topic, p.topic), text=p.text, source=p.source)
+                for p in feed.posts
+            ],
+            "tick",
+        )
+    )
     if feed.debrief:
         blocks += [Line(t("print.debrief"), "strong"), Prose(feed.debrief)]
     return blocks
@@ -53,7 +67,9 @@ def _inspect(inspect: Inspect) -> list[Block]:
         blocks.append(Items([f"{d.label} : {d.value}" for d in item.details]))
         blocks.append(Line(t("print.inspect.clues"), "muted"))
         blocks.append(Items([c.text for c in item.clues], "tick"))
-        blocks.append(Items([t("inspect.verdict.reliable"), t("inspect.verdict.misleading")], "tick", inline=True))
+        blocks.append(
+            Items([t("inspect.verdict.reliable"), t("inspect.verdict.misleading")], "tick", inline=True)
+        )
     for tab in inspect.lateral:
         blocks.append(Line(t("inspect.lateral.query", query=tab.query), "strong"))
         blocks.append(Items([f"{r.title} ({r.source}) : {r.text}" for r in tab.results]))
@@ -75,9 +91,13 @@ def _section(section: Section) -> list[Block]:
 
 
 def _lesson(lesson: Lesson, first: bool) -> list[Block]:
-    blocks: list[Block] = [Heading(2, lesson.title, new_page=not first), Line(lesson.summary, "muted"),
-                           Line(t("print.lesson.duration", n=lesson.duration_min), "muted"),
-                           Line(t("lesson.objectives"), "strong"), Items(list(lesson.objectives))]
+    blocks: list[Block] = [
+        Heading(2, lesson.title, new_page=not first),
+        Line(lesson.summary, "muted"),
+        Line(t("print.lesson.duration", n=lesson.duration_min), "muted"),
+        Line(t("lesson.objectives"), "strong"),
+        Items(list(lesson.objectives)),
+    ]
     for section in lesson.sections:
         blocks += _section(section)
     return blocks
@@ -91,7 +111,9 @@ def _quizzes(course: Course, module: Module) -> list[Quiz]:
 
 def _glossary(course: Course, lessons: list[Lesson]) -> list[Block]:
     ids = list(dict.fromkeys(term for lesson in lessons for term in lesson.glossary))
-    terms = sorted((course.glossary[i] for i in ids if i in course.glossary), key=lambda term: term.term.casefold())
+    terms = sorted(
+        (course.glossary[i] for i in ids if i in course.glossary), key=lambda term: term.term.casefold()
+    )
     if not terms:
         return []
     blocks: list[Block] = [Heading(2, t("print.glossary.title"), new_page=True)]
@@ -107,8 +129,13 @@ def module_doc(course: Course, modules: list[Module], language: str) -> Document
     lessons: list[Lesson] = []
     for module in modules:
         if len(modules) > 1:  # the whole course: each module opens on its own page, under its title
-            doc.add(Heading(2, t("map.module", n=course.modules.index(module) + 1, title=module.title),
-                            new_page=bool(lessons)))
+            doc.add(
+                Heading(
+                    2,
+                    t("map.module", n=course.modules.index(module) + 1, title=module.title),
+                    new_page=bool(lessons),
+                )
+            )
         if module.summary:
             doc.add(Prose(module.summary))
         for number, lesson in enumerate(course.lessons_of(module)):
@@ -129,25 +156,47 @@ def booklet_doc(course: Course, modules: list[Module], language: str) -> Documen
     doc = Document(t("print.booklet.title", title=course.title), subtitle, language)
     for module in modules:
         if len(modules) > 1:
-            doc.add(Heading(2, t("map.module", n=course.modules.index(module) + 1, title=module.title),
-                            new_page=module is not modules[0]))
+            doc.add(
+                Heading(
+                    2,
+                    t("map.module", n=course.modules.index(module) + 1, title=module.title),
+                    new_page=module is not modules[0],
+                )
+            )
         if module.competences:
-            doc.add(Line(t("print.booklet.competences"), "strong"),
-                    Items([f"{c.code} {c.label}" for c in module.competences]))
+            doc.add(
+                Line(t("print.booklet.competences"), "strong"),
+                Items([f"{c.code} {c.label}" for c in module.competences]),
+            )
         for lesson in course.lessons_of(module):
             trainer = lesson.trainer
-            doc.add(Heading(2, lesson.title), Line(lesson.summary, "muted"),
-                    Line(t("print.lesson.duration", n=lesson.duration_min), "muted"),
-                    Line(t("lesson.objectives"), "strong"), Items(list(lesson.objectives)))
+            doc.add(
+                Heading(2, lesson.title),
+                Line(lesson.summary, "muted"),
+                Line(t("print.lesson.duration", n=lesson.duration_min), "muted"),
+                Line(t("lesson.objectives"), "strong"),
+                Items(list(lesson.objectives)),
+            )
             if trainer and trainer.notes.strip():
                 doc.add(Line(t("print.booklet.notes"), "strong"), Prose(trainer.notes))
             if trainer and trainer.activity.strip():
                 doc.add(Line(t("print.booklet.activity"), "strong"), Prose(trainer.activity))
             if lesson.sources:
-                doc.add(Line(t("print.booklet.sources"), "strong"),
-                        Items([bare(f"{s.ref} ({s.url})") if s.url else s.ref for s in lesson.sources]))
+                doc.add(
+                    Line(t("print.booklet.sources"), "strong"),
+                    Items([bare(f"{s.ref} ({s.url})") if s.url else s.ref for s in lesson.sources]),
+                )
             quiz = course.quiz_for(lesson)
             if quiz is not None:
-                doc.add(Line(t("print.booklet.quiz", title=course.quiz_title(quiz), n=len(quiz.questions),
-                               percent=round(quiz.pass_ratio * 100)), "muted"))
+                doc.add(
+                    Line(
+                        t(
+                            "print.booklet.quiz",
+                            title=course.quiz_title(quiz),
+                            n=len(quiz.questions),
+                            percent=round(quiz.pass_ratio * 100),
+                        ),
+                        "muted",
+                    )
+                )
     return doc

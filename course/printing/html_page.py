@@ -119,16 +119,20 @@ def _block(block: Block) -> str:
     if isinstance(block, Write):
         return '<div class="write"></div>' * block.lines
     inner = "".join(_block(b) for b in block.blocks)
-    return (f'<div class="question"><p><strong>{block.number}.</strong> {escape(bare(block.prompt))}</p>'
-            f'<p class="how">{escape(block.how)}</p>{inner}</div>')
+    return (
+        f'<div class="question"><p><strong>{block.number}.</strong> {escape(bare(block.prompt))}</p>'
+        f'<p class="how">{escape(block.how)}</p>{inner}</div>'
+    )
 
 
 def html_page(doc: Document, large: bool = False) -> str:
     """The whole document as one HTML page, ready to print on A4 (`large`: large print)."""
     body = "\n".join(_block(block) for block in doc.blocks)
     html_class = ' class="large"' if large else ""
-    return (f'<!DOCTYPE html>\n<html lang="{escape(doc.language)}"{html_class}>\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(doc.title)} : {escape(doc.subtitle)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            f'<header><h1>{escape(doc.title)}</h1><p class="subtitle">{escape(doc.subtitle)}</p>'
-            f'<p class="muted">{escape(t("print.footer"))}</p></header>\n'
-            f"{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(doc.language)}"{html_class}>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(doc.title)} : {escape(doc.subtitle)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header><h1>{escape(doc.title)}</h1><p class="subtitle">{escape(doc.subtitle)}</p>'
+        f'<p class="muted">{escape(t("print.footer"))}</p></header>\n'
+        f"{body}\n</body>\n</html>\n"
+    )

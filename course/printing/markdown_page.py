@@ -12,10 +12,12 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
 def prose_markdown(markdown: str) -> str:
     """The trainer's Markdown with links as words and bare addresses (« guide (exemple.org) »)."""
+
     def words(match: re.Match[str]) -> str:
         if match.group(0).startswith("!"):
             return match.group(1)
         return f"{match.group(1)} ({match.group(2)})" if match.group(2) else match.group(1)
+
     return bare(_LINK.sub(words, markdown or "")).strip()
 
 
@@ -27,7 +29,9 @@ def _items(block: Items) -> str:
 
 def _mark(kind: str, n: int) -> str:
     """What starts the `n`th line of a list of `kind`: a dash, a number, a letter, a box or a blank."""
-    return {"bullet": "-", "number": f"{n}.", "letter": f"{chr(64 + n)}.", "tick": "- [ ]", "rank": "- ____"}[kind]
+    return {"bullet": "-", "number": f"{n}.", "letter": f"{chr(64 + n)}.", "tick": "- [ ]", "rank": "- ____"}[
+        kind
+    ]
 
 
 def _block(block: Block) -> str:
@@ -36,7 +40,9 @@ def _block(block: Block) -> str:
     if isinstance(block, Prose):
         text = prose_markdown(block.markdown)
         if block.label:
-            return "\n".join(f"> {line}" if line else ">" for line in [f"**{block.label}**", "", *text.split("\n")])
+            return "\n".join(
+                f"> {line}" if line else ">" for line in [f"**{block.label}**", "", *text.split("\n")]
+            )
         return text
     if isinstance(block, Line):
         text = bare(block.text)
@@ -45,7 +51,9 @@ def _block(block: Block) -> str:
         return _items(block)
     if isinstance(block, Write):
         return "\n\n".join("______________________________________________" for _ in range(block.lines))
-    parts = [f"**{block.number}.** {bare(block.prompt)}", f"*{block.how}*"] + [_block(b) for b in block.blocks]
+    parts = [f"**{block.number}.** {bare(block.prompt)}", f"*{block.how}*"] + [
+        _block(b) for b in block.blocks
+    ]
     return "\n\n".join(parts)
 
 

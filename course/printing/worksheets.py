@@ -52,23 +52,33 @@ def question_blocks(quiz: Quiz, question: Question, number: int) -> Numbered:
         how = t("print.how.single") if isinstance(question, SingleQuestion) else t("print.how.multiple")
         return Numbered(number, prompt, how, [Items(entries, "tick")])
     if isinstance(question, TrueFalseQuestion):
-        return Numbered(number, prompt, t("print.how.true_false"),
-                        [Items([t("quiz.true"), t("quiz.false")], "tick", inline=True)])
+        return Numbered(
+            number,
+            prompt,
+            t("print.how.true_false"),
+            [Items([t("quiz.true"), t("quiz.false")], "tick", inline=True)],
+        )
     if isinstance(question, OrderQuestion):
         pool = sequence_pool(question, _seed(quiz, question))
         return Numbered(number, prompt, t("print.how.order", count=len(pool)), [Items(pool, "rank")])
     if isinstance(question, MatchQuestion):
         rights = sequence_pool(question, _seed(quiz, question))
         lefts = [f"{pair.left} : ____" for pair in question.pairs]
-        return Numbered(number, prompt, t("print.how.match"),
-                        [Items(lefts, "number"), Line(t("print.match.rights"), "muted"), Items(rights, "letter")])
+        return Numbered(
+            number,
+            prompt,
+            t("print.how.match"),
+            [Items(lefts, "number"), Line(t("print.match.rights"), "muted"), Items(rights, "letter")],
+        )
     return Numbered(number, prompt, t("print.how.short"), [Write(2)])
 
 
 def worksheet(course: Course, quiz: Quiz) -> list[Block]:
     """The worksheet of `quiz`, on a new page."""
-    blocks: list[Block] = [Heading(2, t("print.sheet.title", title=course.quiz_title(quiz)), new_page=True),
-                           Line(t("print.sheet.name"))]
+    blocks: list[Block] = [
+        Heading(2, t("print.sheet.title", title=course.quiz_title(quiz)), new_page=True),
+        Line(t("print.sheet.name")),
+    ]
     for number, question in enumerate(quiz.questions, 1):
         blocks.append(question_blocks(quiz, question, number))
     return blocks
@@ -79,8 +89,10 @@ def _key_answer(quiz: Quiz, question: Question) -> str:
     if isinstance(question, MatchQuestion):
         rights = sequence_pool(question, _seed(quiz, question))
         letters = _letters(len(rights))
-        return " ; ".join(f"{n}. {pair.left} : {letters[rights.index(pair.right)]} ({pair.right})"
-                          for n, pair in enumerate(question.pairs, 1))
+        return " ; ".join(
+            f"{n}. {pair.left} : {letters[rights.index(pair.right)]} ({pair.right})"
+            for n, pair in enumerate(question.pairs, 1)
+        )
     if isinstance(question, OrderQuestion):
         return " ; ".join(f"{n}. {item}" for n, item in enumerate(question.items, 1))
     if isinstance(question, ShortQuestion) and len(question.accept) > 1:
@@ -90,7 +102,10 @@ def _key_answer(quiz: Quiz, question: Question) -> str:
 
 def answer_key(course: Course, quizzes: list[Quiz]) -> list[Block]:
     """Every worksheet's answers and explanations, together at the end."""
-    blocks: list[Block] = [Heading(2, t("print.key.title"), new_page=True), Line(t("print.key.intro"), "muted")]
+    blocks: list[Block] = [
+        Heading(2, t("print.key.title"), new_page=True),
+        Line(t("print.key.intro"), "muted"),
+    ]
     for quiz in quizzes:
         blocks.append(Heading(3, course.quiz_title(quiz)))
         for number, question in enumerate(quiz.questions, 1):

@@ -122,7 +122,9 @@ class AccessFile:
                 with suppress(OSError):
                     os.chmod(self.path, 0o600)
         except OSError as error:
-            raise AccessError(t("access.cannot_write", path=str(self.folder), reason=reason(error))) from error
+            raise AccessError(
+                t("access.cannot_write", path=str(self.folder), reason=reason(error))
+            ) from error
         except filelock.Timeout as error:
             raise AccessError(t("access.busy", path=str(self.folder))) from error
 

@@ -32,9 +32,14 @@ def pending_export(store: ProgressStore, answers: list[AnswerRecord]) -> dict[st
         if learner is None:  # learners.json unreadable: a stand-in, merged by id on import
             learner = Learner(learner_id, t("store.recovered_name", short=learner_id[:8]), utc_now())
         learners.append(learner)
-    return {"format": FORMAT, "version": VERSION, "exported": utc_now(),
-            "learners": [x.to_dict() for x in learners],
-            "answers": [a.to_dict() for a in answers], "states": {}}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported": utc_now(),
+        "learners": [x.to_dict() for x in learners],
+        "answers": [a.to_dict() for a in answers],
+        "states": {},
+    }
 
 
 def save_pending(store: ProgressStore, folder: Path) -> Path:

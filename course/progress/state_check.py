@@ -32,8 +32,11 @@ def _is_int(value: object, low: int | None = None) -> bool:
 
 
 def _is_score(value: object) -> bool:
-    return ((_is_int(value) or isinstance(value, float)) and math.isfinite(float(value))  # type: ignore[arg-type]
-            and 0.0 <= float(value) <= 1.0)  # type: ignore[arg-type]
+    return (
+        (_is_int(value) or isinstance(value, float))
+        and math.isfinite(float(value))  # type: ignore[arg-type]
+        and 0.0 <= float(value) <= 1.0
+    )  # type: ignore[arg-type]
 
 
 def _require(condition: bool, where: str) -> None:

@@ -330,12 +330,18 @@ class DataFiles:
                 return list(((read_tables(path) or {}).get(table) or {}).values())
             except DamagedFileError as damage:
                 if attempt or not self.repair(path, lock_path):
-                    self.notice("damaged", path, t("store.damaged.kept", reason=damage.reason,
-                                                   path=self.paths.relative(path)))
+                    self.notice(
+                        "damaged",
+                        path,
+                        t("store.damaged.kept", reason=damage.reason, path=self.paths.relative(path)),
+                    )
                     return []
             except OSError as error:
-                self.notice("unreadable", path, t("store.unreadable", reason=reason(error),
-                                                  path=self.paths.relative(path)))
+                self.notice(
+                    "unreadable",
+                    path,
+                    t("store.unreadable", reason=reason(error), path=self.paths.relative(path)),
+                )
                 return []
         return []
 
@@ -369,8 +375,10 @@ class DataFiles:
         """A learner's name for a message, read without locks or repairs."""
         if not is_learner_id(learner_id):
             return learner_id
-        for path, table in ((self.paths.learners_db, "learners"),
-                            (self.paths.profile_db(learner_id), "profile")):
+        for path, table in (
+            (self.paths.learners_db, "learners"),
+            (self.paths.profile_db(learner_id), "profile"),
+        ):
             with suppress(DamagedFileError, OSError):
                 for doc in ((read_tables(path) or {}).get(table) or {}).values():
                     if doc.get("id") == learner_id and isinstance(doc.get("name"), str):

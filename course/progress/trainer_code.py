@@ -16,7 +16,13 @@ import hmac
 from pathlib import Path
 
 from course.progress.access_file import (
-    AccessFile, Backoff, Clock, Verdict, hash_code, matches, normalise,
+    AccessFile,
+    Backoff,
+    Clock,
+    Verdict,
+    hash_code,
+    matches,
+    normalise,
 )
 
 MIN_LENGTH = 4
@@ -42,10 +48,12 @@ class TrainerCode:
 
     def check(self, code: str) -> Verdict:
         """Right or wrong, with the backoff shared by every window on the data dir."""
+
         def is_right() -> bool:
             if self.given is not None:
                 return hmac.compare_digest(normalise(code).encode(), normalise(self.given).encode())
             return matches(code, self.file.read().get("code"))
+
         return self.backoff.check(TRIES_KEY, is_right)
 
     def choose(self, code: str) -> None:

@@ -49,8 +49,9 @@ def add_arguments(sub: Any) -> None:
     parser.add_argument("--session", metavar="LABEL", help=t("serve.opt.session"))
     parser.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS, help=t("cli.opt.lang"))
     parser.add_argument("--pin", metavar="CODE", type=_pin, help=t("serve.opt.pin"))
-    parser.add_argument("--max-learners", metavar="N", type=_count, dest="max_learners",
-                        help=t("serve.opt.max_learners"))
+    parser.add_argument(
+        "--max-learners", metavar="N", type=_count, dest="max_learners", help=t("serve.opt.max_learners")
+    )
     code = parser.add_mutually_exclusive_group()
     code.add_argument("--code", type=_code, help=t("serve.opt.code"))
     code.add_argument("--no-code", action="store_true", help=t("serve.opt.no_code"))
@@ -90,7 +91,7 @@ def new_code() -> str:
 
 def spaced(code: str) -> str:
     """A code of digits in groups of three for the banner; spaces do not matter when typed."""
-    return " ".join(code[i:i + 3] for i in range(0, len(code), 3)) if code.isdigit() else code
+    return " ".join(code[i : i + 3] for i in range(0, len(code), 3)) if code.isdigit() else code
 
 
 def is_loopback(host: str) -> bool:
@@ -201,8 +202,17 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         out.write(f"[{time.strftime('%H:%M:%S')}] {clean_terminal(line, 200)}\n")
         out.flush()
 
-    server = WorkshopServer(command, args.host, args.port, address or "127.0.0.1", code, course.title,
-                            trainer_pin=pin, max_tabs=max_tabs, report=report)
+    server = WorkshopServer(
+        command,
+        args.host,
+        args.port,
+        address or "127.0.0.1",
+        code,
+        course.title,
+        trainer_pin=pin,
+        max_tabs=max_tabs,
+        report=report,
+    )
 
     def announce(url: str) -> None:
         lines = [t("serve.banner.ready", title=clean_terminal(course.title, 80)), ""]
@@ -211,12 +221,18 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         else:
             lines.append(t("serve.banner.address", url=url + "/"))
         lines.append(t("serve.banner.code", code=spaced(code)) if code else t("serve.banner.no_code"))
-        lines.append(t("serve.banner.pin_stored") if stored_pin else t("serve.banner.pin", pin=spaced(pin or "")))
+        lines.append(
+            t("serve.banner.pin_stored") if stored_pin else t("serve.banner.pin", pin=spaced(pin or ""))
+        )
         lines.append(t("serve.banner.max", n=max_tabs))
         if args.session:
             lines.append(t("serve.banner.session", session=clean_terminal(args.session)))
-        lines += [t("serve.banner.data", path=clean_terminal(data_dir)), "",
-                  t("serve.banner.each"), t("serve.banner.stop")]
+        lines += [
+            t("serve.banner.data", path=clean_terminal(data_dir)),
+            "",
+            t("serve.banner.each"),
+            t("serve.banner.stop"),
+        ]
         out.write("\n".join(lines) + "\n")
         out.flush()
 
@@ -232,8 +248,10 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
     try:
         asyncio.run(main())
     except BindError as error:
-        err.write(t("serve.bind_failed", host=args.host, port=args.port, other=args.port + 1,
-                    reason=error.reason) + "\n")
+        err.write(
+            t("serve.bind_failed", host=args.host, port=args.port, other=args.port + 1, reason=error.reason)
+            + "\n"
+        )
         return 2
     except KeyboardInterrupt:
         pass

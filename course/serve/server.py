@@ -50,8 +50,18 @@ DEVICE_COOKIE = "atelier_device"  # a random name for this browser, to count its
 MAX_MESSAGE = 64 * 1024  # a websocket message is a key press, a resize, a paste: never more
 SHUTDOWN_TIMEOUT = 5.0  # at Ctrl+C, seconds each app gets to quit once its tab is closed
 _HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
-_PAGE_KEYS = ("title", "heading", "prompt", "label", "submit", "loading", "start", "ended",
-              "restart", "noscript")
+_PAGE_KEYS = (
+    "title",
+    "heading",
+    "prompt",
+    "label",
+    "submit",
+    "loading",
+    "start",
+    "ended",
+    "restart",
+    "noscript",
+)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -77,7 +87,6 @@ def page_texts() -> dict[str, str]:
     return {key: t(f"serve.page.{key}") for key in _PAGE_KEYS}
 
 
-
 def device_of(request: web.Request) -> str:
     """The browser's own random cookie, or its address when it has none yet."""
     return request.cookies.get(DEVICE_COOKIE) or f"address:{request.remote or ''}"
@@ -91,11 +100,27 @@ def pseudonym(device: str) -> str:
 class WorkshopServer(Server):
     """textual-serve's Server for a workshop: our page, a code, limits, our runner."""
 
-    def __init__(self, command: str, host: str, port: int, address: str, code: str | None,
-                 title: str, *, trainer_pin: str | None = None, max_tabs: int = 30,
-                 report: Callable[[str], None] | None = None) -> None:
-        super().__init__(command, host=host, port=port, title=title,
-                         public_url=public_url(address, port), templates_path=TEMPLATES)
+    def __init__(
+        self,
+        command: str,
+        host: str,
+        port: int,
+        address: str,
+        code: str | None,
+        title: str,
+        *,
+        trainer_pin: str | None = None,
+        max_tabs: int = 30,
+        report: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(
+            command,
+            host=host,
+            port=port,
+            title=title,
+            public_url=public_url(address, port),
+            templates_path=TEMPLATES,
+        )
         self.address = address
         self.code = code
         self.trainer_pin = trainer_pin
@@ -113,21 +138,24 @@ class WorkshopServer(Server):
         """textual-serve's routes, with the code guard and no listing of `/static/` folders."""
         app = web.Application(middlewares=[self._guard])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
-        app.add_routes([
-            web.get("/", self.handle_index, name="index"),
-            web.post("/", self.handle_code),
-            web.get("/ws", self.handle_websocket, name="websocket"),
-            web.get("/download/{key}", self.handle_download, name="download"),
-            web.static("/static", self.statics_path, show_index=False, name="static"),
-        ])
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.post("/", self.handle_code),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, show_index=False, name="static"),
+            ]
+        )
         app.on_shutdown.append(self.on_shutdown)
         return app
 
     async def run(self, announce: Callable[[str], None] | None = None) -> None:
         """Serve until `stop()`; `announce(public_url)` is called once the port is bound."""
         self._loop = asyncio.get_running_loop()
-        runner = web.AppRunner(await self._make_app(), handle_signals=False,
-                               shutdown_timeout=SHUTDOWN_TIMEOUT)
+        runner = web.AppRunner(
+            await self._make_app(), handle_signals=False, shutdown_timeout=SHUTDOWN_TIMEOUT
+        )
         await runner.setup()
         try:
             try:
@@ -182,9 +210,12 @@ class WorkshopServer(Server):
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        allowed = (self.code is None or request.path.startswith("/static/")
-                   or (request.method == "POST" and request.path == "/")
-                   or hmac.compare_digest(request.cookies.get(COOKIE, "").encode(), self._token.encode()))
+        allowed = (
+            self.code is None
+            or request.path.startswith("/static/")
+            or (request.method == "POST" and request.path == "/")
+            or hmac.compare_digest(request.cookies.get(COOKIE, "").encode(), self._token.encode())
+        )
         if not allowed:
             if request.path != "/":
                 raise web.HTTPForbidden(text=t("serve.page.forbidden"))
@@ -206,15 +237,22 @@ class WorkshopServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await websocket.prepare(request)
         env = {"ATELIER_PIN": self.trainer_pin} if self.trainer_pin else {}
-        app = TabService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                         close=websocket.close, download_manager=self.download_manager, debug=self.debug,
-                         extra_env=env)
+        app = TabService(
+            self.command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+            extra_env=env,
+        )
         self._tabs.add(websocket)
         who = pseudonym(device_of(request))
         self.report(t("serve.log.tab_opened", device=who, n=len(self._tabs), max=self.max_tabs))
         try:
-            await app.start(to_int(request.query.get("width", "80"), 80),
-                            to_int(request.query.get("height", "24"), 24))
+            await app.start(
+                to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24)
+            )
             await relay(websocket, app)
         except Exception:
             log.exception("app process failed")
@@ -261,24 +299,40 @@ class WorkshopServer(Server):
         response = web.Response(status=303, headers={"Location": "/" + (f"?{query}" if query else "")})
         response.set_cookie(COOKIE, self._token, httponly=True, samesite="Lax", path="/")
         if not request.cookies.get(DEVICE_COOKIE):  # the tab's log lines name the same device
-            response.set_cookie(DEVICE_COOKIE, named, httponly=True, samesite="Lax", path="/",
-                                max_age=7 * 24 * 3600)
+            response.set_cookie(
+                DEVICE_COOKIE, named, httponly=True, samesite="Lax", path="/", max_age=7 * 24 * 3600
+            )
         return response
 
     def _form(self, request: web.Request, error: str | None = None, status: int = 200) -> web.Response:
-        context = {"lang": get_language(), "text": page_texts(), "course_title": self.title,
-                   "error": t(f"serve.page.{error}") if error else "",
-                   "numeric": bool(self.code and self.code.isdigit())}
+        context = {
+            "lang": get_language(),
+            "text": page_texts(),
+            "course_title": self.title,
+            "error": t(f"serve.page.{error}") if error else "",
+            "numeric": bool(self.code and self.code.isdigit()),
+        }
         response = aiohttp_jinja2.render_template("code.html", request, context, status=status)
         response.headers["Cache-Control"] = "no-store"
         if not request.cookies.get(DEVICE_COOKIE):
-            response.set_cookie(DEVICE_COOKIE, secrets.token_urlsafe(12), httponly=True, samesite="Lax",
-                                path="/", max_age=7 * 24 * 3600)
+            response.set_cookie(
+                DEVICE_COOKIE,
+                secrets.token_urlsafe(12),
+                httponly=True,
+                samesite="Lax",
+                path="/",
+                max_age=7 * 24 * 3600,
+            )
         return response
 
     def _notice(self, request: web.Request, key: str, status: int) -> web.Response:
-        context = {"lang": get_language(), "title": t("serve.page.title"), "heading": t(f"serve.page.{key}_heading"),
-                   "message": t(f"serve.page.{key}", n=self.max_tabs), "course_title": self.title}
+        context = {
+            "lang": get_language(),
+            "title": t("serve.page.title"),
+            "heading": t(f"serve.page.{key}_heading"),
+            "message": t(f"serve.page.{key}", n=self.max_tabs),
+            "course_title": self.title,
+        }
         response = aiohttp_jinja2.render_template("notice.html", request, context, status=status)
         response.headers["Cache-Control"] = "no-store"
         response.headers["Retry-After"] = "30"

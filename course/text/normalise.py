@@ -33,13 +33,17 @@ def _one_slip(typed: str, right: str) -> bool:
         diffs = [i for i, (a, b) in enumerate(zip(typed, right)) if a != b]
         if len(diffs) == 1:
             return True
-        return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                and typed[diffs[0]] == right[diffs[1]] and typed[diffs[1]] == right[diffs[0]])
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and typed[diffs[0]] == right[diffs[1]]
+            and typed[diffs[1]] == right[diffs[0]]
+        )
     if abs(len(typed) - len(right)) != 1:
         return False
     short, long_ = sorted((typed, right), key=len)
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1 :]
 
 
 @dataclass(frozen=True, slots=True)

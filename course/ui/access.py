@@ -35,6 +35,7 @@ def open_trainer_space(app: AtelierApp) -> None:
     def unlocked(ok: bool | None) -> None:
         if ok:
             app.push_screen(TrainerScreen())
+
     if not app.trainer_code.is_set and app.settings.workshop:  # a browser tab: no learner chooses it
         app.notify(t("access.setup.not_here"), severity="warning", timeout=10)
         return
@@ -44,6 +45,7 @@ def open_trainer_space(app: AtelierApp) -> None:
 
 def after_code(app: AtelierApp, then: Callable[[bool | None], None]) -> Callable[[bool | None], None]:
     """`then(True)` once confirmed and, in the « mode atelier », once the personal code is right."""
+
     def confirmed(yes: bool | None) -> None:
         journey = app.journey
         if not yes or journey is None or not app.workshop_mode:
@@ -51,8 +53,13 @@ def after_code(app: AtelierApp, then: Callable[[bool | None], None]) -> Callable
             return
         from course.ui.screens.learner_code import LearnerCodeScreen
 
-        app.push_screen(LearnerCodeScreen(codes(app), journey.learner, t("access.code.ask_delete"),
-                                          trainer=app.trainer_code), then)
+        app.push_screen(
+            LearnerCodeScreen(
+                codes(app), journey.learner, t("access.code.ask_delete"), trainer=app.trainer_code
+            ),
+            then,
+        )
+
     return confirmed
 
 

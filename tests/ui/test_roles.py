@@ -99,7 +99,9 @@ async def test_the_chosen_code_is_asked_next_time_and_wrong_codes_wait(mini_cour
     store.close()
 
 
-async def test_the_name_field_takes_the_first_keys_and_an_existing_name_asks(mini_course, private_data) -> None:
+async def test_the_name_field_takes_the_first_keys_and_an_existing_name_asks(
+    mini_course, private_data
+) -> None:
     group(private_data, "Marie", "Paul")
     app, store = app_on(private_data, mini_course)
     async with app.run_test(size=SIZE) as pilot:
@@ -119,7 +121,11 @@ async def test_the_name_field_takes_the_first_keys_and_an_existing_name_asks(min
         await pilot.pause()
         assert isinstance(app.screen, CourseMapScreen) and app.journey.learner.name == "Marie D."
     store.close()
-    assert sorted(x.name for x in ProgressStore(private_data).list_learners()) == ["Marie", "Marie D.", "Paul"]
+    assert sorted(x.name for x in ProgressStore(private_data).list_learners()) == [
+        "Marie",
+        "Marie D.",
+        "Paul",
+    ]
 
 
 async def test_a_changed_name_is_said_before_it_is_kept(mini_course, private_data) -> None:
@@ -148,7 +154,8 @@ async def test_a_changed_name_is_said_before_it_is_kept(mini_course, private_dat
 
 
 async def test_in_workshop_mode_no_other_name_is_shown_and_a_new_learner_gets_a_code(
-        mini_course, private_data) -> None:
+    mini_course, private_data
+) -> None:
     group(private_data, "Bérénice", "Gaspard")
     app, store = app_on(private_data, mini_course, workshop=True)
     async with app.run_test(size=SIZE) as pilot:

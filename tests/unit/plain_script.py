@@ -32,8 +32,13 @@ class ScriptedInput(io.TextIOBase):
         return line + "\n"
 
 
-def run_plain(data: Path, steps: Iterable[Step], course: str | Path = "mini", learner: str | None = None,
-              width: int = 80) -> str:
+def run_plain(
+    data: Path,
+    steps: Iterable[Step],
+    course: str | Path = "mini",
+    learner: str | None = None,
+    width: int = 80,
+) -> str:
     """Run the plain app on a course (a fixture's name, or a folder) until the steps run out; the transcript."""
     loaded = load_course(FIXTURES / course if isinstance(course, str) else course)
     store = ProgressStore(data)
@@ -53,9 +58,11 @@ def printed(transcript: str) -> list[str]:
 
 def pick(*wanted: str) -> Callable[[str], str]:
     """The numbers under which `wanted` were last listed, in that order (for shuffled pools)."""
+
     def answer(text: str) -> str:
         shown = {}
         for number, item in re.findall(r"^(\d+)\. (.+)$", text, re.M):
             shown[item] = number
         return " ".join(shown[w] for w in wanted)
+
     return answer

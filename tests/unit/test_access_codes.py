@@ -41,8 +41,10 @@ def test_the_trainer_code_is_kept_as_a_salted_hash_only(tmp_path: Path) -> None:
     assert not again.check("pomme 2469").ok
     other = TrainerCode(tmp_path)
     other.choose("Pomme 2468")
-    assert json.loads((tmp_path / "access" / "trainer.json").read_text())["code"]["salt"] != \
-        json.loads(stored)["code"]["salt"]
+    assert (
+        json.loads((tmp_path / "access" / "trainer.json").read_text())["code"]["salt"]
+        != json.loads(stored)["code"]["salt"]
+    )
 
 
 def test_a_code_given_for_the_run_wins_and_is_never_written(tmp_path: Path) -> None:

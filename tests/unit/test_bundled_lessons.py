@@ -9,8 +9,12 @@ from course.content.loader import load_course
 
 BUNDLED = load_course(bundled_course_dir())
 
-NEW_LESSONS = ("illectronisme-ia-generative", "desinformation-elections-2024-2027",
-               "droits-dsa-citoyen", "droits-cyberharcelement")
+NEW_LESSONS = (
+    "illectronisme-ia-generative",
+    "desinformation-elections-2024-2027",
+    "droits-dsa-citoyen",
+    "droits-cyberharcelement",
+)
 
 
 def _inspector_items():
@@ -19,13 +23,16 @@ def _inspector_items():
     return {item.id: item for item in inspect.items}
 
 
-@pytest.mark.parametrize("item_id, words", [
-    ("sms-cpf", "Mon Compte Formation"),
-    ("sms-ants", "ANTS"),
-    ("sms-france-travail", "France Travail"),
-    ("sms-peage", "péage"),
-    ("appel-faux-conseiller", "conseiller"),
-])
+@pytest.mark.parametrize(
+    "item_id, words",
+    [
+        ("sms-cpf", "Mon Compte Formation"),
+        ("sms-ants", "ANTS"),
+        ("sms-france-travail", "France Travail"),
+        ("sms-peage", "péage"),
+        ("appel-faux-conseiller", "conseiller"),
+    ],
+)
 def test_the_inspector_shows_todays_scams(item_id, words):
     item = _inspector_items()[item_id]
     assert any(words in detail.value for detail in item.details)

@@ -79,29 +79,41 @@ def longest_choice_scores(course) -> tuple[float, float, int]:
 
 def absolute_statement_scores(course) -> tuple[float, float, int]:
     """Answer « false » to every true/false statement that holds an absolute word."""
-    marked = [q for _, q in _questions(course)
-              if isinstance(q, TrueFalseQuestion) and ABSOLUTE_WORDS.search(q.statement)]
+    marked = [
+        q
+        for _, q in _questions(course)
+        if isinstance(q, TrueFalseQuestion) and ABSOLUTE_WORDS.search(q.statement)
+    ]
     return _mean([float(not q.answer) for q in marked]), 0.5, len(marked)
 
 
 HEDGE_WORDS = re.compile(
     r"\b(souvent|peut|peuvent|parfois|en général|généralement|sans doute|plutôt|certains|certaines|sauf)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def hedged_statement_scores(course) -> tuple[float, float, int]:
     """Answer « true » to every true/false statement that hedges (« souvent », « peut », « en général »…)."""
-    hedged = [q for _, q in _questions(course)
-              if isinstance(q, TrueFalseQuestion) and HEDGE_WORDS.search(q.statement)]
+    hedged = [
+        q
+        for _, q in _questions(course)
+        if isinstance(q, TrueFalseQuestion) and HEDGE_WORDS.search(q.statement)
+    ]
     return _mean([float(q.answer) for q in hedged]), 0.5, len(hedged)
 
 
 def absolute_choice_scores(course) -> tuple[float, float, int]:
     """In a `single` question, rule out the choices that hold an absolute word and pick among the rest."""
-    singles = [q for _, q in _questions(course) if isinstance(q, SingleQuestion)
-               and any(ABSOLUTE_WORDS.search(c.text) for c in q.choices)]
-    scores = [_single_pick(q, [i for i, c in enumerate(q.choices) if not ABSOLUTE_WORDS.search(c.text)])
-              for q in singles]
+    singles = [
+        q
+        for _, q in _questions(course)
+        if isinstance(q, SingleQuestion) and any(ABSOLUTE_WORDS.search(c.text) for c in q.choices)
+    ]
+    scores = [
+        _single_pick(q, [i for i, c in enumerate(q.choices) if not ABSOLUTE_WORDS.search(c.text)])
+        for q in singles
+    ]
     return _mean(scores), _mean([_chance(q) for q in singles]), len(singles)
 
 
@@ -161,7 +173,9 @@ def test_no_strategy_that_skips_reading_beats_chance_by_more_than_five_points(co
     """Both ways: a strategy far below chance means its opposite (« never the longest ») is a cue too."""
     score, chance, count = STRATEGIES[name](course)
     assert count >= 5, f"{name}: too few questions to measure ({count})"
-    assert abs(score - chance) <= MARGIN, f"{name}: {score:.0%} against {chance:.0%} by chance, on {count} questions"
+    assert abs(score - chance) <= MARGIN, (
+        f"{name}: {score:.0%} against {chance:.0%} by chance, on {count} questions"
+    )
 
 
 def test_the_bundled_course_is_measured_whole(course):
@@ -175,7 +189,8 @@ def test_the_bundled_course_is_measured_whole(course):
 RECALL = re.compile(
     r"en quelle année|quelle année|quel article|quelle date|quand .* (lancé|créé|adopté|publié|mis en ligne)"
     r"|combien de (millions|mois|jours|pays|coupures|membres)|à partir de combien|quelle part|quel pourcentage",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _tests_of(course, kind: str) -> list[Quiz]:
@@ -185,15 +200,23 @@ def _tests_of(course, kind: str) -> list[Quiz]:
 def test_few_questions_ask_for_a_date_a_figure_or_an_article_and_none_in_pre_tests(course):
     recall = [f"{q.pos.path}:{q.pos.line}" for _, q in _questions(course) if RECALL.search(question_text(q))]
     assert len(recall) <= 0.05 * course.question_count(), recall
-    in_pretests = [q.id for quiz in _tests_of(course, "pretest") for q in quiz.questions
-                   if RECALL.search(question_text(q)) or re.search(r"\barticle \d", question_text(q))]
+    in_pretests = [
+        q.id
+        for quiz in _tests_of(course, "pretest")
+        for q in quiz.questions
+        if RECALL.search(question_text(q)) or re.search(r"\barticle \d", question_text(q))
+    ]
     assert in_pretests == []
 
 
 def _options(question: Question) -> int:
     """How many things the learner chooses among, sorts or pairs: same count, same difficulty of guessing."""
-    return len(getattr(question, "choices", None) or getattr(question, "items", None)
-               or getattr(question, "pairs", None) or [])
+    return len(
+        getattr(question, "choices", None)
+        or getattr(question, "items", None)
+        or getattr(question, "pairs", None)
+        or []
+    )
 
 
 def test_pre_and_post_tests_are_parallel_forms(course):
@@ -201,7 +224,10 @@ def test_pre_and_post_tests_are_parallel_forms(course):
     assert len(pretests) == len(posttests) == len(course.modules)
     for pre, post in zip(pretests, posttests):
         assert [q.type for q in pre.questions] == [q.type for q in post.questions], (pre.id, post.id)
-        assert [_options(q) for q in pre.questions] == [_options(q) for q in post.questions], (pre.id, post.id)
+        assert [_options(q) for q in pre.questions] == [_options(q) for q in post.questions], (
+            pre.id,
+            post.id,
+        )
         shared = {question_text(q) for q in pre.questions} & {question_text(q) for q in post.questions}
         assert shared == set(), f"{pre.id} and {post.id} share items: {shared}"
 
@@ -275,20 +301,27 @@ def test_the_absolute_word_warning_names_every_false_statement(tmp_path):
 
 
 def test_a_quiz_written_without_cues_gets_no_warning(tmp_path):
-    fixed = (CUED
-             .replace("Le transférer au 33700 puis le supprimer sans cliquer sur le lien", "Le signaler")
-             .replace("Toutes les réponses ci-dessus", "Regarder la date")
-             .replace("Tous les SMS de livraison sont vrais.", "Toute personne peut signaler un SMS au 33700.")
-             .replace("answer: false\n    explanation: Non.\n  - id: domaine",
-                      "answer: true\n    explanation: Oui.\n  - id: domaine")
-             .replace("accept: [aide.example]", "accept: [aide.example]\n    exact: true"))
+    fixed = (
+        CUED.replace("Le transférer au 33700 puis le supprimer sans cliquer sur le lien", "Le signaler")
+        .replace("Toutes les réponses ci-dessus", "Regarder la date")
+        .replace("Tous les SMS de livraison sont vrais.", "Toute personne peut signaler un SMS au 33700.")
+        .replace(
+            "answer: false\n    explanation: Non.\n  - id: domaine",
+            "answer: true\n    explanation: Oui.\n  - id: domaine",
+        )
+        .replace("accept: [aide.example]", "accept: [aide.example]\n    exact: true")
+    )
     assert _warnings(tmp_path, fixed) == []
 
 
 def test_every_typed_address_or_number_of_the_bundled_course_is_exact(course):
-    loose = [f"{q.pos.path}:{q.pos.line}" for _, q in _questions(course)
-             if isinstance(q, ShortQuestion) and not q.exact
-             and any(re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}|[\d\s]+", a.strip()) for a in q.accept)]
+    loose = [
+        f"{q.pos.path}:{q.pos.line}"
+        for _, q in _questions(course)
+        if isinstance(q, ShortQuestion)
+        and not q.exact
+        and any(re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}|[\d\s]+", a.strip()) for a in q.accept)
+    ]
     assert loose == []
 
 

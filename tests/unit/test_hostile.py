@@ -55,8 +55,16 @@ def codes(course, rel: str) -> list[str]:
 def drawn(app) -> tuple[str, str]:
     """The bytes a terminal would receive for the whole screen (dialogs over what is below), and its text."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.file.getvalue(), console.export_text(styles=False)
 
@@ -78,7 +86,11 @@ def assert_inert(app, svg: bool = False) -> str:
 PLACES = {
     "lesson": ("lessons/alpha/02-deux.yaml", "title: Le navigateur", "title: {}"),
     "quiz": ("quizzes/alpha/02-deux.yaml", "prompt: Où tape-t-on l'adresse d'un site ?", "prompt: {}"),
-    "glossary": ("lessons/glossary.yaml", "definition: Logiciel qui affiche les pages web.", "definition: {}"),
+    "glossary": (
+        "lessons/glossary.yaml",
+        "definition: Logiciel qui affiche les pages web.",
+        "definition: {}",
+    ),
     "course.yaml": ("lessons/course.yaml", "title: Mini parcours de test", "title: {}"),
     "module.yaml": ("lessons/alpha/module.yaml", "title: Module alpha", "title: {}"),
 }
@@ -111,12 +123,15 @@ def test_tags_that_build_objects_are_refused_and_never_run(tmp_path, place, tag)
     assert "alpha-un" in course.lessons  # the rest of the course still loads
 
 
-@pytest.mark.parametrize("text", [
-    '--- !!python/object/apply:os.system ["touch {witness}"]\n',                       # the whole document
-    'id: x\n? !!python/object/apply:os.system ["touch {witness}"]\n: valeur\n',         # a key
-    'id: x\ntitle: T\nsections:\n  - !!python/object/apply:os.system ["touch {witness}"]\n',  # a list item
-    'id: x\nobjectives: !!python/object/apply:os.system ["touch {witness}"]\n',         # a whole list
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '--- !!python/object/apply:os.system ["touch {witness}"]\n',  # the whole document
+        'id: x\n? !!python/object/apply:os.system ["touch {witness}"]\n: valeur\n',  # a key
+        'id: x\ntitle: T\nsections:\n  - !!python/object/apply:os.system ["touch {witness}"]\n',  # a list item
+        'id: x\nobjectives: !!python/object/apply:os.system ["touch {witness}"]\n',  # a whole list
+    ],
+)
 def test_tags_anywhere_in_a_file_are_refused(tmp_path, text):
     root = course_copy(tmp_path)
     witness = tmp_path / "PWNED-xyz"
@@ -149,19 +164,39 @@ SCALARS = [
     ("lessons/alpha/01-un.yaml", "text: Le premier courriel date de 1971.", f"text: {evil('Texte')}"),
     ("lessons/beta/01-un.yaml", "title: Le mot de passe", f"title: {evil('Mot')}"),
     ("lessons/glossary.yaml", "term: Courriel", f"term: {evil('Terme')}"),
-    ("lessons/glossary.yaml", "definition: Message envoyé par Internet d'une boîte à une autre.",
-     f"definition: {evil('Définition')}"),
+    (
+        "lessons/glossary.yaml",
+        "definition: Message envoyé par Internet d'une boîte à une autre.",
+        f"definition: {evil('Définition')}",
+    ),
     ("quizzes/alpha/01-un.yaml", "prompt: Où arrive un courriel ?", f"prompt: {evil('Question')}"),
     ("quizzes/alpha/01-un.yaml", "- text: Dans le navigateur", f"- text: {evil('Choix')}"),
-    ("quizzes/alpha/01-un.yaml", "feedback: Le navigateur affiche des pages web.", f"feedback: {evil('Retour')}"),
-    ("quizzes/alpha/01-un.yaml", "explanation: Un courriel arrive dans la boîte aux lettres électronique du "
-     "destinataire.", f"explanation: {evil('Explication')}"),
-    ("quizzes/alpha/01-un.yaml", "hints: [Pensez au facteur., C'est une boîte.]",
-     f"hints: [{evil('Indice')}, C'est une boîte.]"),
-    ("quizzes/alpha/01-un.yaml", "statement: Le premier courriel date de 1971.", f"statement: {evil('Affirmation')}"),
+    (
+        "quizzes/alpha/01-un.yaml",
+        "feedback: Le navigateur affiche des pages web.",
+        f"feedback: {evil('Retour')}",
+    ),
+    (
+        "quizzes/alpha/01-un.yaml",
+        "explanation: Un courriel arrive dans la boîte aux lettres électronique du destinataire.",
+        f"explanation: {evil('Explication')}",
+    ),
+    (
+        "quizzes/alpha/01-un.yaml",
+        "hints: [Pensez au facteur., C'est une boîte.]",
+        f"hints: [{evil('Indice')}, C'est une boîte.]",
+    ),
+    (
+        "quizzes/alpha/01-un.yaml",
+        "statement: Le premier courriel date de 1971.",
+        f"statement: {evil('Affirmation')}",
+    ),
     ("quizzes/alpha/01-un.yaml", "- Écrire le message", f"- {evil('Étape')}"),
-    ("quizzes/alpha/01-un.yaml", "{left: Courriel, right: Écrire à quelqu'un}",
-     f"{{left: {evil('Gauche')}, right: {evil('Droite')}}}"),
+    (
+        "quizzes/alpha/01-un.yaml",
+        "{left: Courriel, right: Écrire à quelqu'un}",
+        f"{{left: {evil('Gauche')}, right: {evil('Droite')}}}",
+    ),
 ]
 
 
@@ -179,9 +214,16 @@ def test_control_sequences_are_a_warning_and_made_inert(hostile_course):
     assert [p.code for p in course.problems] == ["control_chars"] * (len(SCALARS) + 1)  # match: two scalars
     assert all(p.severity == "warning" for p in course.problems)
     lesson = course.lessons["alpha-un"]
-    for text in (course.title, course.modules[0].title, lesson.title, lesson.sections[0].title,
-                 lesson.sections[1].text, lesson.objectives[0], course.glossary["courriel"].definition,
-                 course.quizzes["alpha-un"].questions[0].choices[0].text):
+    for text in (
+        course.title,
+        course.modules[0].title,
+        lesson.title,
+        lesson.sections[0].title,
+        lesson.sections[1].text,
+        lesson.objectives[0],
+        course.glossary["courriel"].definition,
+        course.quizzes["alpha-un"].questions[0].choices[0].text,
+    ):
         assert not UNSAFE.search(text), repr(text)
         assert "\u241b[2J" in text  # ␛ shows where the escape was
     out, err = io.StringIO(), io.StringIO()
@@ -249,8 +291,12 @@ async def test_markup_in_content_is_shown_as_written(tmp_path, make_app):
     title = "Le [/] piège [link=https://pirate.example]Cliquez[/link] [@click=app.quit]ici[/] [bold red]Rouge"
     root = course_copy(tmp_path)
     edit(root, "lessons/beta/01-un.yaml", "title: Le mot de passe", f"title: '{title}'")
-    edit(root, "lessons/beta/01-un.yaml", "  - Choisir un mot de passe solide",
-         "  - '[/] [link=file:///etc]Voir[/link]'")
+    edit(
+        root,
+        "lessons/beta/01-un.yaml",
+        "  - Choisir un mot de passe solide",
+        "  - '[/] [link=file:///etc]Voir[/link]'",
+    )
     app = make_app(course=load_course(root))
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         app.open_lesson("beta-un")
@@ -283,10 +329,25 @@ NAMES = [
 
 
 def _answer(learner_id: str, n: int) -> AnswerRecord:
-    return AnswerRecord(id="", learner=learner_id, lesson="alpha-un", quiz="alpha-un", question="q-short",
-                        qtype="short", response="=1+1", response_text="=1+1", correct=False, score=0.0,
-                        hints_used=0, duration_s=3.5, timestamp="", attempt=1, session="@séance",
-                        confidence=None, mode="quiz")
+    return AnswerRecord(
+        id="",
+        learner=learner_id,
+        lesson="alpha-un",
+        quiz="alpha-un",
+        question="q-short",
+        qtype="short",
+        response="=1+1",
+        response_text="=1+1",
+        correct=False,
+        score=0.0,
+        hints_used=0,
+        duration_s=3.5,
+        timestamp="",
+        attempt=1,
+        session="@séance",
+        confidence=None,
+        mode="quiz",
+    )
 
 
 @pytest.fixture
@@ -306,7 +367,9 @@ def test_profile_folders_never_come_from_names(hostile_learners, private_data, t
         assert path.resolve().is_relative_to(data), path
         for part in path.relative_to(data).parts:
             assert re.fullmatch(r"[A-Za-z0-9._-]+", part) and ".." not in part, part
-            assert not any(word in part.lower() for word in ("passwd", "etc", "hyperlink", "win", "léa", "zoé")), part
+            assert not any(
+                word in part.lower() for word in ("passwd", "etc", "hyperlink", "win", "léa", "zoé")
+            ), part
     assert sorted(path.name for path in (data / "learners").iterdir()) == sorted(x.id for x in learners)
     assert all(is_learner_id(x.id) for x in learners)
     assert not (tmp_path / "etc").exists() and not (private_data.parent.parent / "etc").exists()
@@ -327,7 +390,9 @@ def workshop(*argv: str) -> tuple[int, str]:
 
 
 def test_csv_export_neutralises_names_and_answers(hostile_learners, mini_course, private_data):
-    code, out = workshop("export", "--format", "csv", "--names", "--data", str(private_data), "--course", str(MINI))
+    code, out = workshop(
+        "export", "--format", "csv", "--names", "--data", str(private_data), "--course", str(MINI)
+    )
     assert code == 0
     rows = list(csv.reader(io.StringIO(out), delimiter=";"))
     assert len(rows) == len(NAMES) + 1
@@ -337,16 +402,21 @@ def test_csv_export_neutralises_names_and_answers(hostile_learners, mini_course,
             stripped = cell.lstrip()
             assert not stripped or stripped[0] not in "=+-@" or cell.startswith("'"), cell
     # The store cleans names as they are typed; the exporter does not rely on it.
-    raw = [{"id": "a" * 32, "name": '=HYPERLINK("http://pirate.example";"clic")'},
-           {"id": "b" * 32, "name": "\x1b]0;titre\x07@SUM(1)"}, {"id": "c" * 32, "name": "\t-1+1"}]
-    answers = [_answer(x["id"], 0).to_dict() | {"id": f"r{i}", "timestamp": "2026-01-01T10:00:00Z"}
-               for i, x in enumerate(raw)]
+    raw = [
+        {"id": "a" * 32, "name": '=HYPERLINK("http://pirate.example";"clic")'},
+        {"id": "b" * 32, "name": "\x1b]0;titre\x07@SUM(1)"},
+        {"id": "c" * 32, "name": "\t-1+1"},
+    ]
+    answers = [
+        _answer(x["id"], 0).to_dict() | {"id": f"r{i}", "timestamp": "2026-01-01T10:00:00Z"}
+        for i, x in enumerate(raw)
+    ]
     index = build_index(mini_course)
     for write in (write_answers_csv, write_summary_csv):
         out = io.StringIO()
         write(out, raw, answers, index, names=True)
         cells = [cell for row in csv.reader(io.StringIO(out.getvalue()), delimiter=";") for cell in row]
-        assert "'=HYPERLINK(\"http://pirate.example\";\"clic\")" in cells
+        assert '\'=HYPERLINK("http://pirate.example";"clic")' in cells
         for cell in cells:
             assert not UNSAFE.search(cell)
             assert cell[:1] not in ("=", "+", "-", "@", "\t"), cell
@@ -431,7 +501,11 @@ def test_a_50_mb_lesson_is_refused_in_french_without_being_read(tmp_path):
     assert big.stat().st_size >= 50 * 1024 * 1024
     course = load_course(root)
     [problem] = course.problems
-    assert (problem.path, problem.code, problem.severity) == ("lessons/alpha/03-enorme.yaml", "file_too_big", "error")
+    assert (problem.path, problem.code, problem.severity) == (
+        "lessons/alpha/03-enorme.yaml",
+        "file_too_big",
+        "error",
+    )
     assert "Fichier trop gros" in problem.message
     assert "alpha-un" in course.lessons
 
@@ -465,9 +539,11 @@ def test_deep_nesting_is_refused_without_crashing_the_interpreter(tmp_path):
     for rel, text in files.items():
         (root / rel).write_text(text, encoding="utf-8")
     (root / "lessons/alpha/15-indente.yaml").write_text(
-        "".join(" " * i + "a:\n" for i in range(10_000)), encoding="utf-8")  # 50 MB: too big to read
-    result = subprocess.run([sys.executable, "-c", DEEP_SCRIPT, str(root)], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120)
+        "".join(" " * i + "a:\n" for i in range(10_000)), encoding="utf-8"
+    )  # 50 MB: too big to read
+    result = subprocess.run(
+        [sys.executable, "-c", DEEP_SCRIPT, str(root)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]  # -11 was a segmentation fault
     problems_line, lessons_line = result.stdout.splitlines()
     found = {path: (code, message) for path, code, message in json.loads(problems_line)}
@@ -480,10 +556,16 @@ def test_deep_nesting_is_refused_without_crashing_the_interpreter(tmp_path):
 
 def test_validate_on_deep_nesting_exits_with_problems(tmp_path):
     root = course_copy(tmp_path)
-    (root / "lessons/alpha/10-crochets.yaml").write_text("title: " + "[" * 100_000 + "]" * 100_000 + "\n",
-                                                          encoding="utf-8")
-    result = subprocess.run([sys.executable, "app.py", "validate", str(root), "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    (root / "lessons/alpha/10-crochets.yaml").write_text(
+        "title: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "app.py", "validate", str(root), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr[-2000:]
     report = json.loads(result.stdout)
     assert [p["code"] for p in report["problems"]] == ["too_deep"]
@@ -496,16 +578,21 @@ def test_deep_nesting_with_the_pure_python_loader(tmp_path, monkeypatch):
 
     monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)  # where libyaml is missing
     root = course_copy(tmp_path)
-    (root / "lessons/alpha/10-crochets.yaml").write_text("title: " + "[" * 10_000 + "]" * 10_000 + "\n",
-                                                          encoding="utf-8")
+    (root / "lessons/alpha/10-crochets.yaml").write_text(
+        "title: " + "[" * 10_000 + "]" * 10_000 + "\n", encoding="utf-8"
+    )
     course = load_course(root)
     assert codes(course, "lessons/alpha/10-crochets.yaml") == ["too_deep"]
 
 
 def test_nesting_a_course_needs_is_still_read(tmp_path):
     root = course_copy(tmp_path)
-    edit(root, "lessons/alpha/02-deux.yaml", "glossary: [navigateur]",
-         "glossary: [navigateur]\n# " + "[" * 500 + "\n")  # brackets in a comment: a second look, no refusal
+    edit(
+        root,
+        "lessons/alpha/02-deux.yaml",
+        "glossary: [navigateur]",
+        "glossary: [navigateur]\n# " + "[" * 500 + "\n",
+    )  # brackets in a comment: a second look, no refusal
     assert load_course(root).problems == []
 
 
@@ -518,14 +605,17 @@ def elsewhere(tmp_path):
     return Path(shutil.copytree(MINI, tmp_path / "ailleurs"))
 
 
-@pytest.mark.parametrize(("link", "target"), [
-    ("lessons/gamma", "lessons/alpha"),                         # a module folder
-    ("lessons/alpha/03-lien.yaml", "lessons/beta/01-un.yaml"),  # a lesson file
-    ("quizzes/beta", "quizzes/alpha"),                          # a quiz module folder
-    ("quizzes/alpha/03-lien.yaml", "quizzes/alpha/02-deux.yaml"),  # a quiz file
-    ("quizzes/03-lien.yaml", "quizzes/alpha/02-deux.yaml"),     # a quiz at the top of quizzes/
-    ("lessons/glossary.yaml", "lessons/glossary.yaml"),         # the glossary
-])
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        ("lessons/gamma", "lessons/alpha"),  # a module folder
+        ("lessons/alpha/03-lien.yaml", "lessons/beta/01-un.yaml"),  # a lesson file
+        ("quizzes/beta", "quizzes/alpha"),  # a quiz module folder
+        ("quizzes/alpha/03-lien.yaml", "quizzes/alpha/02-deux.yaml"),  # a quiz file
+        ("quizzes/03-lien.yaml", "quizzes/alpha/02-deux.yaml"),  # a quiz at the top of quizzes/
+        ("lessons/glossary.yaml", "lessons/glossary.yaml"),  # the glossary
+    ],
+)
 def test_links_out_of_the_course_are_refused(tmp_path, elsewhere, link, target):
     root = course_copy(tmp_path)
     (root / link).unlink(missing_ok=True)
@@ -534,7 +624,9 @@ def test_links_out_of_the_course_are_refused(tmp_path, elsewhere, link, target):
     assert (link, "outside_course", "error") in [(p.path, p.code, p.severity) for p in course.problems]
     for problem in course.problems:
         assert not problem.path.startswith(("/", "..")), problem.path
-    assert "hors du dossier du cours" in next(p.message for p in course.problems if p.code == "outside_course")
+    assert "hors du dossier du cours" in next(
+        p.message for p in course.problems if p.code == "outside_course"
+    )
     assert "alpha-un" in course.lessons
 
 
@@ -590,8 +682,13 @@ def atelier(*argv: str, env: dict[str, str] | None = None) -> subprocess.Complet
     """The real command, its raw bytes on stdout and stderr."""
     import os
 
-    return subprocess.run([sys.executable, "app.py", *argv], capture_output=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "app.py", *argv],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.fixture
@@ -641,8 +738,17 @@ def hostile_progress(private_data, tmp_path):
     lea = store.create_learner("Léa")
     for question in ("q-single", "q-short"):
         record = _answer(lea.id, 0)
-        store.record_answer(AnswerRecord(**{**record.to_dict(), "question": question, "session": HOSTILE,
-                                            "response_text": HOSTILE, "response": HOSTILE}))
+        store.record_answer(
+            AnswerRecord(
+                **{
+                    **record.to_dict(),
+                    "question": question,
+                    "session": HOSTILE,
+                    "response_text": HOSTILE,
+                    "response": HOSTILE,
+                }
+            )
+        )
     here = ProgressStore(private_data)
     import_progress(here, export_progress(store, None))
     store.close()
@@ -650,11 +756,20 @@ def hostile_progress(private_data, tmp_path):
     return private_data
 
 
-@pytest.mark.parametrize("argv", [
-    ["report"], ["report", "--format", "csv"], ["report", "--format", "json"], ["report", "--format", "html"],
-    ["export", "--format", "csv"], ["export", "--format", "xapi"], ["export", "--format", "progress"],
-    ["export", "--format", "progress", "--names"],
-], ids=lambda argv: "-".join(argv).replace("--format-", ""))
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report"],
+        ["report", "--format", "csv"],
+        ["report", "--format", "json"],
+        ["report", "--format", "html"],
+        ["export", "--format", "csv"],
+        ["export", "--format", "xapi"],
+        ["export", "--format", "progress"],
+        ["export", "--format", "progress", "--names"],
+    ],
+    ids=lambda argv: "-".join(argv).replace("--format-", ""),
+)
 def test_commands_print_hostile_labels_and_answers_inert(hostile_progress, argv):
     result = atelier(*argv, "--data", str(hostile_progress), "--course", str(MINI))
     assert result.returncode == 0, result.stderr.decode()[-2000:]
@@ -668,8 +783,9 @@ def test_export_files_hold_no_raw_control_characters(hostile_progress, tmp_path,
     import stat
 
     target = tmp_path / f"export.{fmt}"
-    result = atelier("export", "--format", fmt, "-o", str(target), "--data", str(hostile_progress),
-                     "--course", str(MINI))
+    result = atelier(
+        "export", "--format", fmt, "-o", str(target), "--data", str(hostile_progress), "--course", str(MINI)
+    )
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     for path in tmp_path.glob("export*"):
         assert_clean_bytes(path.read_bytes(), path.name)
@@ -690,8 +806,9 @@ def test_command_notices_are_inert(private_data, tmp_path, monkeypatch):
     from course.cli_workshop import run_workshop
 
     out, err = io.StringIO(), io.StringIO()
-    code = run_workshop(_command_parser("report").parse_args(["report", "--data", str(data), "--course", str(MINI)]),
-                        out, err)
+    code = run_workshop(
+        _command_parser("report").parse_args(["report", "--data", str(data), "--course", str(MINI)]), out, err
+    )
     assert code == 0
     assert "n'est pas modifiable" in err.getvalue()
     assert_clean_bytes(err.getvalue().encode(), "notice")
@@ -733,8 +850,23 @@ def test_import_prints_a_hostile_file_name_inert(hostile_progress, tmp_path):
     assert "]0;piratage" in out and "]0;piratage" in err  # both files named, inert
 
 
-@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x00", "\r", "\x7f", "\x85", "\x9b", "\u061c", "\u200e", "\u200f",
-                                  *[chr(c) for c in range(0x202A, 0x202F)], *[chr(c) for c in range(0x2066, 0x206A)]])
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\x1b",
+        "\x07",
+        "\x00",
+        "\r",
+        "\x7f",
+        "\x85",
+        "\x9b",
+        "\u061c",
+        "\u200e",
+        "\u200f",
+        *[chr(c) for c in range(0x202A, 0x202F)],
+        *[chr(c) for c in range(0x2066, 0x206A)],
+    ],
+)
 def test_the_one_sanitiser_leaves_no_unsafe_character(char):
     from course.text.safe import clean_block, clean_terminal, json_dumps
 

@@ -21,12 +21,18 @@ def test_a_scenario_is_played_by_number_and_replayed(private_data):
     lines = printed(transcript)
     assert "Abonnés : 10." in lines and "Abonnés : 100." in lines
     assert "Il n'y a pas de numéro 7 : tapez 1 ou 2." in lines
-    assert "<<1>>\nÀ éviter.\nTechnique : émotion.\n" in transcript and "<<2>>\nBonne pratique.\n" in transcript
-    assert "Techniques que vous avez employées : émotion." in lines and "Bonnes pratiques : 1 ; à éviter : 0." in lines
+    assert (
+        "<<1>>\nÀ éviter.\nTechnique : émotion.\n" in transcript and "<<2>>\nBonne pratique.\n" in transcript
+    )
+    assert (
+        "Techniques que vous avez employées : émotion." in lines
+        and "Bonnes pratiques : 1 ; à éviter : 0." in lines
+    )
     stored = activity_answers(private_data)
     assert [(a.quiz, a.question, a.qtype, a.response, a.correct) for a in stored] == [
         ("jeu-manipulateur/manip", "debut", "scenario", 0, False),
-        ("jeu-manipulateur/manip", "debut", "scenario", 1, True)]
+        ("jeu-manipulateur/manip", "debut", "scenario", 1, True),
+    ]
 
 
 def test_the_feed_simulator_in_words_with_a_switch_of_feed(private_data):
@@ -52,12 +58,16 @@ def test_the_inspector_reads_the_message_the_other_tabs_and_the_verdict(private_
     assert "Indice de discernement : 1,00 (de −1 à 1). Vous signalez les vrais pièges et" in lines
     stored = activity_answers(private_data)
     assert [(a.question, a.response, a.correct, a.score) for a in stored] == [
-        ("colis", {"flagged": ["lien", "somme"], "verdict": "trompeur"}, True, 1.0)]
+        ("colis", {"flagged": ["lien", "somme"], "verdict": "trompeur"}, True, 1.0)
+    ]
 
 
 def test_a_module_pretest_is_a_starting_point_not_a_pass_or_fail(private_data):
-    lines = printed(run_plain(private_data, ["Léa", "1", "suite", "2", "suite", "1", "suite", "suite", "q"],
-                              course="activites"))
+    lines = printed(
+        run_plain(
+            private_data, ["Léa", "1", "suite", "2", "suite", "1", "suite", "suite", "q"], course="activites"
+        )
+    )
     assert "Avant les leçons de ce module, 2 questions pour voir d'où vous partez." in lines
     assert "Résultats du quiz « Test de départ »." in lines
     assert "Test de départ terminé : c'est votre point de départ, pas une note. Le test" in lines
@@ -67,6 +77,8 @@ def test_a_module_pretest_is_a_starting_point_not_a_pass_or_fail(private_data):
 def test_an_early_post_test_is_warned_and_can_wait(private_data):
     transcript = run_plain(private_data, ["Léa", "5", "non", "5", "oui", "q"], course="activites")
     lines = printed(transcript)
-    assert lines.count("Vous n'avez pas encore terminé les leçons de ce module. Le test final mesure vos") == 2
+    assert (
+        lines.count("Vous n'avez pas encore terminé les leçons de ce module. Le test final mesure vos") == 2
+    )
     assert "Retour au parcours. Votre progression est enregistrée." in lines
     assert "Quiz « Test final », question 1 sur 2." in lines

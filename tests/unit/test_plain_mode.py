@@ -10,14 +10,25 @@ from tests.unit.plain_script import pick, printed, run_plain
 from tests.unit.small_course import OK_LESSON, OK_QUIZ, write
 
 LESSON_AND_QUIZ = [
-    "Léa", "c", "suite", "g", "suite",
-    "indice", "2", "suite",                       # single (with a hint)
-    "1", "suite",                                 # multiple, half right
-    "1", "suite",                                 # true / false
-    pick("Écrire le message", "Indiquer le destinataire", "Envoyer"), "suite",   # order
-    pick("Écrire à quelqu'un", "Lire des pages web"), "suite",                   # match
-    "courriell", "suite",                         # short, one slip forgiven
-    "suite",                                      # results, back to the map
+    "Léa",
+    "c",
+    "suite",
+    "g",
+    "suite",
+    "indice",
+    "2",
+    "suite",  # single (with a hint)
+    "1",
+    "suite",  # multiple, half right
+    "1",
+    "suite",  # true / false
+    pick("Écrire le message", "Indiquer le destinataire", "Envoyer"),
+    "suite",  # order
+    pick("Écrire à quelqu'un", "Lire des pages web"),
+    "suite",  # match
+    "courriell",
+    "suite",  # short, one slip forgiven
+    "suite",  # results, back to the map
 ]
 DECORATION = re.compile("[\u2500-\u259f\u25a0-\u25ff\u2580-\u2590▔▁░█✓✗•›▶◀]|\x1b")
 
@@ -71,7 +82,9 @@ def test_quit_then_continue_comes_back_to_the_same_question_and_section(private_
 
 def test_resume_in_the_middle_of_a_lesson(private_data, tmp_path):
     sections = "".join(f"  - title: Partie {n}\n    text: Texte {n}.\n" for n in (1, 2, 3))
-    lesson = OK_LESSON.replace("sections:\n  - title: Section\n    text: Du texte.\n", "sections:\n" + sections)
+    lesson = OK_LESSON.replace(
+        "sections:\n  - title: Section\n    text: Du texte.\n", "sections:\n" + sections
+    )
     root = write(tmp_path / "cours", {"lessons/m/01-ok.yaml": lesson})
     run_plain(private_data, ["Léa", "c", "suite", "q"], course=root)
     again = run_plain(private_data, ["1", "c", "q"], course=root)
@@ -81,9 +94,32 @@ def test_resume_in_the_middle_of_a_lesson(private_data, tmp_path):
 
 
 def test_bad_input_gets_a_french_hint_and_the_question_again(private_data):
-    steps = ["", "Léa", "9", "", "bonjour", "c", "", "n'importe", "suite", "suite",
-             "7", "", "deux", "2", "suite", "1 9", "1 3", "suite", "3", "1", "suite",
-             "1 1 2", "4 1 2", "q"]
+    steps = [
+        "",
+        "Léa",
+        "9",
+        "",
+        "bonjour",
+        "c",
+        "",
+        "n'importe",
+        "suite",
+        "suite",
+        "7",
+        "",
+        "deux",
+        "2",
+        "suite",
+        "1 9",
+        "1 3",
+        "suite",
+        "3",
+        "1",
+        "suite",
+        "1 1 2",
+        "4 1 2",
+        "q",
+    ]
     transcript = run_plain(private_data, steps)
     lines = printed(transcript)
     assert lines.count("Vous n'avez rien tapé.") == 4
@@ -100,8 +136,14 @@ def test_bad_input_gets_a_french_hint_and_the_question_again(private_data):
 
 def test_end_of_input_ends_cleanly_and_keeps_every_answer(private_data):
     transcript = run_plain(private_data, ["Léa", "c", "suite", "suite", "2", "suite", "1 3"])
-    assert printed(transcript)[-1] == "Au revoir ! Votre progression est enregistrée : « Continuer » vous ramènera ici."
-    assert [(a.question, a.correct) for a in answers(private_data)] == [("q-single", True), ("q-multiple", True)]
+    assert (
+        printed(transcript)[-1]
+        == "Au revoir ! Votre progression est enregistrée : « Continuer » vous ramènera ici."
+    )
+    assert [(a.question, a.correct) for a in answers(private_data)] == [
+        ("q-single", True),
+        ("q-multiple", True),
+    ]
 
 
 def test_an_existing_name_is_asked_about_and_numbers_pick_a_profile(private_data):
@@ -118,8 +160,10 @@ def test_reset_a_lesson_and_retry_a_quiz(private_data):
     assert [a.attempt for a in done] == [1, 2]
     transcript = run_plain(private_data, ["1", "x 1", "oui", "l", "q"])
     lines = printed(transcript)
-    assert "Recommencer la leçon « Le courriel » depuis le début ? Vos anciennes réponses restent dans " \
-           "l'historique de l'atelier." in " ".join(lines)
+    assert (
+        "Recommencer la leçon « Le courriel » depuis le début ? Vos anciennes réponses restent dans "
+        "l'historique de l'atelier." in " ".join(lines)
+    )
     assert "  1. Le courriel : à faire, 10 min." in lines
     assert len(answers(private_data)) == 7  # the history stays for the trainer
 
@@ -165,8 +209,9 @@ def test_lines_fit_a_narrow_terminal(private_data):
 def test_confidence_and_practice_retries_as_in_the_full_screen_quiz(private_data, tmp_path):
     quiz = OK_QUIZ.replace("questions:", "confidence: true\nmode: practice\nquestions:")
     root = write(tmp_path / "cours", {"quizzes/m/01-ok.yaml": quiz})
-    transcript = run_plain(private_data, ["Léa", "c", "suite", "2", "4", "1", "suite", "1", "3", "suite", "suite"],
-                           course=root)
+    transcript = run_plain(
+        private_data, ["Léa", "c", "suite", "2", "4", "1", "suite", "1", "3", "suite", "suite"], course=root
+    )
     lines = printed(transcript)
     assert "Quelle est votre certitude ?" in lines and "3. Forte : j'en suis certain ou certaine" in lines
     assert "Il n'y a pas de numéro 4 : tapez 1, 2 ou 3." in lines
@@ -193,7 +238,9 @@ def test_ctrl_c_says_goodbye_and_keeps_progress(private_data):
     store = ProgressStore(private_data)
     try:
         steps = ["Léa", "c", "suite", "suite", "2", interrupt]
-        code = PlainApp(Console(ScriptedInput(out, steps), out, 80), load_course(FIXTURES / "mini"), store).run()
+        code = PlainApp(
+            Console(ScriptedInput(out, steps), out, 80), load_course(FIXTURES / "mini"), store
+        ).run()
     finally:
         store.close()
     assert code == 130 and printed(out.getvalue())[-1].startswith("Au revoir !")

@@ -11,11 +11,24 @@ from course.plain.flatten import markdown_lines
 
 
 def test_markdown_is_flattened_to_readable_lines():
-    text = ("## Titre\n\nUn **mot** et *un autre*, voir [le guide](https://exemple.org/guide).\n\n"
-            "- premier\n- second\n  1. sous-point\n\n> Une citation.\n\n| Qui | Quoi |\n|---|---|\n| Ana | lit |\n\n---\n")
+    text = (
+        "## Titre\n\nUn **mot** et *un autre*, voir [le guide](https://exemple.org/guide).\n\n"
+        "- premier\n- second\n  1. sous-point\n\n> Une citation.\n\n| Qui | Quoi |\n|---|---|\n| Ana | lit |\n\n---\n"
+    )
     assert markdown_lines(text) == [
-        "Titre", "", "Un mot et un autre, voir le guide (https://exemple.org/guide).", "",
-        "- premier", "- second", "  1. sous-point", "", "Une citation.", "", "Qui ; Quoi", "Ana ; lit"]
+        "Titre",
+        "",
+        "Un mot et un autre, voir le guide (https://exemple.org/guide).",
+        "",
+        "- premier",
+        "- second",
+        "  1. sous-point",
+        "",
+        "Une citation.",
+        "",
+        "Qui ; Quoi",
+        "Ana ; lit",
+    ]
 
 
 def test_console_wraps_to_the_width_keeps_french_spaces_and_drops_control_characters():
@@ -42,4 +55,8 @@ def test_sequences_are_typed_as_numbers_each_once():
 
 
 def test_every_prompt_names_the_numbers_to_type():
-    assert spoken_range(2) == "1 ou 2" and spoken_range(3) == "1, 2 ou 3" and spoken_range(7) == "un nombre de 1 à 7"
+    assert (
+        spoken_range(2) == "1 ou 2"
+        and spoken_range(3) == "1, 2 ou 3"
+        and spoken_range(7) == "un nombre de 1 à 7"
+    )

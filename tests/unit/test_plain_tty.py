@@ -27,8 +27,9 @@ class Terminal:
 
         self.fd, child = pty.openpty()
         ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.process = subprocess.Popen(argv, stdin=child, stdout=child, stderr=child, env=env, cwd=ROOT,
-                                        close_fds=True)
+        self.process = subprocess.Popen(
+            argv, stdin=child, stdout=child, stderr=child, env=env, cwd=ROOT, close_fds=True
+        )
         os.close(child)
         self.seen = b""
         self.mark = 0
@@ -36,7 +37,7 @@ class Terminal:
     def wait_for(self, marker: bytes, timeout: float = 60) -> bytes:
         """Everything written so far, once `marker` has come (after what the last wait found)."""
         end = time.monotonic() + timeout
-        while marker not in self.seen[self.mark:]:
+        while marker not in self.seen[self.mark :]:
             left = end - time.monotonic()
             assert left > 0, f"{marker!r} never came; last output: {self.seen[-400:]!r}"
             ready, _, _ = select.select([self.fd], [], [], left)
@@ -65,8 +66,20 @@ class Terminal:
 def test_in_a_terminal_the_cursor_waits_after_the_question_and_nothing_is_redrawn(tmp_path):
     env = {**os.environ, "TERM": "xterm-256color", "ATELIER_LANG": "fr", "COLUMNS": "80", "LINES": "24"}
     env.pop("TEXTUAL_DRIVER", None)
-    terminal = Terminal([sys.executable, str(ROOT / "app.py"), "--plain", "--data", str(tmp_path), "--course",
-                         str(MINI), "--learner", "Léa"], env)
+    terminal = Terminal(
+        [
+            sys.executable,
+            str(ROOT / "app.py"),
+            "--plain",
+            "--data",
+            str(tmp_path),
+            "--course",
+            str(MINI),
+            "--learner",
+            "Léa",
+        ],
+        env,
+    )
     try:
         terminal.wait_for(b"quitter. ")
         terminal.type("c")
@@ -84,9 +97,15 @@ def test_in_a_terminal_the_cursor_waits_after_the_question_and_nothing_is_redraw
         code = terminal.close()
     assert code == 0
     text = seen.decode()
-    assert "parcours. 2\r\nJuste.\r\n" in text  # the answer typed on the question's line, the verdict first below
+    assert (
+        "parcours. 2\r\nJuste.\r\n" in text
+    )  # the answer typed on the question's line, the verdict first below
     assert "\x1b" not in text
     typed = ("c", "suite", "2", "q")
-    written = [next((line[: -len(word)] for word in typed if line.endswith(" " + word)), line)
-               for line in text.split("\r\n")]
-    assert max(len(line) for line in written) <= 80  # what the program wrote fits; the learner's answer follows
+    written = [
+        next((line[: -len(word)] for word in typed if line.endswith(" " + word)), line)
+        for line in text.split("\r\n")
+    ]
+    assert (
+        max(len(line) for line in written) <= 80
+    )  # what the program wrote fits; the learner's answer follows

@@ -37,9 +37,13 @@ def _right_answer(course, block: str) -> str | None:
     header = re.search(r"Quiz « (.*?) », question \d+ sur \d+\. ", _flat(block))
     if header is None:
         return None
-    shown_text = _flat(block)[header.end():]
-    candidates = [q for quiz in course.quizzes.values() for q in quiz.questions
-                  if course.quiz_title(quiz) == header.group(1) and shown_text.startswith(_flat(question_text(q)))]
+    shown_text = _flat(block)[header.end() :]
+    candidates = [
+        q
+        for quiz in course.quizzes.values()
+        for q in quiz.questions
+        if course.quiz_title(quiz) == header.group(1) and shown_text.startswith(_flat(question_text(q)))
+    ]
     question = max(candidates, key=lambda q: len(question_text(q)))
     shown = _listed(block)
     if isinstance(question, TrueFalseQuestion):
@@ -61,7 +65,7 @@ def walker(course):
     def answer(text: str) -> str:
         state["steps"] += 1
         assert state["steps"] < 5000, "the walk does not end"
-        block = text[text.rfind(">>\n") + 3:]
+        block = text[text.rfind(">>\n") + 3 :]
         last = block.rstrip("\n").split("\n")[-5:]
         prompt = " ".join(last)
         if "Bravo, toutes les leçons sont terminées" in block:
@@ -84,6 +88,7 @@ def walker(course):
         if "Tapez 1 pour fiable" in prompt or re.search(r"Tapez 1(, 2)*( ou \d)? puis Entrée", prompt):
             return "1"
         raise AssertionError(f"unexpected prompt: {prompt}")
+
     return answer
 
 
@@ -91,8 +96,10 @@ def test_the_bundled_course_can_be_followed_to_the_end_in_plain_mode(private_dat
     course = load_course(bundled_course_dir())
     transcript = run_plain(private_data, repeat(walker(course)), course=bundled_course_dir())
     lines = printed(transcript)
-    assert "Bravo, toutes les leçons sont terminées ! Vous pouvez en refaire une ou passer aux révisions." \
+    assert (
+        "Bravo, toutes les leçons sont terminées ! Vous pouvez en refaire une ou passer aux révisions."
         in _flat(transcript)
+    )
     assert max(len(line) for line in lines) <= 80
     assert [line for line in lines if DECORATION.search(line)] == []
     store = ProgressStore(private_data)

@@ -29,15 +29,17 @@ def test_the_printed_module_holds_lessons_worksheets_the_key_last_and_the_glossa
     assert "Un <strong>courriel</strong> arrive" in page
     assert '<p class="callout-label">Le saviez-vous ?</p>' in page
     sheets = [m.start() for m in re.finditer("Fiche d'exercices : ", page)]
-    assert len(sheets) == 2 and page.index("<h2 class=\"new-page\">Corrigé</h2>") > sheets[-1]
-    key = page[page.index("Corrigé</h2>"):]
+    assert len(sheets) == 2 and page.index('<h2 class="new-page">Corrigé</h2>') > sheets[-1]
+    key = page[page.index("Corrigé</h2>") :]
     assert "1. Dans une boîte aux lettres électronique" in key
     assert "Réponses acceptées : courriel ; mél" in key
     assert "Glossaire</h2>" in key and "Logiciel qui affiche les pages web." in key
     assert "Vérifier que chacun a une adresse." not in page  # the trainer's notes stay in the booklet
     assert not URL.search(page) and "<script" not in page and "src=" not in page and "url(" not in page
     assert 'class="large"' not in page
-    assert 'class="large"' in printed(tmp_path, capsys, "alpha", "--course", str(MINI), "--large", name="gros.html")
+    assert 'class="large"' in printed(
+        tmp_path, capsys, "alpha", "--course", str(MINI), "--large", name="gros.html"
+    )
 
 
 def test_order_is_never_printed_in_order_and_the_key_names_the_letters_on_the_sheet(tmp_path, capsys):
@@ -45,7 +47,7 @@ def test_order_is_never_printed_in_order_and_the_key_names_the_letters_on_the_sh
     ranks = re.findall(r"^- ____ (.+)$", page, re.M)
     assert ranks and ranks != ["Écrire le message", "Indiquer le destinataire", "Envoyer"]
     letters = dict(re.findall(r"^([AB])\. (.+)$", page, re.M))
-    key = page[page.index("## Corrigé"):]
+    key = page[page.index("## Corrigé") :]
     for left, right in (("Courriel", "Écrire à quelqu'un"), ("Navigateur", "Lire des pages web")):
         letter = next(k for k, v in letters.items() if v == right)
         assert f"{left} : {letter} ({right})" in key
@@ -62,8 +64,11 @@ def test_the_trainers_booklet_has_notes_activities_and_sources_without_a_scheme(
 
 
 def test_trainer_text_never_becomes_markup_or_an_external_address(tmp_path, capsys):
-    lesson = OK_LESSON.replace("text: Du texte.", "text: '<script>alert(1)</script> [lien](https://mal.example/x) "
-                                                  "![image](http://mal.example/i.png) <img src=x>'")
+    lesson = OK_LESSON.replace(
+        "text: Du texte.",
+        "text: '<script>alert(1)</script> [lien](https://mal.example/x) "
+        "![image](http://mal.example/i.png) <img src=x>'",
+    )
     root = write(tmp_path / "cours", {"lessons/m/01-ok.yaml": lesson})
     page = printed(tmp_path, capsys, "--course", str(root))
     assert "<script" not in page and "<img" not in page and "&lt;script&gt;" in page
@@ -82,10 +87,13 @@ def test_every_module_of_the_bundled_course_prints_offline(tmp_path, capsys):
     assert headings == ["Module 2", "Module 3", "Module 4", "Module 5"] and not URL.search(whole)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nope"], "Pas de module « nope ». Modules du parcours : alpha, beta."),
-    ([], "choisissez un fichier .html ou .md"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["nope"], "Pas de module « nope ». Modules du parcours : alpha, beta."),
+        ([], "choisissez un fichier .html ou .md"),
+    ],
+)
 def test_unknown_module_or_format_is_said_in_french(tmp_path, capsys, args, message):
     target = tmp_path / ("sortie.html" if args else "sortie.pdf")
     assert main(["print", *args, "--course", str(MINI), "-o", str(target)]) == 2
@@ -97,11 +105,19 @@ def test_printing_loads_neither_textual_nor_rich(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys\nfrom course.cli import main\n"
-            f"main(['print', '--course', {str(MINI)!r}, '-o', {str(tmp_path / 'x.html')!r}])\n"
-            "sys.exit(1 if [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')] else 0)\n")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, "ATELIER_LANG": "fr"}, timeout=120)
+    code = (
+        "import sys\nfrom course.cli import main\n"
+        f"main(['print', '--course', {str(MINI)!r}, '-o', {str(tmp_path / 'x.html')!r}])\n"
+        "sys.exit(1 if [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')] else 0)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "ATELIER_LANG": "fr"},
+        timeout=120,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 

@@ -12,7 +12,12 @@ from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.content.model import Lesson, Section, TrainerNotes
 from course.content.readability import (
-    TARGET_LONG_SHARE, TARGET_SENTENCE_WORDS, is_long, lesson_readability, measure, sentences,
+    TARGET_LONG_SHARE,
+    TARGET_SENTENCE_WORDS,
+    is_long,
+    lesson_readability,
+    measure,
+    sentences,
 )
 
 BUNDLED = load_course(bundled_course_dir())
@@ -24,8 +29,15 @@ def test_full_stops_question_marks_and_line_breaks_end_sentences():
 
 
 def test_list_items_are_sentences_and_markdown_marks_are_not_words():
-    found = sentences("Trois gestes :\n\n- **lire** l'adresse ;\n- *vérifier* la [source](https://a.example) ;\n1. signaler")
-    assert found == [["Trois", "gestes"], ["lire", "l", "adresse"], ["vérifier", "la", "source"], ["signaler"]]
+    found = sentences(
+        "Trois gestes :\n\n- **lire** l'adresse ;\n- *vérifier* la [source](https://a.example) ;\n1. signaler"
+    )
+    assert found == [
+        ["Trois", "gestes"],
+        ["lire", "l", "adresse"],
+        ["vérifier", "la", "source"],
+        ["signaler"],
+    ]
 
 
 def test_a_long_word_has_seven_letters_or_more():
@@ -42,9 +54,15 @@ def test_counts_add_up_over_several_texts():
 
 
 def test_only_what_the_learner_reads_in_sections_is_measured():
-    lesson = Lesson(id="l", title="Un titre très administratif", summary="Résumé.", duration_min=5,
-                    objectives=["Objectif"], sections=[Section(title="Titre", text="Deux mots.")],
-                    trainer=TrainerNotes(notes="Des notes interminables pour la formatrice expérimentée."))
+    lesson = Lesson(
+        id="l",
+        title="Un titre très administratif",
+        summary="Résumé.",
+        duration_min=5,
+        objectives=["Objectif"],
+        sections=[Section(title="Titre", text="Deux mots.")],
+        trainer=TrainerNotes(notes="Des notes interminables pour la formatrice expérimentée."),
+    )
     r = lesson_readability(lesson)
     assert (r.sentences, r.words, r.long_words) == (1, 2, 0)
 
@@ -86,8 +104,11 @@ def test_validate_without_stats_prints_no_readability(capsys):
 def test_validate_stats_in_json_gives_the_figures_and_the_target(capsys):
     main(["validate", str(bundled_course_dir()), "--stats", "--format", "json"])
     data = json.loads(capsys.readouterr().out)["readability"]
-    assert data["target"] == {"sentence_words": TARGET_SENTENCE_WORDS, "long_share": TARGET_LONG_SHARE,
-                              "long_word_letters": 7}
+    assert data["target"] == {
+        "sentence_words": TARGET_SENTENCE_WORDS,
+        "long_share": TARGET_LONG_SHARE,
+        "long_word_letters": 7,
+    }
     assert set(data["lessons"]) == set(BUNDLED.lessons)
     assert all(row["meets_target"] for row in data["lessons"].values())
     assert 0 < data["course"]["long_share"] < 1

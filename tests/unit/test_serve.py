@@ -213,8 +213,12 @@ def test_the_lan_address_comes_from_the_routing_table() -> None:
     assert lan_address(fake({"10.254.254.254": "192.168.1.42"})) == "192.168.1.42"
     # no default route (a box with no Internet): the 192.168 range is still found
     assert lan_address(fake({"192.168.254.254": "192.168.0.12"})) == "192.168.0.12"
-    assert lan_address(fake({"10.254.254.254": "0.0.0.0", "172.31.254.254": "127.0.0.1",
-                             "192.168.254.254": "10.0.0.7"})) == "10.0.0.7"
+    assert (
+        lan_address(
+            fake({"10.254.254.254": "0.0.0.0", "172.31.254.254": "127.0.0.1", "192.168.254.254": "10.0.0.7"})
+        )
+        == "10.0.0.7"
+    )
 
 
 def test_no_network_gives_no_address_and_no_crash() -> None:
@@ -249,8 +253,9 @@ def test_no_code_on_the_lan_is_warned_about(monkeypatch, capsys, tmp_path: Path)
 
     monkeypatch.setattr(server_module.WorkshopServer, "run", no_serving)
     monkeypatch.setattr("course.serve.lan_address", lambda: "192.168.1.42")
-    assert main(["serve", "--host", "0.0.0.0", "--no-code", "--course", str(MINI),
-                 "--data", str(tmp_path)]) == 0
+    assert (
+        main(["serve", "--host", "0.0.0.0", "--no-code", "--course", str(MINI), "--data", str(tmp_path)]) == 0
+    )
     out, err = capsys.readouterr()
     assert "sans code (--no-code)" in err
     assert "http://192.168.1.42:8000/" in out and "Aucun code" in out and "Ctrl+C" in out
@@ -277,9 +282,25 @@ def test_a_port_already_taken_is_a_clear_message(capsys, tmp_path: Path) -> None
 
 def test_the_command_prints_address_and_code_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "serve", "--port", "0", "--course",
-                                str(MINI), "--data", str(tmp_path / "data"), "--session", SESSION],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "app.py"),
+            "serve",
+            "--port",
+            "0",
+            "--course",
+            str(MINI),
+            "--data",
+            str(tmp_path / "data"),
+            "--session",
+            SESSION,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         lines: list[str] = []
         timer = threading.Timer(20, process.kill)  # a blocked readline cannot outlive the test
@@ -337,7 +358,8 @@ async def test_each_tab_starts_its_own_app_writing_to_the_shared_data_dir(served
     _, base, data = served
     try:
         screens = await asyncio.wait_for(
-            asyncio.gather(_first_screen(base, "Zoé"), _first_screen(base, "Malik")), timeout=40)
+            asyncio.gather(_first_screen(base, "Zoé"), _first_screen(base, "Malik")), timeout=40
+        )
     except TimeoutError:
         pytest.fail("the app processes did not show their first screen within 40 s")
     assert all("Bienvenue" in screen for screen in screens)

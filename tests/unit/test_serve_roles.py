@@ -38,8 +38,16 @@ def serving(data: Path, **options) -> Iterator[tuple[WorkshopServer, str, list[s
     """A server on 127.0.0.1 (free port) in a thread, its log kept; stopped and joined whatever happens."""
     log: list[str] = []
     command = build_command(MINI, data, None, "fr")
-    server = WorkshopServer(command, "127.0.0.1", 0, "127.0.0.1", options.pop("code", CODE), "Mini parcours",
-                            report=log.append, **options)
+    server = WorkshopServer(
+        command,
+        "127.0.0.1",
+        0,
+        "127.0.0.1",
+        options.pop("code", CODE),
+        "Mini parcours",
+        report=log.append,
+        **options,
+    )
     ready: list[str] = []
     errors: list[BaseException] = []
 
@@ -68,10 +76,25 @@ def the_group(data: Path) -> None:
     store = ProgressStore(data)
     for name in OTHERS:
         learner = store.create_learner(name)
-        store.record_answer(AnswerRecord(
-            id="", learner=learner.id, lesson="alpha-un", quiz="alpha-un", question="q-single",
-            qtype="single", response=[0], response_text=f"réponse de {name}", correct=True, score=1.0,
-            hints_used=0, duration_s=3.0, timestamp="", attempt=1, session="Séance secrète"))
+        store.record_answer(
+            AnswerRecord(
+                id="",
+                learner=learner.id,
+                lesson="alpha-un",
+                quiz="alpha-un",
+                question="q-single",
+                qtype="single",
+                response=[0],
+                response_text=f"réponse de {name}",
+                correct=True,
+                score=1.0,
+                hints_used=0,
+                duration_s=3.0,
+                timestamp="",
+                attempt=1,
+                session="Séance secrète",
+            )
+        )
     store.close()
 
 
@@ -92,6 +115,7 @@ class Tab:
                     self.received += message.data.encode()
                 else:
                     raise AssertionError(f"tab closed while waiting for {text!r}")
+
         try:
             await asyncio.wait_for(read(), timeout)
         except TimeoutError:
@@ -131,7 +155,14 @@ async def test_a_learner_tab_never_receives_trainer_data_or_other_names(tmp_path
                 await learner.keys("\x1b")
                 await asyncio.sleep(0.5)
     stream = learner.received.decode("utf-8", "replace")
-    for secret in (*OTHERS, PIN, "913 577", "Espace formateur — le bilan du groupe", "Séance affichée", "Séance secrète"):
+    for secret in (
+        *OTHERS,
+        PIN,
+        "913 577",
+        "Espace formateur — le bilan du groupe",
+        "Séance affichée",
+        "Séance secrète",
+    ):
         assert secret not in stream and secret not in page, secret
     assert CODE not in stream
     for line in log:
@@ -149,10 +180,21 @@ async def test_malformed_messages_are_ignored_quietly(tmp_path: Path, caplog) ->
     with serving(tmp_path / "data") as (_, base, log):
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=LIMIT) as session:
             async with tab(base, session) as (learner, _):
-                for junk in ("not json", "[]", "{}", '{"a": 1}', "[1, 2]", '["stdin", 5]',
-                             '["resize", {"width": "x", "height": 24}]', '["resize", {"width": 10**9}]',
-                             '["resize", {"width": 99999, "height": 99999}]', '["ping", {"a": 1}]',
-                             "[" * 50_000, '["stdin", "\\ud800"]', '["nothing"]'):
+                for junk in (
+                    "not json",
+                    "[]",
+                    "{}",
+                    '{"a": 1}',
+                    "[1, 2]",
+                    '["stdin", 5]',
+                    '["resize", {"width": "x", "height": 24}]',
+                    '["resize", {"width": 10**9}]',
+                    '["resize", {"width": 99999, "height": 99999}]',
+                    '["ping", {"a": 1}]',
+                    "[" * 50_000,
+                    '["stdin", "\\ud800"]',
+                    '["nothing"]',
+                ):
                     await learner.ws.send_str(junk)
                 await learner.ws.send_bytes(b"\xff\x00binary")
                 await learner.ws.send_json(["ping", "still-here"])
@@ -174,15 +216,18 @@ def test_wrong_codes_are_logged_without_the_code_and_limited_per_browser(tmp_pat
         statuses = []
         for guess in ("111111", "222222", "333333", "444444", "555555", "666666", CODE):
             try:
-                with browser.open(base + "/", data=urllib.parse.urlencode({"code": guess}).encode(),
-                                  timeout=10) as response:
+                with browser.open(
+                    base + "/", data=urllib.parse.urlencode({"code": guess}).encode(), timeout=10
+                ) as response:
                     statuses.append(response.status)
             except urllib.error.HTTPError as error:
                 statuses.append(error.code)
                 body = error.read().decode()
         assert statuses == [403] * 5 + [429, 429]  # five wrong, then even the right code waits
         assert "Trop d&#39;essais depuis cet appareil" in body
-        neighbour = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        neighbour = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
         with neighbour.open(f"{base}/?code={CODE}", timeout=10) as response:  # the next learner
             assert 'class="textual-terminal"' in response.read().decode()
     wrong = [line for line in log if "Code d'atelier erroné" in line]
@@ -202,7 +247,9 @@ async def test_guessing_from_rotating_addresses_meets_the_server_wide_limit(tmp_
             async with aiohttp.ClientSession(connector=connector, timeout=LIMIT) as session:
                 async with session.post(base + "/", data={"code": f"{n:06d}"}) as response:
                     statuses.append(response.status)
-        async with aiohttp.ClientSession(timeout=LIMIT) as session:  # the right code, from yet another address
+        async with aiohttp.ClientSession(
+            timeout=LIMIT
+        ) as session:  # the right code, from yet another address
             async with session.post(base + "/", data={"code": CODE}, allow_redirects=False) as response:
                 blocked_right = response.status
                 assert "Trop de codes erronés sur ce réseau" in await response.text()
@@ -219,7 +266,9 @@ async def test_a_full_workshop_says_so_politely(tmp_path: Path) -> None:
                 async with session.get(base + "/") as response:
                     assert response.status == 503
                     page = await response.text()
-                assert "L'atelier est complet" in page.replace("&#39;", "'") and "(1 personne au plus)" in page
+                assert (
+                    "L'atelier est complet" in page.replace("&#39;", "'") and "(1 personne au plus)" in page
+                )
                 assert "Fermez un onglet" in page and "http" not in page.split("</style>")[1]
                 async with session.get(base + "/ws") as refused:
                     assert refused.status == 503
@@ -237,7 +286,9 @@ async def test_static_folders_are_not_listed(tmp_path: Path) -> None:
             for folder in ("/static/", "/static/js/", "/static/fonts"):
                 async with session.get(base + folder) as response:
                     body = await response.text()
-                    assert response.status in (403, 404) and "textual.js" not in body and "Index of" not in body
+                    assert (
+                        response.status in (403, 404) and "textual.js" not in body and "Index of" not in body
+                    )
             async with session.get(base + "/static/js/textual.js") as response:
                 assert response.status == 200
 
@@ -257,7 +308,9 @@ def _banner(monkeypatch, capsys, data: Path, *args: str) -> tuple[str, WorkshopS
     return capsys.readouterr().out, started[0]
 
 
-def test_the_banner_prints_the_trainer_code_and_passes_it_to_the_tabs(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_the_banner_prints_the_trainer_code_and_passes_it_to_the_tabs(
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
     from course.progress.trainer_code import TrainerCode
 
     monkeypatch.delenv("ATELIER_PIN", raising=False)

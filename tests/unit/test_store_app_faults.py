@@ -28,8 +28,16 @@ SIZE = (80, 24)
 def screen_lines(app) -> list[str]:
     """The text a terminal of the app's size shows: every screen of the stack, toasts included."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text(styles=False).splitlines()
 
@@ -41,7 +49,7 @@ def toasts(app) -> list[str]:
     for toast in app.screen.query(Toast):
         region = toast.region
         assert region.right <= SIZE[0] and region.bottom <= SIZE[1], "a notification off the screen"
-        rows = [line[region.x:region.right].strip(" ▌▐") for line in lines[region.y:region.bottom]]
+        rows = [line[region.x : region.right].strip(" ▌▐") for line in lines[region.y : region.bottom]]
         found.append(" ".join(" ".join(rows).split()))
     return found
 
@@ -52,8 +60,10 @@ def visible(app) -> str:
 
 def refuse(monkeypatch: pytest.MonkeyPatch, code: int = errno.ENOSPC) -> None:
     """Every store write fails as the disk would (full disk, read-only folder)."""
+
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(code, os.strerror(code))
+
     monkeypatch.setattr(storage, "atomic_write_bytes", fail)
 
 
@@ -82,6 +92,7 @@ async def test_a_known_learner_opens_on_a_read_only_folder(make_app, private_dat
         if str(path).startswith(root) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
         return real_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(os, "open", read_only_open)
     app = make_app(learner="Léa")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -92,8 +103,10 @@ async def test_a_known_learner_opens_on_a_read_only_folder(make_app, private_dat
         await pilot.pause()
         await answer_current(pilot)
         assert "Bonne réponse" in visible(app)
-        assert any("La réponse n'a pas pu être enregistrée sur le disque (le dossier n'est pas modifiable)"
-                   in m for m in toasts(app))
+        assert any(
+            "La réponse n'a pas pu être enregistrée sur le disque (le dossier n'est pas modifiable)" in m
+            for m in toasts(app)
+        )
         assert app.store.pending == 1
         monkeypatch.undo()  # the folder is writable again: the fixture's close writes the answer
 
@@ -216,15 +229,19 @@ async def test_a_state_with_wrong_types_opens_the_map_with_a_notice(make_app, pr
     store = ProgressStore(private_data)
     lea = store.create_learner("Léa")
     state = private_data / "learners" / lea.id / "state.json"
-    state.write_text(json.dumps({"state": {"1": {"quizzes": {"alpha-un": {"attempt": "z", "open": True}},
-                                                 "lessons": "x"}}}))
+    state.write_text(
+        json.dumps(
+            {"state": {"1": {"quizzes": {"alpha-un": {"attempt": "z", "open": True}}, "lessons": "x"}}}
+        )
+    )
     app = make_app(learner=None)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         app.choose_learner_id(lea.id)
         await pilot.pause()
         assert isinstance(app.screen, CourseMapScreen)
-        assert any("Le fichier de progression de Léa était abîmé : il a été mis de côté" in m
-                   for m in toasts(app))
+        assert any(
+            "Le fichier de progression de Léa était abîmé : il a été mis de côté" in m for m in toasts(app)
+        )
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
@@ -268,8 +285,9 @@ def test_the_plain_mode_on_a_full_disk_says_it_and_goes_on(private_data, monkeyp
     out = io.StringIO()
     with monkeypatch.context() as patch:
         refuse(patch)
-        code = PlainApp(Console(ScriptedInput(out, ["c", "suite"]), out, 80), load_course(FIXTURES / "mini"),
-                        store, "Léa").run()
+        code = PlainApp(
+            Console(ScriptedInput(out, ["c", "suite"]), out, 80), load_course(FIXTURES / "mini"), store, "Léa"
+        ).run()
     store.close()
     lines = " ".join(printed(out.getvalue()))
     assert code == 0

@@ -43,8 +43,23 @@ def atelier(*argv: str, script: str | None = None) -> subprocess.CompletedProces
 
 
 def answer(learner: str, question: str) -> AnswerRecord:
-    return AnswerRecord("", learner, "alpha-un", "alpha-un", question, "true_false", True, "vrai", True,
-                        1.0, 0, 4.0, "", 1, None)
+    return AnswerRecord(
+        "",
+        learner,
+        "alpha-un",
+        "alpha-un",
+        question,
+        "true_false",
+        True,
+        "vrai",
+        True,
+        1.0,
+        0,
+        4.0,
+        "",
+        1,
+        None,
+    )
 
 
 @pytest.fixture
@@ -61,8 +76,10 @@ def test_import_on_a_full_disk_says_so_in_french(export_file: Path, tmp_path: Pa
     result = atelier("import", str(export_file), "--data", str(tmp_path / "data"), script=FULL_DISK)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert (f"L'import de {export_file} n'a pas pu être enregistré sur le disque (le disque est plein)"
-            in result.stderr)
+    assert (
+        f"L'import de {export_file} n'a pas pu être enregistré sur le disque (le disque est plein)"
+        in result.stderr
+    )
     assert "Relancez la même commande" in result.stderr
 
 
@@ -70,20 +87,31 @@ def test_export_on_a_full_disk_names_the_file(tmp_path: Path, private_data: Path
     store = ProgressStore(private_data)
     store.record_answer(answer(store.create_learner("Léa").id, "q-vf"))
     target = tmp_path / "export.csv"
-    result = atelier("--all-files", "export", "-o", str(target), "--data", str(private_data),
-                     "--course", str(MINI), script=FULL_DISK)
+    result = atelier(
+        "--all-files",
+        "export",
+        "-o",
+        str(target),
+        "--data",
+        str(private_data),
+        "--course",
+        str(MINI),
+        script=FULL_DISK,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert str(target) in result.stderr and "« ? »" not in result.stderr
     assert "le disque est plein" in result.stderr  # in French, not the system's English
     target = tmp_path / "lea.json"
-    result = atelier("export", "--format", "progress", "-o", str(target), "--data", str(private_data),
-                     script=FULL_DISK)
+    result = atelier(
+        "export", "--format", "progress", "-o", str(target), "--data", str(private_data), script=FULL_DISK
+    )
     assert result.returncode == 2 and str(target) in result.stderr and "le disque est plein" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["report", "export", "import"])
-def test_commands_print_the_notice_of_a_file_set_aside(tmp_path: Path, private_data: Path,
-                                                       export_file: Path, command: str) -> None:
+def test_commands_print_the_notice_of_a_file_set_aside(
+    tmp_path: Path, private_data: Path, export_file: Path, command: str
+) -> None:
     store = ProgressStore(private_data)
     lea = store.create_learner("Léa")
     state = private_data / "learners" / lea.id / "state.json"
@@ -109,8 +137,9 @@ def test_a_fifo_in_the_data_dir_never_hangs_a_report(tmp_path: Path, private_dat
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "deep", "huge"])
-def test_an_import_that_is_not_an_export_is_refused_in_french(tmp_path: Path, kind: str,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_import_that_is_not_an_export_is_refused_in_french(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "fichier.json"
     if kind == "fifo":
         os.mkfifo(path)
@@ -131,8 +160,12 @@ def small_disk(tmp_path: Path):
     """A real 512 KB disk (tmpfs), filled up by the test: no monkeypatch between us and ENOSPC."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
-                                           capture_output=True).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("mounting a tmpfs needs root")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)

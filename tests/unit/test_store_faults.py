@@ -21,7 +21,13 @@ import pytest
 
 from course.i18n import set_language
 from course.progress import (
-    AnswerRecord, Learner, ProgressStore, StoreWriteError, import_progress, read_progress_file, storage,
+    AnswerRecord,
+    Learner,
+    ProgressStore,
+    StoreWriteError,
+    import_progress,
+    read_progress_file,
+    storage,
 )
 from course.progress.paths import ENV_DATA
 from course.progress.rescue import close_or_rescue, save_pending
@@ -35,8 +41,9 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def answer(learner: str, question: str = "q") -> AnswerRecord:
-    return AnswerRecord("", learner, "lecon", "quiz", question, "true_false", True, "vrai", True,
-                        1.0, 0, 4.0, "", 1, None)
+    return AnswerRecord(
+        "", learner, "lecon", "quiz", question, "true_false", True, "vrai", True, 1.0, 0, 4.0, "", 1, None
+    )
 
 
 def filled(data: Path) -> tuple[ProgressStore, Learner]:
@@ -64,6 +71,7 @@ def set_aside(data: Path) -> list[Path]:
 
 
 # --- files that are not files ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("which", ["learners.json", "state.json", "answers-000002.json"])
 def test_a_fifo_as_a_store_file_is_set_aside_without_hanging(tmp_path: Path, which: str) -> None:
@@ -93,8 +101,9 @@ def test_dev_zero_as_a_segment_is_set_aside(tmp_path: Path) -> None:
     assert "Un fichier de réponses de Léa était abîmé" in store.notices[0].message
 
 
-def test_a_file_over_the_size_limit_is_set_aside_unread(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_over_the_size_limit_is_set_aside_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     store, lea = filled(data)
     store.update_state(lea.id, lambda s: s.update(notes="x" * 5000))  # the largest file
@@ -114,8 +123,9 @@ WRONG_STATES = {
     "section-text": {"lessons": {"un": {"section": "deux"}}},
     "open-without-seed": {"quizzes": {"alpha-un": {"attempt": 2, "open": True}}},
     "results-not-list": {"quizzes": {"alpha-un": {"results": {"a": 1}}}},
-    "score-too-big": {"quizzes": {"alpha-un": {"results": [
-        {"attempt": 1, "score": 7, "passed": True, "when": "x"}]}}},
+    "score-too-big": {
+        "quizzes": {"alpha-un": {"results": [{"attempt": 1, "score": 7, "passed": True, "when": "x"}]}}
+    },
     "last-number": {"last": 5},
 }
 
@@ -155,7 +165,9 @@ def test_nesting_1000_deep_is_damage_not_recursion_error(tmp_path: Path, which: 
     assert len(set_aside(data)) == 1
 
 
-@pytest.mark.parametrize("doc_id", ["²", "٣", "1" * 40, "-1"], ids=["superscript", "arabic", "long", "negative"])
+@pytest.mark.parametrize(
+    "doc_id", ["²", "٣", "1" * 40, "-1"], ids=["superscript", "arabic", "long", "negative"]
+)
 def test_a_document_id_that_is_not_plain_digits_is_damage(tmp_path: Path, doc_id: str) -> None:
     data = tmp_path / "data"
     _, lea = filled(data)
@@ -169,6 +181,7 @@ def test_a_document_id_that_is_not_plain_digits_is_damage(tmp_path: Path, doc_id
 
 # --- writes that fail -----------------------------------------------------------------------------
 
+
 def test_writable_is_tried_not_guessed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`chattr +i locks/`: os.access says no, yet the lock files work: no false "read-only"."""
     data = tmp_path / "data"
@@ -179,8 +192,7 @@ def test_writable_is_tried_not_guessed(tmp_path: Path, monkeypatch: pytest.Monke
     assert store.create_learner("Léo").name == "Léo"
 
 
-def test_a_delete_that_cannot_finish_changes_nothing(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_delete_that_cannot_finish_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store, lea = filled(tmp_path / "data")
     real = storage.atomic_write_bytes
 
@@ -188,6 +200,7 @@ def test_a_delete_that_cannot_finish_changes_nothing(tmp_path: Path,
         if path.name == "learners.json":
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(path, payload)
+
     monkeypatch.setattr(storage, "atomic_write_bytes", full_for_learners)
     with pytest.raises(StoreWriteError) as failure:
         store.delete_learner(lea.id)
@@ -202,8 +215,7 @@ def disk_full(*args: object, **kwargs: object) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-def test_retry_pending_writes_once_the_disk_has_room(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_retry_pending_writes_once_the_disk_has_room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store, lea = filled(tmp_path / "data")
     with monkeypatch.context() as patch:
         patch.setattr(storage, "atomic_write_bytes", disk_full)
@@ -215,8 +227,9 @@ def test_retry_pending_writes_once_the_disk_has_room(tmp_path: Path,
     assert [a.question for a in ProgressStore(tmp_path / "data").answers(lea.id)][-1] == "late"
 
 
-def test_pending_answers_saved_elsewhere_import_on_another_store(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pending_answers_saved_elsewhere_import_on_another_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store, lea = filled(tmp_path / "data")
     with monkeypatch.context() as patch:
         patch.setattr(storage, "atomic_write_bytes", disk_full)
@@ -236,7 +249,8 @@ def test_pending_answers_saved_elsewhere_import_on_another_store(tmp_path: Path,
 
 
 def test_closing_on_a_full_disk_rescues_the_answers_and_says_where(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store, lea = filled(tmp_path / "data")
     home = tmp_path / "home"
     home.mkdir()
@@ -259,6 +273,7 @@ def test_closing_on_a_full_disk_rescues_the_answers_and_says_where(
 
 # --- the course cache -----------------------------------------------------------------------------
 
+
 class Explodes:
     def __init__(self, error: type[BaseException]) -> None:
         self.error = error
@@ -268,8 +283,12 @@ class Explodes:
 
 
 def _raise(name: str) -> None:
-    raise {"MemoryError": MemoryError, "SystemError": SystemError,
-           "RecursionError": RecursionError, "KeyError": KeyError}[name]("boom")
+    raise {
+        "MemoryError": MemoryError,
+        "SystemError": SystemError,
+        "RecursionError": RecursionError,
+        "KeyError": KeyError,
+    }[name]("boom")
 
 
 @pytest.mark.parametrize("error", [MemoryError, SystemError, RecursionError, KeyError])
@@ -309,8 +328,10 @@ def test_an_immutable_locks_folder_is_not_called_read_only(tmp_path: Path) -> No
 
     _, lea = filled(tmp_path / "data")
     locks = tmp_path / "data" / "locks"
-    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(locks)],
-                                                    capture_output=True).returncode:
+    if (
+        not shutil.which("chattr")
+        or subprocess.run(["chattr", "+i", str(locks)], capture_output=True).returncode
+    ):
         pytest.skip("chattr +i is not available here")
     try:
         again = ProgressStore(tmp_path / "data")

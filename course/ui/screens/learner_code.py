@@ -54,8 +54,9 @@ class LearnerCodeScreen(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "cancel", t("access.pin.cancel"))]
 
-    def __init__(self, codes: LearnerCodes, learner: Learner, prompt: str,
-                 trainer: TrainerCode | None = None) -> None:
+    def __init__(
+        self, codes: LearnerCodes, learner: Learner, prompt: str, trainer: TrainerCode | None = None
+    ) -> None:
         super().__init__()
         self.codes = codes
         self.learner = learner
@@ -85,7 +86,9 @@ class LearnerCodeScreen(ModalScreen[bool]):
         if verdict.ok:
             self.dismiss(True)
             return
-        self.query_one("#code-message", Static).update(Text(refusal(verdict, "access.code.wrong"), style="bold"))
+        self.query_one("#code-message", Static).update(
+            Text(refusal(verdict, "access.code.wrong"), style="bold")
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(False)
@@ -104,7 +107,9 @@ class NewCodeScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(t("access.code.yours", code=self.code), style="bold"), id="code-given", markup=False)
+            yield Static(
+                Text(t("access.code.yours", code=self.code), style="bold"), id="code-given", markup=False
+            )
             yield Static(t("access.code.note"), markup=False)
             yield Static(t("access.code.choose", min=MIN_LENGTH), classes="muted", markup=False)
             yield Input(id="own", max_length=MAX_LENGTH)
@@ -126,7 +131,9 @@ class NewCodeScreen(ModalScreen[None]):
             message.update(Text(str(error), style="bold"))
             return
         self.code = event.value
-        self.query_one("#code-given", Static).update(Text(t("access.code.yours", code=event.value), style="bold"))
+        self.query_one("#code-given", Static).update(
+            Text(t("access.code.yours", code=event.value), style="bold")
+        )
         event.input.value = ""
         message.update(Text(t("access.code.chosen"), style="bold"))
         self.query_one("#ok", Button).focus()
@@ -148,7 +155,9 @@ class RenewCodeScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t("access.trainer.pick") if self.learners else t("access.trainer.none"), markup=False)
+            yield Static(
+                t("access.trainer.pick") if self.learners else t("access.trainer.none"), markup=False
+            )
             yield Static("", id="renewed", markup=False)
             if self.learners:
                 yield OptionList(*[Option(Text(x.name), id=x.id) for x in self.learners.values()], id="who")
@@ -166,7 +175,8 @@ class RenewCodeScreen(ModalScreen[None]):
             self.query_one("#renewed", Static).update(Text(str(error), style="bold"))
             return
         self.query_one("#renewed", Static).update(
-            Text(t("access.trainer.given", name=learner.name, code=code), style="bold"))
+            Text(t("access.trainer.given", name=learner.name, code=code), style="bold")
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

@@ -64,16 +64,20 @@ class ProfileScreen(Screen[None]):
         yield Static(Text(self.course_title, style="bold"), id="screen-title", markup=False)
         with Vertical(id="profile-box"):
             yield Static(t("profile.welcome"), markup=False)
-            yield Static(t("access.profile.workshop") if self.workshop else t("access.profile.type_name"),
-                         classes="muted", markup=False)
+            yield Static(
+                t("access.profile.workshop") if self.workshop else t("access.profile.type_name"),
+                classes="muted",
+                markup=False,
+            )
             with Horizontal(id="new-profile"):
                 yield Input(placeholder=t("profile.placeholder"), id="name")
                 yield Button(t("profile.start"), id="start", variant="primary")
             yield Static("", id="name-note", markup=False)
             if self.learners:
                 yield Static(t("access.profile.or_pick"), classes="muted", markup=False)
-                yield OptionList(*[Option(Text(learner.name), id=learner.id) for learner in self.learners],
-                                 id="learners")
+                yield OptionList(
+                    *[Option(Text(learner.name), id=learner.id) for learner in self.learners], id="learners"
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -144,8 +148,9 @@ class ProfileScreen(Screen[None]):
             return
         from course.ui.screens.learner_code import NewCodeScreen
 
-        self.app.push_screen(NewCodeScreen(self.codes, learner.id, code),
-                             lambda _: self.app.choose_learner_id(learner.id))  # type: ignore[attr-defined]
+        self.app.push_screen(
+            NewCodeScreen(self.codes, learner.id, code), lambda _: self.app.choose_learner_id(learner.id)
+        )  # type: ignore[attr-defined]
 
     def _same_name(self, learner: Learner, question: str) -> None:
         from course.ui.screens.learner_code import SameNameScreen
@@ -159,6 +164,7 @@ class ProfileScreen(Screen[None]):
             field.cursor_position = len(field.value)
             field.focus()
             self.say(t("access.same_name.other", name=learner.name))
+
         self.app.push_screen(SameNameScreen(question), answered)
 
     def _resume(self, learner: Learner) -> None:
@@ -176,7 +182,10 @@ class ProfileScreen(Screen[None]):
                 self.app.choose_learner_id(learner.id)  # type: ignore[attr-defined]
             else:
                 self.query_one("#name", Input).focus()
-        self.app.push_screen(LearnerCodeScreen(codes, learner, t("access.code.ask", name=learner.name)), checked)
+
+        self.app.push_screen(
+            LearnerCodeScreen(codes, learner, t("access.code.ask", name=learner.name)), checked
+        )
 
 
 class ProfileMenu(ModalScreen[str | None]):
