@@ -119,6 +119,7 @@ def answers_csv_passing(stream: TextIO, source: Iterable[LearnerData], index: Co
     writer.writerow([neutralise_cell(t(f"reports.csv.{column}")) for column in ANSWER_COLUMNS])
     lesson_quizzes = {q.id for q in index.quizzes.values() if q.kind == "lesson"}
     cell = _cached_cell(sep)
+    places: dict[tuple[str, str, str], tuple[str | None, str | None, str | None, str]] = {}
     for data in source:
         learner_id = str(data.learner.get("id", ""))
         if learner_ids is None or learner_id in learner_ids:
@@ -126,16 +127,14 @@ def answers_csv_passing(stream: TextIO, source: Iterable[LearnerData], index: Co
             for row in read_rows(data.answers):
                 if session is not None and row.session != session:
                     continue
-                quiz = index.quizzes.get(row.quiz)
-                kind = row.mode if row.mode != "quiz" else quiz.kind if quiz else "lesson"
-                lesson_id = row.lesson if (quiz is None or row.quiz in lesson_quizzes) else ""
-                lesson = index.lessons.get(lesson_id)
-                module = index.modules.get(quiz.module if quiz else lesson.module if lesson else "")
+                where = places.get((row.quiz, row.lesson, row.mode))
+                if where is None:
+                    where = places[(row.quiz, row.lesson, row.mode)] = _place(row, index, lesson_quizzes)
+                module, lesson_id, lesson, kind = where
                 question = index.questions.get((row.quiz, row.question))
                 confidence = row.raw.get("confidence")
                 writer.writerow([cell(value) for value in (
-                    who, row.session or None, module.title if module else None, lesson_id or None,
-                    lesson.title if lesson else None, row.quiz, kind, row.question,
+                    who, row.session or None, module, lesson_id, lesson, row.quiz, kind, row.question,
                     question.prompt if question else None, _text(row.raw.get("qtype")), row.attempt,
                     row.sitting, row.response_text, int(row.correct), row.score, row.hints_used,
                     row.duration_s, _spreadsheet_time(row.timestamp),
@@ -145,19 +144,29 @@ def answers_csv_passing(stream: TextIO, source: Iterable[LearnerData], index: Co
         yield data
 
 
+def _place(row: Any, index: CourseIndex, lesson_quizzes: set[str]) -> tuple[str | None, str | None, str | None, str]:
+    """Module title, lesson id and title, and kind of an answer's quiz: a module's test
+    belongs to the module, not to its first lesson."""
+    quiz = index.quizzes.get(row.quiz)
+    kind = row.mode if row.mode != "quiz" else quiz.kind if quiz else "lesson"
+    lesson_id = row.lesson if (quiz is None or row.quiz in lesson_quizzes) else ""
+    lesson = index.lessons.get(lesson_id)
+    module = index.modules.get(quiz.module if quiz else lesson.module if lesson else "")
+    return (module.title if module else None, lesson_id or None, lesson.title if lesson else None, kind)
+
+
 def _cached_cell(sep: str) -> Callable[[Cell], str]:
-    """`_cell`, remembering the texts already made safe (titles, prompts, ids repeat on every row)."""
-    seen: dict[str, str] = {}
+    """`_cell`, remembering the values already written (titles, prompts, ids, marks repeat on
+    every row). True, 1 and 1.0 share a key, and a cell: "1"."""
+    seen: dict[Cell, str] = {}
 
     def cell(value: Cell) -> str:
-        if isinstance(value, str):
-            safe = seen.get(value)
-            if safe is None:
-                safe = _cell(value, sep)
-                if len(seen) < 100_000:  # bounded: free answer texts may all differ
-                    seen[value] = safe
-            return safe
-        return _cell(value, sep)
+        safe = seen.get(value)
+        if safe is None:
+            safe = _cell(value, sep)
+            if len(seen) < 100_000:  # bounded: free answer texts may all differ
+                seen[value] = safe
+        return safe
     return cell
 
 

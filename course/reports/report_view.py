@@ -11,9 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, TextIO
 
-from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from course.i18n import t
@@ -25,7 +23,7 @@ from course.reports.safe_text import clean_terminal, safe_text
 _PARTIAL = " ▏▎▍▌▋▊▉"
 _FULL = "█"
 _EMPTY = "░"
-NAME_WIDTH = 18
+NAME_WIDTH = 16
 PROMPT_LENGTH = 60
 SortKey = Literal["name", "score", "progress"]
 
@@ -104,38 +102,54 @@ def sort_learners(learners: tuple[LearnerFigures, ...], key: SortKey) -> list[Le
     return list(learners)
 
 
-def learners_table(report: Report, sort: SortKey = "name") -> Table:
-    table = Table(title=Text(t("reports.learners_heading"), style="bold"), title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(t("reports.col.learner"), max_width=NAME_WIDTH, no_wrap=True)
-    table.add_column(t("reports.col.lessons"), justify="right", no_wrap=True)
-    table.add_column(t("reports.col.average"), no_wrap=True)
-    table.add_column(t("reports.col.tests"), no_wrap=True)
-    table.add_column(t("reports.col.activities"), justify="right", no_wrap=True)
-    table.add_column(t("reports.col.time"), justify="right", no_wrap=True)
-    for learner in sort_learners(report.learners, sort):
-        table.add_row(_name(learner), f"{len(learner.lessons_done)}/{learner.lessons_total}",
-                      _bar_cell(learner.average_score, 8), _tests(learner), str(learner.activities),
-                      format_duration(learner.time_s))
-    return table
+def _cell(value: Text | str, width: int, right: bool = False) -> Text:
+    """`value` cut (…) or padded to exactly `width` terminal cells."""
+    text = value.copy() if isinstance(value, Text) else Text(value)
+    text.truncate(width, overflow="ellipsis")
+    gap = " " * (width - text.cell_len)
+    return Text(gap) + text if right else text + gap
 
 
-def attendance_table(report: Report) -> Table:
+def _lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[Text | str]]) -> Text:
+    """A table as plain lines of fixed-width cells: as readable as a Rich table, and cheap
+    enough for a thousand learners (a Rich table measures every cell twice)."""
+    out = Text(heading + "\n", style="bold")
+    out.append_text(Text("  ").join(_cell(name, width, right) for name, width, right in columns))
+    out.append("\n" + "─" * (sum(w for _, w, _ in columns) + 2 * (len(columns) - 1)))
+    for row in rows:
+        out.append("\n")
+        out.append_text(Text("  ").join(_cell(value, width, right)
+                                        for value, (_, width, right) in zip(row, columns, strict=True)))
+    return out
+
+
+def learners_table(report: Report, sort: SortKey = "name") -> Text:
+    """One line per learner: lessons done, average score (bar and number), tests, activities, time."""
+    columns = [(t("reports.col.learner"), NAME_WIDTH, False), (t("reports.col.lessons"), 6, True),
+               (t("reports.col.average"), 14, False), (t("reports.col.tests"), 15, False),
+               (t("reports.col.activities"), 6, True), (t("reports.col.time"), 11, True)]
+    rows: list[list[Text | str]] = [
+        [_name(x), f"{len(x.lessons_done)}/{x.lessons_total}", _bar_cell(x.average_score, 8), _tests(x),
+         str(x.activities), format_duration(x.time_s)] for x in sort_learners(report.learners, sort)]
+    return _lines(t("reports.learners_heading"), columns, rows)
+
+
+def attendance_table(report: Report) -> Text:
     """Who came to each session, first and last moment seen, and for how long."""
-    table = Table(title=Text(t("reports.attendance_heading"), style="bold"), title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for key in ("session", "learner", "first", "last", "duration"):
-        table.add_column(t(f"reports.col.{key}"), no_wrap=key != "session", max_width=20)
+    columns = [(t("reports.col.session"), 17, False), (t("reports.col.learner"), NAME_WIDTH, False),
+               (t("reports.col.first"), 11, False), (t("reports.col.last"), 15, False),
+               (t("reports.col.duration"), 11, True)]
     names = {x.id: x for x in report.learners}
+    rows: list[list[Text | str]] = []
     for session in report.sessions:
         label = clean_terminal(session.label) if session.label else t("reports.no_session")
         for learner_id in session.learners:
             learner = names[learner_id]
             visit = next(v for v in learner.visits if v.session == session.label)
-            table.add_row(Text(label), _name(learner), local_time(visit.first), local_time(visit.last),
-                          format_duration(visit.duration_s))
+            rows.append([label, _name(learner), local_time(visit.first), local_time(visit.last),
+                         format_duration(visit.duration_s)])
             label = ""
-    return table
+    return _lines(t("reports.attendance_heading"), columns, rows)
 
 
 def _item_line(item: ItemFigures) -> Text:
