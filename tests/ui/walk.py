@@ -112,6 +112,10 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
         if index:
             screen.index = index
             await screen._show()
+        where = f"{quiz.id}/{item.question.id}"
+        for pool in screen.query("#sequence-pool").results(OptionList):
+            if pool.max_scroll_y > 0:
+                problems.append(f"{where}: {pool.option_count} options to pick from, some cut off")
         give_wrong_answer(screen)
         await screen.action_submit()
         if not screen.answered:  # the confidence question comes first
@@ -119,7 +123,6 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
             await screen.action_submit()
         await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
         await pilot.pause()
-        where = f"{quiz.id}/{item.question.id}"
         verdict = screen.query_one("#verdict")
         if not (on_screen(app, [str(verdict.render()).splitlines()[0][:30]]) and first_row_visible(app, verdict)):
             problems.append(f"{where}: verdict off screen")

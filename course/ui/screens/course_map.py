@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +16,10 @@ from course.i18n import t
 from course.learning.journey import Journey, LessonStatus
 from course.ui.messages import LessonChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
-from course.ui.widgets.typography import french_spacing
+from course.ui.widgets.typography import NBSP, french_spacing, wrap_hanging
 
 STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}
+MARK_WIDTH = 3
 
 
 def status_text(status: LessonStatus) -> str:
@@ -29,15 +29,12 @@ def status_text(status: LessonStatus) -> str:
     return label
 
 
-def map_line(mark: str, title: str, detail: str, *, bold: bool = False) -> Table:
+def map_line(mark: str, title: str, detail: str, width: int, *, bold: bool = False) -> Text:
     """One line of the map: its mark, then its words; a wrapped line starts under the words, not the mark."""
-    grid = Table.grid(padding=0, expand=True)
-    grid.add_column(width=3, no_wrap=True)
-    grid.add_column(ratio=1)
-    words = Text(french_spacing(title), style="bold" if bold else "")
-    words.append(french_spacing(f"  ({detail})"), style="italic")
-    grid.add_row(Text(f" {mark} "), words)
-    return grid
+    line = Text(f" {mark} ")
+    line.append(french_spacing(title), style="bold" if bold else "")
+    line.append(french_spacing(f"  ({detail})"), style="italic")
+    return wrap_hanging(line, width, MARK_WIDTH)
 
 
 class CourseMapScreen(Screen[None]):
@@ -116,23 +113,24 @@ class CourseMapScreen(Screen[None]):
         cont.refresh(layout=True)  # a Button keeps its width when its label changes
         review.refresh(layout=True)
         options: list[Option | None] = []
+        width = self._line_width()
         for number, module in enumerate(course.modules, 1):
             module_lessons = course.lessons_of(module)
             if not module_lessons:
                 continue
             title = Text(french_spacing(t("map.module", n=number, title=module.title)), style="bold")
-            title.append("  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", "\u00a0%"),
+            title.append("  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", NBSP + "%"),
                          style="")
-            options.append(Option(title, disabled=True, id=f"module:{module.id}"))
+            options.append(Option(wrap_hanging(title, width, 0), disabled=True, id=f"module:{module.id}"))
             if module.pretest in course.quizzes:
-                options.append(self._test_option(module.pretest, "map.pretest"))
+                options.append(self._test_option(module.pretest, "map.pretest", width))
             for lesson in module_lessons:
                 status = journey.status(lesson)
-                detail = f"{status_text(status)}, {t('map.minutes', n=lesson.duration_min)}"
-                options.append(Option(map_line(STATE_MARKS[status.state], lesson.title, detail),
+                detail = f"{status_text(status)}, {t('map.minutes', n=lesson.duration_min).replace(' ', NBSP)}"
+                options.append(Option(map_line(STATE_MARKS[status.state], lesson.title, detail, width),
                                       id=f"lesson:{lesson.id}"))
             if module.posttest in course.quizzes:
-                options.append(self._test_option(module.posttest, "map.posttest"))
+                options.append(self._test_option(module.posttest, "map.posttest", width))
         lesson_list = self.query_one("#lessons", OptionList)
         highlighted = lesson_list.highlighted
         lesson_list.clear_options()
@@ -142,12 +140,20 @@ class CourseMapScreen(Screen[None]):
         if target is None or self.focused is None:
             (lesson_list if target is None else cont).focus()
 
-    def _test_option(self, quiz_id: str, label: str) -> Option:
+    def _line_width(self) -> int:
+        """The cells a line of the lesson list holds (its border, padding and scrollbar taken off)."""
+        inner = self.query_one("#lessons", OptionList).scrollable_content_region.width
+        return (inner or self.app.size.width - 4) - 2
+
+    def on_resize(self) -> None:
+        self.refresh_map()
+
+    def _test_option(self, quiz_id: str, label: str, width: int) -> Option:
         """A module's pre-test or post-test, with its first score once taken."""
         results = self.journey.results(quiz_id)
         status = t("map.state.not_started") if not results else t("map.test_done",
                                                                     percent=round(results[0].score * 100))
-        return Option(map_line("◇", t(label), status, bold=True), id=f"quiz:{quiz_id}")
+        return Option(map_line("◇", t(label), status, width, bold=True), id=f"quiz:{quiz_id}")
 
     def _notices(self) -> None:
         notices = self.query_one("#notices", Static)

@@ -26,7 +26,7 @@ class HelpScreen(ModalScreen[None]):
         self.key = key
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog wide", id="help"):
             yield Static(Text(t("help.title"), style="bold"), markup=False)
             with VerticalScroll(id="help-body"):
                 yield Markdown(t(f"help.{self.key}") + "\n\n" + t("help.common"), open_links=False)

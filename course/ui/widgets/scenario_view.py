@@ -36,8 +36,8 @@ class ScenarioView(Vertical):
         yield Static(id="scenario-feedback", markup=False)
         yield Markdown(id="scenario-debrief", open_links=False)
 
-    def on_mount(self) -> None:
-        self._show(self.node)
+    async def on_mount(self) -> None:
+        await self._show(self.node)
 
     def _gauges(self) -> Text:
         text = Text()
@@ -45,13 +45,14 @@ class ScenarioView(Vertical):
             text.append(f"{gauge.label} : {self.gauges[gauge.id]}   ", style="bold")
         return text
 
-    def _show(self, node: ScenarioNode) -> None:
+    async def _show(self, node: ScenarioNode) -> None:
+        """Draw `node`; awaited, so its text is laid out when the lesson places the choices in view."""
         self.node = node
         self.waiting = None
         gauges = self.query_one("#scenario-gauges", Static)
         gauges.display = bool(self.scenario.gauges)
         gauges.update(self._gauges())
-        self.query_one("#scenario-text", Markdown).update(node.text)
+        await self.query_one("#scenario-text", Markdown).update(node.text)
         self.query_one("#scenario-feedback", Static).display = False
         choices = self.query_one("#scenario-choices", ChoiceList)
         choices.texts = [c.text for c in node.choices]
@@ -64,7 +65,7 @@ class ScenarioView(Vertical):
         debrief = self.query_one("#scenario-debrief", Markdown)
         debrief.display = node.ending
         if node.ending:
-            debrief.update(self._ending_text())
+            await debrief.update(self._ending_text())
             self.focus()
         else:
             choices.highlighted = 0
@@ -84,11 +85,11 @@ class ScenarioView(Vertical):
         parts.append(t("scenario.replay_hint"))
         return "\n\n".join(parts)
 
-    def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+    async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
         event.stop()
         choices = self.query_one("#scenario-choices", ChoiceList)
         if self.waiting is not None:
-            self._show(self.nodes[self.waiting.next])
+            await self._show(self.nodes[self.waiting.next])
             return
         index = choices.response()[0]
         choice = self.node.choices[index]
@@ -115,7 +116,7 @@ class ScenarioView(Vertical):
         choices.disabled = False
         self.call_after_refresh(widget.scroll_visible)
 
-    def action_replay(self) -> None:
+    async def action_replay(self) -> None:
         self.gauges = {g.id: g.start for g in self.scenario.gauges}
         self.path = []
-        self._show(self.nodes[self.scenario.start])
+        await self._show(self.nodes[self.scenario.start])

@@ -1,0 +1,47 @@
+"""The course map at 80 columns: wrapped lines start under their words, French typography stays together."""
+
+from __future__ import annotations
+
+import re
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import load_course
+from course.ui.widgets.typography import french_spacing
+from tests.ui.walk import screen_lines
+
+SIZE = (80, 24)
+SPLIT = re.compile(r"(«\s*$)|(^\s*([:;?!%»]|min\)))")
+"""A row that ends on « or begins with : ; ? ! % » (typography split across two rows)."""
+
+
+async def test_map_rows_wrap_under_their_words_and_keep_french_typography(make_app):
+    course = load_course(bundled_course_dir())
+    app = make_app(course=course)
+    rows: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lessons = app.screen.query_one("#lessons")
+        lessons.focus()
+        while True:  # every page of the list, as PgDn shows it
+            rows += [line[1:-1] for line in screen_lines(app)[6:-2]]
+            before = lessons.scroll_y
+            await pilot.press("pagedown")
+            await pilot.pause()
+            if lessons.scroll_y == before:
+                break
+    starts = re.compile(r"^( Module \d|  [◇✓…] |    \S)")
+    """A module, a line with its mark, or words at the text's column (a lesson to do, or a wrapped row)."""
+    assert len(rows) > 30 and any("min)" == row.strip() or row.strip().endswith("min)") for row in rows)
+    assert [row for row in rows if row.strip() and not starts.match(row)] == []
+    assert [row for row in rows if SPLIT.search(row)] == []
+
+
+def test_a_state_and_its_score_read_as_one_phrase():
+    from course.learning.journey import LessonStatus
+    from course.ui.screens.course_map import status_text
+
+    assert status_text(LessonStatus("done", 0.8, True, 1)) == "terminée, meilleur score 80 %"
+
+def test_french_spacing_keeps_signs_with_their_words():
+    assert french_spacing("« Tout recommencer ? » : 80 % !") == \
+        "«\u00a0Tout recommencer\u00a0?\u00a0»\u00a0: 80\u00a0%\u00a0!"
