@@ -78,6 +78,9 @@ class Journey:
         self.learner = learner
         self.session = session
         self._answers = store.answers(learner.id)
+        self._grouped: tuple[list[AnswerRecord], int, dict[str, list[AnswerRecord]]] = ([], 0, {})
+        self._results: tuple[list[AnswerRecord], int, dict[str, Any], dict[str, list[AttemptResult]]] = (
+            [], 0, {}, {})
         self._state = store.get_state(learner.id)
         self.on_store_error: Callable[[StoreError], None] | None = None
         """Told of a write that failed (the app says it where the learner is); None: raise."""
@@ -121,9 +124,20 @@ class Journey:
     def _quiz_state(self, quiz_id: str) -> dict[str, Any]:
         return dict(self._state.get("quizzes", {}).get(quiz_id, {}))
 
+    def _of_quiz(self, quiz_id: str) -> list[AnswerRecord]:
+        """The answers to one quiz, grouped once for all quizzes (the map asks for each of them)
+        and again only when the answers change (appended to, or read again from the store)."""
+        source, count, groups = self._grouped
+        if source is not self._answers or count != len(self._answers):
+            groups = {}
+            for answer in self._answers:
+                groups.setdefault(answer.quiz, []).append(answer)
+            self._grouped = (self._answers, len(self._answers), groups)
+        return groups.get(quiz_id, [])
+
     def _since_reset(self, quiz_id: str) -> list[AnswerRecord]:
         reset = self._quiz_state(quiz_id).get("reset", "")
-        return [a for a in self._answers if a.quiz == quiz_id and a.timestamp > reset and a.mode == "quiz"]
+        return [a for a in self._of_quiz(quiz_id) if a.timestamp > reset and a.mode == "quiz"]
 
     # -- lessons ----------------------------------------------------------------
     def status(self, lesson: Lesson) -> LessonStatus:
@@ -299,6 +313,15 @@ class Journey:
         Derived from the answers (the state only says which attempt is open), so answers
         imported from another machine count here exactly as they count in the reports.
         """
+        answers, count, state, known = self._results
+        if answers is not self._answers or count != len(self._answers) or state is not self._state:
+            known = {}  # answers or state changed since: every result is computed again
+            self._results = (self._answers, len(self._answers), self._state, known)
+        if quiz_id not in known:
+            known[quiz_id] = self._compute_results(quiz_id)
+        return list(known[quiz_id])
+
+    def _compute_results(self, quiz_id: str) -> list[AttemptResult]:
         quiz = self.course.quizzes.get(quiz_id)
         if quiz is None:
             return []

@@ -31,6 +31,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from course.i18n import t
+from course.progress.checked import stored_answers
 from course.progress.paths import (
     DELETED_PREFIX, NEW_PREFIX, TEMP_SUFFIX, StorePaths, is_learner_id, segment_number,
 )
@@ -359,16 +360,8 @@ class ProgressStore:
             return []
         self._repair_learner(learner_id)
         found: dict[str, AnswerRecord] = {}
-        lock = self.paths.learner_lock(learner_id)
-        for path in self.paths.segments(learner_id):
-            for doc in self.files.read_table(path, "answers", lock):
-                try:
-                    record = AnswerRecord.from_dict(doc)
-                except RecordError:
-                    where = self.paths.relative(path)
-                    self.files.notice("bad_record", path, t("store.bad_record", path=where))
-                    continue
-                found.setdefault(record.id, record)
+        for record in stored_answers(self.files, learner_id):  # files checked once are trusted
+            found.setdefault(record.id, record)
         for record in list(self._pending):
             if record.learner == learner_id:
                 found.setdefault(record.id, record)
