@@ -36,7 +36,7 @@ from textual.widgets import Static  # noqa: E402
 
 SIZE = (80, 24)
 BASELINE = "baseline: Static text switched"
-Sample = tuple[float, float]  # wall, cpu (seconds)
+Sample = tuple[float, float, int]  # wall, cpu (seconds), frames drawn
 
 
 class MinimalApp(App[None]):
@@ -56,15 +56,30 @@ class MinimalApp(App[None]):
         self.query_one("#text", Static).update(f"Section {self.count}\n" + "Du texte. " * 40)
 
 
+def count_frames(app: App[Any]) -> None:
+    """Count the frames the app sends to its (headless) terminal in `app.frames`."""
+    draw = app._display
+    app.frames = 0  # type: ignore[attr-defined]
+
+    def counted(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not app._batch_count:
+            app.frames += 1  # type: ignore[attr-defined]
+        draw(screen, renderable)
+
+    app._display = counted  # type: ignore[method-assign]
+
+
 async def timed(pilot: Any, key: str) -> Sample:
+    frames = getattr(pilot.app, "frames", 0)
     wall, cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     await pilot.pause()
-    return time.perf_counter() - wall, time.process_time() - cpu
+    return time.perf_counter() - wall, time.process_time() - cpu, getattr(pilot.app, "frames", 0) - frames
 
 
 async def baseline(samples: int) -> list[Sample]:
     app = MinimalApp()
+    count_frames(app)
     found = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -76,7 +91,9 @@ async def baseline(samples: int) -> list[Sample]:
 
 def _plain(lesson: Any) -> bool:
     """A lesson whose sections are all read (no scenario, feed or inspector to play)."""
-    return all(getattr(s, kind, None) is None for s in lesson.sections for kind in ("scenario", "feed", "inspect"))
+    return all(
+        getattr(s, kind, None) is None for s in lesson.sections for kind in ("scenario", "feed", "inspect")
+    )
 
 
 async def atelier(samples: int, data: Path) -> dict[str, list[Sample]]:
@@ -89,12 +106,18 @@ async def atelier(samples: int, data: Path) -> dict[str, list[Sample]]:
     from tests.ui.helpers import answer_current
 
     course = load_course(bundled_course_dir())
-    lesson = next(x for x in course.ordered_lessons() if _plain(x) and len(x.sections) >= 4 and course.quiz_for(x))
+    lesson = next(
+        x for x in course.ordered_lessons() if _plain(x) and len(x.sections) >= 4 and course.quiz_for(x)
+    )
     quiz = course.quiz_for(lesson)
     store = ProgressStore(data)
     app = build_app(course, store, Settings(learner="Banc"))
-    found: dict[str, list[Sample]] = {"right: next lesson section": [], "enter: next quiz question": [],
-                                      "enter: submit an answer": []}
+    count_frames(app)
+    found: dict[str, list[Sample]] = {
+        "right: next lesson section": [],
+        "enter: next quiz question": [],
+        "enter: submit an answer": [],
+    }
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -116,8 +139,15 @@ async def atelier(samples: int, data: Path) -> dict[str, list[Sample]]:
     return found
 
 
-async def _quiz_samples(app: Any, pilot: Any, quiz: Any, samples: int, found: dict[str, list[Sample]],
-                        answer_current: Callable[..., Awaitable[None]], quiz_screen: type) -> None:
+async def _quiz_samples(
+    app: Any,
+    pilot: Any,
+    quiz: Any,
+    samples: int,
+    found: dict[str, list[Sample]],
+    answer_current: Callable[..., Awaitable[None]],
+    quiz_screen: type,
+) -> None:
     """Answer questions (timing the submit when it is a choice), then time the move to the next one."""
     app.start_quiz(quiz)
     await pilot.pause()
@@ -128,7 +158,10 @@ async def _quiz_samples(app: Any, pilot: Any, quiz: Any, samples: int, found: di
             await pilot.pause()
             continue
         question = screen.item.question
-        if question.type in ("single", "multiple", "true_false") and len(found["enter: submit an answer"]) < samples:
+        if (
+            question.type in ("single", "multiple", "true_false")
+            and len(found["enter: submit an answer"]) < samples
+        ):
             await pilot.press("1")  # the first choice shown, right or wrong
             found["enter: submit an answer"].append(await timed(pilot, "enter"))
         else:
@@ -143,9 +176,13 @@ async def _quiz_samples(app: Any, pilot: Any, quiz: Any, samples: int, found: di
 def summary(samples: list[Sample], base: dict[str, float] | None) -> dict[str, float]:
     walls = sorted(s[0] * 1e3 for s in samples)
     cpus = [s[1] * 1e3 for s in samples]
-    found = {"n": len(samples), "wall_p50_ms": round(statistics.median(walls), 1),
-             "wall_p95_ms": round(walls[min(len(walls) - 1, round(0.95 * (len(walls) - 1)))], 1),
-             "cpu_p50_ms": round(statistics.median(cpus), 1)}
+    found = {
+        "n": len(samples),
+        "wall_p50_ms": round(statistics.median(walls), 1),
+        "wall_p95_ms": round(walls[min(len(walls) - 1, round(0.95 * (len(walls) - 1)))], 1),
+        "cpu_p50_ms": round(statistics.median(cpus), 1),
+        "frames_max": max(s[2] for s in samples),
+    }
     if base:
         found["wall_ratio"] = round(found["wall_p50_ms"] / base["wall_p50_ms"], 2)
         found["cpu_ratio"] = round(found["cpu_p50_ms"] / base["cpu_p50_ms"], 2)
@@ -164,12 +201,16 @@ def run(quick: bool = False) -> dict[str, Any]:
 
 
 def table(figures: dict[str, Any]) -> str:
-    rows = [f"{'key press to screen update':30} {'n':>3} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>8} "
-            f"{'wall x':>7} {'cpu x':>6}"]
+    rows = [
+        f"{'key press to screen update':30} {'n':>3} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>8} "
+        f"{'wall x':>7} {'cpu x':>6}"
+    ]
     for name, value in figures.items():
         ratios = f"{value.get('wall_ratio', 1.0):7.2f} {value.get('cpu_ratio', 1.0):6.2f}"
-        rows.append(f"{name:30} {value['n']:3d} {value['wall_p50_ms']:9.1f} {value['wall_p95_ms']:9.1f} "
-                    f"{value['cpu_p50_ms']:8.1f} {ratios}")
+        rows.append(
+            f"{name:30} {value['n']:3d} {value['wall_p50_ms']:9.1f} {value['wall_p95_ms']:9.1f} "
+            f"{value['cpu_p50_ms']:8.1f} {ratios}"
+        )
     return "\n".join(rows) + "\n(ms; the pilot's idle wait puts a floor under wall times)"
 
 

@@ -34,7 +34,6 @@ for folder in (ROOT, BENCH):
         sys.path.insert(0, str(folder))
 
 import yaml  # noqa: E402
-
 from gen_course import generate, yaml_files  # noqa: E402
 
 TARGET = 2.0
@@ -93,8 +92,9 @@ def run(quick: bool = False, course: Path | None = None) -> dict[str, Any]:
             "parse (in-process)": lambda: in_process(lambda: parse_all(files)),
             "validate (in-process)": lambda: in_process(lambda: validate_in_process(folder)),
             "parse (subprocess)": lambda: as_subprocess([sys.executable, "-c", PARSE_ONLY, str(folder)]),
-            "validate (subprocess)": lambda: as_subprocess([sys.executable, str(ROOT / "app.py"), "validate",
-                                                            str(folder)]),
+            "validate (subprocess)": lambda: as_subprocess(
+                [sys.executable, str(ROOT / "app.py"), "validate", str(folder)]
+            ),
         }
         parse_all(files)  # warm the page cache, and import what the loader imports
         counts = json.loads(validate_in_process(folder, "json"))["counts"]
@@ -108,29 +108,39 @@ def run(quick: bool = False, course: Path | None = None) -> dict[str, Any]:
         return statistics.median(s[which] for s in samples[name])
 
     figures: dict[str, Any] = {
-        "lessons": counts["lessons"], "questions": counts["questions"], "files": len(files),
-        "megabytes": round(size / 1e6, 1), "rounds": rounds, "target_ratio": TARGET,
+        "lessons": counts["lessons"],
+        "questions": counts["questions"],
+        "files": len(files),
+        "megabytes": round(size / 1e6, 1),
+        "rounds": rounds,
+        "target_ratio": TARGET,
     }
     for name in cases:
         figures[name] = {"wall_s": round(median(name, 0), 3), "cpu_s": round(median(name, 1), 3)}
     for kind in ("in-process", "subprocess"):
         base, ours = figures[f"parse ({kind})"], figures[f"validate ({kind})"]
-        figures[f"ratio {kind}"] = {"wall": round(ours["wall_s"] / base["wall_s"], 2),
-                                    "cpu": round(ours["cpu_s"] / base["cpu_s"], 2)}
+        figures[f"ratio {kind}"] = {
+            "wall": round(ours["wall_s"] / base["wall_s"], 2),
+            "cpu": round(ours["cpu_s"] / base["cpu_s"], 2),
+        }
     return figures
 
 
 def table(figures: dict[str, Any]) -> str:
-    rows = [f"{figures['lessons']} lessons, {figures['questions']} questions, {figures['files']} files, "
-            f"{figures['megabytes']} MB, median of {figures['rounds']} rounds",
-            f"{'case':24} {'wall s':>8} {'cpu s':>8}"]
+    rows = [
+        f"{figures['lessons']} lessons, {figures['questions']} questions, {figures['files']} files, "
+        f"{figures['megabytes']} MB, median of {figures['rounds']} rounds",
+        f"{'case':24} {'wall s':>8} {'cpu s':>8}",
+    ]
     for name, value in figures.items():
         if isinstance(value, dict) and "wall_s" in value:
             rows.append(f"{name:24} {value['wall_s']:8.2f} {value['cpu_s']:8.2f}")
     for kind in ("in-process", "subprocess"):
         ratio = figures[f"ratio {kind}"]
-        rows.append(f"validate / parse, {kind}: {ratio['wall']}x wall, {ratio['cpu']}x cpu "
-                    f"(target ≤ {figures['target_ratio']}x)")
+        rows.append(
+            f"validate / parse, {kind}: {ratio['wall']}x wall, {ratio['cpu']}x cpu "
+            f"(target ≤ {figures['target_ratio']}x)"
+        )
     return "\n".join(rows)
 
 
