@@ -34,6 +34,9 @@ _RESTORE = str.maketrans({v: ("\n" if k == "n" else k) for k, v in _ESCAPES.item
 _ESCAPE_RE = re.compile(r"\\([\\:#={}~n])")
 _OWN_RE, _SHIFTED_RE = re.compile("[\ue000-\ue008]"), re.compile("\ue008([\ue100-\ue108])")
 _WEIGHT_RE = re.compile(r"%(-*)([0-9]{1,2}\.?[0-9]*)%")
+_NBSP_ENTITY = re.compile(r"&(nbsp|#160|#xa0);", re.IGNORECASE)
+# Images, sounds and files of Moodle that a terminal course cannot carry over.
+_MEDIA_RE = re.compile(r"<(img|audio|video|object|embed|iframe)\b|(@@PLUGINFILE@@)|!\[", re.IGNORECASE)
 _WILDCARD_RE = re.compile(r"(?<!\\)\*")
 FORMATS = ("moodle", "html", "plain", "markdown")
 _KEY_ORDER = ("id", "type", "prompt", "statement", "choices", "answer", "items", "pairs", "accept",
@@ -97,16 +100,16 @@ def _text(raw: str, default: str, *, literal: bool = False, trim: bool = True) -
     if literal:
         raw = raw.replace("-\\>", "->").replace("\\*", "*")
     text = restore(raw).strip(PHP_SPACE)
+    if fmt in ("html", "moodle"):  # Moodle's editors pad with &nbsp;: an ordinary space here
+        text = _NBSP_ENTITY.sub(" ", text).strip(PHP_SPACE)
     if fmt == "html" or (fmt == "moodle" and looks_like_html(text)):
         text = html_to_markdown(text, keep_newlines=fmt == "moodle")
     return text, fmt
 
 
 def _split_answers(answer: str, separator: str) -> list[str]:
-    parts = answer.split(separator)
-    if not parts[0].strip(PHP_SPACE):
-        parts = parts[1:]
-    return [part.strip(PHP_SPACE) for part in parts]
+    """The answers between separators; empty ones are dropped, as Moodle drops them when saving."""
+    return [part.strip(PHP_SPACE) for part in answer.split(separator) if part.strip(PHP_SPACE)]
 
 
 def _weight(part: str) -> tuple[float | None, str]:
@@ -170,6 +173,9 @@ class _Reader:
             general = _text(answer[separator + 4:], self.fmt, trim=False)[0]
             answer = answer[:separator].strip(PHP_SPACE)
         self.label = title or one_line(prompt, 50)
+        media = [m.group(1) or m.group(2) or "![]" for m in _MEDIA_RE.finditer(text)]
+        if media:
+            self.note("interchange.gift.media", what=", ".join(dict.fromkeys(m.lower() for m in media)))
         question: dict[str, Any] = {"id": "", "type": ""}
         if not prompt or not answer or answer.startswith("#"):
             self.skip("interchange.gift.empty" if not prompt else "interchange.gift.essay"
@@ -181,7 +187,9 @@ class _Reader:
             built = self.matching(answer, question)
         elif answer.split("#", 1)[0].strip(PHP_SPACE) in ("T", "TRUE", "F", "FALSE"):
             built = self.true_false(answer, question)
-            general = "\n\n".join(part for part in (question.pop("wrong"), general) if part)
+            wrong = question.pop("wrong")
+            if wrong:  # shown after a wrong answer only: no field for it, kept for the trainer
+                self.note("interchange.gift.wrong_feedback", text=wrong)
         else:
             built = self.short(answer, question)
         if built:
@@ -230,6 +238,14 @@ class _Reader:
         partial = [c["text"] for w, c in weighted if 0 < w < 1]
         if single and partial:
             self.note("interchange.gift.partial_single", answers=_quoted(partial))
+        negative = [c["text"] for w, c in weighted if w < 0]
+        if single and negative:
+            self.note("interchange.gift.negative_weights", answers=_quoted(negative))
+        shares = {round(w, 3) for w, _ in weighted if w > 0}
+        if not single and (len(shares) > 1 or abs(sum(w for w, _ in weighted if w > 0) - 1) > 0.02):
+            # Equal shares of 100 % (and any minus for wrong ones) is all-or-nothing: anything else is not.
+            self.note("interchange.gift.partial_multiple",
+                      answers=_quoted([f"{c['text']} ({w:.0%})" for w, c in weighted if w != 0]))
         for _, choice in weighted:
             choice["correct"] = any(choice is r for r in right)
         question["type"] = "single" if single else "multiple"

@@ -49,7 +49,8 @@ def test_moodle_fixture_every_question_imported_or_reported() -> None:
 
 def test_moodle_fixture_contents() -> None:
     text = (FIXTURES / "moodle-questions.gift.txt").read_text(encoding="utf-8")
-    questions = {q["id"]: q for q in read_gift(text).quiz["questions"]}
+    moodle = read_gift(text)
+    questions = {q["id"]: q for q in moodle.quiz["questions"]}
     assert list(questions) == ["moodle-activities", "q2", "colours", "shortanswer", "q1",
                                "2-08-tsl", "2-08-tsl-2"]
     match = questions["moodle-activities"]
@@ -63,8 +64,10 @@ def test_moodle_fixture_contents() -> None:
     assert [c["text"] for c in questions["colours"]["choices"] if c.get("correct")] == ["yellow", "off-beige"]
     assert questions["shortanswer"]["accept"] == ["Frog"]
     assert questions["q1"]["answer"] is False
-    assert questions["q1"]["explanation"] == (
-        "42 is the Ultimate Answer.\n\nThis is, of course, a Hitchiker's Guide to the Galaxy reference.")
+    # Moodle shows the wrong-answer feedback to wrong answers only: it is kept for the trainer, not merged
+    assert questions["q1"]["explanation"] == "This is, of course, a Hitchiker's Guide to the Galaxy reference."
+    assert any(n.key == "interchange.gift.wrong_feedback" and "42 is the Ultimate Answer." in n.message()
+               for n in moodle.notices if n.question_id == "q1")
     assert questions["2-08-tsl"]["answer"] is True and questions["2-08-tsl-2"]["answer"] is True
 
 
@@ -156,7 +159,9 @@ def test_true_false_feedbacks(sample: Any) -> None:
     questions = {q["id"]: q for q in sample.quiz["questions"]}
     assert questions["vrai-avec-retours"] == {
         "id": "vrai-avec-retours", "type": "true_false", "statement": "Cette affirmation est vraie.",
-        "answer": True, "explanation": "Relisez la leçon."}
+        "answer": True, "explanation": PLACEHOLDER_EXPLANATION}
+    assert any(n.key == "interchange.gift.wrong_feedback" and "Relisez la leçon." in n.message()
+               for n in sample.notices)
     assert any(n.key == "interchange.gift.right_feedback" and "Bravo." in n.message()
                for n in sample.notices)
 
@@ -169,9 +174,29 @@ def test_true_false_spellings(answer: str, value: bool) -> None:
     assert question["answer"] is value and question["explanation"] == "Parce que."
 
 
-def test_wrong_feedback_and_general_feedback_are_both_kept() -> None:
-    question = read_gift("Affirmation.{T#Faux, car…#Bien.####En bref.}").quiz["questions"][0]
-    assert question["explanation"] == "Faux, car…\n\nEn bref."
+def test_wrong_feedback_is_kept_apart_from_the_explanation_every_learner_reads() -> None:
+    result = read_gift("Affirmation.{T#Faux, car…#Bien.####En bref.}")
+    assert result.quiz["questions"][0]["explanation"] == "En bref."
+    assert [n.key for n in result.notices if "Faux, car…" in n.message()] == ["interchange.gift.wrong_feedback"]
+
+
+def test_empty_answers_are_dropped_as_moodle_does() -> None:
+    # A real teacher bank writes {~=some~a few}: Moodle drops the empty answer before "=some".
+    result = read_gift("How much? {~=some~a few}\n\nHow many? {~~=lots~=none ~ few}\n")
+    assert [q["choices"] for q in result.quiz["questions"]][0] == [{"text": "some", "correct": True},
+                                                                  {"text": "a few"}]
+    assert len(result.quiz["questions"]) == 1  # the second has two right answers: reported, not guessed
+    assert result.skipped == 1
+
+
+def test_weights_media_and_html_spaces_are_reported_or_cleaned() -> None:
+    text = ("::P:: Lesquelles ? <img src=\"@@PLUGINFILE@@/a.png\">{~%60%un ~%40%deux ~%-100%trois}\n\n"
+            "::N:: Laquelle ?{=&nbsp;oui ~%-50%non}\n")
+    result = read_gift(text)
+    keys = {(n.question_id, n.key) for n in result.notices}
+    assert {("p", "interchange.gift.media"), ("p", "interchange.gift.partial_multiple"),
+            ("n", "interchange.gift.negative_weights")} <= keys
+    assert result.quiz["questions"][1]["choices"][0]["text"] == "oui"
 
 
 def test_comments_crlf_and_bom() -> None:
