@@ -14,6 +14,9 @@ from course.i18n import t
 
 
 def launch_app(args: argparse.Namespace) -> int:
+    import gc
+
+    gc.freeze()  # what is loaded now lives as long as the app: the collector need not walk it again
     from course.progress import ProgressStore, resolve_data_dir
 
     root = Path(args.course) if args.course else bundled_course_dir()
@@ -36,6 +39,7 @@ def launch_app(args: argparse.Namespace) -> int:
     app = build_app(course, store, Settings(learner=args.learner, session=args.session, theme=args.theme,
                                          pin=getattr(args, "pin", None) or os.environ.get("ATELIER_PIN"),
                                          workshop=bool(getattr(args, "atelier", False))))
+    gc.freeze()  # likewise the course, the store and the app's modules
     try:
         app.run()
     finally:  # answers the disk still refuses are saved elsewhere, and the person told where
