@@ -187,7 +187,8 @@ class ProgressStore:
         return sorted(learners.values(), key=lambda x: (name_key(x.name), x.name, x.id))
 
     def get_learner(self, learner_id: str) -> Learner | None:
-        return next((x for x in self.list_learners() if x.id == learner_id), None)
+        found = self._listed_once(lambda doc: doc.get("id") == learner_id)
+        return found or next((x for x in self.list_learners() if x.id == learner_id), None)
 
     def find_learner(self, name: str) -> Learner | None:
         """The learner whose cleaned name matches, ignoring case and accents."""
@@ -195,7 +196,20 @@ class ProgressStore:
             key = name_key(clean_name(name))
         except InvalidNameError:
             return None
-        return next((x for x in self.list_learners() if name_key(x.name) == key), None)
+        found = self._listed_once(lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key)
+        return found or next((x for x in self.list_learners() if name_key(x.name) == key), None)
+
+    def _listed_once(self, match: Callable[[dict[str, Any]], bool]) -> Learner | None:
+        """The one profile of learners.json that `match`es, without checking every other one
+        (opening a learner costs the same among 10 or 1,000); None sends the caller to
+        `list_learners`, which also sees unlisted folders and says what it had to skip."""
+        docs = self.files.read_table(self.paths.learners_db, "learners", self.paths.learners_lock)
+        found = [doc for doc in docs if match(doc)]
+        if len(found) != 1:
+            return None
+        with suppress(RecordError):
+            return Learner.from_dict(found[0])
+        return None
 
     def create_learner(self, name: str) -> Learner:
         """A new profile, or the existing one with that name. InvalidNameError if unusable.
