@@ -27,7 +27,7 @@ from course.interchange import (
 )
 from course.interchange.gift_writer import problem
 
-_CHOICE_RE = re.compile(r"^([A-Z])[).][ \t]")
+_CHOICE_RE = re.compile(r"^([A-Z])(?:\)[ \t]?|\.[ \t])")  # Moodle also reads "A)Text"
 _ANSWER_RE = re.compile(r"^ANSWER:")
 _SPACE = " \t\n\r\0\x0b"
 _Skip = Callable[..., None]
@@ -66,7 +66,7 @@ def read_aiken(text: str, quiz_id: str = "quiz", lesson_id: str | None = None) -
             pending = _Pending(number)
         pending.source.append(line)
         if choice:
-            pending.choices.append((choice.group(1), line[2:].strip(_SPACE)))
+            pending.choices.append((choice.group(1), line[choice.end():].strip(_SPACE)))
         elif _ANSWER_RE.match(line):
             letter = line[len("ANSWER:"):].strip(_SPACE)[:1]
             _finish(pending, letter, result, ids, skip)
@@ -116,6 +116,11 @@ def write_aiken(quiz: dict[str, Any]) -> ExportResult:
         if not isinstance(question, dict):
             continue
         title = question_title(question)
+        if question.get("type") == "true_false" and isinstance(question.get("answer"), bool) \
+                and str(question.get("statement") or "").strip(_SPACE):
+            question = {**question, "type": "single", "prompt": question["statement"], "choices": [
+                {"text": t("interchange.aiken.true"), "correct": question["answer"]},
+                {"text": t("interchange.aiken.false"), "correct": not question["answer"]}]}
         if question.get("type") != "single":
             result.notices.append(notice("interchange.aiken.not_single", title, skipped=True,
                                          type=question.get("type")))

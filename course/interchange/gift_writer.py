@@ -34,8 +34,12 @@ def _field(text: str) -> str:
 
 
 def _literal(text: str) -> str:
-    """A text where Moodle would see a matching arrow or a short-answer wildcard."""
-    return _field(text).replace("->", "-\\>").replace("*", "\\*")
+    """A text where Moodle would see a matching arrow or a short-answer wildcard.
+
+    GIFT has no escape for `->` (Moodle keeps `-\\>` as typed): the arrow becomes `→`.
+    `\\*` is Moodle's own way to accept a real asterisk in a short answer.
+    """
+    return _field(text).replace("->", "→").replace("*", "\\*")
 
 
 def _weight(count: int) -> str:
@@ -107,7 +111,10 @@ def _answers(question: dict[str, Any], title: str, notices: list[Notice]) -> lis
     if kind == "order":
         notices.append(notice("interchange.export.order", title))
         return [f"={n} -> {escape(item.strip(PHP_SPACE))}" for n, item in enumerate(question["items"], 1)]
-    return [f"={_literal(p['left'])} -> {escape(p['right'].strip(PHP_SPACE))}" for p in question["pairs"]]
+    if any("->" in p["left"] for p in question["pairs"]):
+        notices.append(notice("interchange.export.arrow", title))
+    return [f"={_field(p['left']).replace('->', '→')} -> {escape(p['right'].strip(PHP_SPACE))}"
+            for p in question["pairs"]]
 
 
 def write_question(question: dict[str, Any], notices: list[Notice]) -> str | None:

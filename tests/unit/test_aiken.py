@@ -60,13 +60,20 @@ def test_write_reports_other_types_and_losses() -> None:
     quiz = yaml.safe_load((FIXTURES / "quiz-all-types.yaml").read_text(encoding="utf-8"))
     quiz["questions"][0]["prompt"] = "Une publication choquante :\nque faire d'abord ?"
     result = write_aiken(quiz)
-    assert result.exported == 1 and result.skipped == 5
-    assert result.text == ("Une publication choquante : que faire d'abord ?\n"
-                           "A. La partager\nB. S'arrêter {Stop}\nC. %50% des gens la commentent\n"
-                           "ANSWER: B\n")
+    assert result.exported == 2 and result.skipped == 4
+    assert result.text.startswith("Une publication choquante : que faire d'abord ?\n"
+                                  "A. La partager\nB. S'arrêter {Stop}\nC. %50% des gens la commentent\n"
+                                  "ANSWER: B\n\n")
+    # true/false as Moodle's own Aiken fixture writes it: two choices
+    assert re.search(r"\nA\. Vrai\nB\. Faux\nANSWER: [AB]\n$", result.text)
     keys = [n.key for n in result.notices]
-    assert keys.count("interchange.aiken.not_single") == 5
+    assert keys.count("interchange.aiken.not_single") == 4
     assert "interchange.aiken.joined" in keys and keys[-1] == "interchange.aiken.lost"
+
+
+def test_choices_written_without_a_space_after_the_bracket_are_read_as_moodle_does() -> None:
+    result = read_aiken("Quelle couleur ?\nA)Rouge\nB)Vert\nANSWER: B\n")
+    assert result.quiz["questions"][0]["choices"] == [{"text": "Rouge"}, {"text": "Vert", "correct": True}]
 
 
 def test_prompt_that_looks_like_a_choice_is_not_exported() -> None:
@@ -90,7 +97,7 @@ def test_commands(tmp_path: Path) -> None:
     text = stream.getvalue()
     assert text.startswith("Une publication choquante : que faire d'abord ?\nA. La partager")
     assert "// Non convertie — question « faux-compte » : type « multiple »" in text
-    assert read_aiken(text).imported == 1        # the trailing notices never make a question
+    assert read_aiken(text).imported == 2        # the trailing notices never make a question
 
 
 line = (st.text("abcXYZ019 éèàç«»'\"!?.,;:-_/\\~=#{}%[]()*", min_size=1, max_size=30)
@@ -99,7 +106,7 @@ line = (st.text("abcXYZ019 éèàç«»'\"!?.,;:-_/\\~=#{}%[]()*", min_size=1, m
 
 @st.composite
 def single_questions(draw: Any) -> dict[str, Any]:
-    prompt = draw(line.filter(lambda s: not re.match(r"[A-Z][).][ \t]", s)))
+    prompt = draw(line.filter(lambda s: not re.match(r"[A-Z](\)|\.[ \t])", s)))
     count = draw(st.integers(2, 6))
     right = draw(st.integers(0, count - 1))
     choices = [{"text": draw(line)} for _ in range(count)]

@@ -14,6 +14,7 @@ from course.i18n import set_language
 from course.interchange.commands import gift_export, gift_import
 from course.interchange.gift_reader import read_gift
 from course.interchange.yaml_writer import SCHEMA_LINE
+from tests.unit.test_gift_writer import arrowed
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "interchange"
 ROOT = Path(__file__).parents[2]
@@ -177,6 +178,7 @@ def test_full_round_trip_through_files(tmp_path: Path) -> None:
     original = yaml.safe_load((FIXTURES / "quiz-all-types.yaml").read_text(encoding="utf-8"))
     reloaded = yaml.safe_load(back.read_text(encoding="utf-8"))
     original["questions"][0]["explanation"] = original["questions"][0]["explanation"].strip()
+    original["questions"] = arrowed(original["questions"])
     assert reloaded == original
 
 

@@ -54,7 +54,8 @@ def test_every_type_is_written(quiz: dict[str, Any]) -> None:
             "\tFALSE\n") in text
     assert "// atelier-type: order\n::etapes-sift::" in text
     assert "\t=1 -> Stop\n\t=2 -> Investiguer la source\n" in text
-    assert "\t=A -\\> B -> une flèche\n" in text
+    assert "\t=A → B -> une flèche\n" in text  # GIFT has no escape for "->": never "-\\>"
+    assert "\\>" not in text
     assert "\t=bulle de filtres\n\t=bulle de filtre\n" in text
 
 
@@ -63,7 +64,9 @@ def test_notices_for_order_and_hints(quiz: dict[str, Any]) -> None:
     assert messages == [
         "question « premiere-etape » : indices gardés en commentaires GIFT (Moodle les ignore).",
         "question « etapes-sift » : remise en ordre : pas d'équivalent en GIFT, exportée comme "
-        "appariement position → élément."]
+        "appariement position → élément.",
+        "question « outils » : « -> » dans un élément de gauche : écrit « → », GIFT n'ayant pas d'échappement "
+        "pour la flèche d'association."]
 
 
 def _trimmed(value: Any) -> Any:
@@ -79,7 +82,7 @@ def _trimmed(value: Any) -> Any:
 
 def test_export_reads_back(quiz: dict[str, Any]) -> None:
     back = read_gift(write_gift(quiz).text)
-    assert back.quiz["questions"] == _trimmed(quiz["questions"])
+    assert back.quiz["questions"] == arrowed(_trimmed(quiz["questions"]))
     assert back.notices == []
 
 
@@ -138,11 +141,23 @@ def test_weights_outside_moodle_list_are_reported() -> None:
 def test_short_answer_arrow_and_wildcard_are_protected() -> None:
     question = {"id": "s", "type": "short", "prompt": "?", "accept": ["a->b", "c*d"], "explanation": "x"}
     result = write_gift({"questions": [question]})
-    assert "\t=a-\\>b\n\t=c\\*d\n" in result.text
+    assert "\t=a→b\n\t=c\\*d\n" in result.text
     assert result.notices[0].key == "interchange.export.literal"
-    assert read_gift(result.text).quiz["questions"] == [question]
+    assert read_gift(result.text).quiz["questions"] == [dict(question, accept=["a→b", "c*d"])]
 
 
 def test_header_lines() -> None:
     result = write_gift({"questions": []}, header=["Quiz x", "sur\ndeux lignes"])
     assert result.text == "// Quiz x\n// sur deux lignes\n"
+
+
+def arrowed(questions: Any) -> Any:
+    """Questions as GIFT carries them: `->` in a left item or an accepted answer becomes `→`."""
+    def item(question: dict[str, Any]) -> dict[str, Any]:
+        question = dict(question)
+        if "accept" in question:
+            question["accept"] = [a.replace("->", "→") for a in question["accept"]]
+        if "pairs" in question:
+            question["pairs"] = [dict(p, left=p["left"].replace("->", "→")) for p in question["pairs"]]
+        return question
+    return [item(q) for q in questions]
