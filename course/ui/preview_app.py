@@ -7,6 +7,7 @@ place of the lesson, and the preview comes back as soon as they are fixed.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -43,12 +44,20 @@ class PreviewApp(AtelierApp):
     def rel(self) -> str:
         return self.file.relative_to(self.root.resolve()).as_posix()
 
-    def _file_stamp(self) -> tuple[int, int]:
-        try:
-            info = self.file.stat()
-            return info.st_mtime_ns, info.st_size
-        except OSError:
-            return 0, 0
+    def _file_stamp(self) -> tuple[tuple[str, int, int], ...]:
+        """Every course file with its time and size: a change to the glossary, the module, the quiz
+        or anything else the shown file uses is seen like a change to the file itself."""
+        found = []
+        for folder in ("lessons", "quizzes"):
+            for dirpath, dirnames, filenames in os.walk(self.root / folder):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    try:
+                        info = os.stat(os.path.join(dirpath, name))
+                    except OSError:
+                        continue
+                    found.append((os.path.join(dirpath, name), info.st_mtime_ns, info.st_size))
+        return tuple(found)
 
     def begin(self) -> None:
         self.sub_title = t("preview.subtitle", path=self.rel)
@@ -85,6 +94,8 @@ class PreviewApp(AtelierApp):
         lesson = next((x for x in self.course.lessons.values() if x.pos.path == self.rel), None)
         quiz = next((x for x in self.course.quizzes.values() if x.pos.path == self.rel), None)
         errors = [p for p in problems if p.severity == "error"]
+        if not errors and self._show_other_file():
+            return
         if errors or (lesson is None and quiz is None):
             self.push_screen(ProblemsScreen(self.rel, problems or self._not_found()))
             return
@@ -98,6 +109,22 @@ class PreviewApp(AtelierApp):
         if problems:
             self.notify(clean_block("\n".join(p.message for p in problems[:3])), title=t("preview.warnings"), timeout=6,
                         markup=False)
+
+    def _show_other_file(self) -> bool:
+        """glossary.yaml as the glossary a learner opens, module.yaml as the course map: True if shown."""
+        from course.ui.screens.course_map import CourseMapScreen
+        from course.ui.screens.dialogs import GlossaryScreen
+
+        name = self.file.name
+        if self.rel == "lessons/glossary.yaml":
+            self.push_screen(GlossaryScreen(list(self.course.glossary.values()), self.course.title))
+            return True
+        if name == "module.yaml" and self.file.parent.parent.name == "lessons":
+            learner = self.store.create_learner(t("preview.learner"))
+            self.journey = Journey(self.course, self.store, learner)
+            self.push_screen(CourseMapScreen(self.journey))
+            return True
+        return False
 
     def _show_quiz(self, quiz) -> None:  # type: ignore[no-untyped-def]
         from course.ui.screens.quiz import QuizItem, QuizScreen

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from course.content.loader import load_course
 from course.ui.preview_app import PreviewApp, find_course_root
 from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.problems import ProblemsScreen
@@ -68,3 +69,36 @@ def test_a_file_outside_any_course_is_refused(tmp_path, capsys):
     loose.write_text("id: x\n", encoding="utf-8")
     assert main(["preview", str(loose)]) == 2
     assert "n'est pas dans un parcours" in capsys.readouterr().err
+
+
+async def test_preview_follows_the_glossary_the_lesson_uses(tmp_path):
+    root = _copy(tmp_path)
+    lesson_file = root / "lessons" / "alpha" / "01-un.yaml"
+    glossary = root / "lessons" / "glossary.yaml"
+    app = PreviewApp(lesson_file, root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = app._stamp
+        glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        app._poll()  # what the timer does every half second
+        await pilot.pause()
+        assert app._stamp != before
+        assert isinstance(app.screen, LessonScreen)
+
+
+async def test_preview_of_the_glossary_and_of_a_module(tmp_path):
+    from course.ui.screens.course_map import CourseMapScreen
+    from course.ui.screens.dialogs import GlossaryScreen
+
+    root = _copy(tmp_path)
+    term = next(iter(load_course(root).glossary.values()))
+    app = PreviewApp(root / "lessons" / "glossary.yaml", root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        assert term.term in app.export_screenshot()
+    module = next((root / "lessons").glob("*/module.yaml"))
+    app = PreviewApp(module, root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CourseMapScreen)
