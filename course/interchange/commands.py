@@ -55,11 +55,15 @@ def _read_quiz(path: Path, messages: TextIO) -> dict[str, Any] | None:
     except RecursionError:
         messages.write(t("interchange.cmd.bad_yaml", path=path, reason=t("content.too_deep")) + "\n")
         return None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "YAML"
-        reason = f"{problem}, {path}:{mark.line + 1}:{mark.column + 1}" if mark else str(error)
+    except yaml.MarkedYAMLError as error:  # said as `atelier validate` says it, in the trainer's words
+        from course.content.syntax_hints import explain
+
+        hint = explain(text, error)
+        reason = f"{path}:{hint.line}:{hint.col} : {t('content.' + hint.code, **hint.params)}"
         messages.write(t("interchange.cmd.bad_yaml", path=path, reason=reason) + "\n")
+        return None
+    except yaml.YAMLError:
+        messages.write(t("interchange.cmd.bad_yaml", path=path, reason=t("content.yaml_syntax")) + "\n")
         return None
     if not isinstance(quiz, dict) or not isinstance(quiz.get("questions"), list):
         messages.write(t("interchange.cmd.not_quiz", path=path) + "\n")
