@@ -1,9 +1,10 @@
 """The trainer's view inside the app: the group's report, by session, and the session label.
 
 The report is computed in a worker thread (a progress bar shows how far it is) by the
-same function as `atelier report`, for every session in one pass, so changing session
-is instant. Results are kept, for this data dir, until the data changes; the screen
-looks for changes every few seconds and recomputes when new answers arrive.
+same function as `atelier report`, for every session in one pass, and drawn there too,
+line by line: the screen only shows the lines in view (Textual's line API), so changing
+session is instant even with a thousand learners. Results are kept, for this data dir,
+until the data changes; the screen looks for changes every few seconds.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Button, Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
@@ -24,8 +29,38 @@ from course.text.safe import clean_terminal
 
 CHECK_EVERY_S = 3.0
 SORTS = ("name", "score", "progress")
-_KEPT: dict[Path, tuple[Any, dict[str | None, Any]]] = {}
-"""Data dir → (fingerprint of its files, reports by scope): kept while the app runs."""
+_KEPT: dict[Path, tuple[Any, dict[str | None, Any], dict[tuple[str | None, str], list[Strip]]]] = {}
+"""Data dir → (fingerprint of its files, reports by scope, their drawn lines): kept while the app runs."""
+
+
+def draw(renderable: RenderableType, width: int) -> list[Strip]:
+    """`renderable` as terminal lines `width` cells wide (safe in a worker thread: its own console)."""
+    console = Console(width=width, force_terminal=True, color_system="truecolor", legacy_windows=False)
+    return [Strip(line) for line in console.render_lines(renderable, console.options.update_width(width), pad=False)]
+
+
+class ReportLines(ScrollView, can_focus=True):
+    """Lines drawn beforehand, shown a screenful at a time: cheap however long the report."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.strips: list[Strip] = []
+
+    def show(self, strips: list[Strip]) -> None:
+        self.strips = strips
+        self.virtual_size = Size(max((s.cell_length for s in strips), default=0), len(strips))
+        self.refresh()
+
+    def text(self) -> str:
+        """The plain text of every line (what a person would read scrolling down)."""
+        return "\n".join(s.text.rstrip() for s in self.strips)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        if index >= len(self.strips):
+            return Strip.blank(self.size.width, self.rich_style)
+        return self.strips[index].crop_extend(scroll_x, scroll_x + self.size.width, self.rich_style)
 
 
 class TrainerScreen(Screen[None]):
@@ -47,23 +82,24 @@ class TrainerScreen(Screen[None]):
         self.index = 0
         self.sort = "name"
         self.reports: dict[str | None, Any] = {}
+        self.drawn: dict[tuple[str | None, str], list[Strip]] = {}
+        """(session, sort) → the report's lines, drawn in the worker."""
         self._computing = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
         yield ProgressBar(id="trainer-progress", show_eta=False)
-        with VerticalScroll(id="trainer-body"):
-            yield Static(id="trainer-report")
+        yield ReportLines(id="trainer-report")
         yield Footer()
 
     def on_mount(self) -> None:
         root = self.app.store.paths.root  # type: ignore[attr-defined]
         kept = _KEPT.get(root)
         if kept is not None:
-            self.reports = kept[1]
+            self.reports, self.drawn = kept[1], kept[2]
         self.query_one("#trainer-progress", ProgressBar).display = False
         self._show()
-        self.query_one("#trainer-body").focus()
+        self.query_one("#trainer-report").focus()
         self.run_worker(self._check, thread=True, group="check", exclusive=True)
         self.set_interval(CHECK_EVERY_S, self._check_later)
 
@@ -78,7 +114,7 @@ class TrainerScreen(Screen[None]):
         fingerprint = store.fingerprint()
         kept = _KEPT.get(store.paths.root)
         if kept is not None and kept[0] == fingerprint:
-            return None
+            return None if (None, self.sort) in kept[2] else (kept[1], self._draw(kept[1], kept[2]))
         self._computing = True
         self.app.call_from_thread(self._progress, 0, None)
         try:
@@ -89,30 +125,41 @@ class TrainerScreen(Screen[None]):
             self.app.call_from_thread(self._progress, 0, total)
             reports = compute_reports(source, build_index(self.app.course), scopes=None,  # type: ignore[attr-defined]
                                       progress=lambda done: self.app.call_from_thread(self._progress, done, total))
+            drawn = self._draw(reports, {})
         finally:
             self._computing = False
-        _KEPT[store.paths.root] = (fingerprint, reports)
-        return reports
+        _KEPT[store.paths.root] = (fingerprint, reports, drawn)
+        return reports, drawn
+
+    def _draw(self, reports: dict[str | None, Any], drawn: dict[tuple[str | None, str], list[Strip]],
+              ) -> dict[tuple[str | None, str], list[Strip]]:
+        """In the worker: every session's report drawn in the current order (kept with the data)."""
+        from course.reports.report_view import build_report
+
+        width = max(self.query_one("#trainer-report").size.width, 40)
+        for scope, report in reports.items():
+            if (scope, self.sort) not in drawn:
+                drawn[(scope, self.sort)] = draw(build_report(report, self.sort), width)  # type: ignore[arg-type]
+        return drawn
 
     def _progress(self, done: int, total: int | None) -> None:
         bar = self.query_one("#trainer-progress", ProgressBar)
         bar.display = True
         bar.update(total=total, progress=done)
         if not self.reports:
-            self.query_one("#trainer-report", Static).update(Text(t("trainer.loading", done=done, total=total or 0)))
+            self.query_one("#trainer-report", ReportLines).show(
+                draw(Text(t("trainer.loading", done=done, total=total or 0)), 76))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "check" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         self.query_one("#trainer-progress", ProgressBar).display = False
         if event.state == WorkerState.SUCCESS and event.worker.result is not None:
-            self.reports = event.worker.result
+            self.reports, self.drawn = event.worker.result
             self._show()
 
     # -- showing ------------------------------------------------------------------
     def _show(self) -> None:
-        from course.reports.report_view import build_report
-
         current = self.sessions[self.index] if self.index < len(self.sessions) else None
         self.sessions = [None, *sorted(label for label in self.reports if label is not None)]
         self.index = self.sessions.index(current) if current in self.sessions else 0
@@ -124,9 +171,9 @@ class TrainerScreen(Screen[None]):
         current_label = self.app.settings.session  # type: ignore[attr-defined]
         header.append("  " + t("trainer.current", label=clean_terminal(current_label or t("trainer.none"), 40)))
         self.query_one("#screen-title", Static).update(header)
-        report = self.reports.get(session)
-        if report is not None:
-            self.query_one("#trainer-report", Static).update(build_report(report, self.sort))  # type: ignore[arg-type]
+        strips = self.drawn.get((session, self.sort))
+        if strips is not None:
+            self.query_one("#trainer-report", ReportLines).show(strips)
 
     def refresh_report(self) -> None:
         """Look for new answers now (the worker recomputes only if the data changed)."""
@@ -142,7 +189,10 @@ class TrainerScreen(Screen[None]):
     def action_sort(self) -> None:
         """Name order, then weakest score first, then least progress first."""
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self._show()
+        if (None, self.sort) in self.drawn:
+            self._show()
+        else:  # drawn in the worker, then shown
+            self.run_worker(self._check, thread=True, group="check", exclusive=True)
 
     def action_renew_code(self) -> None:
         from course.ui.access import renew_learner_code
