@@ -7,6 +7,7 @@ so a bad value is refused here, before it reaches a file, a terminal or a spread
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -91,6 +92,7 @@ def clean_name(raw: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every profile each time a learner is looked up
 def name_key(name: str) -> str:
     """The form two names are compared in: no case, no accents, single spaces."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -216,14 +216,17 @@ class ProgressStore:
 
         A known name is found by reading alone: no lock and no write of learners.json."""
         learner = Learner.new(name)
-        return self.find_learner(learner.name) or self.add_learner(learner)
+        key = name_key(learner.name)
+        known = self._listed_once(lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key)
+        return known or self.add_learner(learner)  # add_learner looks again, under the lock
 
     def add_learner(self, learner: Learner) -> Learner:
         """Store `learner` as given (imports keep ids), unless its id or its name is known."""
+        key = name_key(learner.name)
+
         def add(table: Table) -> Learner:
             for doc in table:
-                if doc.get("id") == learner.id or name_key(str(doc.get("name"))) == name_key(
-                        learner.name):
+                if doc.get("id") == learner.id or name_key(str(doc.get("name"))) == key:
                     return Learner.from_dict(doc)
             staging = self.paths.staging_dir(learner.id)  # the folder appears whole, or not
             staging.mkdir(exist_ok=True)
