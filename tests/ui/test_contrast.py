@@ -52,8 +52,10 @@ def low_contrast_words(app, where: str) -> list[str]:  # type: ignore[no-untyped
                 continue
             fg, bg = (style.bgcolor, style.color) if style.reverse else (style.color, style.bgcolor)
             if fg is not None and bg is not None and contrast(fg, bg) < 4.5:
-                found.append(f"{where}: {text.strip()!r} {fg.get_truecolor().hex} on {bg.get_truecolor().hex} "
-                             f"= {contrast(fg, bg):.2f}")
+                found.append(
+                    f"{where}: {text.strip()!r} {fg.get_truecolor().hex} on {bg.get_truecolor().hex} "
+                    f"= {contrast(fg, bg):.2f}"
+                )
     return found
 
 
@@ -109,7 +111,12 @@ async def test_no_color_draws_every_cell_in_greys(make_app, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         app.open_lesson("alpha-un", 1)
         await pilot.pause()
-        colours = {color.get_truecolor()
-                   for strip in app.screen._compositor.render_strips() for segment in strip if segment.style
-                   for color in (segment.style.color, segment.style.bgcolor) if color is not None}
+        colours = {
+            color.get_truecolor()
+            for strip in app.screen._compositor.render_strips()
+            for segment in strip
+            if segment.style
+            for color in (segment.style.color, segment.style.bgcolor)
+            if color is not None
+        }
     assert colours and all(r == g == b for r, g, b in colours)

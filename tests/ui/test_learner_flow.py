@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from course.progress import ProgressStore
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.lesson import LessonScreen
@@ -140,12 +142,14 @@ async def test_hints_are_revealed_one_at_a_time_and_counted(make_app, mini_cours
         await pilot.pause()
         assert hinted.hints[0] in str(app.screen.query_one("#hints").render())
         await answer_current(pilot)
-    stored = [a for a in ProgressStore(private_data).answers(app.journey.learner.id) if a.question == hinted.id]
+    stored = [
+        a for a in ProgressStore(private_data).answers(app.journey.learner.id) if a.question == hinted.id
+    ]
     assert stored[0].hints_used == 1
 
 
 async def test_review_brings_back_missed_questions_later(make_app, mini_course):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     app = make_app()
     quiz = mini_course.quizzes["alpha-deux"]
@@ -154,7 +158,7 @@ async def test_review_brings_back_missed_questions_later(make_app, mini_course):
         await pilot.pause()
         await answer_current(pilot, right=False)
         assert app.journey.due_reviews() == []
-        later = datetime.now(timezone.utc) + timedelta(days=1, minutes=1)
+        later = datetime.now(UTC) + timedelta(days=1, minutes=1)
         assert [c.question for c in app.journey.due_reviews(later)] == [quiz.questions[0].id]
 
 
@@ -184,8 +188,11 @@ async def test_help_opens_on_every_main_screen(make_app, mini_course):
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        for opener in (lambda: None, lambda: app.open_lesson("alpha-un"),
-                       lambda: app.start_quiz(mini_course.quizzes["alpha-un"])):
+        for opener in (
+            lambda: None,
+            lambda: app.open_lesson("alpha-un"),
+            lambda: app.start_quiz(mini_course.quizzes["alpha-un"]),
+        ):
             opener()
             await pilot.pause()
             await pilot.press("f1")

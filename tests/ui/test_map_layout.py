@@ -31,7 +31,7 @@ async def test_map_rows_wrap_under_their_words_and_keep_french_typography(make_a
                 break
     starts = re.compile(r"^( Module \d|  [◇✓…] |    \S)")
     """A module, a line with its mark, or words at the text's column (a lesson to do, or a wrapped row)."""
-    assert len(rows) > 30 and any("min)" == row.strip() or row.strip().endswith("min)") for row in rows)
+    assert len(rows) > 30 and any(row.strip() == "min)" or row.strip().endswith("min)") for row in rows)
     assert [row for row in rows if row.strip() and not starts.match(row)] == []
     assert [row for row in rows if SPLIT.search(row)] == []
 
@@ -42,6 +42,9 @@ def test_a_state_and_its_score_read_as_one_phrase():
 
     assert status_text(LessonStatus("done", 0.8, True, 1)) == "terminée, meilleur score 80 %"
 
+
 def test_french_spacing_keeps_signs_with_their_words():
-    assert french_spacing("« Tout recommencer ? » : 80 % !") == \
-        "«\u00a0Tout recommencer\u00a0?\u00a0»\u00a0: 80\u00a0%\u00a0!"
+    assert (
+        french_spacing("« Tout recommencer ? » : 80 % !")
+        == "«\u00a0Tout recommencer\u00a0?\u00a0»\u00a0: 80\u00a0%\u00a0!"
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.content.model import MultipleQuestion
@@ -90,7 +92,7 @@ async def test_partial_credit_is_shown_as_such_and_the_line_adds_up(make_app, mi
 
 
 async def test_reset_all_starts_everything_again_but_keeps_the_answers(make_app, private_data):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from course.progress import ProgressStore
 
@@ -99,7 +101,7 @@ async def test_reset_all_starts_everything_again_but_keeps_the_answers(make_app,
         app.start_quiz(BUNDLED.quizzes[MODULE.pretest])
         await pilot.pause()
         await answer_all_wrong(pilot)
-        later = datetime.now(timezone.utc) + timedelta(days=30)
+        later = datetime.now(UTC) + timedelta(days=30)
         journey = app.journey
         assert journey.results(MODULE.pretest) and journey.due_reviews(later)
         journey.reset_all()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-
 from course.content.loader import load_course
 from course.progress import ProgressStore
 from course.ui.screens.quiz import QuizScreen
@@ -19,8 +18,10 @@ def _course_with(tmp_path: Path, extra: str):
     root = tmp_path / "cours"
     shutil.copytree(MINI, root)
     quiz = root / "quizzes" / "alpha" / "02-deux.yaml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("lesson: alpha-deux\n", f"lesson: alpha-deux\n{extra}"),
-                    encoding="utf-8")
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("lesson: alpha-deux\n", f"lesson: alpha-deux\n{extra}"),
+        encoding="utf-8",
+    )
     course = load_course(root)
     assert not course.errors, [p.format() for p in course.errors]
     return course

@@ -53,18 +53,24 @@ async def test_every_verdict_control_and_last_line_of_a_module_is_in_view(make_a
 
 # -- a trainer's course written to the limits ----------------------------------------
 
-LONG = ("Une phrase longue comme en écrivent les formateurs pour être précis, avec des exemples, "
-        "des précisions entre parenthèses (comme celle-ci) et des détails qui comptent")
+LONG = (
+    "Une phrase longue comme en écrivent les formateurs pour être précis, avec des exemples, "
+    "des précisions entre parenthèses (comme celle-ci) et des détails qui comptent"
+)
 
 
 def _trainer_course(root: Path) -> None:
     (root / "lessons" / "limites").mkdir(parents=True)
     (root / "quizzes" / "limites").mkdir(parents=True)
     (root / "lessons" / "course.yaml").write_text(
-        "title: Parcours aux limites\ndescription: Des textes longs.\nlanguage: fr\nversion: \"1\"\n"
-        "authors: [Formation]\nlicence: CC BY-SA 4.0\n", encoding="utf-8")
+        'title: Parcours aux limites\ndescription: Des textes longs.\nlanguage: fr\nversion: "1"\n'
+        "authors: [Formation]\nlicence: CC BY-SA 4.0\n",
+        encoding="utf-8",
+    )
     (root / "lessons" / "limites" / "module.yaml").write_text(
-        "title: Module aux limites\nsummary: Tout est long.\norder: 1\ncompetences:\n  - code: \"1.1\"\n    label: Lire\n", encoding="utf-8")
+        'title: Module aux limites\nsummary: Tout est long.\norder: 1\ncompetences:\n  - code: "1.1"\n    label: Lire\n',
+        encoding="utf-8",
+    )
     paragraphs = "\n\n".join(f"      Paragraphe {n}. {LONG}." for n in range(1, 9))
     (root / "lessons" / "limites" / "01-long.yaml").write_text(
         "id: limites-long\ntitle: Une leçon aux textes longs\nsummary: Long.\nduration_min: 20\n"
@@ -72,24 +78,32 @@ def _trainer_course(root: Path) -> None:
         f"  - title: Un long texte\n    text: |\n{paragraphs}\n      Dernière ligne à atteindre.\n"
         "  - title: Un encadré\n    callout: warning\n    text: |\n"
         f"{paragraphs}\n      Fin de l'encadré.\n"
-        "quiz: limites-long\n", encoding="utf-8")
-    choices = "".join(f"      - text: \"Choix {n} : {LONG}\"\n" + ("        correct: true\n" if n == 10 else "")
-                      for n in range(1, 11))
-    multiple = "".join(f"      - text: \"Case {n} : {LONG}\"\n" + ("        correct: true\n" if n % 3 == 0 else "")
-                       for n in range(1, 11))
-    pairs = "".join(f"      - {{left: \"Gauche {n} {LONG[:40]}\", right: \"Droite {n} {LONG[:50]}\"}}\n"
-                    for n in range(1, 7))
-    items = "".join(f"      - \"Étape {n} : {LONG[:60]}\"\n" for n in range(1, 9))
-    explanation = f"    explanation: \"{LONG}. {LONG}. {LONG}.\"\n"
+        "quiz: limites-long\n",
+        encoding="utf-8",
+    )
+    choices = "".join(
+        f'      - text: "Choix {n} : {LONG}"\n' + ("        correct: true\n" if n == 10 else "")
+        for n in range(1, 11)
+    )
+    multiple = "".join(
+        f'      - text: "Case {n} : {LONG}"\n' + ("        correct: true\n" if n % 3 == 0 else "")
+        for n in range(1, 11)
+    )
+    pairs = "".join(
+        f'      - {{left: "Gauche {n} {LONG[:40]}", right: "Droite {n} {LONG[:50]}"}}\n' for n in range(1, 7)
+    )
+    items = "".join(f'      - "Étape {n} : {LONG[:60]}"\n' for n in range(1, 9))
+    explanation = f'    explanation: "{LONG}. {LONG}. {LONG}."\n'
     (root / "quizzes" / "limites" / "01-long.yaml").write_text(
         "id: limites-long\nlesson: limites-long\nconfidence: true\nshuffle: false\nquestions:\n"
-        f"  - id: dix-choix\n    type: single\n    prompt: \"{LONG} ? {LONG} ?\"\n    choices:\n{choices}{explanation}"
-        f"  - id: dix-cases\n    type: multiple\n    prompt: \"{LONG} ?\"\n    choices:\n{multiple}{explanation}"
-        f"  - id: six-paires\n    type: match\n    prompt: \"{LONG}.\"\n    pairs:\n{pairs}{explanation}"
-        f"  - id: huit-etapes\n    type: order\n    prompt: \"{LONG}.\"\n    items:\n{items}{explanation}"
-        f"  - id: vrai-faux\n    type: true_false\n    statement: \"{LONG}.\"\n    answer: true\n{explanation}"
-        f"  - id: courte\n    type: short\n    prompt: \"{LONG} ?\"\n    accept: [illectronisme]\n{explanation}",
-        encoding="utf-8")
+        f'  - id: dix-choix\n    type: single\n    prompt: "{LONG} ? {LONG} ?"\n    choices:\n{choices}{explanation}'
+        f'  - id: dix-cases\n    type: multiple\n    prompt: "{LONG} ?"\n    choices:\n{multiple}{explanation}'
+        f'  - id: six-paires\n    type: match\n    prompt: "{LONG}."\n    pairs:\n{pairs}{explanation}'
+        f'  - id: huit-etapes\n    type: order\n    prompt: "{LONG}."\n    items:\n{items}{explanation}'
+        f'  - id: vrai-faux\n    type: true_false\n    statement: "{LONG}."\n    answer: true\n{explanation}'
+        f'  - id: courte\n    type: short\n    prompt: "{LONG} ?"\n    accept: [illectronisme]\n{explanation}',
+        encoding="utf-8",
+    )
 
 
 async def test_a_trainers_course_with_long_prompts_and_ten_choices_keeps_verdicts_in_view(tmp_path, make_app):

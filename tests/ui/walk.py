@@ -15,12 +15,17 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
 from course.content.model import (
-    Lesson, MatchQuestion, MultipleQuestion, OrderQuestion, Quiz, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    Lesson,
+    MultipleQuestion,
+    Quiz,
+    SingleQuestion,
+    TrueFalseQuestion,
 )
 from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.quiz import QuizItem, QuizScreen
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.sequence_builder import SequenceBuilder
+
 
 def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The rows of text the terminal shows now."""
@@ -124,7 +129,9 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
         await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
         await pilot.pause()
         verdict = screen.query_one("#verdict")
-        if not (on_screen(app, [str(verdict.render()).splitlines()[0][:30]]) and first_row_visible(app, verdict)):
+        if not (
+            on_screen(app, [str(verdict.render()).splitlines()[0][:30]]) and first_row_visible(app, verdict)
+        ):
             problems.append(f"{where}: verdict off screen")
             continue
         start = screen.query_one("#explanation") if len(str(verdict.render()).splitlines()) == 1 else verdict

@@ -56,13 +56,13 @@ class CourseMapScreen(Screen[None]):
     ↓ from the buttons goes down into the list of lessons, ←/→ move between the buttons."""
 
     class ContinueChosen(Message):
-        """"Continuer": the app opens the next step of the course."""
+        """ "Continuer": the app opens the next step of the course."""
 
     class ReviewChosen(Message):
-        """"Révisions": the app asks the questions due for review."""
+        """ "Révisions": the app asks the questions due for review."""
 
     class ProfileChosen(Message):
-        """"Mon profil": the app offers to switch person, start again or delete."""
+        """ "Mon profil": the app offers to switch person, start again or delete."""
 
     class ResetChosen(Message):
         """`x` on a lesson: the app asks before starting it afresh."""
@@ -98,8 +98,11 @@ class CourseMapScreen(Screen[None]):
         ratio = done / len(lessons) if lessons else 0
         header = Text()
         header.append(course.title, style="bold")
-        header.append("\n" + french_spacing(t("map.header", name=journey.learner.name, done=done,
-                                                total=len(lessons))) + "  ")
+        header.append(
+            "\n"
+            + french_spacing(t("map.header", name=journey.learner.name, done=done, total=len(lessons)))
+            + "  "
+        )
         header.append(text_bar(ratio, 16).replace(" %", "\u00a0%"))
         self.query_one("#screen-title", Static).update(header)
         self._notices()
@@ -119,16 +122,24 @@ class CourseMapScreen(Screen[None]):
             if not module_lessons:
                 continue
             title = Text(french_spacing(t("map.module", n=number, title=module.title)), style="bold")
-            title.append("  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", NBSP + "%"),
-                         style="")
+            title.append(
+                "  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", NBSP + "%"),
+                style="",
+            )
             options.append(Option(wrap_hanging(title, width, 0), disabled=True, id=f"module:{module.id}"))
             if module.pretest in course.quizzes:
                 options.append(self._test_option(module.pretest, "map.pretest", width))
             for lesson in module_lessons:
                 status = journey.status(lesson)
-                detail = f"{status_text(status)}, {t('map.minutes', n=lesson.duration_min).replace(' ', NBSP)}"
-                options.append(Option(map_line(STATE_MARKS[status.state], lesson.title, detail, width),
-                                      id=f"lesson:{lesson.id}"))
+                detail = (
+                    f"{status_text(status)}, {t('map.minutes', n=lesson.duration_min).replace(' ', NBSP)}"
+                )
+                options.append(
+                    Option(
+                        map_line(STATE_MARKS[status.state], lesson.title, detail, width),
+                        id=f"lesson:{lesson.id}",
+                    )
+                )
             if module.posttest in course.quizzes:
                 options.append(self._test_option(module.posttest, "map.posttest", width))
         lesson_list = self.query_one("#lessons", OptionList)
@@ -151,8 +162,11 @@ class CourseMapScreen(Screen[None]):
     def _test_option(self, quiz_id: str, label: str, width: int) -> Option:
         """A module's pre-test or post-test, with its first score once taken."""
         results = self.journey.results(quiz_id)
-        status = t("map.state.not_started") if not results else t("map.test_done",
-                                                                    percent=round(results[0].score * 100))
+        status = (
+            t("map.state.not_started")
+            if not results
+            else t("map.test_done", percent=round(results[0].score * 100))
+        )
         return Option(map_line("◇", t(label), status, width, bold=True), id=f"quiz:{quiz_id}")
 
     def _notices(self) -> None:

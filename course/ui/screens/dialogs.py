@@ -16,10 +16,13 @@ from course.i18n import t
 class HelpScreen(ModalScreen[None]):
     """The keys and what to do, for the screen the learner came from."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1,enter", "dismiss", t("key.close")),
-                Binding("down", "scroll('down')", show=False), Binding("up", "scroll('up')", show=False),
-                Binding("pagedown", "scroll('page_down')", show=False),
-                Binding("pageup", "scroll('page_up')", show=False)]
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1,enter", "dismiss", t("key.close")),
+        Binding("down", "scroll('down')", show=False),
+        Binding("up", "scroll('up')", show=False),
+        Binding("pagedown", "scroll('page_down')", show=False),
+        Binding("pageup", "scroll('page_up')", show=False),
+    ]
 
     def __init__(self, key: str) -> None:
         super().__init__()
@@ -45,9 +48,13 @@ class HelpScreen(ModalScreen[None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; the safe answer (`no`) has the focus, ←/→ move between the two."""
 
-    BINDINGS = [Binding("escape", "no", t("confirm.no")), Binding("o,y", "yes", show=False),
-                Binding("n", "no", show=False), Binding("left", "app.focus_previous", show=False),
-                Binding("right", "app.focus_next", show=False)]
+    BINDINGS = [
+        Binding("escape", "no", t("confirm.no")),
+        Binding("o,y", "yes", show=False),
+        Binding("n", "no", show=False),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
 
     def __init__(self, question: str, yes: str, *, no: str | None = None) -> None:
         super().__init__()
@@ -82,8 +89,11 @@ class ModuleTestIntroScreen(ModalScreen[bool]):
     "Revenir aux leçons" is the answer Enter gives.
     """
 
-    BINDINGS = [Binding("escape", "later", t("key.back")), Binding("left", "app.focus_previous", show=False),
-                Binding("right", "app.focus_next", show=False)]
+    BINDINGS = [
+        Binding("escape", "later", t("key.back")),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
 
     def __init__(self, kind: str, title: str, questions: int, *, early: bool = False) -> None:
         super().__init__()
@@ -99,8 +109,11 @@ class ModuleTestIntroScreen(ModalScreen[bool]):
             if self.early:
                 yield Static(Text("⚠ " + t("test_intro.early"), style="bold"), id="test-early", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("test_intro.start_anyway" if self.early else "test_intro.start"), id="start",
-                             variant="warning" if self.early else "primary")
+                yield Button(
+                    t("test_intro.start_anyway" if self.early else "test_intro.start"),
+                    id="start",
+                    variant="warning" if self.early else "primary",
+                )
                 yield Button(t("test_intro.back" if self.early else "test_intro.later"), id="later")
 
     def on_mount(self) -> None:

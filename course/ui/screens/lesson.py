@@ -15,8 +15,8 @@ from textual.widgets import Button, Footer, Markdown, OptionList, Static
 
 from course.content.model import Lesson, Section
 from course.i18n import t
-from course.progress import StoreWriteError
 from course.learning.journey import Journey
+from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.widgets.interaction import Interaction
 
@@ -36,6 +36,10 @@ def _interactive_widget(section: Section) -> Widget | None:
 
         return InspectView(section.inspect)
     return None
+
+
+FIRST_ROWS = 4
+"""Rows of an activity's first list shown on arrival: its top edge and three choices."""
 
 
 class LessonScreen(Screen[None]):
@@ -121,7 +125,8 @@ class LessonScreen(Screen[None]):
             await block.mount(widget)
         body.scroll_home(animate=False, immediate=True)
         self.query_one("#counter", Static).update(
-            Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center"))
+            Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center")
+        )
         previous = self.query_one("#previous", Button)
         previous.disabled = self.index == 0
         previous.visible = self.index > 0  # no previous section: no button (a greyed one is hard to read)
@@ -129,7 +134,12 @@ class LessonScreen(Screen[None]):
         has_quiz = self.journey.course.quiz_for(lesson) is not None
         next_button = self.query_one("#next", Button)
         next_button.label = t(
-            "lesson.button.quiz" if last and has_quiz else "lesson.button.finish" if last else "lesson.button.next")
+            "lesson.button.quiz"
+            if last and has_quiz
+            else "lesson.button.finish"
+            if last
+            else "lesson.button.next"
+        )
         next_button.refresh(layout=True)  # a Button keeps its width when its label changes
         self.journey.open_section(lesson, self.index)
         if widget is None:
@@ -152,11 +162,18 @@ class LessonScreen(Screen[None]):
             control.focus(scroll_visible=False)
         body = self.query_one("#section-body", VerticalScroll)
         view, region = body.content_region, control.region
-        if region.height and view.y <= region.y and region.y + min(3, region.height) <= view.bottom:
+        wanted = min(FIRST_ROWS, region.height)
+        if region.height and view.y <= region.y and region.y + wanted <= view.bottom:
             self.section_ready.set()
             return
-        fits = control.outer_size.height <= body.scrollable_content_region.height
-        body.scroll_to_widget(control, animate=False, top=not fits, immediate=True)
+        # The least scroll that shows the list's first rows: what comes before it (the message to
+        # inspect, the situation) keeps as much room as it can.
+        below = region.y + wanted - view.bottom
+        body.scroll_to(
+            y=body.scroll_y + below if below > 0 else body.scroll_y - (view.y - region.y),
+            animate=False,
+            immediate=True,
+        )
         if tries:
             self.call_after_refresh(self._show_first_control, tries - 1)
         else:
@@ -194,15 +211,25 @@ class LessonScreen(Screen[None]):
         """Store a choice made in an interactive section, like a quiz answer."""
         event.stop()
         try:
-            self.journey.record_activity(self.lesson, event.block, event.step, event.kind, event.response,
-                                         event.response_text, event.correct, event.score)
+            self.journey.record_activity(
+                self.lesson,
+                event.block,
+                event.step,
+                event.kind,
+                event.response,
+                event.response_text,
+                event.correct,
+                event.score,
+            )
         except StoreWriteError as error:
             self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def action_glossary(self) -> None:
         from course.ui.screens.dialogs import GlossaryScreen
 
-        terms = [self.journey.course.glossary[i] for i in self.lesson.glossary if i in self.journey.course.glossary]
+        terms = [
+            self.journey.course.glossary[i] for i in self.lesson.glossary if i in self.journey.course.glossary
+        ]
         self.app.push_screen(GlossaryScreen(terms, self.lesson.title))
 
     def action_objectives(self) -> None:

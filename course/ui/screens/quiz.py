@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Markdown, Static
 
 from course.i18n import t
+from course.learning.journey import Journey
+from course.learning.quiz_items import QuizItem
 from course.progress import StoreWriteError
 from course.quiz.feedback import Feedback, feedback_for
 from course.quiz.grading import Grade, grade
-from course.learning.journey import Journey
-from course.learning.quiz_items import QuizItem
 from course.ui.messages import BackChosen
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import QuestionView
@@ -53,8 +53,16 @@ class QuizScreen(Screen[None]):
             super().__init__()
             self.screen = screen
 
-    def __init__(self, journey: Journey, items: list[QuizItem], *, title: str, total: int, done_before: int,
-                 mode: str = "quiz") -> None:
+    def __init__(
+        self,
+        journey: Journey,
+        items: list[QuizItem],
+        *,
+        title: str,
+        total: int,
+        done_before: int,
+        mode: str = "quiz",
+    ) -> None:
         super().__init__()
         self.journey = journey
         self.items = items
@@ -104,7 +112,8 @@ class QuizScreen(Screen[None]):
         self.started = time.monotonic()
         number = self.done_before + self.index + 1
         self.query_one("#screen-title", Static).update(
-            Text(t("quiz.header", title=self.title_text, n=number, total=self.total)))
+            Text(t("quiz.header", title=self.title_text, n=number, total=self.total))
+        )
         slot = self.query_one("#question-slot")
         await slot.remove_children()
         view = QuestionView(item.question, item.order, item.seed)
@@ -114,11 +123,17 @@ class QuizScreen(Screen[None]):
         self.query_one("#hints", Static).update("")
         self.query_one("#feedback").display = False
         self.query_one("#hint-button", Button).display = bool(item.question.hints)
+        self.refresh_bindings()
         submit = self.query_one("#submit-button", Button)
         submit.label = t("quiz.button.submit")
         submit.refresh(layout=True)  # a Button keeps its width when its label changes
         self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
         view.focus_answer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hint":
+            return not self.answered  # once answered, F2 leaves the footer
+        return True
 
     def action_scroll_body(self, direction: str) -> None:
         body = self.query_one("#quiz-body", VerticalScroll)
@@ -182,11 +197,15 @@ class QuizScreen(Screen[None]):
         if not found:
             slot = self.query_one("#question-slot")
             await slot.mount(Static(t("quiz.confidence.ask"), id="confidence-ask", markup=False))
-            choices = ChoiceList([t("quiz.confidence.1"), t("quiz.confidence.2"), t("quiz.confidence.3")],
-                                 [0, 1, 2], multiple=False, id="confidence")
+            choices = ChoiceList(
+                [t("quiz.confidence.1"), t("quiz.confidence.2"), t("quiz.confidence.3")],
+                [0, 1, 2],
+                multiple=False,
+                id="confidence",
+            )
             await slot.mount(choices)
             choices.focus()
-            self.call_after_refresh(lambda: self.answered or choices.scroll_visible(animate=False))
+            self.call_after_refresh(self._show_confidence, choices)
             return False
         marked = found.first(ChoiceList).response()
         if not marked:
@@ -194,6 +213,10 @@ class QuizScreen(Screen[None]):
             return False
         self.confidence = marked[0] + 1
         return True
+
+    def _show_confidence(self, choices: ChoiceList) -> None:
+        if not self.answered:  # a quick answer may already have moved on to the feedback
+            choices.scroll_visible(animate=False)
 
     async def action_submit(self) -> None:
         if self.answered:
@@ -212,8 +235,16 @@ class QuizScreen(Screen[None]):
         item = self.item
         result = grade(item.question, response, true_word=t("quiz.true"), false_word=t("quiz.false"))
         try:
-            self.journey.record(item.quiz, item.question, item.attempt, result, self.hints_used,
-                                time.monotonic() - self.started, mode=self.mode, confidence=self.confidence)
+            self.journey.record(
+                item.quiz,
+                item.question,
+                item.attempt,
+                result,
+                self.hints_used,
+                time.monotonic() - self.started,
+                mode=self.mode,
+                confidence=self.confidence,
+            )
         except StoreWriteError as error:
             self.notify(str(error), severity="error", timeout=10, markup=False)
         self.answered = True
@@ -258,9 +289,12 @@ class QuizScreen(Screen[None]):
         feedback.display = True
         last = self.index + 1 >= len(self.items)
         submit = self.query_one("#submit-button", Button)
-        submit.label = t("quiz.button.retry" if fb.retry else "quiz.button.results" if last else "quiz.button.next")
+        submit.label = t(
+            "quiz.button.retry" if fb.retry else "quiz.button.results" if last else "quiz.button.next"
+        )
         submit.refresh(layout=True)  # a Button keeps its width when its label changes
         self.query_one("#hint-button", Button).display = False
+        self.refresh_bindings()
         submit.focus()
         self.call_after_refresh(self._scroll_to_feedback)
 
@@ -276,7 +310,9 @@ class QuizScreen(Screen[None]):
         feedback = self.query_one("#feedback")
         view, box = body.content_region, feedback.region
         fits = box.height <= view.height
-        placed = box.height > 0 and view.y <= box.y and (box.bottom <= view.bottom if fits else box.y == view.y)
+        placed = (
+            box.height > 0 and view.y <= box.y and (box.bottom <= view.bottom if fits else box.y == view.y)
+        )
         if placed:
             self.feedback_placed.set()
             return

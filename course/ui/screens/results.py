@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from course.content.model import Quiz, question_text
-from course.quiz.grading import expected_text
 from course.i18n import t
 from course.learning.journey import AttemptResult, Journey
+from course.quiz.grading import expected_text
 from course.ui.messages import BackChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
 
@@ -94,14 +94,18 @@ class ResultsScreen(Screen[None]):
             before = self.journey.results(module.pretest) if module.pretest else []
             if before:
                 gain = round((r.score - before[0].score) * 100)
-                text.append(t("results.posttest_gain", gain=f"{gain:+d}", before=round(before[0].score * 100)),
-                            style="bold")
+                text.append(
+                    t("results.posttest_gain", gain=f"{gain:+d}", before=round(before[0].score * 100)),
+                    style="bold",
+                )
             else:
                 text.append(t("results.posttest_done"), style="bold")
             return text
         need = round(self.quiz.pass_ratio * 100)
-        text.append(("✓ " + t("results.passed", need=need)) if r.passed else ("✗ " + t("results.failed", need=need)),
-                    style="bold")
+        text.append(
+            ("✓ " + t("results.passed", need=need)) if r.passed else ("✗ " + t("results.failed", need=need)),
+            style="bold",
+        )
         return text
 
     def _missed(self) -> Text:
@@ -133,8 +137,13 @@ class ResultsScreen(Screen[None]):
             for right in (True, False):
                 count = rows.get((level, right), 0)
                 if count:
-                    key = "results.calib.level_right" if right else (
-                        "results.calib.level_wrong" if level > 1 else "results.calib.level_wrong_unsure")
+                    key = (
+                        "results.calib.level_right"
+                        if right
+                        else (
+                            "results.calib.level_wrong" if level > 1 else "results.calib.level_wrong_unsure"
+                        )
+                    )
                     text.append("  " + t(key, level=name, count=count) + "\n")
         if rows.get((3, False)):
             text.append(t("results.calib.advice_overconfident") + "\n", style="italic")
@@ -147,7 +156,9 @@ class ResultsScreen(Screen[None]):
         text = Text(t("results.history") + "\n")
         for r in results[-5:]:
             mark = "" if self.test_kind else "✓" if r.passed else "✗"
-            text.append(t("results.attempt", n=r.number, percent=round(r.score * 100), mark=mark).rstrip() + "\n")
+            text.append(
+                t("results.attempt", n=r.number, percent=round(r.score * 100), mark=mark).rstrip() + "\n"
+            )
         return text
 
     def action_scroll_body(self, direction: str) -> None:

@@ -18,8 +18,10 @@ class ChoiceList(OptionList):
     Marks are drawn as text, `(•)` or `[x]`, never as colour alone.
     """
 
-    BINDINGS = [Binding("space", "toggle", show=False),
-                *[Binding(str(n), f"mark_number({n})", show=False) for n in range(1, 10)]]
+    BINDINGS = [
+        Binding("space", "toggle_mark", show=False),
+        *[Binding(str(n), f"mark_number({n})", show=False) for n in range(1, 10)],
+    ]
 
     class Submitted(Message):
         """The learner asked to validate their choice."""
@@ -61,7 +63,7 @@ class ChoiceList(OptionList):
     def action_mark_number(self, number: int) -> None:
         self.mark(number - 1)
 
-    def action_toggle(self) -> None:
+    def action_toggle_mark(self) -> None:
         if self.highlighted is not None:
             self.mark(self.highlighted)
 

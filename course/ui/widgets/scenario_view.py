@@ -96,8 +96,17 @@ class ScenarioView(Vertical):
         for effect in choice.effects:
             self.gauges[effect.gauge] = self.gauges.get(effect.gauge, 0) + effect.delta
         self.path.append(choice)
-        self.post_message(Interaction(self.scenario.id, self.node.id, "scenario", index, choice.text,
-                                      choice.good is not False, 0.0 if choice.good is False else 1.0))
+        self.post_message(
+            Interaction(
+                self.scenario.id,
+                self.node.id,
+                "scenario",
+                index,
+                choice.text,
+                choice.good is not False,
+                0.0 if choice.good is False else 1.0,
+            )
+        )
         self.query_one("#scenario-gauges", Static).update(self._gauges())
         feedback = Text()
         if choice.good is True:

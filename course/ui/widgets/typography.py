@@ -40,7 +40,7 @@ def wrap_hanging(text: Text, width: int, indent: int) -> Text:
         if cut <= start:
             cut = limit
         pieces.append((start, cut))
-        start = cut + 1 if plain[cut:cut + 1] == " " else cut
+        start = cut + 1 if plain[cut : cut + 1] == " " else cut
         room = max(width - indent, 10)
     pieces.append((start, len(plain)))
     lines = Text()
