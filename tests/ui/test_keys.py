@@ -130,3 +130,24 @@ async def test_down_from_continuer_reaches_the_lesson_list(make_app):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
+
+
+async def test_quick_arrows_into_the_simulator_never_mix_two_sections(make_app):
+    from course.content.bundled import bundled_course_dir
+
+    course = load_course(bundled_course_dir())
+    lesson = course.lessons["attention-algorithmes-et-bulles"]
+    last = len(lesson.sections) - 1
+    assert lesson.sections[last].feed is not None
+    app = make_app(course=course)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_lesson(lesson.id, 0)
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*["right"] * last)  # no pause between them
+        await screen.section_ready.wait()
+        await pilot.pause()
+        section = lesson.sections[last]
+        assert screen.index == last
+        assert screen.query_one("#section-text")._markdown == section.text
+        assert section.title in shown(app) and app.focused.id == "feed-posts"
