@@ -35,6 +35,7 @@ MISSING: Any = object()
 NUMBER_FOR_EDITORS = re.compile(
     r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
     r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_ODD_SPACES = " \t\u00a0\u2007\u202f"
 GLUED_DASH = re.compile(r"-[^\s\-]")
 # `!` alone or before a capital or accented letter: the start of a sentence, not a tag (!include).
 _READS_AS_TEXT = re.compile(r"!($|[A-ZÀ-Ý]|[^\x00-\x7f])")
@@ -167,6 +168,11 @@ class Builder:
                 continue
             keys[key] = key_node
             plan = plans.get(key)
+            if plan is None and key.strip(_ODD_SPACES) in plans and key.strip(_ODD_SPACES) not in keys:
+                # `title\u00a0: …`, typed the French way: said, and read as the key it is meant to be.
+                key = key.strip(_ODD_SPACES)
+                self.report(key_node, "key_odd_space", key=key)
+                keys[key], plan = key_node, plans[key]
             if plan is None:
                 hint = suggest(key, plans)
                 self.report(key_node, "unknown_key_hint" if hint else "unknown_key", key=key, hint=hint,

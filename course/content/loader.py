@@ -8,6 +8,7 @@ course at all raises `CourseNotFound`.
 from __future__ import annotations
 
 import codecs
+import errno
 import contextlib
 import functools
 import gc
@@ -26,6 +27,7 @@ from course.content.course import Course, CourseNotFound
 from course.content.depth import MAX_DEPTH, too_deep
 from course.content.model import CourseInfo, Glossary, GlossaryTerm, Lesson, Module, Quiz
 from course.content.problems import Problem
+from course.i18n import t
 
 MAX_FILE_BYTES = 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -70,7 +72,8 @@ def _compose(path: Path, rel: str) -> tuple[Node | None, str, list[Problem]]:
             return None, "", [Problem.make(rel, 1, 1, "file_too_big", limit=MAX_FILE_BYTES // 1024)]
         data = path.read_bytes()
     except OSError as error:
-        return None, "", [Problem.make(rel, 1, 1, "unreadable", reason=error.strerror or str(error))]
+        return None, "", [Problem.make(rel, 1, 1, "unreadable", reason=t(_OS_REASONS.get(
+            error.errno or 0, "content.reason.other")))]  # the system's words may be English
     text, problems = _decode(data, rel)
     if text is None:
         return None, "", problems
@@ -147,6 +150,9 @@ def _misplaced(node: Node, what: str, rel: str, path: Path) -> Problem | None:
     return None
 
 
+_OS_REASONS = {errno.EACCES: "content.reason.access", errno.EPERM: "content.reason.access",
+               errno.ENOENT: "content.reason.gone", errno.EISDIR: "content.reason.folder",
+               errno.EIO: "content.reason.disk"}
 _REFERRED_AS = {Lesson: "lesson", Quiz: "quiz", GlossaryTerm: "glossary", Module: "module"}
 _ID_LINE = re.compile(r"^id:[ \t]*[\"']?([^\"'#\s]+)", re.MULTILINE)
 

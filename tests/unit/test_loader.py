@@ -677,3 +677,17 @@ def test_files_saved_as_text_or_at_the_top_of_lessons_are_named(tmp_path):
                              ("lessons/m/03-suite.yaml.txt", 1, 1, "warning", "saved_as_text"),
                              ("quizzes/m/02-quiz.yml.txt", 1, 1, "warning", "saved_as_text")]
     assert "Renommez-le « 03-suite.yaml »" in course.problems[1].message
+
+
+def test_a_file_the_system_refuses_is_explained_in_french(tmp_path, monkeypatch):
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "02-casse.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    course = load(tmp_path, {BAD: "id: casse\n"})
+    assert found(course) == [(BAD, 1, 1, "error", "unreadable")]
+    assert course.problems[0].message == "Impossible de lire ce fichier : accès refusé (vérifiez les droits du fichier)."

@@ -628,3 +628,9 @@ def test_a_section_taller_than_the_screen_is_a_warning(tmp_path):
     course = load(tmp_path, {"lessons/m/01-ok.yaml": lesson})
     assert found(course) == [("lessons/m/01-ok.yaml", 7, 5, "warning", "section_too_tall")]
     assert "environ 30 lignes" in course.problems[0].message
+
+
+def test_a_no_break_space_before_the_colon_is_said_and_the_key_still_read(tmp_path):
+    course = load(tmp_path, {"lessons/m/01-ok.yaml": OK_LESSON.replace("title: Leçon valide", "title\u00a0: Leçon valide")})
+    assert found(course) == [("lessons/m/01-ok.yaml", 2, 1, "error", "key_odd_space")]
+    assert course.lessons["ok"].title == "Leçon valide"
