@@ -151,3 +151,17 @@ async def test_quick_arrows_into_the_simulator_never_mix_two_sections(make_app):
         assert screen.index == last
         assert screen.query_one("#section-text")._markdown == section.text
         assert section.title in shown(app) and app.focused.id == "feed-posts"
+
+
+async def test_the_help_of_every_screen_fits_80x24(make_app):
+    from course.ui.screens.dialogs import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("map", "lesson", "quiz", "results", "profile"):
+            await app.push_screen(HelpScreen(key))
+            await pilot.pause()
+            assert app.screen.query_one("#help-body").max_scroll_y == 0, key
+            assert "Fermer" in shown(app) and "Partout" in shown(app)
+            await pilot.press("escape")
+            await pilot.pause()

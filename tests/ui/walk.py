@@ -138,6 +138,9 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
         if start.display and not first_row_visible(app, start, rows=2 if start is verdict else 1):
             problems.append(f"{where}: start of the feedback off screen")
             continue
+        label = str(screen.query_one("#submit-button").label)
+        if not on_screen(app, [label]):
+            problems.append(f"{where}: the button's label {label!r} is cut")
         if not await page_to_end(pilot, screen.query_one("#quiz-body")):
             problems.append(f"{where}: PgDn does not scroll the feedback")
         elif not last_row_visible(app, screen.query_one("#feedback")):
