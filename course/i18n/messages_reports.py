@@ -66,7 +66,7 @@ FR = {
     "reports.col.activities": "Activ.",
     "reports.col.session": "Séance",
     "reports.col.first": "Arrivée",
-    "reports.col.last": "Dernière action",
+    "reports.col.last": "Dernière act.",
     "reports.col.duration": "Durée",
     "reports.test_incomplete": "inachevé",
     "reports.no_session": "(sans nom de séance)",

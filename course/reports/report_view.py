@@ -23,7 +23,7 @@ from course.reports.safe_text import clean_terminal, safe_text
 _PARTIAL = " ▏▎▍▌▋▊▉"
 _FULL = "█"
 _EMPTY = "░"
-NAME_WIDTH = 16
+NAME_WIDTH = 18
 PROMPT_LENGTH = 60
 SortKey = Literal["name", "score", "progress"]
 
@@ -110,10 +110,16 @@ def _cell(value: Text | str, width: int, right: bool = False) -> Text:
     return Text(gap) + text if right else text + gap
 
 
-def _lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[Text | str]]) -> Text:
-    """A table as plain lines of fixed-width cells: as readable as a Rich table, and cheap
-    enough for a thousand learners (a Rich table measures every cell twice)."""
-    out = Text(heading + "\n", style="bold")
+class FixedLines(Text):
+    """Lines already cut to their cells (under 80): written as they are to a file or a pipe."""
+
+
+def _lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[Text | str]]) -> FixedLines:
+    """A table as plain lines of fixed-width cells (at most 78, so F9 shows them beside its
+    scroll bar): as readable as a Rich table, and cheap enough for a thousand learners (a
+    Rich table measures every cell twice)."""
+    out = FixedLines()
+    out.append(heading + "\n", style="bold")
     out.append_text(Text("  ").join(_cell(name, width, right) for name, width, right in columns))
     out.append("\n" + "─" * (sum(w for _, w, _ in columns) + 2 * (len(columns) - 1)))
     for row in rows:
@@ -123,21 +129,21 @@ def _lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[T
     return out
 
 
-def learners_table(report: Report, sort: SortKey = "name") -> Text:
+def learners_table(report: Report, sort: SortKey = "name") -> FixedLines:
     """One line per learner: lessons done, average score (bar and number), tests, activities, time."""
     columns = [(t("reports.col.learner"), NAME_WIDTH, False), (t("reports.col.lessons"), 6, True),
-               (t("reports.col.average"), 14, False), (t("reports.col.tests"), 15, False),
-               (t("reports.col.activities"), 6, True), (t("reports.col.time"), 11, True)]
+               (t("reports.col.average"), 14, False), (t("reports.col.tests"), 14, False),
+               (t("reports.col.activities"), 6, True), (t("reports.col.time"), 10, True)]
     rows: list[list[Text | str]] = [
         [_name(x), f"{len(x.lessons_done)}/{x.lessons_total}", _bar_cell(x.average_score, 8), _tests(x),
          str(x.activities), format_duration(x.time_s)] for x in sort_learners(report.learners, sort)]
     return _lines(t("reports.learners_heading"), columns, rows)
 
 
-def attendance_table(report: Report) -> Text:
+def attendance_table(report: Report) -> FixedLines:
     """Who came to each session, first and last moment seen, and for how long."""
-    columns = [(t("reports.col.session"), 17, False), (t("reports.col.learner"), NAME_WIDTH, False),
-               (t("reports.col.first"), 11, False), (t("reports.col.last"), 15, False),
+    columns = [(t("reports.col.session"), 16, False), (t("reports.col.learner"), NAME_WIDTH, False),
+               (t("reports.col.first"), 11, False), (t("reports.col.last"), 13, False),
                (t("reports.col.duration"), 11, True)]
     names = {x.id: x for x in report.learners}
     rows: list[list[Text | str]] = []
@@ -224,4 +230,11 @@ def render_report(report: Report, out: TextIO | Console, sort: SortKey = "name")
     else:
         tty = hasattr(out, "isatty") and out.isatty()
         console = Console(file=out, highlight=False, width=None if tty else 80, no_color=not tty)
+        if not tty:  # a file or a pipe: the long tables' lines are written as they are
+            for part in build_report(report, sort).renderables:
+                if isinstance(part, FixedLines):
+                    out.write(part.plain + "\n")
+                else:
+                    console.print(part, highlight=False)
+            return
     console.print(build_report(report, sort), highlight=False)

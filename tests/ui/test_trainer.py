@@ -126,6 +126,10 @@ async def test_f9_shows_pre_test_only_learners_escape_leaves_and_new_answers_arr
         await pilot.press("right")
         await pilot.pause()
         assert "Matin" in str(screen.query_one("#screen-title").render())
+        lines = screen.query_one("#trainer-report")
+        await pilot.press("pagedown")  # the report scrolls with the keys; left and right change the session
+        await pilot.pause()
+        assert lines.scroll_y > 0 or lines.virtual_size.height <= lines.size.height
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen) is before  # Esc leaves the trainer's view

@@ -96,7 +96,7 @@ def test_all_hostile_names_render_on_one_line_each() -> None:
     raw, text = render(stats)
     assert "\x1b" not in raw
     assert max(cell_len(line) for line in text.splitlines()) <= 80
-    assert "  ligne suivant…" in text  # one line, shortened to its column
+    assert "  ligne suivante …" in text  # one line, shortened to its column
     assert "7 apprenant·es inscrit·es, aucune réponse." in text
 
 

@@ -39,8 +39,16 @@ def draw(renderable: RenderableType, width: int) -> list[Strip]:
     return [Strip(line) for line in console.render_lines(renderable, console.options.update_width(width), pad=False)]
 
 
-class ReportLines(ScrollView, can_focus=True):
-    """Lines drawn beforehand, shown a screenful at a time: cheap however long the report."""
+class ReportLines(ScrollView, can_focus=True, inherit_bindings=False):
+    """Lines drawn beforehand, shown a screenful at a time: cheap however long the report.
+
+    Only vertical keys: left and right belong to the screen (they change the session)."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", show=False), Binding("down", "scroll_down", show=False),
+        Binding("pageup", "page_up", show=False), Binding("pagedown,space", "page_down", show=False),
+        Binding("home", "scroll_home", show=False), Binding("end", "scroll_end", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
