@@ -385,21 +385,21 @@ class ProgressStore:
         return sorted(found.values(), key=lambda r: timestamp_key(r.timestamp))
 
     def answer_dicts(self, learner_id: str) -> list[dict[str, Any]]:
-        """The learner's stored answers as the files hold them (first copy of an id wins),
-        then those waiting in memory: the fast read behind reports, which check each field
-        themselves instead of building an `AnswerRecord` per answer."""
+        """The learner's stored answers as the files hold them, then those waiting in memory:
+        the fast read behind reports, which check each field themselves (and count an id
+        found twice once) instead of building an `AnswerRecord` per answer."""
         if not is_learner_id(learner_id):
             return []
         self._repair_learner(learner_id)
         lock = self.paths.learner_lock(learner_id)
-        found: dict[Any, dict[str, Any]] = {}
+        found: list[dict[str, Any]] = []
         for path in self.paths.segments(learner_id):
-            for doc in _answer_docs(path) or self.files.read_table(path, "answers", lock):
-                found.setdefault(doc.get("id"), doc)
-        for record in list(self._pending):
-            if record.learner == learner_id:
-                found.setdefault(record.id, record.to_dict())
-        return list(found.values())
+            found += _answer_docs(path) or self.files.read_table(path, "answers", lock)
+        waiting = [r for r in list(self._pending) if r.learner == learner_id]
+        if waiting:
+            stored = {doc.get("id") for doc in found}
+            found += [r.to_dict() for r in waiting if r.id not in stored]
+        return found
 
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Names, sizes and change times of every file the reports read: equal fingerprints,
