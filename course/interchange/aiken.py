@@ -25,7 +25,7 @@ from course.interchange import (
     one_line,
     question_title,
 )
-from course.interchange.gift_writer import problem
+from course.interchange.rules import problem
 
 _CHOICE_RE = re.compile(r"^([A-Z])(?:\)[ \t]?|\.[ \t])")  # Moodle also reads "A)Text"
 _ANSWER_RE = re.compile(r"^ANSWER:")
@@ -118,7 +118,8 @@ def write_aiken(quiz: dict[str, Any]) -> ExportResult:
         title = question_title(question)
         if question.get("type") == "true_false" and isinstance(question.get("answer"), bool) \
                 and str(question.get("statement") or "").strip(_SPACE):
-            question = {**question, "type": "single", "prompt": question["statement"], "choices": [
+            kept = {k: v for k, v in question.items() if k not in ("statement", "answer")}
+            question = {**kept, "type": "single", "prompt": question["statement"], "choices": [
                 {"text": t("interchange.aiken.true"), "correct": question["answer"]},
                 {"text": t("interchange.aiken.false"), "correct": not question["answer"]}]}
         if question.get("type") != "single":
@@ -127,8 +128,7 @@ def write_aiken(quiz: dict[str, Any]) -> ExportResult:
             continue
         reason = problem(question)
         if reason:
-            result.notices.append(notice("interchange.export.invalid", title, skipped=True,
-                                         reason=t(f"interchange.reason.{reason}")))
+            result.notices.append(notice("interchange.export.invalid", title, skipped=True, reason=reason))
             continue
         if len(question["choices"]) > len(string.ascii_uppercase):
             result.notices.append(notice("interchange.aiken.too_many", title, skipped=True))

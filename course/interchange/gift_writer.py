@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from course.i18n import t
 from course.interchange import ExportResult, Notice, notice, question_title, slugify
 from course.interchange.gift_reader import HINT_PREFIX, ORDER_MARK, PHP_SPACE
+from course.interchange.rules import problem
 
 _SPECIAL = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}",
             ":": "\\:", "\n": "\\n"}
@@ -45,45 +45,6 @@ def _literal(text: str) -> str:
 def _weight(count: int) -> str:
     """100 / count written as Moodle lists it (33.33333, 12.5, 50…)."""
     return f"{100 / count:.5f}".rstrip("0").rstrip(".")
-
-
-def _texts(question: dict[str, Any]) -> list[Any]:
-    """Every text a valid question of its type must have non-empty."""
-    kind = question.get("type")
-    texts = [question.get("statement" if kind == "true_false" else "prompt")]
-    texts += [c.get("text") if isinstance(c, dict) else None for c in question.get("choices") or []]
-    texts += [v for p in question.get("pairs") or [] for v in
-              ((p.get("left"), p.get("right")) if isinstance(p, dict) else (None,))]
-    return texts + list(question.get("items") or []) + list(question.get("accept") or [])
-
-
-def _distinct(values: Any) -> bool:
-    texts = [str(v).strip(PHP_SPACE) for v in values or []]
-    return len(set(texts)) == len(texts)
-
-
-def _distinct_sides(question: dict[str, Any]) -> bool:
-    pairs = [p for p in question.get("pairs") or [] if isinstance(p, dict)]
-    return _distinct(p.get("left") for p in pairs) and _distinct(p.get("right") for p in pairs)
-
-
-def problem(question: dict[str, Any]) -> str | None:
-    """Why a question cannot be written (a reason key), or None when it can."""
-    kind = question.get("type")
-    choices = question.get("choices") or []
-    right = sum(1 for c in choices if isinstance(c, dict) and c.get("correct") is True)
-    checks = {
-        "single": [(len(choices) >= 2, "choices"), (right == 1, "single")],
-        "multiple": [(len(choices) >= 2, "choices"), (right >= 1, "multiple")],
-        "true_false": [(isinstance(question.get("answer"), bool), "answer")],
-        "order": [(len(question.get("items") or []) >= 2, "items"),
-                  (_distinct(question.get("items")), "distinct")],
-        "match": [(len(question.get("pairs") or []) >= 2, "pairs"),
-                  (_distinct_sides(question), "distinct")],
-        "short": [(len(question.get("accept") or []) >= 1, "accept")],
-    }[str(kind)]
-    checks.append((all(isinstance(x, str) and x.strip(PHP_SPACE) for x in _texts(question)), "text"))
-    return next((reason for ok, reason in checks if not ok), None)
 
 
 def _answers(question: dict[str, Any], title: str, notices: list[Notice]) -> list[str]:
@@ -126,8 +87,7 @@ def write_question(question: dict[str, Any], notices: list[Notice]) -> str | Non
         return None
     reason = problem(question)
     if reason:
-        notices.append(notice("interchange.export.invalid", title, skipped=True,
-                              reason=t(f"interchange.reason.{reason}")))
+        notices.append(notice("interchange.export.invalid", title, skipped=True, reason=reason))
         return None
     lines = [ORDER_MARK] if kind == "order" else []
     hints = [str(h) for h in question.get("hints") or [] if str(h).strip(PHP_SPACE)]

@@ -112,10 +112,11 @@ def test_invalid_and_unknown_questions_are_reported() -> None:
     result = write_gift(quiz)
     assert result.exported == 0 and result.skipped == 6
     reasons = [n.message() for n in result.notices]
-    assert reasons[0] == ("question « a » : question incomplète (il faut exactement une proposition juste) :"
-                          " non exportée.")
+    # The reasons are the loader's own sentences: each question rule exists once
+    assert reasons[0] == ("question « a » : non exportée, comme « atelier validate » la refuserait : Une question "
+                          "« single » doit avoir exactement une proposition « correct: true » (ici : 2).")
     assert "type « essay » inconnu" in reasons[1]
-    assert "identiques" in reasons[2] and "vide" in reasons[3] and "true ou false" in reasons[4]
+    assert "différents" in reasons[2] and "vide" in reasons[3] and "true ou false" in reasons[4]
 
 
 @pytest.mark.parametrize("count", range(1, 11))
