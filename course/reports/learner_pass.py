@@ -182,7 +182,7 @@ class _Tally:
 
 
 def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str | None) -> list[Visit]:
-    spans: dict[str, list[Any]] = {label: [tally.first, tally.lead, tally.last, tally.answers]
+    spans: dict[str, list[Any]] = {label: [tally.first, tally.lead, tally.last, tally.answers, None]
                                    for label, tally in tallies.items() if scope is None or label == scope}
     stored = state.get("visits") if isinstance(state, Mapping) else None
     for label, visit in (stored.items() if isinstance(stored, Mapping) else ()):
@@ -191,13 +191,16 @@ def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str 
         began, ended = utc_timestamp(visit.get("first")), utc_timestamp(visit.get("last"))
         if began is None or ended is None:
             continue
-        span = spans.setdefault(label, [began, 0.0, ended, 0])
-        if began < span[0]:
-            span[0], span[1] = began, 0.0
+        span = spans.setdefault(label, [began, 0.0, ended, 0, None])
+        span[4] = began
         span[2] = max(span[2], ended)
     visits = []
-    for label, (first, lead, last, count) in sorted(spans.items(), key=lambda item: item[1][0]):
+    for label, (first, lead, last, count, read) in sorted(spans.items(), key=lambda item: item[1][0]):
+        # The first answer began `lead` seconds before it was stored; reading may begin earlier.
         start = parse_time(first) - timedelta(seconds=lead)
+        if read is not None:
+            start = min(start, parse_time(read))
+            first = min(first, read)
         duration = max((parse_time(last) - start).total_seconds(), 0.0)
         visits.append(Visit(label, first, last, duration, count))
     return visits

@@ -142,9 +142,9 @@ def learners_table(report: Report, sort: SortKey = "name") -> FixedLines:
 
 def attendance_table(report: Report) -> FixedLines:
     """Who came to each session, first and last moment seen, and for how long."""
-    columns = [(t("reports.col.session"), 16, False), (t("reports.col.learner"), NAME_WIDTH, False),
+    columns = [(t("reports.col.session"), 17, False), (t("reports.col.learner"), NAME_WIDTH, False),
                (t("reports.col.first"), 11, False), (t("reports.col.last"), 13, False),
-               (t("reports.col.duration"), 11, True)]
+               (t("reports.col.duration"), 10, True)]
     names = {x.id: x for x in report.learners}
     rows: list[list[Text | str]] = []
     for session in report.sessions:
