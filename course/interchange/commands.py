@@ -19,10 +19,11 @@ from typing import Any, TextIO
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from course.i18n import t
-from course.interchange import ExportResult, ImportResult, Notice, slugify
+from course.interchange import ExportResult, ImportResult, Notice, notice, question_title, slugify
 from course.interchange.aiken import read_aiken, write_aiken
 from course.interchange.gift_reader import read_gift
 from course.interchange.gift_writer import write_gift
+from course.interchange.rules import problem
 from course.interchange.yaml_writer import dump_quiz
 
 Reader = Callable[[str, str, "str | None"], ImportResult]
@@ -135,6 +136,19 @@ def _keep_existing(out: Path | None, force: bool, messages: TextIO) -> bool | No
     return True
 
 
+def _keep_valid(result: ImportResult) -> None:
+    """Keep only questions the loader accepts (its own rules): no import ends in a quiz validate refuses."""
+    kept = []
+    for question in result.quiz["questions"]:
+        reason = problem(question)
+        if reason is None:
+            kept.append(question)
+        else:
+            result.notices.append(notice("interchange.import.invalid", question_title(question), skipped=True,
+                                         reason=reason))
+    result.quiz["questions"] = kept
+
+
 def _import(reader: Reader, fmt: str, path: Path, out: Path | None, quiz_id: str | None,
             lesson_id: str | None, stream: TextIO, messages: TextIO | None, force: bool = False) -> int:
     if not _keep_existing(out, force, messages or stream):
@@ -143,6 +157,7 @@ def _import(reader: Reader, fmt: str, path: Path, out: Path | None, quiz_id: str
     if text is None:
         return 2
     result = reader(text, quiz_id or slugify(path.stem) or "quiz", lesson_id)
+    _keep_valid(result)
     if not result.quiz["questions"]:
         target = messages or stream
         for item in result.notices:

@@ -186,3 +186,12 @@ def test_interchange_never_imports_textual() -> None:
     code = ("import sys, course.interchange.commands; "
             "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_import_keeps_only_questions_the_validator_accepts(tmp_path: Path) -> None:
+    source = tmp_path / "q.gift"
+    source.write_text("::bon:: Vrai ?{T}\n\n::ponctuation:: Le signe ?{=:}\n", encoding="utf-8")
+    out, stream = tmp_path / "quiz.yaml", io.StringIO()
+    assert gift_import(source, out, None, None, stream) == 1
+    assert [q["id"] for q in yaml.safe_load(out.read_text(encoding="utf-8"))["questions"]] == ["bon"]
+    assert "non importée, « atelier validate » la refuserait : Une question « short »" in stream.getvalue()
