@@ -81,7 +81,8 @@ class Console:
             return
         pad = " " * indent
         item = _ITEM.match(line)  # « 2. … » or « - … »: wrapped lines hang under the text, not the number
-        hang = pad + " " * (len(item.group(0)) if item else 0)
+        lead = len(line) - len(line.lstrip(" "))  # an indented line stays indented when it wraps
+        hang = pad + " " * (len(item.group(0)) if item else lead)
         glued = _KEEP_TOGETHER.sub(_GLUE, line.rstrip())
         wrapped = textwrap.wrap(
             glued, width=self.width, initial_indent=pad, subsequent_indent=hang, break_on_hyphens=False

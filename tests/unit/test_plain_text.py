@@ -60,3 +60,12 @@ def test_every_prompt_names_the_numbers_to_type():
         and spoken_range(3) == "1, 2 ou 3"
         and spoken_range(7) == "un nombre de 1 à 7"
     )
+
+
+def test_an_indented_line_keeps_its_indent_when_it_wraps():
+    out = io.StringIO()
+    console = Console(io.StringIO(), out, width=40)
+    console.say("  Bonne réponse : Ne pas avoir utilisé Internet au cours des trois derniers mois")
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 1
+    assert all(line.startswith("  ") and not line.startswith("   ") for line in lines)
