@@ -152,6 +152,7 @@ class Builder:
         keys: dict[str, Node] = {}
         ok = True
         first_problem = len(self.problems)
+        hinted: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str) or not self._visit(key_node):
@@ -177,6 +178,7 @@ class Builder:
                 hint = suggest(key, plans)
                 self.report(key_node, "unknown_key_hint" if hint else "unknown_key", key=key, hint=hint,
                             known=", ".join(plans))
+                hinted.add(hint)
                 continue
             value = self.value(plan.kind, value_node, key)
             if value == [] and plan.min_items and cls not in _RULES_IN_CHECKS:
@@ -192,7 +194,8 @@ class Builder:
                 values[key] = value
         for plan in plans.values():
             if plan.required and plan.name not in keys:
-                self.report(node, "missing_key", key=plan.name)
+                if plan.name not in hinted:  # `titel:` already said « vouliez-vous dire title ? »
+                    self.report(node, "missing_key", key=plan.name)
                 ok = False
         if not ok:
             self._refused(cls, node, first_problem)

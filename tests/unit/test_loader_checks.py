@@ -245,8 +245,9 @@ def test_unknown_key_with_did_you_mean(tmp_path):
         "    explanation: Voilà.\n"
     )
     course = load(tmp_path, with_question(question))
-    assert found(course) == [(QUIZ, 9, 5, "error", "missing_key"), (QUIZ, 11, 5, "error", "unknown_key_hint")]
-    unknown = course.problems[1]
+    # one mistake, one message: no « Il manque la clé prompt » on top of « vouliez-vous dire prompt ? »
+    assert found(course) == [(QUIZ, 11, 5, "error", "unknown_key_hint")]
+    unknown = course.problems[0]
     assert unknown.message == "Clé inconnue « promt » : vouliez-vous dire « prompt » ?"
     assert question_ids(course) == ["q1"]
 
