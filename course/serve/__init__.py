@@ -90,8 +90,13 @@ def new_code() -> str:
 
 
 def spaced(code: str) -> str:
-    """A code of digits in groups of three for the banner; spaces do not matter when typed."""
-    return " ".join(code[i : i + 3] for i in range(0, len(code), 3)) if code.isdigit() else code
+    """A code of digits in groups of three for the banner ("482 193"); spaces do not matter when typed.
+
+    Only a code that falls into whole threes is grouped: "4321" stays whole, never "432 1".
+    """
+    if not code.isdigit() or len(code) % 3:
+        return code
+    return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
 
 
 def is_loopback(host: str) -> bool:

@@ -28,7 +28,7 @@ import pytest
 pytest.importorskip("textual_serve")
 
 from course.cli import main
-from course.serve import build_command, is_loopback, lan_address, public_address, public_url
+from course.serve import build_command, is_loopback, lan_address, public_address, public_url, spaced
 from course.serve.server import WorkshopServer, same_code
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,6 +161,12 @@ def test_codes_are_compared_as_people_type_them() -> None:
     assert same_code(" 4821 ", "4821") and same_code("４８２１", "4821")
     assert same_code("Pomme Verte", "pomme verte") and not same_code("4812", "4821")
     assert not same_code("", "4821") and not same_code("é", "4821")
+
+
+def test_the_banner_groups_a_code_only_in_whole_threes() -> None:
+    assert spaced("482193") == "482 193"
+    assert spaced("4321") == "4321" and spaced("12345") == "12345"
+    assert spaced("pomme") == "pomme"
 
 
 def test_the_spawned_command_holds_the_absolute_data_dir_and_the_session(tmp_path: Path) -> None:
