@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from course.i18n import t
-from course.progress.records import AnswerRecord, RecordError
+from course.progress.records import AnswerRecord, RecordError, timestamp_key
 from course.progress.storage import DamagedFileError, DataFiles, atomic_write_bytes, read_regular
 
 INDEX_VERSION = 1
@@ -108,6 +108,14 @@ class CheckedSegments:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, payload.encode("ascii"))
             self._changed = False
+
+
+def in_time_order(records: list[AnswerRecord]) -> list[AnswerRecord]:
+    """`records` sorted by time. Timestamps as the store writes them (UTC, ...T12:34:56.123456Z)
+    sort as text in time order; any other form (another machine, an import) is parsed."""
+    if all(len(r.timestamp) == 27 and r.timestamp[10] == "T" and r.timestamp[26] == "Z" for r in records):
+        return sorted(records, key=lambda r: r.timestamp)
+    return sorted(records, key=lambda r: timestamp_key(r.timestamp))
 
 
 def _plain_docs(path: Path) -> list[dict[str, Any]] | None:

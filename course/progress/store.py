@@ -31,14 +31,13 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from course.i18n import t
-from course.progress.checked import stored_answers
+from course.progress.checked import in_time_order, stored_answers
 from course.progress.paths import (
     DELETED_PREFIX, NEW_PREFIX, TEMP_SUFFIX, StorePaths, is_learner_id, segment_number,
 )
 from course.progress.records import (
     AnswerRecord, InvalidNameError, Learner, RecordError, StoreBusyError, StoreNotice,
-    StoreWriteError, UnknownLearnerError, clean_name, is_json_object, name_key, new_id,
-    timestamp_key, utc_now,
+    StoreWriteError, UnknownLearnerError, clean_name, is_json_object, name_key, new_id, utc_now,
 )
 from course.progress.state_check import check_state
 from course.progress.storage import (
@@ -382,7 +381,7 @@ class ProgressStore:
         for record in list(self._pending):
             if record.learner == learner_id:
                 found.setdefault(record.id, record)
-        return sorted(found.values(), key=lambda r: timestamp_key(r.timestamp))
+        return in_time_order(list(found.values()))
 
     def answer_dicts(self, learner_id: str) -> list[dict[str, Any]]:
         """The learner's stored answers as the files hold them, then those waiting in memory:

@@ -84,3 +84,13 @@ def test_the_index_lives_in_the_cache_not_in_the_data_dir(filled: tuple[Path, st
     ProgressStore(data).answers(lea)
     assert sorted(p.relative_to(data) for p in data.rglob("*") if p.suffix != ".lock") == before
     assert CheckedSegments(data / "learners" / lea).path.is_relative_to(tmp_path / "cache")
+
+
+def test_answers_in_time_order_whatever_form_their_timestamps_take(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path / "data")
+    lea = store.create_learner("Léa").id
+    store.record_answers([answer(lea, 1, timestamp="2026-03-01T10:00:00.000000Z"),
+                          answer(lea, 2, timestamp="2026-03-01T09:00:00.000000Z")])
+    assert [a.question for a in store.answers(lea)] == ["q2", "q1"]
+    store.record_answer(answer(lea, 3, timestamp="2026-03-01T09:30:00+00:00"))  # another machine's form
+    assert [a.question for a in store.answers(lea)] == ["q2", "q3", "q1"]
