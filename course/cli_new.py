@@ -16,7 +16,6 @@ from typing import Any, TextIO
 import yaml
 
 from course.content.loader import too_deep
-
 from course.i18n import t
 from course.interchange import slugify
 

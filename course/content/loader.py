@@ -8,8 +8,8 @@ course at all raises `CourseNotFound`.
 from __future__ import annotations
 
 import codecs
-import errno
 import contextlib
+import errno
 import functools
 import gc
 import os

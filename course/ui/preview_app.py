@@ -13,9 +13,9 @@ from pathlib import Path
 
 from course.content.loader import load_course
 from course.i18n import t
-from course.text.safe import clean_block, clean_terminal
-from course.progress import ProgressStore
 from course.learning.journey import Journey
+from course.progress import ProgressStore
+from course.text.safe import clean_block, clean_terminal
 from course.ui.course_app import AtelierApp, Settings
 
 POLL_SECONDS = 0.5
