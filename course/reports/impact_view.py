@@ -6,7 +6,6 @@ Read from the report model, by `atelier report` and by the F9 screen alike.
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from course.i18n import t
@@ -46,19 +45,21 @@ def module_line(module: ModuleImpact, names: dict[str, str]) -> Text:
 
 def impact_renderable(report: Report) -> RenderableType | None:
     """The table, each module's gain and how to read discernment; None when no test was taken."""
+    from course.reports.report_view import fixed_lines
+
     if not report.impact:
         return None
     names = {x.id: x.name for x in report.learners}
-    table = Table(title=t("impact.title"), title_justify="left", expand=False)
-    for key in ("learner", "module", "pre", "post", "gain", "discernment"):
-        table.add_column(t(f"impact.{key}"), justify="left" if key in ("learner", "module") else "right")
+    columns = [(t("impact.learner"), 14, False), (t("impact.module"), 17, False), (t("impact.pre"), 7, True),
+               (t("impact.post"), 7, True), (t("impact.gain"), 8, True), (t("impact.discernment"), 15, True)]
+    rows: list[list[Text | str]] = []
     for row in report.impact_rows:
         gain = "—" if row.gain is None else f"{_points(row.gain)} pts"
-        table.add_row(safe_text(names.get(row.learner, "?"), 12),
-                      safe_text(report.module_titles.get(row.module, row.module), 18),
-                      _percent(row.pre), _percent(row.post), gain,
-                      f"{_index(row.pre_discernment)} → {_index(row.post_discernment)}")
-    parts: list[RenderableType] = [table] if report.impact_rows else []
+        rows.append([safe_text(names.get(row.learner, "?")),
+                     safe_text(report.module_titles.get(row.module, row.module)),
+                     _percent(row.pre), _percent(row.post), gain,
+                     f"{_index(row.pre_discernment)} → {_index(row.post_discernment)}"])
+    parts: list[RenderableType] = [fixed_lines(t("impact.title"), columns, rows)] if rows else []
     parts += [module_line(module, names) for module in report.impact]
     parts.append(Text(t("impact.discernment_help")))
     return Group(*parts)

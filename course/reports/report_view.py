@@ -114,7 +114,7 @@ class FixedLines(Text):
     """Lines already cut to their cells (under 80): written as they are to a file or a pipe."""
 
 
-def _lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[Text | str]]) -> FixedLines:
+def fixed_lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[Text | str]]) -> FixedLines:
     """A table as plain lines of fixed-width cells (at most 78, so F9 shows them beside its
     scroll bar): as readable as a Rich table, and cheap enough for a thousand learners (a
     Rich table measures every cell twice)."""
@@ -137,7 +137,7 @@ def learners_table(report: Report, sort: SortKey = "name") -> FixedLines:
     rows: list[list[Text | str]] = [
         [_name(x), f"{len(x.lessons_done)}/{x.lessons_total}", _bar_cell(x.average_score, 8), _tests(x),
          str(x.activities), format_duration(x.time_s)] for x in sort_learners(report.learners, sort)]
-    return _lines(t("reports.learners_heading"), columns, rows)
+    return fixed_lines(t("reports.learners_heading"), columns, rows)
 
 
 def attendance_table(report: Report) -> FixedLines:
@@ -155,7 +155,7 @@ def attendance_table(report: Report) -> FixedLines:
             rows.append([label, _name(learner), local_time(visit.first), local_time(visit.last),
                          format_duration(visit.duration_s)])
             label = ""
-    return _lines(t("reports.attendance_heading"), columns, rows)
+    return fixed_lines(t("reports.attendance_heading"), columns, rows)
 
 
 def _item_line(item: ItemFigures) -> Text:
@@ -207,7 +207,7 @@ def build_report(report: Report, sort: SortKey = "name") -> Group:
         parts += [attendance_table(report), Text()]
     impact = impact_renderable(report)
     if impact is not None:
-        parts += [impact, Text()]
+        parts += [*(impact.renderables if isinstance(impact, Group) else [impact]), Text()]
     if report.lessons:
         parts.append(Text(t("reports.lessons_heading"), style="bold"))
         for lesson in report.lessons:
