@@ -43,6 +43,12 @@ FR = {
     "print.booklet.activity": "Activité de groupe :",
     "print.booklet.sources": "Sources :",
     "print.booklet.quiz": "Quiz « {title} » : {n} questions, réussi à partir de {percent} %.",
+    "print.key.activity": "Activité « {title} » (leçon « {lesson} »)",
+    "print.key.inspect.message": "Message {n} : {verdict}",
+    "print.key.inspect.alert": "{text} : doit alerter. {why}",
+    "print.key.inspect.calm": "{text} : rassurant, à ne pas signaler. {why}",
+    "print.key.scenario.good": "bonne pratique.",
+    "print.key.scenario.bad": "à éviter.",
 }
 
 EN = {
@@ -88,4 +94,10 @@ EN = {
     "print.booklet.activity": "Group activity:",
     "print.booklet.sources": "Sources:",
     "print.booklet.quiz": "Quiz « {title} »: {n} questions, passed from {percent} %.",
+    "print.key.activity": "Activity « {title} » (lesson « {lesson} »)",
+    "print.key.inspect.message": "Message {n}: {verdict}",
+    "print.key.inspect.alert": "{text}: should alert. {why}",
+    "print.key.inspect.calm": "{text}: reassuring, not to flag. {why}",
+    "print.key.scenario.good": "good practice.",
+    "print.key.scenario.bad": "to avoid.",
 }

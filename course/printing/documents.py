@@ -13,6 +13,7 @@ from course.content.model import Feed, Inspect, Lesson, Module, Quiz, Scenario, 
 from course.i18n import t
 from course.plain.inspect import format_word
 from course.plain.lesson import callout_word
+from course.printing.activity_key import activity_key
 from course.printing.blocks import Block, Document, Heading, Items, Line, Prose, bare
 from course.printing.worksheets import answer_key, worksheet
 
@@ -146,6 +147,10 @@ def module_doc(course: Course, modules: list[Module], language: str) -> Document
         doc.add(*worksheet(course, quiz))
     if quizzes:
         doc.add(*answer_key(course, quizzes))
+    activities = activity_key(lessons)
+    if activities and not quizzes:
+        doc.add(Heading(2, t("print.key.title"), new_page=True))
+    doc.add(*activities)
     doc.add(*_glossary(course, lessons))
     return doc
 

@@ -139,3 +139,14 @@ def test_french_spaces_never_break_a_printed_line(tmp_path, capsys):
     page = target.read_text(encoding="utf-8")
     assert "Le saviez-vous\u00a0?" in page and "«\u00a0courriel\u00a0»" in page
     assert "Où arrive un courriel\u00a0?" in page and " ?" not in page.split("<body>")[1]
+
+
+def test_the_key_gives_the_inspectors_verdicts_and_what_each_scenario_choice_is_worth(tmp_path, capsys):
+    page = printed(tmp_path, capsys, "illectronisme", name="module.md")
+    key = page[page.index("## Corrigé") :]
+    assert "Message 1 : Trompeur" in key and "Message 2 : Fiable" in key
+    assert "Le lien mène à suivi-colis-livraison.example : doit alerter. Ce domaine" in key
+    assert "Vous attendez vraiment un colis : rassurant, à ne pas signaler." in key
+    taking = "Prendre le carnet et lui dire de revenir dans une heure, le temps de tout faire : à éviter."
+    assert taking in key and "Ses codes lui appartiennent" in key
+    assert "Ses codes lui appartiennent" not in page[: page.index("## Corrigé")]  # the lesson itself stays a puzzle
