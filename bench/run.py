@@ -360,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-course-") as temp:
-        lessons = 200 if args.quick else 1000
+        lessons = 100 if args.quick else 1000
         course = gen_course.generate(Path(temp) / "course", lessons)
         results["generated_course"] = {
             "lessons": lessons,
