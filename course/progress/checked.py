@@ -9,8 +9,8 @@ check was three quarters of the cost of opening a learner with 20,000 answers.
 
 Any change to the file (rewritten, moved aside as damaged, replaced by an import) changes
 its identity, so it is checked again. The index is derived data: it lives in the cache
-folder (like the course cache), never in the data dir, is written atomically, and a
-missing or unreadable index only means one careful read.
+folder (like the course cache), never in the data dir, is replaced whole, and a missing
+or unreadable index only means one careful read.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from course.i18n import t
 from course.progress.records import AnswerRecord, RecordError, timestamp_key
-from course.progress.storage import DamagedFileError, DataFiles, atomic_write_bytes, read_regular
+from course.progress.storage import DamagedFileError, DataFiles, read_regular
 
 INDEX_VERSION = 1
 Identity = list[int]  # inode, size, mtime_ns
@@ -106,7 +107,16 @@ class CheckedSegments:
         payload = json.dumps({"version": INDEX_VERSION, "files": self._known}, separators=(",", ":"))
         with suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, payload.encode("ascii"))
+            # Replaced whole but not fsynced: an export reads every learner, and a cache lost
+            # in a crash is only a careful read (a half-written file is not valid JSON).
+            fd, temp = tempfile.mkstemp(prefix=".index-", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload.encode("ascii"))
+                os.replace(temp, self.path)
+            finally:
+                with suppress(FileNotFoundError):
+                    os.unlink(temp)
             self._changed = False
 
 
