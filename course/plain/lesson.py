@@ -103,8 +103,8 @@ def read_lesson(console: Console, journey: Journey, lesson: Lesson, section: int
                 console.lines(["- " + objective for objective in lesson.objectives])
             elif console.is_word(typed, t("plain.words.again")):
                 break
-            else:
-                console.say(t("plain.hint.lesson"))
+            else:  # no « p » to offer on a first section, where there is no previous one
+                console.say(t("plain.hint.lesson" if index else "plain.hint.lesson_first"))
 
 
 def glossary(console: Console, journey: Journey, lesson: Lesson) -> None:

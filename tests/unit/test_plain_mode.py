@@ -245,3 +245,15 @@ def test_ctrl_c_says_goodbye_and_keeps_progress(private_data):
         store.close()
     assert code == 130 and printed(out.getvalue())[-1].startswith("Au revoir !")
     assert [a.question for a in answers(private_data)] == ["q-single"]
+
+
+def test_on_a_first_section_the_hint_offers_no_previous_section(private_data, tmp_path):
+    sections = "".join(f"  - title: Partie {n}\n    text: Texte {n}.\n" for n in (1, 2))
+    lesson = OK_LESSON.replace(
+        "sections:\n  - title: Section\n    text: Du texte.\n", "sections:\n" + sections
+    )
+    root = write(tmp_path / "cours", {"lessons/m/01-ok.yaml": lesson})
+    lines = printed(run_plain(private_data, ["Léa", "c", "p", "suite", "zut", "q"], course=root))
+    first, second = (line for line in lines if line.startswith("Je n'ai pas compris."))
+    assert "« p »" not in first
+    assert "« p »" in second
