@@ -50,18 +50,30 @@ DEVICE_COOKIE = "atelier_device"  # a random name for this browser, to count its
 MAX_MESSAGE = 64 * 1024  # a websocket message is a key press, a resize, a paste: never more
 SHUTDOWN_TIMEOUT = 5.0  # at Ctrl+C, seconds each app gets to quit once its tab is closed
 _HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
-_PAGE_KEYS = (
-    "title",
-    "heading",
-    "prompt",
-    "label",
-    "submit",
-    "loading",
-    "start",
-    "ended",
-    "restart",
-    "noscript",
-)
+_PAGE_KEYS = {
+    "title": "serve.page.title",
+    "heading": "serve.page.heading",
+    "prompt": "serve.page.prompt",
+    "label": "serve.page.label",
+    "submit": "serve.page.submit",
+    "loading": "serve.page.loading",
+    "start": "serve.page.start",
+    "ended": "serve.page.ended",
+    "restart": "serve.page.restart",
+    "noscript": "serve.page.noscript",
+}
+_FORM_ERRORS = {
+    "wrong": "serve.page.wrong",
+    "too_many": "serve.page.too_many",
+    "busy": "serve.page.busy",
+}
+_BLOCKED_LOG = {
+    "device": "serve.log.blocked_device",
+    "address": "serve.log.blocked_address",
+    "server": "serve.log.blocked_server",
+}
+_NOTICE_HEADINGS = {"full": "serve.page.full_heading"}
+_NOTICE_TEXTS = {"full": "serve.page.full"}
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -84,7 +96,7 @@ def same_code(given: str, expected: str) -> bool:
 
 
 def page_texts() -> dict[str, str]:
-    return {key: t(f"serve.page.{key}") for key in _PAGE_KEYS}
+    return {name: t(_PAGE_KEYS[name]) for name in _PAGE_KEYS}
 
 
 def device_of(request: web.Request) -> str:
@@ -286,7 +298,7 @@ class WorkshopServer(Server):
             now = time.monotonic()
             if now - self._last_block > 60:  # once a minute is enough to tell the trainer
                 self._last_block = now
-                self.report(t(f"serve.log.blocked_{blocked}", device=pseudonym(device), address=address))
+                self.report(t(_BLOCKED_LOG[blocked], device=pseudonym(device), address=address))
             return self._form(request, "too_many" if blocked == "device" else "busy", 429)
         if not same_code(given, self.code):
             tries = self.limits.wrong(device, address)
@@ -309,7 +321,7 @@ class WorkshopServer(Server):
             "lang": get_language(),
             "text": page_texts(),
             "course_title": self.title,
-            "error": t(f"serve.page.{error}") if error else "",
+            "error": t(_FORM_ERRORS[error]) if error else "",
             "numeric": bool(self.code and self.code.isdigit()),
         }
         response = aiohttp_jinja2.render_template("code.html", request, context, status=status)
@@ -329,8 +341,8 @@ class WorkshopServer(Server):
         context = {
             "lang": get_language(),
             "title": t("serve.page.title"),
-            "heading": t(f"serve.page.{key}_heading"),
-            "message": t(f"serve.page.{key}", n=self.max_tabs),
+            "heading": t(_NOTICE_HEADINGS[key]),
+            "message": t(_NOTICE_TEXTS[key], n=self.max_tabs),
             "course_title": self.title,
         }
         response = aiohttp_jinja2.render_template("notice.html", request, context, status=status)
