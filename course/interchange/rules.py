@@ -14,13 +14,14 @@ import yaml
 from course.content.build import Builder
 from course.content.checks import question_problems
 from course.i18n import t
+from course.interchange.yaml_writer import dump_yaml
 
 
 def problem(question: dict[str, Any]) -> str | None:
     """Why `question` is not a valid question (the loader's own sentence), or None when it is."""
     question = {"id": "q", **question}  # an exported question needs no id of its own
     try:
-        node = yaml.compose(yaml.safe_dump(question, allow_unicode=True), Loader=yaml.SafeLoader)
+        node = yaml.compose(dump_yaml(question), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, ValueError, TypeError):
         return t("content.yaml_syntax")
     builder = Builder("")

@@ -76,7 +76,8 @@ def _ordered(value: Any, keys: tuple[str, ...] = NESTED_KEYS) -> Any:
     return value
 
 
-def _dump(value: Any) -> str:
+def dump_yaml(value: Any) -> str:
+    """`value` as YAML text that the loader reads back as the same strings (ambiguous ones quoted)."""
     return str(yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=88, indent=2))
 
@@ -97,10 +98,10 @@ def dump_quiz(quiz: Mapping[str, Any], comments: Iterable[str] = (),
     ordered = _ordered(quiz, QUIZ_KEYS)
     questions = ordered.pop("questions", None)
     if ordered:
-        out.append(_dump(ordered))
+        out.append(dump_yaml(ordered))
     if not isinstance(questions, list) or not questions:
         if questions is not None:
-            out.append(_dump({"questions": questions}))
+            out.append(dump_yaml({"questions": questions}))
         return "".join(out)
     out.append("questions:\n")
     notes = question_comments or {}
@@ -109,6 +110,6 @@ def dump_quiz(quiz: Mapping[str, Any], comments: Iterable[str] = (),
         item = _ordered(question, QUESTION_KEYS) if isinstance(question, Mapping) else question
         # PyYAML may close a document with "..." (after a "|+" block, say): harmless alone,
         # fatal once indented under "questions:".
-        lines = [line for line in _dump([item]).split("\n") if line != "..."]
+        lines = [line for line in dump_yaml([item]).split("\n") if line != "..."]
         out.append("\n".join(f"  {line}" if line.strip() else line for line in lines))
     return "".join(out)

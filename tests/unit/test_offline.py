@@ -170,10 +170,14 @@ KNOWN_IDENTIFIERS = {
     "cli_workshop.py": {"https://atelier.example/xapi"},  # the --xapi-base default
     "serve/__init__.py": {"http://"},                     # the LAN address `atelier serve` prints
     "serve/server.py": {"http://"},                       # the same, as learners' browsers see it
+    "content/leftovers.py": {"https://www.example.org/"},  # a template's placeholder, flagged if left in a course
+    "sync/push.py": {"http://adlnet.gov/expapi/verbs/voided"},  # the xAPI verb IRI of a voiding statement
+    "i18n/messages_sync.py": {"http://", "https://", "https://."},  # « il faut une adresse http:// ou https:// »
 }
 NETWORK_MODULES = ("socket", "ssl", "http.client", "urllib.request", "requests", "httpx", "aiohttp",
                    "smtplib", "ftplib", "xmlrpc", "webbrowser", "websockets", "urllib3")
-SERVE = ("serve/",)  # the LAN server: network by design, started only by `atelier serve`
+SERVE = ("serve/",  # the LAN server: network by design, started only by `atelier serve`
+         "sync/")   # the LRS push: reaches the network only when the trainer runs `atelier sync`
 
 
 def shipped(suffixes: tuple[str, ...]) -> list[Path]:
