@@ -118,7 +118,7 @@ def test_csv_json_and_html_show_the_same_figures(workshop, capsys, tmp_path: Pat
     table = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     header, rows = table[0], {row[0]: dict(zip(table[0], row, strict=True)) for row in table[1:]}
     assert "leçons terminées" in header
-    for name, (done, average, pre, post, answers, correct, time_s, help_) in EXPECTED.items():
+    for name, (done, average, pre, _post, answers, correct, time_s, help_) in EXPECTED.items():
         row = rows[name]
         assert row["leçons terminées"] == str(done)
         assert row["score moyen (%)"] == ("" if average is None else str(round(average * 100)))
