@@ -8,17 +8,43 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from course.i18n import set_language, t
 
-COMMANDS = ("validate", "new", "preview", "schema", "report", "export", "import", "serve", "gift", "aiken",
-            "print", "sync", "salt")
+_CLI_HELP_KEYS = {
+    "aiken": "cli.aiken.help",
+    "export": "cli.export.help",
+    "gift": "cli.gift.help",
+    "import": "cli.import.help",
+    "preview": "cli.preview.help",
+    "report": "cli.report.help",
+    "validate": "cli.validate.help",
+}
+
+COMMANDS = (
+    "validate",
+    "new",
+    "preview",
+    "schema",
+    "report",
+    "export",
+    "import",
+    "serve",
+    "gift",
+    "aiken",
+    "print",
+    "sync",
+    "salt",
+)
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="atelier", description=t("cli.app.description"),
-                                     epilog=t("cli.app.epilog", commands=", ".join(COMMANDS)))
+    parser = argparse.ArgumentParser(
+        prog="atelier",
+        description=t("cli.app.description"),
+        epilog=t("cli.app.epilog", commands=", ".join(COMMANDS)),
+    )
     parser.add_argument("--course", metavar="DIR", help=t("cli.opt.course"))
     parser.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
     parser.add_argument("--learner", metavar="NAME", help=t("cli.opt.learner"))
@@ -42,8 +68,13 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     validate.add_argument("--stats", action="store_true", help=t("cli.validate.stats"))
     schema = sub.add_parser("schema", help=t("schema.cli.help"))
     schema.add_argument("--out", metavar="DIR", help=t("schema.cli.out"))
-    schema.add_argument("--print", dest="kind", metavar="KIND", help=t("schema.cli.print"),
-                        choices=("lesson", "quiz", "module", "course", "glossary"))
+    schema.add_argument(
+        "--print",
+        dest="kind",
+        metavar="KIND",
+        help=t("schema.cli.print"),
+        choices=("lesson", "quiz", "module", "course", "glossary"),
+    )
     preview = sub.add_parser("preview", help=t("cli.preview.help"))
     preview.add_argument("file", metavar="FILE")
     if command == "new":
@@ -69,7 +100,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 
         add_print_arguments(sub)
     for fmt in ("gift", "aiken"):
-        interchange = sub.add_parser(fmt, help=t(f"cli.{fmt}.help"))
+        interchange = sub.add_parser(fmt, help=t(_CLI_HELP_KEYS[fmt]))
         actions = interchange.add_subparsers(dest="action", required=True)
         to_yaml = actions.add_parser("import", help=t("cli.interchange.import"))
         to_yaml.add_argument("file", metavar="FILE")
@@ -90,8 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         index = args_list.index("--lang")
         lang = args_list[index + 1] if index + 1 < len(args_list) else None
     set_language(lang)
-    values = {i + 1 for i, a in enumerate(args_list)
-              if a in ("--lang", "--course", "--data", "--learner", "--session", "--theme", "--pin")}
+    values = {
+        i + 1
+        for i, a in enumerate(args_list)
+        if a in ("--lang", "--course", "--data", "--learner", "--session", "--theme", "--pin")
+    }
     command = next((a for i, a in enumerate(args_list) if not a.startswith("-") and i not in values), None)
     if command in COMMANDS:
         args = _command_parser(command).parse_args(args_list)
@@ -152,7 +186,9 @@ def _run_command(args: argparse.Namespace) -> int:
         output = Path(args.output) if args.output else None
         if args.action == "import":
             run = commands.gift_import if args.command == "gift" else commands.aiken_import
-            return run(Path(args.file), output, args.id, args.lesson, sys.stdout, sys.stderr, force=args.force)
+            return run(
+                Path(args.file), output, args.id, args.lesson, sys.stdout, sys.stderr, force=args.force
+            )
         run_export = commands.gift_export if args.command == "gift" else commands.aiken_export
         return run_export(Path(args.quiz), output, sys.stdout, sys.stderr)
     sys.stderr.write(t("cli.not_available", command=args.command) + "\n")

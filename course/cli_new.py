@@ -19,6 +19,11 @@ from course.content.loader import too_deep
 from course.i18n import t
 from course.interchange import slugify
 
+_NEW_BAD_KEYS = {
+    "module": "new.bad_module",
+    "slug": "new.bad_slug",
+}
+
 TEMPLATES = Path(__file__).parent / "templates"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NUMBERED = re.compile(r"(\d+)-(.+)\.ya?ml")
@@ -56,6 +61,7 @@ def yaml_scalar(text: str) -> str:
 
 def render(name: str, **values: object) -> str:
     """A template with its `{placeholders}` replaced by YAML values (unknown ones left as they are)."""
+
     def fill(match: re.Match[str]) -> str:
         if match[1] not in values:
             return match[0]
@@ -75,8 +81,13 @@ def title_from(name: str) -> str:
 
 def next_number(*folders: Path) -> int:
     """One more than the highest `NN-` prefix of the files in `folders`."""
-    numbers = [int(m.group(1)) for folder in folders if folder.is_dir()
-               for path in folder.iterdir() if (m := NUMBERED.fullmatch(path.name))]
+    numbers = [
+        int(m.group(1))
+        for folder in folders
+        if folder.is_dir()
+        for path in folder.iterdir()
+        if (m := NUMBERED.fullmatch(path.name))
+    ]
     return max(numbers, default=0) + 1
 
 
@@ -89,24 +100,41 @@ def next_order(lessons: Path) -> int:
             if too_deep(text) is not None:
                 continue
             order = yaml.safe_load(text).get("order")
-        except (OSError, ValueError, AttributeError, RecursionError, yaml.YAMLError):  # the loader will say why
+        except (
+            OSError,
+            ValueError,
+            AttributeError,
+            RecursionError,
+            yaml.YAMLError,
+        ):  # the loader will say why
             continue
         if type(order) is int:
             orders.append(order)
     return max(orders) + 1
 
 
-def _lesson_files(root: Path, module: str, slug: str, number: int, glossary: list[str]) -> list[tuple[Path, str]]:
+def _lesson_files(
+    root: Path, module: str, slug: str, number: int, glossary: list[str]
+) -> list[tuple[Path, str]]:
     """The lesson, its quiz, and the module.yaml when the module is new."""
     lesson_id = f"{module}-{slug}"
     name = f"{number:02d}-{slug}.yaml"
     files = []
     if not (root / "lessons" / module / "module.yaml").exists():
-        files.append((root / "lessons" / module / "module.yaml",
-                      render("module.yaml", module=module, title=title_from(module),
-                             order=next_order(root / "lessons"))))
-    files.append((root / "lessons" / module / name,
-                  render("lesson.yaml", id=lesson_id, title=title_from(slug), glossary=glossary, quiz=lesson_id)))
+        files.append(
+            (
+                root / "lessons" / module / "module.yaml",
+                render(
+                    "module.yaml", module=module, title=title_from(module), order=next_order(root / "lessons")
+                ),
+            )
+        )
+    files.append(
+        (
+            root / "lessons" / module / name,
+            render("lesson.yaml", id=lesson_id, title=title_from(slug), glossary=glossary, quiz=lesson_id),
+        )
+    )
     files.append((root / "quizzes" / module / name, render("quiz.yaml", id=lesson_id, lesson=lesson_id)))
     return files
 
@@ -151,8 +179,10 @@ EDITOR_SCHEMAS = {
 
 def editor_settings() -> str:
     """`.vscode/settings.json`: the schemas by file, and spaces (never tabs) in YAML."""
-    settings = {"yaml.schemas": EDITOR_SCHEMAS,
-                "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2, "editor.detectIndentation": False}}
+    settings = {
+        "yaml.schemas": EDITOR_SCHEMAS,
+        "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2, "editor.detectIndentation": False},
+    }
     return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -160,9 +190,11 @@ def new_course(target: Path, out: TextIO) -> int:
     from course.content.schema import KINDS, write_schemas
 
     lessons = target / "lessons"
-    files = [(lessons / "course.yaml", render("course.yaml", title=title_from(target.resolve().name))),
-             (lessons / "glossary.yaml", render("glossary.yaml")),
-             *_lesson_files(target, EXAMPLE_MODULE, EXAMPLE_LESSON, 1, ["courriel"])]
+    files = [
+        (lessons / "course.yaml", render("course.yaml", title=title_from(target.resolve().name))),
+        (lessons / "glossary.yaml", render("glossary.yaml")),
+        *_lesson_files(target, EXAMPLE_MODULE, EXAMPLE_LESSON, 1, ["courriel"]),
+    ]
     schemas = tuple(target / "schemas" / f"{kind}.schema.json" for kind in KINDS)
     _write([*files, (target / ".vscode" / "settings.json", editor_settings())], schemas)
     write_schemas(target / "schemas")
@@ -175,12 +207,15 @@ def new_course(target: Path, out: TextIO) -> int:
 def new_lesson(root: Path, module: str, slug: str, out: TextIO) -> int:
     for what, value in (("module", module), ("slug", slug)):
         if not SLUG.fullmatch(value):
-            raise Refused(t(f"new.bad_{what}", value=value, example=slugify(value) or EXAMPLE_LESSON))
+            raise Refused(t(_NEW_BAD_KEYS[what], value=value, example=slugify(value) or EXAMPLE_LESSON))
     if not (root / "lessons").is_dir():
         raise Refused(t("new.not_course", path=_shown(root.resolve())), 2)
     folder = root / "lessons" / module
-    same = [p for p in (folder.iterdir() if folder.is_dir() else ())
-            if (m := NUMBERED.fullmatch(p.name)) and m[2] == slug]
+    same = [
+        p
+        for p in (folder.iterdir() if folder.is_dir() else ())
+        if (m := NUMBERED.fullmatch(p.name)) and m[2] == slug
+    ]
     if same:
         raise Refused(t("new.slug_exists", slug=slug, path=_shown(same[0])))
     from course.content.loader import load_course
@@ -214,5 +249,7 @@ def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(t("new.exists", path=error.filename or "?") + "\n")
         return 1
     except OSError as error:
-        err.write(t("new.cannot_write", path=error.filename or "?", reason=error.strerror or str(error)) + "\n")
+        err.write(
+            t("new.cannot_write", path=error.filename or "?", reason=error.strerror or str(error)) + "\n"
+        )
         return 2

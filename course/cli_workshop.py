@@ -16,8 +16,18 @@ from typing import Any, TextIO
 from course.content.bundled import bundled_course_dir
 from course.content.loader import CourseNotFound, load_course
 from course.i18n import t
-from course.progress import ImportRefused, ProgressStore, export_progress, import_progress, read_progress_file
-from course.progress import StoreError, StoreWriteError, name_key, resolve_data_dir, write_progress_file
+from course.progress import (
+    ImportRefused,
+    ProgressStore,
+    StoreError,
+    StoreWriteError,
+    export_progress,
+    import_progress,
+    name_key,
+    read_progress_file,
+    resolve_data_dir,
+    write_progress_file,
+)
 from course.progress.storage import DamagedFileError, atomic_write_bytes, read_regular, reason
 from course.text.safe import clean_block, clean_terminal, json_dump
 
@@ -212,7 +222,7 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
         return 0
     from course.reports.csv_export import answers_csv, summary_csv
 
-    options: dict[str, Any] = dict(sep=args.sep, names=args.names, salt=salt)
+    options: dict[str, Any] = {"sep": args.sep, "names": args.names, "salt": salt}
     if not args.names:  # rows in pseudonym order: their order says nothing of the names
         from course.reports.safe_text import pseudonym
 

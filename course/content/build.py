@@ -65,7 +65,7 @@ def _kind(hint: Any) -> tuple[Any, ...]:
         return ("literal", args)
     if origin is list:
         return ("list", _kind(args[0]))
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         inner = [a for a in args if a is not type(None)]
         return ("optional", _kind(inner[0]))
     if dataclasses.is_dataclass(hint):

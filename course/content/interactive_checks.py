@@ -7,7 +7,7 @@ learner never meets a scenario with a dead end or a feed that cannot be drawn.
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable
+from collections.abc import Iterable
 
 from course.content.model import Feed, Inspect, Lesson, Pos, Scenario, Section
 from course.content.problems import Problem, Severity
@@ -20,9 +20,9 @@ def _at(found: list[Problem], pos: Pos, code: str, severity: Severity = "error",
 def _duplicates(found: list[Problem], items: Iterable[object], what: str) -> set[str]:
     seen: set[str] = set()
     for item in items:
-        ident = getattr(item, "id")
+        ident = item.id
         if ident in seen:
-            _at(found, getattr(item, "pos"), "duplicate_id", what=what, id=ident, first="-")
+            _at(found, item.pos, "duplicate_id", what=what, id=ident, first="-")
         seen.add(ident)
     return seen
 

@@ -26,6 +26,7 @@ from course.interchange.gift_writer import write_gift
 from course.interchange.rules import problem
 from course.interchange.yaml_writer import dump_quiz
 
+
 Reader = Callable[[str, str, "str | None"], ImportResult]
 
 
@@ -60,7 +61,10 @@ def _read_quiz(path: Path, messages: TextIO) -> dict[str, Any] | None:
         from course.content.syntax_hints import explain
 
         hint = explain(text, error)
-        reason = f"{path}:{hint.line}:{hint.col} : {t('content.' + hint.code, **hint.params)}"
+        from course.content.problems import Problem
+
+        said = Problem.make(str(path), hint.line, hint.col, hint.code, **hint.params).message
+        reason = f"{path}:{hint.line}:{hint.col} : {said}"
         messages.write(t("interchange.cmd.bad_yaml", path=path, reason=reason) + "\n")
         return None
     except yaml.YAMLError:
@@ -90,8 +94,15 @@ def _label(item: Notice) -> str:
     return f"{t(key)} — {item.message()}"
 
 
-def _deliver(text: str, out: Path | None, stream: TextIO, messages: TextIO | None,
-             notices: list[Notice], done: int, skipped: int) -> int:
+def _deliver(
+    text: str,
+    out: Path | None,
+    stream: TextIO,
+    messages: TextIO | None,
+    notices: list[Notice],
+    done: int,
+    skipped: int,
+) -> int:
     """Write the text and the notices where they belong; the exit code."""
     if out is None:
         stream.write(text)
@@ -144,13 +155,23 @@ def _keep_valid(result: ImportResult) -> None:
         if reason is None:
             kept.append(question)
         else:
-            result.notices.append(notice("interchange.import.invalid", question_title(question), skipped=True,
-                                         reason=reason))
+            result.notices.append(
+                notice("interchange.import.invalid", question_title(question), skipped=True, reason=reason)
+            )
     result.quiz["questions"] = kept
 
 
-def _import(reader: Reader, fmt: str, path: Path, out: Path | None, quiz_id: str | None,
-            lesson_id: str | None, stream: TextIO, messages: TextIO | None, force: bool = False) -> int:
+def _import(
+    reader: Reader,
+    fmt: str,
+    path: Path,
+    out: Path | None,
+    quiz_id: str | None,
+    lesson_id: str | None,
+    stream: TextIO,
+    messages: TextIO | None,
+    force: bool = False,
+) -> int:
     if not _keep_existing(out, force, messages or stream):
         return 2
     text = _read_text(path, messages or stream)
@@ -177,8 +198,14 @@ def _import(reader: Reader, fmt: str, path: Path, out: Path | None, quiz_id: str
     return _deliver(yaml_text, out, stream, messages, result.notices, result.imported, result.skipped)
 
 
-def _export(writer: Callable[[dict[str, Any]], ExportResult], comment: str | None, quiz_path: Path,
-            out: Path | None, stream: TextIO, messages: TextIO | None) -> int:
+def _export(
+    writer: Callable[[dict[str, Any]], ExportResult],
+    comment: str | None,
+    quiz_path: Path,
+    out: Path | None,
+    stream: TextIO,
+    messages: TextIO | None,
+) -> int:
     quiz = _read_quiz(quiz_path, messages or stream)
     if quiz is None:
         return 2
@@ -200,8 +227,15 @@ def _export(writer: Callable[[dict[str, Any]], ExportResult], comment: str | Non
     return _deliver(text, out, stream, messages, result.notices, result.exported, result.skipped)
 
 
-def gift_import(path: Path, out: Path | None, quiz_id: str | None, lesson_id: str | None,
-                stream: TextIO, messages: TextIO | None = None, force: bool = False) -> int:
+def gift_import(
+    path: Path,
+    out: Path | None,
+    quiz_id: str | None,
+    lesson_id: str | None,
+    stream: TextIO,
+    messages: TextIO | None = None,
+    force: bool = False,
+) -> int:
     """GIFT file → quiz YAML (id from `quiz_id` or the file name, lesson defaults to it).
 
     An existing `out` is never replaced, unless `force` (then it is kept as `out.bak` first).
@@ -209,19 +243,24 @@ def gift_import(path: Path, out: Path | None, quiz_id: str | None, lesson_id: st
     return _import(read_gift, "GIFT", path, out, quiz_id, lesson_id, stream, messages, force)
 
 
-def aiken_import(path: Path, out: Path | None, quiz_id: str | None, lesson_id: str | None,
-                 stream: TextIO, messages: TextIO | None = None, force: bool = False) -> int:
+def aiken_import(
+    path: Path,
+    out: Path | None,
+    quiz_id: str | None,
+    lesson_id: str | None,
+    stream: TextIO,
+    messages: TextIO | None = None,
+    force: bool = False,
+) -> int:
     """Aiken file → quiz YAML (single-choice questions with placeholder explanations); `force` as for GIFT."""
     return _import(read_aiken, "Aiken", path, out, quiz_id, lesson_id, stream, messages, force)
 
 
-def gift_export(quiz_path: Path, out: Path | None, stream: TextIO,
-                messages: TextIO | None = None) -> int:
+def gift_export(quiz_path: Path, out: Path | None, stream: TextIO, messages: TextIO | None = None) -> int:
     """Quiz YAML → GIFT for Moodle."""
     return _export(write_gift, "//", quiz_path, out, stream, messages)
 
 
-def aiken_export(quiz_path: Path, out: Path | None, stream: TextIO,
-                 messages: TextIO | None = None) -> int:
+def aiken_export(quiz_path: Path, out: Path | None, stream: TextIO, messages: TextIO | None = None) -> int:
     """Quiz YAML → Aiken for Moodle (single-choice questions only)."""
     return _export(write_aiken, None, quiz_path, out, stream, messages)

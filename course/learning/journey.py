@@ -17,8 +17,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from course.content.course import Course
 from course.content.model import Lesson, Question, Quiz
-from course.progress import AnswerRecord, Learner, ProgressStore, StoreError, StoreWriteError, UnknownLearnerError
 from course.learning.scoring import attempt_score, is_passed, latest_by_question, sitting_key
+from course.progress import (
+    AnswerRecord,
+    Learner,
+    ProgressStore,
+    StoreError,
+    StoreWriteError,
+    UnknownLearnerError,
+)
 from course.progress.records import new_id, utc_now
 from course.quiz.review import ReviewCard, due_cards, next_due
 

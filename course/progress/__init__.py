@@ -8,14 +8,27 @@ from typing import TYPE_CHECKING
 
 from course.progress.paths import resolve_data_dir
 from course.progress.records import (
-    AnswerRecord, InvalidNameError, Learner, RecordError, StoreBusyError, StoreError,
-    StoreNotice, StoreWriteError, UnknownLearnerError, clean_name, name_key,
+    AnswerRecord,
+    InvalidNameError,
+    Learner,
+    RecordError,
+    StoreBusyError,
+    StoreError,
+    StoreNotice,
+    StoreWriteError,
+    UnknownLearnerError,
+    clean_name,
+    name_key,
 )
 from course.progress.store import ProgressStore
 
 if TYPE_CHECKING:
     from course.progress.transfer import (
-        ImportRefused, ImportReport, export_progress, import_progress, read_progress_file,
+        ImportRefused,
+        ImportReport,
+        export_progress,
+        import_progress,
+        read_progress_file,
         write_progress_file,
     )
 

@@ -33,6 +33,13 @@ from course.progress.paths import TEMP_SUFFIX, StorePaths, is_learner_id
 from course.progress.records import StoreBusyError, StoreNotice
 from course.progress.state_check import StateError, check_state
 
+_STORE_DAMAGED_KEYS = {
+    "answers": "store.damaged.answers",
+    "kept": "store.damaged.kept",
+    "learners": "store.damaged.learners",
+    "state": "store.damaged.state",
+}
+
 Tables = dict[str, dict[str, Any]]
 T = TypeVar("T")
 #: No store file comes near this (a segment holds 100 answers); a larger one is set aside unread.
@@ -368,7 +375,7 @@ class DataFiles:
             message = t("store.damaged.learners", saved=saved)
         else:
             kind = "state" if path.name == "state.json" else "answers"
-            message = t(f"store.damaged.{kind}", name=self.name_for(path.parent.name), saved=saved)
+            message = t(_STORE_DAMAGED_KEYS[kind], name=self.name_for(path.parent.name), saved=saved)
         self.notice("damaged", path, message)
 
     def name_for(self, learner_id: str) -> str:

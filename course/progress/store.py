@@ -33,15 +33,37 @@ from tinydb.table import Document, Table
 from course.i18n import t
 from course.progress.checked import in_time_order, stored_answers
 from course.progress.paths import (
-    DELETED_PREFIX, NEW_PREFIX, TEMP_SUFFIX, StorePaths, is_learner_id, segment_number,
+    DELETED_PREFIX,
+    NEW_PREFIX,
+    TEMP_SUFFIX,
+    StorePaths,
+    is_learner_id,
+    segment_number,
 )
 from course.progress.records import (
-    AnswerRecord, InvalidNameError, Learner, RecordError, StoreBusyError, StoreNotice,
-    StoreWriteError, UnknownLearnerError, clean_name, is_json_object, name_key, new_id, utc_now,
+    AnswerRecord,
+    InvalidNameError,
+    Learner,
+    RecordError,
+    StoreBusyError,
+    StoreNotice,
+    StoreWriteError,
+    UnknownLearnerError,
+    clean_name,
+    is_json_object,
+    name_key,
+    new_id,
+    utc_now,
 )
 from course.progress.state_check import check_state
 from course.progress.storage import (
-    DamagedFileError, DataFiles, fsync_dir, looks_damaged, read_regular, read_tables, reason,
+    DamagedFileError,
+    DataFiles,
+    fsync_dir,
+    looks_damaged,
+    read_regular,
+    read_tables,
+    reason,
 )
 
 T = TypeVar("T")

@@ -26,7 +26,12 @@ from typing import Any
 from course.i18n import t
 from course.progress.paths import is_learner_id
 from course.progress.records import (
-    AnswerRecord, Learner, RecordError, is_json_object, name_key, utc_now,
+    AnswerRecord,
+    Learner,
+    RecordError,
+    is_json_object,
+    name_key,
+    utc_now,
 )
 from course.progress.state_check import StateError, check_state
 from course.progress.storage import NotAFileError, TooLargeError, atomic_write_bytes, read_regular

@@ -8,8 +8,9 @@ labels are the UI's job.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 from course.content.model import InspectItem
 

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from course.content.model import (
-    MatchQuestion, MultipleQuestion, OrderQuestion, Question, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    MatchQuestion,
+    MultipleQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
 )
 from course.text.normalise import match_short
 

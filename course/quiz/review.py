@@ -9,9 +9,10 @@ extra is written and two machines' histories merge without conflict.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Iterable, Protocol
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 INTERVAL_DAYS = {1: 1, 2: 2, 3: 4, 4: 8, 5: 16}
 LEARNT = max(INTERVAL_DAYS) + 1
@@ -58,7 +59,7 @@ def review_cards(answers: Iterable[AnswerLike]) -> dict[tuple[str, str], ReviewC
 
 def due_cards(answers: Iterable[AnswerLike], now: datetime | None = None) -> list[ReviewCard]:
     """The cards to review now, the longest overdue first."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     cards = [c for c in review_cards(answers).values() if not c.learnt and c.due <= now]
     return sorted(cards, key=lambda c: (c.due, c.box))
 

@@ -15,7 +15,13 @@ from typing import Any
 from course.reports.items import ItemCollector
 from course.reports.learner_pass import LearnerResult, learner_results, parse_time
 from course.reports.model import (
-    AttemptFigures, CourseIndex, ImpactRow, LearnerFigures, LessonFigures, ModuleImpact, Report,
+    AttemptFigures,
+    CourseIndex,
+    ImpactRow,
+    LearnerFigures,
+    LessonFigures,
+    ModuleImpact,
+    Report,
     SessionFigures,
 )
 from course.reports.stats import mean, paired_interval

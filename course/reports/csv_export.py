@@ -27,16 +27,82 @@ from course.reports.learner_pass import read_rows
 from course.reports.model import CourseIndex, Report
 from course.reports.safe_text import neutralise_cell, pseudonym
 
+_REPORTS_CSV_KEYS = {
+    "activities": "reports.csv.activities",
+    "answers": "reports.csv.answers",
+    "attempt": "reports.csv.attempt",
+    "average_score": "reports.csv.average_score",
+    "best_score": "reports.csv.best_score",
+    "confidence": "reports.csv.confidence",
+    "correct": "reports.csv.correct",
+    "correct_count": "reports.csv.correct_count",
+    "duration": "reports.csv.duration",
+    "first_activity": "reports.csv.first_activity",
+    "hints": "reports.csv.hints",
+    "hints_total": "reports.csv.hints_total",
+    "kind": "reports.csv.kind",
+    "last_activity": "reports.csv.last_activity",
+    "learner": "reports.csv.learner",
+    "lesson": "reports.csv.lesson",
+    "lesson_title": "reports.csv.lesson_title",
+    "lessons_done": "reports.csv.lessons_done",
+    "lessons_total": "reports.csv.lessons_total",
+    "module": "reports.csv.module",
+    "needs_help": "reports.csv.needs_help",
+    "posttest": "reports.csv.posttest",
+    "pretest": "reports.csv.pretest",
+    "prompt": "reports.csv.prompt",
+    "qtype": "reports.csv.qtype",
+    "question": "reports.csv.question",
+    "quiz": "reports.csv.quiz",
+    "response": "reports.csv.response",
+    "score": "reports.csv.score",
+    "session": "reports.csv.session",
+    "sessions": "reports.csv.sessions",
+    "sitting": "reports.csv.sitting",
+    "success_rate": "reports.csv.success_rate",
+    "time": "reports.csv.time",
+    "timestamp": "reports.csv.timestamp",
+}
+
 Cell = str | int | float | None
 
 ANSWER_COLUMNS = (
-    "learner", "session", "module", "lesson", "lesson_title", "quiz", "kind", "question",
-    "prompt", "qtype", "attempt", "sitting", "response", "correct", "score", "hints", "duration",
-    "timestamp", "confidence",
+    "learner",
+    "session",
+    "module",
+    "lesson",
+    "lesson_title",
+    "quiz",
+    "kind",
+    "question",
+    "prompt",
+    "qtype",
+    "attempt",
+    "sitting",
+    "response",
+    "correct",
+    "score",
+    "hints",
+    "duration",
+    "timestamp",
+    "confidence",
 )
 SUMMARY_COLUMNS = (
-    "learner", "sessions", "first_activity", "last_activity", "time", "lessons_done", "lessons_total",
-    "average_score", "answers", "correct_count", "success_rate", "activities", "hints_total", "needs_help",
+    "learner",
+    "sessions",
+    "first_activity",
+    "last_activity",
+    "time",
+    "lessons_done",
+    "lessons_total",
+    "average_score",
+    "answers",
+    "correct_count",
+    "success_rate",
+    "activities",
+    "hints_total",
+    "needs_help",
 )
 
 
@@ -81,7 +147,7 @@ def _write(stream: TextIO, sep: str, header: Sequence[str], rows: Iterable[Seque
 
 
 def _spreadsheet_time(timestamp: str | None) -> str:
-    """"2026-11-24T14:03:05.000000Z" → "2026-11-24 14:03:05", which spreadsheets read as a date."""
+    """ "2026-11-24T14:03:05.000000Z" → "2026-11-24 14:03:05", which spreadsheets read as a date."""
     if timestamp and len(timestamp) >= 19 and timestamp.endswith("Z") and timestamp[10] == "T":
         return timestamp[:10] + " " + timestamp[11:19]
     return timestamp or ""
@@ -109,14 +175,22 @@ def answers_csv(stream: TextIO, source: Iterable[LearnerData], index: CourseInde
     return counted[0]
 
 
-def answers_csv_passing(stream: TextIO, source: Iterable[LearnerData], index: CourseIndex, *, sep: str = ";",
-                        names: bool = False, salt: str = "", session: str | None = ALL,
-                        learner_ids: Collection[str] | None = None, counted: list[int] | None = None,
-                        ) -> Iterator[LearnerData]:
+def answers_csv_passing(
+    stream: TextIO,
+    source: Iterable[LearnerData],
+    index: CourseIndex,
+    *,
+    sep: str = ";",
+    names: bool = False,
+    salt: str = "",
+    session: str | None = ALL,
+    learner_ids: Collection[str] | None = None,
+    counted: list[int] | None = None,
+) -> Iterator[LearnerData]:
     """Write each learner's answer rows, then hand her data on, so the summary can be computed
     from the same read of the files (`compute_reports(answers_csv_passing(...), ...)`)."""
     writer = _writer(stream, sep)
-    writer.writerow([neutralise_cell(t(f"reports.csv.{column}")) for column in ANSWER_COLUMNS])
+    writer.writerow([neutralise_cell(t(_REPORTS_CSV_KEYS[column])) for column in ANSWER_COLUMNS])
     lesson_quizzes = {q.id for q in index.quizzes.values() if q.kind == "lesson"}
     cell = _cached_cell(sep)
     places: dict[tuple[str, str, str], tuple[str | None, str | None, str | None, str]] = {}
@@ -133,18 +207,42 @@ def answers_csv_passing(stream: TextIO, source: Iterable[LearnerData], index: Co
                 module, lesson_id, lesson, kind = where
                 question = index.questions.get((row.quiz, row.question))
                 confidence = row.raw.get("confidence")
-                writer.writerow([cell(value) for value in (
-                    who, row.session or None, module, lesson_id, lesson, row.quiz, kind, row.question,
-                    question.prompt if question else None, _text(row.raw.get("qtype")), row.attempt,
-                    row.sitting, row.response_text, int(row.correct), row.score, row.hints_used,
-                    row.duration_s, _spreadsheet_time(row.timestamp),
-                    confidence if isinstance(confidence, int) and not isinstance(confidence, bool) else None)])
+                writer.writerow(
+                    [
+                        cell(value)
+                        for value in (
+                            who,
+                            row.session or None,
+                            module,
+                            lesson_id,
+                            lesson,
+                            row.quiz,
+                            kind,
+                            row.question,
+                            question.prompt if question else None,
+                            _text(row.raw.get("qtype")),
+                            row.attempt,
+                            row.sitting,
+                            row.response_text,
+                            int(row.correct),
+                            row.score,
+                            row.hints_used,
+                            row.duration_s,
+                            _spreadsheet_time(row.timestamp),
+                            confidence
+                            if isinstance(confidence, int) and not isinstance(confidence, bool)
+                            else None,
+                        )
+                    ]
+                )
                 if counted is not None:
                     counted[0] += 1
         yield data
 
 
-def _place(row: Any, index: CourseIndex, lesson_quizzes: set[str]) -> tuple[str | None, str | None, str | None, str]:
+def _place(
+    row: Any, index: CourseIndex, lesson_quizzes: set[str]
+) -> tuple[str | None, str | None, str | None, str]:
     """Module title, lesson id and title, and kind of an answer's quiz: a module's test
     belongs to the module, not to its first lesson."""
     quiz = index.quizzes.get(row.quiz)
@@ -167,21 +265,25 @@ def _cached_cell(sep: str) -> Callable[[Cell], str]:
             if len(seen) < 100_000:  # bounded: free answer texts may all differ
                 seen[value] = safe
         return safe
+
     return cell
 
 
-def summary_csv(stream: TextIO, report: Report, index: CourseIndex, *, sep: str = ";", names: bool = False,
-                salt: str = "") -> int:
+def summary_csv(
+    stream: TextIO, report: Report, index: CourseIndex, *, sep: str = ";", names: bool = False, salt: str = ""
+) -> int:
     """One row per learner of `report` (the figures `atelier report` shows); the row count.
 
     Scores and rates are percentages (0 to 100); time is in minutes. Without names, rows
     are sorted by pseudonym so their order reveals nothing.
     """
     label = _labeller([{"id": x.id, "name": x.name} for x in report.learners], names, salt)
-    tests = [(m, kind) for m in index.modules.values() for kind in ("pretest", "posttest") if getattr(m, kind)]
-    header = [t(f"reports.csv.{column}") for column in SUMMARY_COLUMNS]
+    tests = [
+        (m, kind) for m in index.modules.values() for kind in ("pretest", "posttest") if getattr(m, kind)
+    ]
+    header = [t(_REPORTS_CSV_KEYS[column]) for column in SUMMARY_COLUMNS]
     header += [t("reports.csv.best_score", title=info.title) for info in index.lessons.values()]
-    header += [t(f"reports.csv.{kind}", title=module.title) for module, kind in tests]
+    header += [t(_REPORTS_CSV_KEYS[kind], title=module.title) for module, kind in tests]
 
     def percent(ratio: float | None) -> float | None:
         return None if ratio is None else ratio * 100
@@ -192,26 +294,54 @@ def summary_csv(stream: TextIO, report: Report, index: CourseIndex, *, sep: str 
     ordered = report.learners if names else sorted(report.learners, key=lambda x: label(x.id))
     rows = (
         [
-            label(x.id), ", ".join(x.sessions), _spreadsheet_time(x.first), _spreadsheet_time(x.last),
-            x.time_s / 60, len(x.lessons_done), x.lessons_total, percent(x.average_score), x.answers,
-            x.correct, percent(x.success_rate), x.activities, x.hints_used, int(x.needs_help),
+            label(x.id),
+            ", ".join(x.sessions),
+            _spreadsheet_time(x.first),
+            _spreadsheet_time(x.last),
+            x.time_s / 60,
+            len(x.lessons_done),
+            x.lessons_total,
+            percent(x.average_score),
+            x.answers,
+            x.correct,
+            percent(x.success_rate),
+            x.activities,
+            x.hints_used,
+            int(x.needs_help),
             *(percent(x.best_scores.get(lesson)) for lesson in index.lessons),
-            *(test((x.pretests if kind == "pretest" else x.posttests).get(module.id)) for module, kind in tests),
+            *(
+                test((x.pretests if kind == "pretest" else x.posttests).get(module.id))
+                for module, kind in tests
+            ),
         ]
         for x in ordered
     )
     return _write(stream, sep, header, rows)
 
 
-def write_answers_csv(stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
-                      index: CourseIndex, **options: Any) -> int:
+def write_answers_csv(
+    stream: TextIO,
+    learners: Iterable[Mapping[str, Any]],
+    answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex,
+    **options: Any,
+) -> int:
     """`answers_csv` over lists (an export file's learners and answers)."""
     return answers_csv(stream, memory_source(learners, answers), index, **options)
 
 
-def write_summary_csv(stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
-                      index: CourseIndex, *, sep: str = ";", names: bool = False, salt: str = "",
-                      session: str | None = ALL, learner_ids: Collection[str] | None = None) -> int:
+def write_summary_csv(
+    stream: TextIO,
+    learners: Iterable[Mapping[str, Any]],
+    answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex,
+    *,
+    sep: str = ";",
+    names: bool = False,
+    salt: str = "",
+    session: str | None = ALL,
+    learner_ids: Collection[str] | None = None,
+) -> int:
     """`summary_csv` of the report computed from lists."""
     report = compute_report(memory_source(learners, answers), index, session=session, learner_ids=learner_ids)
     return summary_csv(stream, report, index, sep=sep, names=names, salt=salt)

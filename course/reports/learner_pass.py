@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import math
 import re
-from operator import attrgetter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from course.learning.scoring import attempt_score, is_passed, sitting_key
 from course.reports.model import (
-    AttemptFigures, CourseIndex, LearnerFigures, QuizInfo, TestFigures, Visit,
+    AttemptFigures,
+    CourseIndex,
+    LearnerFigures,
+    QuizInfo,
+    TestFigures,
+    Visit,
 )
 from course.reports.stats import discernment_index
 
@@ -174,7 +179,7 @@ def _test(quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]],
 class _Tally:
     """What one session's answers add up to for one learner."""
 
-    __slots__ = ("answers", "correct", "hints", "activities", "activities_correct", "reviews", "first", "lead", "last")
+    __slots__ = ("activities", "activities_correct", "answers", "correct", "first", "hints", "last", "lead", "reviews")
 
     def __init__(self, row: Row) -> None:
         self.answers = self.correct = self.hints = self.activities = self.activities_correct = self.reviews = 0
@@ -186,7 +191,7 @@ def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str 
                                    for label, tally in tallies.items() if scope is None or label == scope}
     stored = state.get("visits") if isinstance(state, Mapping) else None
     for label, visit in (stored.items() if isinstance(stored, Mapping) else ()):
-        if scope is not None and label != scope or not isinstance(visit, Mapping) or not isinstance(label, str):
+        if (scope is not None and label != scope) or not isinstance(visit, Mapping) or not isinstance(label, str):
             continue
         began, ended = utc_timestamp(visit.get("first")), utc_timestamp(visit.get("last"))
         if began is None or ended is None:

@@ -15,6 +15,17 @@ from course.reports.model import ModuleImpact, Report
 from course.reports.report_view import format_duration, percent
 from course.reports.safe_text import clean_terminal, pseudonym
 
+_REPORTS_FLAG_KEYS = {
+    "easy": "reports.flag.easy",
+    "hard": "reports.flag.hard",
+    "negative": "reports.flag.negative",
+}
+_REPORTS_KIND_KEYS = {
+    "lesson": "reports.kind.lesson",
+    "posttest": "reports.kind.posttest",
+    "pretest": "reports.kind.pretest",
+}
+
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
@@ -53,20 +64,25 @@ def gain_chart(modules: tuple[ModuleImpact, ...]) -> str:
     def x(value: float) -> float:
         return left + (value * 100 + 100) * scale
 
-    parts = [f'<svg role="img" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}">',
-             f'<line x1="{x(0):.1f}" y1="0" x2="{x(0):.1f}" y2="{height - 20}" stroke="#555"/>']
+    parts = [
+        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        f'<line x1="{x(0):.1f}" y1="0" x2="{x(0):.1f}" y2="{height - 20}" stroke="#555"/>',
+    ]
     for i, module in enumerate(shown):
         y = i * row + 6
         gain = module.mean_gain or 0.0
         start, end = sorted((x(0), x(gain)))
         parts.append(f'<text x="0" y="{y + 14}">{_e(clean_terminal(module.title, 30))}</text>')
-        parts.append(f'<rect x="{start:.1f}" y="{y}" width="{max(end - start, 1):.1f}" height="18" '
-                     f'fill="{"#2e7d32" if gain >= 0 else "#c62828"}"/>')
+        parts.append(
+            f'<rect x="{start:.1f}" y="{y}" width="{max(end - start, 1):.1f}" height="18" '
+            f'fill="{"#2e7d32" if gain >= 0 else "#c62828"}"/>'
+        )
         if module.ci_low is not None and module.ci_high is not None:
             low, high = x(max(module.ci_low, -1.0)), x(min(module.ci_high, 1.0))
-            parts.append(f'<line x1="{low:.1f}" y1="{y + 9}" x2="{high:.1f}" y2="{y + 9}" stroke="#000" '
-                         f'stroke-width="2"/>')
+            parts.append(
+                f'<line x1="{low:.1f}" y1="{y + 9}" x2="{high:.1f}" y2="{y + 9}" stroke="#000" '
+                f'stroke-width="2"/>'
+            )
         parts.append(f'<text x="{end + 4:.1f}" y="{y + 14}">{_points(gain)} pts</text>')
     for value in (-1.0, -0.5, 0.0, 0.5, 1.0):
         parts.append(f'<text x="{x(value) - 10:.1f}" y="{height - 4}">{_points(value)}</text>')
@@ -83,38 +99,68 @@ def report_html(report: Report, *, names: bool = False, salt: str = "") -> str:
         return _e(learner.name) if names and learner and learner.name else _e(pseudonym(learner_id, salt))
 
     labelled = [s for s in report.sessions if s.label]
-    out = ["<!DOCTYPE html>", '<html lang="fr"><head><meta charset="utf-8">',
-           f"<title>{_e(t('reports.html.title', title=report.title))}</title><style>{_STYLE}</style></head><body>",
-           f"<h1>{_e(t('reports.html.title', title=report.title))}</h1>"]
-    scope = (t("reports.session", session=report.session) if report.session is not None
-             else t("reports.all_sessions", count=len(labelled)))
-    out.append(f"<p>{_e(scope)}</p><div class=\"figures\">")
-    for label, value in ((t("reports.html.people"), str(report.people)),
-                         (t("reports.html.sessions"), str(len(labelled))),
-                         (t("reports.html.lessons_completed"), str(report.lessons_completed)),
-                         (t("reports.html.pass_rate"), _ratio(report.pass_rate))):
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="fr"><head><meta charset="utf-8">',
+        f"<title>{_e(t('reports.html.title', title=report.title))}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{_e(t('reports.html.title', title=report.title))}</h1>",
+    ]
+    scope = (
+        t("reports.session", session=report.session)
+        if report.session is not None
+        else t("reports.all_sessions", count=len(labelled))
+    )
+    out.append(f'<p>{_e(scope)}</p><div class="figures">')
+    for label, value in (
+        (t("reports.html.people"), str(report.people)),
+        (t("reports.html.sessions"), str(len(labelled))),
+        (t("reports.html.lessons_completed"), str(report.lessons_completed)),
+        (t("reports.html.pass_rate"), _ratio(report.pass_rate)),
+    ):
         out.append(f'<div class="figure"><b>{_e(value)}</b>{_e(label)}</div>')
     out.append("</div>")
 
     out.append(f"<h2>{_e(t('reports.html.gain_heading'))}</h2><p>{_e(t('reports.html.gain_caption'))}</p>")
     out.append(gain_chart(report.impact))
-    out.append("<table><tr>" + "".join(f"<th>{_e(t(k))}</th>" for k in (
-        "impact.module", "impact.pre", "impact.post", "impact.gain")) + "<th>IC 95 %</th><th>n</th></tr>")
+    out.append(
+        "<table><tr>"
+        + "".join(
+            f"<th>{_e(t(k))}</th>" for k in ("impact.module", "impact.pre", "impact.post", "impact.gain")
+        )
+        + "<th>IC 95 %</th><th>n</th></tr>"
+    )
     for module in report.impact:
-        interval = (f"{_points(module.ci_low)} … {_points(module.ci_high)}" if module.ci_low is not None else "—")
-        out.append(f"<tr><td>{_e(module.title)}</td><td class=n>{_ratio(module.mean_pre)}</td>"
-                   f"<td class=n>{_ratio(module.mean_post)}</td><td class=n>{_points(module.mean_gain)}</td>"
-                   f"<td class=n>{_e(interval)}</td><td class=n>{module.pairs}</td></tr>")
+        interval = (
+            f"{_points(module.ci_low)} … {_points(module.ci_high)}" if module.ci_low is not None else "—"
+        )
+        out.append(
+            f"<tr><td>{_e(module.title)}</td><td class=n>{_ratio(module.mean_pre)}</td>"
+            f"<td class=n>{_ratio(module.mean_post)}</td><td class=n>{_points(module.mean_gain)}</td>"
+            f"<td class=n>{_e(interval)}</td><td class=n>{module.pairs}</td></tr>"
+        )
     out.append("</table>")
 
-    out.append(f"<h2>{_e(t('reports.html.sessions_heading'))}</h2><table><tr>" + "".join(
-        f"<th>{_e(t(k))}</th>" for k in ("reports.col.session", "reports.col.first", "reports.col.last",
-                                          "reports.col.duration", "reports.html.people")) + "</tr>")
+    out.append(
+        f"<h2>{_e(t('reports.html.sessions_heading'))}</h2><table><tr>"
+        + "".join(
+            f"<th>{_e(t(k))}</th>"
+            for k in (
+                "reports.col.session",
+                "reports.col.first",
+                "reports.col.last",
+                "reports.col.duration",
+                "reports.html.people",
+            )
+        )
+        + "</tr>"
+    )
     for session in report.sessions:
         label = session.label or t("reports.no_session")
-        out.append(f"<tr><td>{_e(label)}</td><td>{_date(session.first)}</td><td>{_date(session.last)}</td>"
-                   f"<td class=n>{_e(format_duration(session.duration_s))}</td>"
-                   f"<td class=n>{len(session.learners)}</td></tr>")
+        out.append(
+            f"<tr><td>{_e(label)}</td><td>{_date(session.first)}</td><td>{_date(session.last)}</td>"
+            f"<td class=n>{_e(format_duration(session.duration_s))}</td>"
+            f"<td class=n>{len(session.learners)}</td></tr>"
+        )
     out.append("</table>")
 
     out.append(f"<h2>{_e(t('reports.html.incomplete_heading'))}</h2>")
@@ -124,15 +170,27 @@ def report_html(report: Report, *, names: bool = False, salt: str = "") -> str:
     else:
         out.append(f"<p>{_e(t('reports.html.none'))}</p>")
 
-    out.append(f"<h2>{_e(t('reports.html.items_heading'))}</h2><table><tr>" + "".join(
-        f"<th>{_e(t(k))}</th>" for k in ("reports.col.question", "reports.html.facility",
-                                          "reports.html.discrimination", "reports.col.answers",
-                                          "reports.html.flags")) + "</tr>")
+    out.append(
+        f"<h2>{_e(t('reports.html.items_heading'))}</h2><table><tr>"
+        + "".join(
+            f"<th>{_e(t(k))}</th>"
+            for k in (
+                "reports.col.question",
+                "reports.html.facility",
+                "reports.html.discrimination",
+                "reports.col.answers",
+                "reports.html.flags",
+            )
+        )
+        + "</tr>"
+    )
     for item in report.items:
-        flags = ", ".join(t(f"reports.flag.{f}") for f in item.flags)
+        flags = ", ".join(t(_REPORTS_FLAG_KEYS[f]) for f in item.flags)
         discrimination = "—" if item.discrimination is None else f"{item.discrimination:+.2f}"
-        out.append(f"<tr><td>{_e(t(f'reports.kind.{item.kind}'))} · {_e(clean_terminal(item.prompt, 90))}</td>"
-                   f"<td class=n>{_ratio(item.facility)}</td><td class=n>{discrimination}</td>"
-                   f"<td class=n>{item.answers}</td><td>{_e(flags)}</td></tr>")
+        out.append(
+            f"<tr><td>{_e(t(_REPORTS_KIND_KEYS[item.kind]))} · {_e(clean_terminal(item.prompt, 90))}</td>"
+            f"<td class=n>{_ratio(item.facility)}</td><td class=n>{discrimination}</td>"
+            f"<td class=n>{item.answers}</td><td>{_e(flags)}</td></tr>"
+        )
     out.append("</table></body></html>\n")
     return "\n".join(out)

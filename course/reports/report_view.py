@@ -20,6 +20,12 @@ from course.reports.impact_view import impact_renderable
 from course.reports.model import ItemFigures, LearnerFigures, Report
 from course.reports.safe_text import clean_terminal, safe_text
 
+_REPORTS_FLAG_KEYS = {
+    "easy": "reports.flag.easy",
+    "hard": "reports.flag.hard",
+    "negative": "reports.flag.negative",
+}
+
 _PARTIAL = " ▏▎▍▌▋▊▉"
 _FULL = "█"
 _EMPTY = "░"
@@ -55,7 +61,7 @@ def format_duration(seconds: float) -> str:
 
 
 def local_time(timestamp: str | None) -> str:
-    """"2026-11-24T14:03:05.000000Z" → "24/11 15:03" in the machine's time zone."""
+    """ "2026-11-24T14:03:05.000000Z" → "24/11 15:03" in the machine's time zone."""
     if not timestamp:
         return t("reports.none")
     moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00")).astimezone()
@@ -65,7 +71,10 @@ def local_time(timestamp: str | None) -> str:
 def _bar_cell(ratio: float | None, width: int) -> Text:
     if ratio is None:
         return Text(t("reports.not_started"), style="dim")
-    text = Text(bar(ratio, width), style="green" if ratio >= DEFAULT_PASS_RATIO else "yellow" if ratio >= 0.4 else "red")
+    text = Text(
+        bar(ratio, width),
+        style="green" if ratio >= DEFAULT_PASS_RATIO else "yellow" if ratio >= 0.4 else "red",
+    )
     text.append(" " + percent(ratio).rjust(5))
     return text
 
@@ -80,8 +89,8 @@ def _name(learner: LearnerFigures) -> Text:
 
 
 def _tests(learner: LearnerFigures) -> Text:
-    pre = [x for x in learner.pretests.values()]
-    post = [x for x in learner.posttests.values()]
+    pre = list(learner.pretests.values())
+    post = list(learner.posttests.values())
     if not pre and not post:
         return Text(t("reports.none"))
 
@@ -90,6 +99,7 @@ def _tests(learner: LearnerFigures) -> Text:
         if done:
             return percent(sum(done) / len(done))
         return t("reports.test_incomplete") if found else t("reports.none")
+
     return Text(f"{show(pre)} → {show(post)}")
 
 
@@ -114,7 +124,9 @@ class FixedLines(Text):
     """Lines already cut to their cells (under 80): written as they are to a file or a pipe."""
 
 
-def fixed_lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[Text | str]]) -> FixedLines:
+def fixed_lines(
+    heading: str, columns: list[tuple[str, int, bool]], rows: list[list[Text | str]]
+) -> FixedLines:
     """A table as plain lines of fixed-width cells (at most 78, so F9 shows them beside its
     scroll bar): as readable as a Rich table, and cheap enough for a thousand learners (a
     Rich table measures every cell twice)."""
@@ -124,27 +136,47 @@ def fixed_lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[l
     out.append("\n" + "─" * (sum(w for _, w, _ in columns) + 2 * (len(columns) - 1)))
     for row in rows:
         out.append("\n")
-        out.append_text(Text("  ").join(_cell(value, width, right)
-                                        for value, (_, width, right) in zip(row, columns, strict=True)))
+        out.append_text(
+            Text("  ").join(
+                _cell(value, width, right) for value, (_, width, right) in zip(row, columns, strict=True)
+            )
+        )
     return out
 
 
 def learners_table(report: Report, sort: SortKey = "name") -> FixedLines:
     """One line per learner: lessons done, average score (bar and number), tests, activities, time."""
-    columns = [(t("reports.col.learner"), NAME_WIDTH, False), (t("reports.col.lessons"), 6, True),
-               (t("reports.col.average"), 14, False), (t("reports.col.tests"), 14, False),
-               (t("reports.col.activities"), 6, True), (t("reports.col.time"), 10, True)]
+    columns = [
+        (t("reports.col.learner"), NAME_WIDTH, False),
+        (t("reports.col.lessons"), 6, True),
+        (t("reports.col.average"), 14, False),
+        (t("reports.col.tests"), 14, False),
+        (t("reports.col.activities"), 6, True),
+        (t("reports.col.time"), 10, True),
+    ]
     rows: list[list[Text | str]] = [
-        [_name(x), f"{len(x.lessons_done)}/{x.lessons_total}", _bar_cell(x.average_score, 8), _tests(x),
-         str(x.activities), format_duration(x.time_s)] for x in sort_learners(report.learners, sort)]
+        [
+            _name(x),
+            f"{len(x.lessons_done)}/{x.lessons_total}",
+            _bar_cell(x.average_score, 8),
+            _tests(x),
+            str(x.activities),
+            format_duration(x.time_s),
+        ]
+        for x in sort_learners(report.learners, sort)
+    ]
     return fixed_lines(t("reports.learners_heading"), columns, rows)
 
 
 def attendance_table(report: Report) -> FixedLines:
     """Who came to each session, first and last moment seen, and for how long."""
-    columns = [(t("reports.col.session"), 17, False), (t("reports.col.learner"), NAME_WIDTH, False),
-               (t("reports.col.first"), 11, False), (t("reports.col.last"), 13, False),
-               (t("reports.col.duration"), 10, True)]
+    columns = [
+        (t("reports.col.session"), 17, False),
+        (t("reports.col.learner"), NAME_WIDTH, False),
+        (t("reports.col.first"), 11, False),
+        (t("reports.col.last"), 13, False),
+        (t("reports.col.duration"), 10, True),
+    ]
     names = {x.id: x for x in report.learners}
     rows: list[list[Text | str]] = []
     for session in report.sessions:
@@ -152,19 +184,28 @@ def attendance_table(report: Report) -> FixedLines:
         for learner_id in session.learners:
             learner = names[learner_id]
             visit = next(v for v in learner.visits if v.session == session.label)
-            rows.append([label, _name(learner), local_time(visit.first), local_time(visit.last),
-                         format_duration(visit.duration_s)])
+            rows.append(
+                [
+                    label,
+                    _name(learner),
+                    local_time(visit.first),
+                    local_time(visit.last),
+                    format_duration(visit.duration_s),
+                ]
+            )
             label = ""
     return fixed_lines(t("reports.attendance_heading"), columns, rows)
 
 
 def _item_line(item: ItemFigures) -> Text:
-    flags = ", ".join(t(f"reports.flag.{flag}") for flag in item.flags)
+    flags = ", ".join(t(_REPORTS_FLAG_KEYS[flag]) for flag in item.flags)
     line = Text("• ")
     line.append_text(safe_text(item.prompt, PROMPT_LENGTH))
     line.append(f"\n  {t('reports.item_figures', facility=percent(item.facility), n=item.answers)}")
     if item.discrimination is not None:
-        line.append(" · " + t("reports.item_discrimination", value=f"{item.discrimination:+.2f}".replace(".", ",")))
+        line.append(
+            " · " + t("reports.item_discrimination", value=f"{item.discrimination:+.2f}".replace(".", ","))
+        )
     line.append(f" — {flags}", style="bold")
     if item.wrong:
         text, share = item.wrong[0]
@@ -184,8 +225,15 @@ def items_block(report: Report) -> list[RenderableType]:
 def summary_line(report: Report) -> Text:
     if not report.answers:
         return Text(t("reports.summary_empty", learners=len(report.learners)))
-    return Text(t("reports.summary", people=report.people, answers=report.answers,
-                  rate=percent(report.success_rate or 0.0), time=format_duration(report.time_s)))
+    return Text(
+        t(
+            "reports.summary",
+            people=report.people,
+            answers=report.answers,
+            rate=percent(report.success_rate or 0.0),
+            time=format_duration(report.time_s),
+        )
+    )
 
 
 def build_report(report: Report, sort: SortKey = "name") -> Group:

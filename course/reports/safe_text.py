@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from course.text.safe import (  # noqa: F401  (re-exported)
-    FORMULA_TRIGGERS, LEADING_TRIGGERS, MAX_CELL, PSEUDONYM_PREFIX, clean_terminal, is_formula_like,
-    neutralise_cell, pseudonym,
+from course.text.safe import (
+    FORMULA_TRIGGERS,
+    LEADING_TRIGGERS,
+    MAX_CELL,
+    PSEUDONYM_PREFIX,
+    clean_terminal,
+    is_formula_like,
+    neutralise_cell,
+    pseudonym,
 )
 
 __all__ = ["FORMULA_TRIGGERS", "LEADING_TRIGGERS", "MAX_CELL", "PSEUDONYM_PREFIX", "clean_terminal",

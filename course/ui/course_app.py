@@ -16,16 +16,16 @@ from textual.theme import Theme
 from course.content.course import Course
 from course.content.model import Lesson, Quiz
 from course.i18n import t
-from course.text.safe import clean_terminal
+from course.learning.journey import Journey
 from course.progress import InvalidNameError, ProgressStore, StoreWriteError
 from course.progress.trainer_code import TrainerCode
-from course.learning.journey import Journey
+from course.text.safe import clean_terminal
+from course.ui import access
+from course.ui.screen_requests import ScreenRequests
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.profile import ProfileMenu, ProfileScreen
-from course.ui.screen_requests import ScreenRequests
-from course.ui.themes import ATELIER_DARK
 from course.ui.store_guard import StoreGuard
-from course.ui import access
+from course.ui.themes import ATELIER_DARK
 
 # Screens that need Markdown (and its parser) are imported when first opened, so the first
 # screen appears sooner.

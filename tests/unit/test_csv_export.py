@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,10 @@ from hypothesis import strategies as st
 
 from course.i18n import set_language
 from course.reports.csv_export import (
-    format_number, open_csv, write_answers_csv, write_summary_csv,
+    format_number,
+    open_csv,
+    write_answers_csv,
+    write_summary_csv,
 )
 from course.reports.safe_text import is_formula_like, neutralise_cell, pseudonym
 from tests.unit import reports_data as data

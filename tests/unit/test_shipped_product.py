@@ -16,7 +16,20 @@ from course.i18n import _catalogue
 ROOT = Path(__file__).resolve().parents[2]
 CODE = sorted((ROOT / "course").rglob("*.py"))
 KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
-FILE_ENDINGS = (".yaml", ".yml", ".json", ".txt", ".tcss", ".html", ".md", ".py", ".svg", ".css", ".log", ".toml")
+FILE_ENDINGS = (
+    ".yaml",
+    ".yml",
+    ".json",
+    ".txt",
+    ".tcss",
+    ".html",
+    ".md",
+    ".py",
+    ".svg",
+    ".css",
+    ".log",
+    ".toml",
+)
 
 
 def test_the_bundled_course_validates_with_no_error_and_no_warning():
@@ -30,11 +43,18 @@ def _calls_of_t(path: Path) -> tuple[list[tuple[int, ast.expr | None]], dict[str
     tree = ast.parse(path.read_text(encoding="utf-8"))
     tables: dict[str, list[str]] = {}
     for node in tree.body:
-        target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else (
-            node.target if isinstance(node, ast.AnnAssign) else None)
+        target = (
+            node.targets[0]
+            if isinstance(node, ast.Assign) and len(node.targets) == 1
+            else (node.target if isinstance(node, ast.AnnAssign) else None)
+        )
         value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-        if isinstance(target, ast.Name) and isinstance(value, ast.Dict) and value.values and all(
-                isinstance(v, ast.Constant) and isinstance(v.value, str) for v in value.values):
+        if (
+            isinstance(target, ast.Name)
+            and isinstance(value, ast.Dict)
+            and value.values
+            and all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in value.values)
+        ):
             tables[target.id] = [v.value for v in value.values]  # type: ignore[union-attr]
     calls = [
         (node.lineno, node.args[0] if node.args else None)
@@ -57,6 +77,16 @@ def _literal_keys(expression: ast.expr | None, tables: dict[str, list[str]]) -> 
         return None if body is None or orelse is None else body + orelse
     if isinstance(expression, ast.Subscript) and isinstance(expression.value, ast.Name):
         return tables.get(expression.value.id)
+    if (
+        isinstance(expression, ast.Call)
+        and isinstance(expression.func, ast.Attribute)
+        and expression.func.attr == "get"
+        and isinstance(expression.func.value, ast.Name)
+        and expression.func.value.id in tables
+        and len(expression.args) == 2
+    ):
+        default = _literal_keys(expression.args[1], tables)
+        return None if default is None else tables[expression.func.value.id] + default
     return None
 
 
@@ -94,8 +124,12 @@ def test_every_string_that_looks_like_a_message_key_exists():
             if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
                 continue
             text = node.value
-            if (KEY.fullmatch(text) and text.split(".")[0] in spaces and not text.endswith(FILE_ENDINGS)
-                    and (text not in french or text not in english)):
+            if (
+                KEY.fullmatch(text)
+                and text.split(".")[0] in spaces
+                and not text.endswith(FILE_ENDINGS)
+                and (text not in french or text not in english)
+            ):
                 unknown.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text}")
     assert unknown == []
 

@@ -18,12 +18,18 @@ from course.ui.messages import LessonChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
 from course.ui.widgets.typography import NBSP, french_spacing, wrap_hanging
 
+_MAP_STATE_KEYS = {
+    "done": "map.state.done",
+    "in_progress": "map.state.in_progress",
+    "not_started": "map.state.not_started",
+}
+
 STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}
 MARK_WIDTH = 3
 
 
 def status_text(status: LessonStatus) -> str:
-    label = t(f"map.state.{status.state}")
+    label = t(_MAP_STATE_KEYS[status.state])
     if status.best_score is not None:
         label += ", " + t("map.score", percent=round(status.best_score * 100))
     return label

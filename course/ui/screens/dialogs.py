@@ -12,6 +12,28 @@ from textual.widgets import Button, Markdown, Static
 from course.content.model import GlossaryTerm
 from course.i18n import t
 
+_TEST_INTRO_KEYS = {
+    "back": "test_intro.back",
+    "early": "test_intro.early",
+    "later": "test_intro.later",
+    "posttest": "test_intro.posttest",
+    "pretest": "test_intro.pretest",
+    "start": "test_intro.start",
+    "start_anyway": "test_intro.start_anyway",
+}
+_HELP_KEYS = {
+    "common": "help.common",
+    "lesson": "help.lesson",
+    "map": "help.map",
+    "preview": "help.preview",
+    "profile": "help.profile",
+    "profile_workshop": "help.profile_workshop",
+    "quiz": "help.quiz",
+    "results": "help.results",
+    "title": "help.title",
+    "trainer": "help.trainer",
+}
+
 
 class HelpScreen(ModalScreen[None]):
     """The keys and what to do, for the screen the learner came from."""
@@ -32,7 +54,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide", id="help"):
             yield Static(Text(t("help.title"), style="bold"), markup=False)
             with VerticalScroll(id="help-body"):
-                yield Markdown(t(f"help.{self.key}") + "\n\n" + t("help.common"), open_links=False)
+                yield Markdown(t(_HELP_KEYS[self.key]) + "\n\n" + t("help.common"), open_links=False)
             yield Button(t("key.close"), id="close", variant="primary")
 
     def on_mount(self) -> None:
@@ -105,7 +127,7 @@ class ModuleTestIntroScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="test-intro"):
             yield Static(Text(self.title_text, style="bold"), markup=False)
-            yield Static(Text(t(f"test_intro.{self.kind}", n=self.questions)), markup=False)
+            yield Static(Text(t(_TEST_INTRO_KEYS[self.kind], n=self.questions)), markup=False)
             if self.early:
                 yield Static(Text("⚠ " + t("test_intro.early"), style="bold"), id="test-early", markup=False)
             with Horizontal(classes="dialog-buttons"):

@@ -20,6 +20,13 @@ from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.widgets.interaction import Interaction
 
+_LESSON_CALLOUT_KEYS = {
+    "example": "lesson.callout.example",
+    "fact": "lesson.callout.fact",
+    "tip": "lesson.callout.tip",
+    "warning": "lesson.callout.warning",
+}
+
 
 def _interactive_widget(section: Section) -> Widget | None:
     """The widget that plays a section's scenario, feed simulator or inspector, if it has one."""
@@ -111,7 +118,7 @@ class LessonScreen(Screen[None]):
         self.query_one("#section-title", Static).update(Text(section.title, style="bold"))
         label = self.query_one("#callout-label", Static)
         label.display = section.callout is not None
-        label.update(t(f"lesson.callout.{section.callout}") if section.callout else "")
+        label.update(t(_LESSON_CALLOUT_KEYS[section.callout]) if section.callout else "")
         body = self.query_one("#section-body", VerticalScroll)
         for kind in ("fact", "tip", "warning", "example"):
             body.set_class(section.callout == kind, f"-callout-{kind}")

@@ -24,6 +24,15 @@ from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import QuestionView
 from course.ui.widgets.sequence_builder import SequenceBuilder
 
+_QUIZ_INCOMPLETE_KEYS = {
+    "match": "quiz.incomplete.match",
+    "multiple": "quiz.incomplete.multiple",
+    "order": "quiz.incomplete.order",
+    "short": "quiz.incomplete.short",
+    "single": "quiz.incomplete.single",
+    "true_false": "quiz.incomplete.true_false",
+}
+
 
 class QuizScreen(Screen[None]):
     """Asks `items` one by one; in review mode answers are recorded as reviews."""
@@ -228,7 +237,7 @@ class QuizScreen(Screen[None]):
         view = self.query_one(QuestionView)
         response = view.response()
         if response is None:
-            self.notify(t("quiz.incomplete." + self.item.question.type), severity="warning")
+            self.notify(t(_QUIZ_INCOMPLETE_KEYS[self.item.question.type]), severity="warning")
             return
         if self.asks_confidence and not await self._ask_confidence():
             return

@@ -20,6 +20,12 @@ from course.quiz.grading import expected_text
 from course.ui.messages import BackChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
 
+_QUIZ_CONFIDENCE_KEYS = {
+    1: "quiz.confidence.1",
+    2: "quiz.confidence.2",
+    3: "quiz.confidence.3",
+}
+
 CONFIDENCE_LEVELS = (3, 2, 1)
 """Most sure first, as the learner chose them ("quiz.confidence.N")."""
 
@@ -133,7 +139,7 @@ class ResultsScreen(Screen[None]):
             return text
         text.append(t("results.calibration") + "\n", style="bold")
         for level in CONFIDENCE_LEVELS:
-            name = t(f"quiz.confidence.{level}")
+            name = t(_QUIZ_CONFIDENCE_KEYS[level])
             for right in (True, False):
                 count = rows.get((level, right), 0)
                 if count:

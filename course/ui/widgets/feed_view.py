@@ -16,6 +16,13 @@ from course.quiz.feed_sim import REOPEN_ROUNDS, diversity, next_feed, reliable_s
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
 
+_FEED_TONE_KEYS = {
+    "colere": "feed.tone.colere",
+    "emotion": "feed.tone.emotion",
+    "humour": "feed.tone.humour",
+    "neutre": "feed.tone.neutre",
+    "peur": "feed.tone.peur",
+}
 
 
 class Phase(Enum):
@@ -91,8 +98,13 @@ class FeedView(Vertical, can_focus=True):
     # What the learner sees
 
     def _post_text(self, post: FeedPost) -> str:
-        return t("feed.post", topic=self.topics.get(post.topic, post.topic), text=post.text,
-                 source=post.source, tone=t(f"feed.tone.{post.tone}"))
+        return t(
+            "feed.post",
+            topic=self.topics.get(post.topic, post.topic),
+            text=post.text,
+            source=post.source,
+            tone=t(_FEED_TONE_KEYS[post.tone]),
+        )
 
     def _meter(self) -> str:
         count, total = topic_count(self.posts), len(self.feed.topics)
@@ -102,8 +114,13 @@ class FeedView(Vertical, can_focus=True):
     def _history(self, phase: Phase) -> str:
         offset = len(self.history[Phase.PLAY]) if phase is Phase.REOPEN else 0
         return " → ".join(
-            t("feed.history.step" if profiled else "feed.history.plain", n=offset + i + 1, topics=topics_word(c))
-            for i, (c, profiled) in enumerate(self.history[phase]))
+            t(
+                "feed.history.step" if profiled else "feed.history.plain",
+                n=offset + i + 1,
+                topics=topics_word(c),
+            )
+            for i, (c, profiled) in enumerate(self.history[phase])
+        )
 
     def _show(self, phase: Phase) -> None:
         """Show the widgets of `phase` and hide the others."""
@@ -120,11 +137,15 @@ class FeedView(Vertical, can_focus=True):
         round_no = len(self.history[Phase.PLAY]) + len(self.history[Phase.REOPEN])
         self.posts = next_feed(self.feed, self.liked, self.shown, round_no, self.profiled)
         posts = self.query_one(PostList)
-        posts.show([self._post_text(p) for p in self.posts],
-                   {i for i, p in enumerate(self.posts) if p.id in self.kept})
+        posts.show(
+            [self._post_text(p) for p in self.posts],
+            {i for i, p in enumerate(self.posts) if p.id in self.kept},
+        )
         if self.phase is Phase.REOPEN:
             mode = t("feed.mode.profiled" if self.profiled else "feed.mode.plain")
-            header = t("feed.reopen.round", n=len(self.history[Phase.REOPEN]) + 1, total=REOPEN_ROUNDS, mode=mode)
+            header = t(
+                "feed.reopen.round", n=len(self.history[Phase.REOPEN]) + 1, total=REOPEN_ROUNDS, mode=mode
+            )
             howto = t("feed.reopen.howto")
         else:
             header = t("feed.round", n=len(self.history[Phase.PLAY]) + 1, total=self.feed.rounds)
@@ -153,7 +174,8 @@ class FeedView(Vertical, can_focus=True):
             f"**{t('feed.end.title')}**",
             "- " + t("feed.end.phase1", history=self._history(Phase.PLAY)),
             "- " + t("feed.end.phase2", history=self._history(Phase.REOPEN)),
-            "- " + t("feed.end.unreliable", count=unreliable, total=len(self.seen), percent=round(share * 100)),
+            "- "
+            + t("feed.end.unreliable", count=unreliable, total=len(self.seen), percent=round(share * 100)),
         ]
         parts = ["\n".join(lines)]
         if self.feed.debrief:
@@ -186,10 +208,24 @@ class FeedView(Vertical, can_focus=True):
         self.liked.extend(p.id for p in likes)
         step = f"tour-{len(history)}" if self.phase is Phase.PLAY else f"rouvrir-{len(history)}"
         labels = ", ".join(dict.fromkeys(self.topics.get(p.topic, p.topic) for p in likes))
-        text = t("feed.response", likes=labels or t("feed.response.none"), topics=topics_word(count),
-                 total=len(self.feed.topics), mode=t("feed.mode.profiled" if self.profiled else "feed.mode.plain"))
-        self.post_message(Interaction(self.block_id, step, "feed", [p.id for p in likes], text, True,
-                                      diversity(self.posts, self.feed)))
+        text = t(
+            "feed.response",
+            likes=labels or t("feed.response.none"),
+            topics=topics_word(count),
+            total=len(self.feed.topics),
+            mode=t("feed.mode.profiled" if self.profiled else "feed.mode.plain"),
+        )
+        self.post_message(
+            Interaction(
+                self.block_id,
+                step,
+                "feed",
+                [p.id for p in likes],
+                text,
+                True,
+                diversity(self.posts, self.feed),
+            )
+        )
         if self.phase is Phase.PLAY and len(history) >= self.feed.rounds:
             self._show_closed()
         elif self.phase is Phase.REOPEN and len(history) >= REOPEN_ROUNDS:

@@ -17,10 +17,28 @@ from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.message_card import MessageCard
 
+_INSPECT_SUMMARY_INDEX_KEYS = {
+    "high": "inspect.summary.index.high",
+    "mid": "inspect.summary.index.mid",
+    "negative": "inspect.summary.index.negative",
+    "none": "inspect.summary.index.none",
+    "zero": "inspect.summary.index.zero",
+}
+_INSPECT_CLUE_KEYS = {
+    "false_alarm": "inspect.clue.false_alarm",
+    "hit": "inspect.clue.hit",
+    "miss": "inspect.clue.miss",
+    "rejection": "inspect.clue.rejection",
+}
+
 VERDICTS = ("fiable", "trompeur")  # stored as is, in the order shown: 1 Fiable, 2 Trompeur
 _ASKING = {"counter", "card", "clues-prompt", "clues", "lateral-hint"}
-SHOWN = {"clues": _ASKING, "verdict": _ASKING | {"verdict-prompt", "verdict"},
-         "feedback": {"counter", "card", "feedback", "explanation", "next"}, "summary": {"summary"}}
+SHOWN = {
+    "clues": _ASKING,
+    "verdict": _ASKING | {"verdict-prompt", "verdict"},
+    "feedback": {"counter", "card", "feedback", "explanation", "next"},
+    "summary": {"summary"},
+}
 """The parts on screen in each phase (ids without their `inspect-` prefix)."""
 
 
@@ -50,8 +68,11 @@ class LateralScreen(ModalScreen[None]):
             yield Static(Text(t("inspect.lateral.intro")), classes="muted", markup=False)
             with VerticalScroll(id="lateral-body"):
                 for tab in self.tabs:
-                    yield Static(Text(t("inspect.lateral.query", query=tab.query), style="bold"),
-                                 classes="lateral-query", markup=False)
+                    yield Static(
+                        Text(t("inspect.lateral.query", query=tab.query), style="bold"),
+                        classes="lateral-query",
+                        markup=False,
+                    )
                     for result in tab.results:
                         text = Text(result.title, style="bold underline")
                         text.append("\n" + result.source, style="italic")
@@ -79,10 +100,20 @@ def summary_text(scores: list[ItemScore]) -> Text:
     d = discernment(scores)
     lines = [Text(t("inspect.summary.title", n=d.messages), style="bold")]
     if d.suspicious:
-        lines.append(Text(t("inspect.summary.hits", n=d.hits, total=d.suspicious, percent=_percent(d.hit_rate))))
+        lines.append(
+            Text(t("inspect.summary.hits", n=d.hits, total=d.suspicious, percent=_percent(d.hit_rate)))
+        )
     if d.reassuring:
-        lines.append(Text(t("inspect.summary.false_alarms", n=d.false_alarms, total=d.reassuring,
-                            percent=_percent(d.false_alarm_rate))))
+        lines.append(
+            Text(
+                t(
+                    "inspect.summary.false_alarms",
+                    n=d.false_alarms,
+                    total=d.reassuring,
+                    percent=_percent(d.false_alarm_rate),
+                )
+            )
+        )
     if d.reliable_total:
         lines.append(Text(t("inspect.summary.reliable", n=d.reliable_right, total=d.reliable_total)))
     if d.misleading_total:
@@ -92,8 +123,12 @@ def summary_text(scores: list[ItemScore]) -> Text:
     else:
         band = index_band(d.index)
         number = f"{d.index:.2f}".replace(".", t("inspect.decimal")).replace("-", "−")
-        lines.append(Text(t("inspect.summary.index", index=number) + " " + t(f"inspect.summary.index.{band}"),
-                          style="bold"))
+        lines.append(
+            Text(
+                t("inspect.summary.index", index=number) + " " + t(_INSPECT_SUMMARY_INDEX_KEYS[band]),
+                style="bold",
+            )
+        )
     lines.append(Text(t("inspect.summary.replay"), style="dim"))
     return Text("\n").join(lines)
 
@@ -112,7 +147,7 @@ def feedback_text(item: InspectItem, score: ItemScore) -> Text:
             mark, word = "✓", "rejection"
         text.append(f"{mark} ", style="bold")
         text.append(clue.text)
-        text.append(f" : {t('inspect.clue.' + word)}\n", style="bold")
+        text.append(f" : {t(_INSPECT_CLUE_KEYS[word])}\n", style="bold")
         text.append(f"  {clue.explanation}\n")
     truth, given = _truth(item.reliable), _truth(score.verdict_reliable)
     if score.verdict_right:
@@ -146,11 +181,19 @@ class InspectView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="inspect-counter", markup=False)
         yield MessageCard(id="inspect-card")
-        yield Static(t("inspect.clues.prompt"), id="inspect-clues-prompt", classes="inspect-prompt", markup=False)
+        yield Static(
+            t("inspect.clues.prompt"), id="inspect-clues-prompt", classes="inspect-prompt", markup=False
+        )
         yield ClueList([], [], multiple=True, id="inspect-clues")
-        yield Static(t("inspect.verdict.prompt"), id="inspect-verdict-prompt", classes="inspect-prompt", markup=False)
-        yield ChoiceList([t("inspect.verdict.reliable"), t("inspect.verdict.misleading")], [0, 1], multiple=False,
-                         id="inspect-verdict")
+        yield Static(
+            t("inspect.verdict.prompt"), id="inspect-verdict-prompt", classes="inspect-prompt", markup=False
+        )
+        yield ChoiceList(
+            [t("inspect.verdict.reliable"), t("inspect.verdict.misleading")],
+            [0, 1],
+            multiple=False,
+            id="inspect-verdict",
+        )
         yield Static(t("inspect.lateral.hint"), id="inspect-lateral-hint", classes="muted", markup=False)
         yield Static(id="inspect-feedback", markup=False)
         yield Markdown(id="inspect-explanation", open_links=False)
@@ -175,7 +218,8 @@ class InspectView(Vertical):
         self.index = index
         item = self.item
         self.query_one("#inspect-counter", Static).update(
-            Text(t("inspect.counter", n=index + 1, total=len(self.inspect.items)), style="bold"))
+            Text(t("inspect.counter", n=index + 1, total=len(self.inspect.items)), style="bold")
+        )
         self.query_one(MessageCard).show(item)
         clues = self.query_one("#inspect-clues", ClueList)
         clues.texts, clues.order = [c.text for c in item.clues], list(range(len(item.clues)))
@@ -212,10 +256,17 @@ class InspectView(Vertical):
         score = score_item(item, set(flagged), verdict == "fiable")
         self.scores.append(score)
         flagged_text = " | ".join(item.clues[i].text for i in clues.response()) or t("inspect.response.none")
-        self.post_message(Interaction(
-            self.block_id, item.id, "inspect", {"flagged": flagged, "verdict": verdict},
-            t("inspect.response", flagged=flagged_text, verdict=_truth(score.verdict_reliable)),
-            score.verdict_right, score.score))
+        self.post_message(
+            Interaction(
+                self.block_id,
+                item.id,
+                "inspect",
+                {"flagged": flagged, "verdict": verdict},
+                t("inspect.response", flagged=flagged_text, verdict=_truth(score.verdict_reliable)),
+                score.verdict_right,
+                score.score,
+            )
+        )
         self.focus(scroll_visible=False)
         self._set_phase("feedback")
         feedback = self.query_one("#inspect-feedback", Static)
@@ -228,8 +279,11 @@ class InspectView(Vertical):
         self.call_after_refresh(feedback.scroll_visible, top=True, animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        allowed = {"next": self.phase == "feedback", "lateral": bool(self.inspect.lateral),
-                   "replay": self.phase == "summary"}
+        allowed = {
+            "next": self.phase == "feedback",
+            "lateral": bool(self.inspect.lateral),
+            "replay": self.phase == "summary",
+        }
         return allowed.get(action, True)
 
     def action_next(self) -> None:

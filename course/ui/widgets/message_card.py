@@ -17,6 +17,13 @@ from textual.widgets import Static
 from course.content.model import Detail, InspectItem
 from course.i18n import t
 
+_INSPECT_FORMAT_KEYS = {
+    "email": "inspect.format.email",
+    "post": "inspect.format.post",
+    "sms": "inspect.format.sms",
+    "web": "inspect.format.web",
+}
+
 FORMATS = ("sms", "post", "email", "web")
 
 
@@ -67,5 +74,5 @@ class MessageCard(Static):
     def show(self, item: InspectItem) -> None:
         for name in FORMATS:
             self.set_class(item.format == name, f"-{name}")
-        self.border_title = t(f"inspect.format.{item.format}")
+        self.border_title = t(_INSPECT_FORMAT_KEYS[item.format])
         self.update(card_body(item))

@@ -10,13 +10,28 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from course.content.model import (
-    MatchQuestion, MultipleQuestion, OrderQuestion, Question, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    MatchQuestion,
+    MultipleQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
     question_text,
 )
 from course.i18n import t
 from course.learning.quiz_items import sequence_pool
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.sequence_builder import SequenceBuilder
+
+_QUIZ_HOWTO_KEYS = {
+    "match": "quiz.howto.match",
+    "multiple": "quiz.howto.multiple",
+    "order": "quiz.howto.order",
+    "short": "quiz.howto.short",
+    "single": "quiz.howto.single",
+    "true_false": "quiz.howto.true_false",
+}
 
 
 class QuestionView(Vertical):
@@ -31,10 +46,11 @@ class QuestionView(Vertical):
     def compose(self) -> ComposeResult:
         q = self.question
         yield Static(Text(question_text(q)), id="prompt", markup=False)
-        yield Static(t(f"quiz.howto.{q.type}"), id="howto", classes="muted", markup=False)
+        yield Static(t(_QUIZ_HOWTO_KEYS[q.type]), id="howto", classes="muted", markup=False)
         if isinstance(q, (SingleQuestion, MultipleQuestion)):
-            yield ChoiceList([c.text for c in q.choices], self.order, multiple=isinstance(q, MultipleQuestion),
-                             id="answer")
+            yield ChoiceList(
+                [c.text for c in q.choices], self.order, multiple=isinstance(q, MultipleQuestion), id="answer"
+            )
         elif isinstance(q, TrueFalseQuestion):
             yield ChoiceList([t("quiz.true"), t("quiz.false")], [0, 1], multiple=False, id="answer")
         elif isinstance(q, OrderQuestion):
