@@ -47,12 +47,19 @@ def peak_at_first_screen(argv: list[str], marker: bytes, env: dict[str, str]) ->
 def run(quick: bool = False, course: Path | None = None) -> dict[str, Any]:
     rounds = 2 if quick else 3
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as folder:
-        env = {**os.environ, "TERM": "xterm-256color", "ATELIER_LANG": "fr", "ATELIER_CACHE": f"{folder}/cache"}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "ATELIER_LANG": "fr",
+            "ATELIER_CACHE": f"{folder}/cache",
+        }
         script = Path(folder) / "minimal.py"
         script.write_text(MINIMAL, encoding="utf-8")
         app = [sys.executable, str(ROOT / "app.py"), "--data", f"{folder}/data", "--learner", "Banc"]
-        cases = {"minimal Textual app": ([sys.executable, str(script)], b"Bienvenue"),
-                 "atelier, bundled course": (app, b"Continuer")}
+        cases = {
+            "minimal Textual app": ([sys.executable, str(script)], b"Bienvenue"),
+            "atelier, bundled course": (app, b"Continuer"),
+        }
         if course is not None:
             cases["atelier, --course"] = ([*app, "--course", str(course)], b"Continuer")
         for argv, marker in list(cases.values())[1:]:
@@ -65,8 +72,11 @@ def run(quick: bool = False, course: Path | None = None) -> dict[str, Any]:
     base = statistics.median(s["VmHWM"] for s in samples["minimal Textual app"])
     for name, found in samples.items():
         peak = statistics.median(s["VmHWM"] for s in found)
-        figures[name] = {"peak_mb": round(peak, 1), "rss_mb": round(statistics.median(s["VmRSS"] for s in found), 1),
-                         "ratio": round(peak / base, 2)}
+        figures[name] = {
+            "peak_mb": round(peak, 1),
+            "rss_mb": round(statistics.median(s["VmRSS"] for s in found), 1),
+            "ratio": round(peak / base, 2),
+        }
     return figures
 
 

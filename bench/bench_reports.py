@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ANSWERS_PER_LEARNER = 300
 SESSIONS = ("Médiathèque 24/11", "Centre social 01/12", "Médiathèque 08/12")
 
-_CASE = r'''
+_CASE = r"""
 import io, json, os, resource, sys, time
 from pathlib import Path
 case, data = sys.argv[1], Path(sys.argv[2])
@@ -81,12 +81,13 @@ elif case == "F9":
     count = reports[None].answers
 wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
 print(json.dumps({"wall_s": wall, "cpu_s": cpu, "peak_growth_mb": hwm() - before, "answers": count}))
-'''
+"""
 
 
 def _doc(table: str, docs: list[dict[str, Any]]) -> bytes:
-    return json.dumps({table: {str(i): d for i, d in enumerate(docs, 1)}}, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        {table: {str(i): d for i, d in enumerate(docs, 1)}}, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
 
 
 def generate(root: Path, learners: int, seed: int = 7) -> int:
@@ -101,8 +102,11 @@ def generate(root: Path, learners: int, seed: int = 7) -> int:
     (root / "locks").mkdir()
     people, size = [], 0
     for n in range(learners):
-        learner = {"id": uuid.UUID(int=rng.getrandbits(128)).hex, "name": f"Personne {n:04d}",
-                   "created": "2026-11-24T09:00:00.000000Z"}
+        learner = {
+            "id": uuid.UUID(int=rng.getrandbits(128)).hex,
+            "name": f"Personne {n:04d}",
+            "created": "2026-11-24T09:00:00.000000Z",
+        }
         people.append(learner)
         folder = root / "learners" / learner["id"]
         folder.mkdir()
@@ -116,20 +120,42 @@ def generate(root: Path, learners: int, seed: int = 7) -> int:
             for question in questions[: ANSWERS_PER_LEARNER - len(answers)]:
                 minute += 1
                 right = rng.random() < 0.65
-                answers.append({
-                    "id": uuid.UUID(int=rng.getrandbits(128)).hex, "learner": learner["id"], "lesson": lesson,
-                    "quiz": quiz, "question": question, "qtype": "single", "response": rng.randint(0, 3),
-                    "response_text": f"Réponse {rng.randint(1, 4)}", "correct": right, "score": 1.0 if right else 0.0,
-                    "hints_used": rng.randint(0, 1), "duration_s": round(rng.uniform(5, 60), 3),
-                    "timestamp": f"2026-11-{24 + minute // 1440:02d}T{minute // 60 % 24:02d}:{minute % 60:02d}:00.000000Z",
-                    "attempt": attempt, "session": session, "confidence": None, "mode": "quiz", "sitting": sitting})
+                answers.append(
+                    {
+                        "id": uuid.UUID(int=rng.getrandbits(128)).hex,
+                        "learner": learner["id"],
+                        "lesson": lesson,
+                        "quiz": quiz,
+                        "question": question,
+                        "qtype": "single",
+                        "response": rng.randint(0, 3),
+                        "response_text": f"Réponse {rng.randint(1, 4)}",
+                        "correct": right,
+                        "score": 1.0 if right else 0.0,
+                        "hints_used": rng.randint(0, 1),
+                        "duration_s": round(rng.uniform(5, 60), 3),
+                        "timestamp": f"2026-11-{24 + minute // 1440:02d}T{minute // 60 % 24:02d}:{minute % 60:02d}:00.000000Z",
+                        "attempt": attempt,
+                        "session": session,
+                        "confidence": None,
+                        "mode": "quiz",
+                        "sitting": sitting,
+                    }
+                )
         for number in range(0, len(answers), 100):
-            payload = _doc("answers", answers[number:number + 100])
+            payload = _doc("answers", answers[number : number + 100])
             (folder / f"answers-{number // 100 + 1:06d}.json").write_bytes(payload)
             size += len(payload)
-        state = {"lessons": {answers[0]["lesson"]: {"section": 1, "read": True}},
-                 "visits": {SESSIONS[0]: {"first": "2026-11-24T08:55:00.000000Z", "last": "2026-11-24T12:00:00.000000Z",
-                                          "sections": 12}}}
+        state = {
+            "lessons": {answers[0]["lesson"]: {"section": 1, "read": True}},
+            "visits": {
+                SESSIONS[0]: {
+                    "first": "2026-11-24T08:55:00.000000Z",
+                    "last": "2026-11-24T12:00:00.000000Z",
+                    "sections": 12,
+                }
+            },
+        }
         (folder / "state.json").write_bytes(_doc("state", [state]))
     (root / "learners.json").write_bytes(_doc("learners", people))
     return size
@@ -137,8 +163,9 @@ def generate(root: Path, learners: int, seed: int = 7) -> int:
 
 def run_case(case: str, data: Path) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", _CASE, case, str(data)], capture_output=True, text=True, env=env,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _CASE, case, str(data)], capture_output=True, text=True, env=env, check=True
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -153,28 +180,40 @@ def measure(learners: int, rounds: int) -> dict[str, Any]:
         for _ in range(rounds):
             for case in CASES:
                 runs[case].append(run_case(case, data))
-    figures: dict[str, Any] = {"learners": learners, "answers": learners * ANSWERS_PER_LEARNER,
-                               "files_mb": size / 2**20}
+    figures: dict[str, Any] = {
+        "learners": learners,
+        "answers": learners * ANSWERS_PER_LEARNER,
+        "files_mb": size / 2**20,
+    }
     base = statistics.median(r["wall_s"] for r in runs["baseline"])
     base_cpu = statistics.median(r["cpu_s"] for r in runs["baseline"])
     for case in CASES:
         wall = statistics.median(r["wall_s"] for r in runs[case])
         cpu = statistics.median(r["cpu_s"] for r in runs[case])
-        figures[case] = {"wall_s": wall, "cpu_s": cpu,
-                         "peak_growth_mb": max(r["peak_growth_mb"] for r in runs[case]),
-                         "time_ratio": wall / base if base else 0.0, "cpu_ratio": cpu / base_cpu if base_cpu else 0.0,
-                         "memory_ratio": max(r["peak_growth_mb"] for r in runs[case]) / (size / 2**20)}
+        figures[case] = {
+            "wall_s": wall,
+            "cpu_s": cpu,
+            "peak_growth_mb": max(r["peak_growth_mb"] for r in runs[case]),
+            "time_ratio": wall / base if base else 0.0,
+            "cpu_ratio": cpu / base_cpu if base_cpu else 0.0,
+            "memory_ratio": max(r["peak_growth_mb"] for r in runs[case]) / (size / 2**20),
+        }
     return figures
 
 
-def run(quick: bool = False, sizes: tuple[int, ...] | None = None, rounds: int | None = None) -> dict[str, Any]:
+def run(
+    quick: bool = False, sizes: tuple[int, ...] | None = None, rounds: int | None = None
+) -> dict[str, Any]:
     chosen = sizes or ((10, 100) if quick else (10, 100, 1000))
     return {str(n): measure(n, rounds or (2 if quick else 3)) for n in chosen}
 
 
 def table(results: dict[str, Any]) -> str:
-    lines = ["| learners × 300 answers | case | wall (CPU) | baseline wall (CPU) | ratio wall (CPU) | peak growth "
-             "| files | memory ratio |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| learners × 300 answers | case | wall (CPU) | baseline wall (CPU) | ratio wall (CPU) | peak growth "
+        "| files | memory ratio |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for figures in results.values():
         base = figures["baseline"]
         for case in CASES[1:]:
@@ -184,19 +223,24 @@ def table(results: dict[str, Any]) -> str:
                 f"| {figures['learners']:,} | {case} | {f['wall_s']:.2f} s ({f['cpu_s']:.2f}) | "
                 f"{base['wall_s']:.2f} s ({base['cpu_s']:.2f}) | {f['time_ratio']:.2f}× ({f['cpu_ratio']:.2f}×){target} | "
                 f"{f['peak_growth_mb']:.1f} MB | {figures['files_mb']:.1f} MB | "
-                f"{f['memory_ratio']:.2f}× {'ok' if f['memory_ratio'] <= 3 else 'MISSED'} |")
+                f"{f['memory_ratio']:.2f}× {'ok' if f['memory_ratio'] <= 3 else 'MISSED'} |"
+            )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="10 and 100 learners, two rounds")
     parser.add_argument("--sizes", type=int, nargs="+", help="numbers of learners")
     parser.add_argument("--rounds", type=int, help="rounds per case (medians are kept)")
     args = parser.parse_args(argv)
     results = run(args.quick, tuple(args.sizes) if args.sizes else None, args.rounds)
     sys.stdout.write(table(results) + "\n")
-    (Path(__file__).parent / "results-reports.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (Path(__file__).parent / "results-reports.json").write_text(
+        json.dumps(results, indent=1), encoding="utf-8"
+    )
     return 0
 
 

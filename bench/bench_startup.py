@@ -25,12 +25,19 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-MINIMAL = "from textual.app import App\nfrom textual.widgets import Static\n" \
-          "class M(App):\n    def compose(self):\n        yield Static('Bienvenue')\nM().run()\n"
+MINIMAL = (
+    "from textual.app import App\nfrom textual.widgets import Static\n"
+    "class M(App):\n    def compose(self):\n        yield Static('Bienvenue')\nM().run()\n"
+)
 
 
-def time_to_text(argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30.0,
-                 on_ready: Callable[[int], object] | None = None) -> float:
+def time_to_text(
+    argv: list[str],
+    marker: bytes,
+    env: dict[str, str],
+    timeout: float = 30.0,
+    on_ready: Callable[[int], object] | None = None,
+) -> float:
     """Seconds from spawn until `marker` appears on the pty; the process is then stopped.
 
     `on_ready(pid)` is called, if given, before the process is stopped (bench_memory reads it then).
@@ -74,7 +81,12 @@ def run(quick: bool = False, course: Path | None = None) -> dict[str, Any]:
     """
     rounds = 3 if quick else 7
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "TERM": "xterm-256color", "ATELIER_LANG": "fr", "ATELIER_CACHE": f"{folder}/cache"}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "ATELIER_LANG": "fr",
+            "ATELIER_CACHE": f"{folder}/cache",
+        }
         script = Path(folder) / "minimal.py"
         script.write_text(MINIMAL, encoding="utf-8")
         data = Path(folder) / "data"
@@ -90,27 +102,45 @@ def run(quick: bool = False, course: Path | None = None) -> dict[str, Any]:
             for name, (argv, marker) in cases.items():
                 samples[name].append(time_to_text(argv, marker, env))
     b, o = statistics.median(samples["minimal"]), statistics.median(samples["bundled"])
-    figures.update({"minimal_textual_s": round(b, 3), "atelier_bundled_s": round(o, 3), "ratio": round(o / b, 2),
-                    "target_ratio": 1.3, "rounds": rounds})
+    figures.update(
+        {
+            "minimal_textual_s": round(b, 3),
+            "atelier_bundled_s": round(o, 3),
+            "ratio": round(o / b, 2),
+            "target_ratio": 1.3,
+            "rounds": rounds,
+        }
+    )
     if course is not None:
         c = statistics.median(samples["course"])
-        figures.update({"atelier_course_s": round(c, 3), "course_ratio": round(c / b, 2),
-                        "course_cold_ratio": round(figures["atelier_course_cold_s"] / b, 2)})
+        figures.update(
+            {
+                "atelier_course_s": round(c, 3),
+                "course_ratio": round(c / b, 2),
+                "course_cold_ratio": round(figures["atelier_course_cold_s"] / b, 2),
+            }
+        )
     return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--course", metavar="DIR", help="also start on this course (bench/gen_course.py makes one)")
+    parser.add_argument(
+        "--course", metavar="DIR", help="also start on this course (bench/gen_course.py makes one)"
+    )
     args = parser.parse_args()
     figures = run(args.quick, Path(args.course) if args.course else None)
-    print(f"start-up (median of {figures['rounds']}): minimal Textual app {figures['minimal_textual_s']} s, "
-          f"atelier on the bundled course {figures['atelier_bundled_s']} s, ratio {figures['ratio']} "
-          f"(target ≤ {figures['target_ratio']})")
+    print(
+        f"start-up (median of {figures['rounds']}): minimal Textual app {figures['minimal_textual_s']} s, "
+        f"atelier on the bundled course {figures['atelier_bundled_s']} s, ratio {figures['ratio']} "
+        f"(target ≤ {figures['target_ratio']})"
+    )
     if args.course:
-        print(f"on {args.course}: {figures['atelier_course_s']} s with its cache (ratio {figures['course_ratio']}), "
-              f"{figures['atelier_course_cold_s']} s the first time (ratio {figures['course_cold_ratio']})")
+        print(
+            f"on {args.course}: {figures['atelier_course_s']} s with its cache (ratio {figures['course_ratio']}), "
+            f"{figures['atelier_course_cold_s']} s the first time (ratio {figures['course_cold_ratio']})"
+        )
 
 
 if __name__ == "__main__":

@@ -38,16 +38,31 @@ BASELINE = "baseline (bare TinyDB insert)"
 def answer(learner: str, n: int, stamped: bool = False) -> AnswerRecord:
     """A realistic answer (a multiple-choice question with its response text)."""
     return AnswerRecord(
-        new_id() if stamped else "", learner, "bulles-de-filtre", "bulles-de-filtre-quiz",
-        f"question-{n % 12}", "multiple", ["Environ 15 %", "Environ 40 %"],
-        "Environ 15 % ; Environ 40 %", n % 3 == 0, 0.5, n % 2, 12.75,
-        utc_now() if stamped else "", 1 + n % 3, "atelier-mardi")
+        new_id() if stamped else "",
+        learner,
+        "bulles-de-filtre",
+        "bulles-de-filtre-quiz",
+        f"question-{n % 12}",
+        "multiple",
+        ["Environ 15 %", "Environ 40 %"],
+        "Environ 15 % ; Environ 40 %",
+        n % 3 == 0,
+        0.5,
+        n % 2,
+        12.75,
+        utc_now() if stamped else "",
+        1 + n % 3,
+        "atelier-mardi",
+    )
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
-    return {"n": len(ordered), "p50_ms": statistics.median(ordered) * 1e3,
-            "p95_ms": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1e3}
+    return {
+        "n": len(ordered),
+        "p50_ms": statistics.median(ordered) * 1e3,
+        "p95_ms": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1e3,
+    }
 
 
 def timed(action: Callable[[], object], times: int) -> list[float]:
@@ -76,8 +91,9 @@ def record_once(store: ProgressStore, learner_id: str, n: int) -> float:
     return time.perf_counter() - start
 
 
-def populated(folder: Path, learners: int, answers_each: int,
-              spread: bool = False) -> tuple[ProgressStore, list[str]]:
+def populated(
+    folder: Path, learners: int, answers_each: int, spread: bool = False
+) -> tuple[ProgressStore, list[str]]:
     """A store with that many answers each; `spread` adds 0..segment-1 more to each
     learner, so their last segments are at every fill level (the cost of an append)."""
     store = ProgressStore(folder)
@@ -104,8 +120,9 @@ def run(quick: bool = False) -> dict[str, Any]:
         nobody = empty.create_learner("Léa").id
         many, ids = populated(root / "many", *big, spread=True)
         one, [lea] = populated(root / "one", 1, 5000)
-        samples: dict[str, list[float]] = {name: [] for name in (
-            BASELINE, "empty store", many_name, "1 learner x 5,000 answers")}
+        samples: dict[str, list[float]] = {
+            name: [] for name in (BASELINE, "empty store", many_name, "1 learner x 5,000 answers")
+        }
         for n in range(rounds):
             samples[BASELINE].append(bare_insert(root / "bare", n))
             samples["empty store"].append(record_once(empty, nobody, n))
@@ -142,8 +159,7 @@ def table(figures: dict[str, Any]) -> str:
     for name, value in figures.items():
         if isinstance(value, dict):
             ratios = f"{value['p50_ratio']:7.1f} {value['p95_ratio']:7.1f}"
-            rows.append(f"{name:34} {value['n']:4d} {value['p50_ms']:8.2f} "
-                        f"{value['p95_ms']:8.2f} {ratios}")
+            rows.append(f"{name:34} {value['n']:4d} {value['p50_ms']:8.2f} {value['p95_ms']:8.2f} {ratios}")
         elif isinstance(value, float):
             rows.append(f"{name:34} {value:8.1f}")
     rows.append(f"segment size: {figures['segment_size']} answers per file")

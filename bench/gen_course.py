@@ -19,13 +19,51 @@ from pathlib import Path
 QUESTIONS_PER_QUIZ = 10
 GLOSSARY_TERMS = 100
 # Ten questions a quiz, every one of the six types at least once.
-QUESTION_TYPES = ("single", "multiple", "true_false", "order", "match", "short",
-                  "single", "multiple", "true_false", "short")
+QUESTION_TYPES = (
+    "single",
+    "multiple",
+    "true_false",
+    "order",
+    "match",
+    "short",
+    "single",
+    "multiple",
+    "true_false",
+    "short",
+)
 WORDS = (
-    "numérique", "association", "atelier", "citoyen", "formulaire", "courriel", "réseau", "données",
-    "algorithme", "démarche", "information", "source", "vérifier", "partager", "protéger", "compte",
-    "mot de passe", "navigateur", "téléphone", "message", "public", "médiathèque", "service", "droit",
-    "accompagnement", "plateforme", "débat", "commun", "image", "vidéo", "article", "journal",
+    "numérique",
+    "association",
+    "atelier",
+    "citoyen",
+    "formulaire",
+    "courriel",
+    "réseau",
+    "données",
+    "algorithme",
+    "démarche",
+    "information",
+    "source",
+    "vérifier",
+    "partager",
+    "protéger",
+    "compte",
+    "mot de passe",
+    "navigateur",
+    "téléphone",
+    "message",
+    "public",
+    "médiathèque",
+    "service",
+    "droit",
+    "accompagnement",
+    "plateforme",
+    "débat",
+    "commun",
+    "image",
+    "vidéo",
+    "article",
+    "journal",
 )
 
 
@@ -48,34 +86,38 @@ def lesson_yaml(rng: random.Random, lesson_id: str, number: int) -> str:
     terms = sorted({f"terme-{rng.randrange(GLOSSARY_TERMS):03d}" for _ in range(2)})
     sections = []
     for n, callout in enumerate((None, "fact", None, "tip")):
-        body = "\n\n".join([paragraph(rng), "- " + sentence(rng, 6) + "\n- " + sentence(rng, 6), paragraph(rng, 3)])
+        body = "\n\n".join(
+            [paragraph(rng), "- " + sentence(rng, 6) + "\n- " + sentence(rng, 6), paragraph(rng, 3)]
+        )
         lines = [f"  - title: Section {n + 1} de la leçon {number}"]
         if callout:
             lines.append(f"    callout: {callout}")
         lines += ["    text: |", indent(body, 6)]
         sections.append("\n".join(lines))
-    return "\n".join([
-        "# yaml-language-server: $schema=../../schemas/lesson.schema.json",
-        f"id: {lesson_id}",
-        f"title: Leçon {number} sur le {rng.choice(WORDS)}",
-        f"summary: {sentence(rng)}",
-        f"duration_min: {rng.randint(5, 30)}",
-        "objectives:",
-        *(f"  - {sentence(rng, 6)}" for _ in range(3)),
-        "sections:",
-        *sections,
-        f"glossary: [{', '.join(terms)}]",
-        "sources:",
-        f'  - ref: "Carnets de l\'Observatoire, ch. {number % 7 + 1}"',
-        f"    url: https://example.org/source/{number}",
-        f"quiz: {lesson_id}",
-        "trainer:",
-        "  notes: |",
-        indent(paragraph(rng, 2), 4),
-        "  activity: |",
-        indent(paragraph(rng, 2), 4),
-        "",
-    ])
+    return "\n".join(
+        [
+            "# yaml-language-server: $schema=../../schemas/lesson.schema.json",
+            f"id: {lesson_id}",
+            f"title: Leçon {number} sur le {rng.choice(WORDS)}",
+            f"summary: {sentence(rng)}",
+            f"duration_min: {rng.randint(5, 30)}",
+            "objectives:",
+            *(f"  - {sentence(rng, 6)}" for _ in range(3)),
+            "sections:",
+            *sections,
+            f"glossary: [{', '.join(terms)}]",
+            "sources:",
+            f'  - ref: "Carnets de l\'Observatoire, ch. {number % 7 + 1}"',
+            f"    url: https://example.org/source/{number}",
+            f"quiz: {lesson_id}",
+            "trainer:",
+            "  notes: |",
+            indent(paragraph(rng, 2), 4),
+            "  activity: |",
+            indent(paragraph(rng, 2), 4),
+            "",
+        ]
+    )
 
 
 def question_yaml(rng: random.Random, kind: str, n: int) -> str:
@@ -98,8 +140,10 @@ def question_yaml(rng: random.Random, kind: str, n: int) -> str:
         body += [f"      - Étape {i + 1}, {rng.choice(WORDS)}" for i in range(4)]
     elif kind == "match":
         body.append("    pairs:")
-        body += [f"      - {{left: Terme {i + 1}, right: Définition {i + 1} du {rng.choice(WORDS)}}}"
-                 for i in range(3)]
+        body += [
+            f"      - {{left: Terme {i + 1}, right: Définition {i + 1} du {rng.choice(WORDS)}}}"
+            for i in range(3)
+        ]
     elif kind == "short":
         body.append(f"    accept: [réponse{n}, réponse numéro {n}]")
     body.append(f"    explanation: {sentence(rng, 14)}")
@@ -110,22 +154,29 @@ def question_yaml(rng: random.Random, kind: str, n: int) -> str:
 
 def quiz_yaml(rng: random.Random, lesson_id: str) -> str:
     questions = [question_yaml(rng, kind, n) for n, kind in enumerate(QUESTION_TYPES)]
-    return "\n".join([
-        "# yaml-language-server: $schema=../../schemas/quiz.schema.json",
-        f"id: {lesson_id}",
-        f"lesson: {lesson_id}",
-        "pass_ratio: 0.7",
-        "questions:",
-        *questions,
-        "",
-    ])
+    return "\n".join(
+        [
+            "# yaml-language-server: $schema=../../schemas/quiz.schema.json",
+            f"id: {lesson_id}",
+            f"lesson: {lesson_id}",
+            "pass_ratio: 0.7",
+            "questions:",
+            *questions,
+            "",
+        ]
+    )
 
 
 def glossary_yaml(rng: random.Random) -> str:
     lines = ["terms:"]
     for n in range(GLOSSARY_TERMS):
-        lines += [f"  - id: terme-{n:03d}", f"    term: Terme {n}", "    definition: |",
-                  indent(paragraph(rng, 2), 6), f"    see_also: [terme-{(n + 1) % GLOSSARY_TERMS:03d}]"]
+        lines += [
+            f"  - id: terme-{n:03d}",
+            f"    term: Terme {n}",
+            "    definition: |",
+            indent(paragraph(rng, 2), 6),
+            f"    see_also: [terme-{(n + 1) % GLOSSARY_TERMS:03d}]",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -138,7 +189,9 @@ def generate(folder: Path, lessons: int = 1000, modules: int = 20, seed: int = 2
     (folder / "lessons").mkdir(parents=True)
     (folder / "lessons" / "course.yaml").write_text(
         f"title: Parcours généré de {lessons} leçons\ndescription: Pour les bancs d'essai.\nlanguage: fr\n"
-        'version: "1.0"\nauthors: [Banc d\'essai]\nlicence: CC BY-SA 4.0\n', encoding="utf-8")
+        'version: "1.0"\nauthors: [Banc d\'essai]\nlicence: CC BY-SA 4.0\n',
+        encoding="utf-8",
+    )
     (folder / "lessons" / "glossary.yaml").write_text(glossary_yaml(rng), encoding="utf-8")
     per_module = -(-lessons // modules)
     for number in range(lessons):
@@ -150,7 +203,9 @@ def generate(folder: Path, lessons: int = 1000, modules: int = 20, seed: int = 2
             (lesson_dir / "module.yaml").write_text(
                 f"title: Module {number // per_module + 1}\nsummary: {sentence(rng)}\n"
                 f"order: {number // per_module + 1}\n"
-                'competences:\n  - code: "1.2"\n    label: Évaluer des informations\n', encoding="utf-8")
+                'competences:\n  - code: "1.2"\n    label: Évaluer des informations\n',
+                encoding="utf-8",
+            )
         lesson_id = f"lecon-{number + 1:04d}"
         name = f"{number % per_module + 1:03d}-{lesson_id}.yaml"
         (lesson_dir / name).write_text(lesson_yaml(rng, lesson_id, number + 1), encoding="utf-8")
@@ -172,8 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = generate(Path(args.dir), args.lessons, args.modules)
     files = yaml_files(folder)
     size = sum(p.stat().st_size for p in files)
-    print(f"{folder}: {args.lessons} lessons, {args.lessons * QUESTIONS_PER_QUIZ} questions, "
-          f"{len(files)} files, {size / 1e6:.1f} MB")
+    print(
+        f"{folder}: {args.lessons} lessons, {args.lessons * QUESTIONS_PER_QUIZ} questions, "
+        f"{len(files)} files, {size / 1e6:.1f} MB"
+    )
     return 0
 
 

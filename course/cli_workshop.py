@@ -39,11 +39,19 @@ def add_arguments(sub: Any) -> None:
     common.add_argument("--session", metavar="LABEL", help=t("cli.workshop.session"))
     common.add_argument("--learner", metavar="NAME", help=t("cli.workshop.learner"))
     report = sub.add_parser("report", parents=[common], help=t("cli.report.help"))
-    report.add_argument("--format", choices=("terminal", "csv", "json", "html"), default="terminal",
-                        help=t("reports.opt.format"))
+    report.add_argument(
+        "--format",
+        choices=("terminal", "csv", "json", "html"),
+        default="terminal",
+        help=t("reports.opt.format"),
+    )
     report.add_argument("-o", "--output", metavar="FILE", help=t("reports.opt.output"))
-    report.add_argument("--sort", choices=("name", "score", "progress"), default="name", help=t("reports.opt.sort"))
-    report.add_argument("--help-below", type=float, default=0.5, metavar="RATIO", help=t("reports.opt.help_below"))
+    report.add_argument(
+        "--sort", choices=("name", "score", "progress"), default="name", help=t("reports.opt.sort")
+    )
+    report.add_argument(
+        "--help-below", type=float, default=0.5, metavar="RATIO", help=t("reports.opt.help_below")
+    )
     report.add_argument("--sep", choices=(";", ","), default=";", help=t("cli.export.sep"))
     report.add_argument("--names", action="store_true", help=t("cli.export.names"))
     export = sub.add_parser("export", parents=[common], help=t("cli.export.help"))
@@ -119,7 +127,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         index = build_index(course)
         if args.command == "report":
-            return _report(args, store, index, ids, _salt(data_dir) if args.format in ("csv", "html") else "", out, err)
+            return _report(
+                args, store, index, ids, _salt(data_dir) if args.format in ("csv", "html") else "", out, err
+            )
         return _export(args, store, index, ids, _salt(data_dir), out, err)
     finally:
         for notice in store.notices:  # damaged files set aside, unreadable ones, read-only folder
@@ -127,8 +137,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         store.close()
 
 
-def _compute(args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None,
-             err: TextIO) -> Any:
+def _compute(
+    args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None, err: TextIO
+) -> Any:
     """The report for the chosen scope; None (after saying why) when the session is unknown."""
     from course.reports.compute import ALL, compute_reports, store_source
 
@@ -141,8 +152,14 @@ def _compute(args: argparse.Namespace, store: ProgressStore, index: Any, ids: li
     label = match_session(args.session, known)
     if label is None:
         shown = ", ".join(f"« {x} »" for x in known)
-        err.write((t("reports.unknown_session", label=args.session, known=shown) if known
-                   else t("reports.no_sessions_known", label=args.session)) + "\n")
+        err.write(
+            (
+                t("reports.unknown_session", label=args.session, known=shown)
+                if known
+                else t("reports.no_sessions_known", label=args.session)
+            )
+            + "\n"
+        )
         return None
     return reports[label]
 
@@ -156,8 +173,15 @@ def _open_out(path: str | None, out: TextIO, *, bom: bool = False) -> tuple[Text
     return out, False
 
 
-def _report(args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None, salt: str,
-            out: TextIO, err: TextIO) -> int:
+def _report(
+    args: argparse.Namespace,
+    store: ProgressStore,
+    index: Any,
+    ids: list[str] | None,
+    salt: str,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     report = _compute(args, store, index, ids, err)
     if report is None:
         return 1
@@ -191,8 +215,15 @@ def _report(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
     return 0
 
 
-def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None, salt: str,
-            out: TextIO, err: TextIO) -> int:
+def _export(
+    args: argparse.Namespace,
+    store: ProgressStore,
+    index: Any,
+    ids: list[str] | None,
+    salt: str,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     from course.reports.compute import store_source
 
     session = None
@@ -210,10 +241,18 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
             err.write(t("cli.export.bad_base", base=args.xapi_base) + "\n")
             return 2
         skipped: list[Any] = []
-        stream = open(args.output, "w", encoding="utf-8", newline="\n") if args.output else out
+        stream = open(args.output, "w", encoding="utf-8", newline="\n") if args.output else out  # noqa: SIM115 (closed below)
         try:
-            statements = statements_of(store_source(store, ids)[1], index, base=base, names=args.names, salt=salt,
-                                       session=session, learner_ids=ids, skipped=skipped)
+            statements = statements_of(
+                store_source(store, ids)[1],
+                index,
+                base=base,
+                names=args.names,
+                salt=salt,
+                session=session,
+                learner_ids=ids,
+                skipped=skipped,
+            )
             result = write_statements(stream, statements, skipped, array=args.xapi_array)
         finally:
             if args.output:
@@ -240,8 +279,9 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
 
     counted = [0]
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:  # one read for both files
-        passing = answers_csv_passing(stream, ordered, index, session=session,
-                                      learner_ids=ids, counted=counted, **options)
+        passing = answers_csv_passing(
+            stream, ordered, index, session=session, learner_ids=ids, counted=counted, **options
+        )
         report = compute_reports(passing, index, scopes=(session,), learner_ids=ids)[session]
     rows = counted[0]
     with open(summary, "w", encoding="utf-8-sig", newline="") as stream:
@@ -250,8 +290,9 @@ def _export(args: argparse.Namespace, store: ProgressStore, index: Any, ids: lis
     return 0
 
 
-def _export_progress(store: ProgressStore, ids: list[str] | None, output: str | None, out: TextIO,
-                     err: TextIO) -> int:
+def _export_progress(
+    store: ProgressStore, ids: list[str] | None, output: str | None, out: TextIO, err: TextIO
+) -> int:
     data = export_progress(store, ids)
     if output:
         try:
@@ -259,8 +300,15 @@ def _export_progress(store: ProgressStore, ids: list[str] | None, output: str | 
         except OSError as error:  # name the file asked for, not the temporary one beside it
             err.write(t("cli.write_failed", path=clean_terminal(output), reason=reason(error)) + "\n")
             return 2
-        err.write(t("cli.export.progress_done", learners=len(data["learners"]), answers=len(data["answers"]),
-                    path=output) + "\n")
+        err.write(
+            t(
+                "cli.export.progress_done",
+                learners=len(data["learners"]),
+                answers=len(data["answers"]),
+                path=output,
+            )
+            + "\n"
+        )
     else:
         json_dump(data, out, indent=1)  # names and answers: control and bidi characters escaped
         out.write("\n")
@@ -275,8 +323,9 @@ def _import(store: ProgressStore, files: list[str], merge_as: str | None, out: T
             report = import_progress(store, read_progress_file(name), merge_as=merge_as)
         except StoreWriteError as error:  # the file keeps them: nothing waits in memory for a command
             store.forget_pending({a.id for a in store.pending_answers()})
-            err.write(t("store.import.write_failed", path=shown,
-                        reason=error.reason or clean_block(error)) + "\n")
+            err.write(
+                t("store.import.write_failed", path=shown, reason=error.reason or clean_block(error)) + "\n"
+            )
             return 2
         except ImportRefused as error:
             err.write(t("cli.import.refused", path=shown, reason=str(error)) + "\n")
@@ -291,6 +340,15 @@ def _import(store: ProgressStore, files: list[str], merge_as: str | None, out: T
             for conflict in report.conflicts:
                 err.write(t("transfer.conflict_line", **conflict) + "\n")
             code = 1
-        out.write(t("transfer.done", path=shown, added=report.learners_added, merged=report.learners_merged,
-                    answers=report.answers_added, present=report.answers_present) + "\n")
+        out.write(
+            t(
+                "transfer.done",
+                path=shown,
+                added=report.learners_added,
+                merged=report.learners_merged,
+                answers=report.answers_added,
+                present=report.answers_present,
+            )
+            + "\n"
+        )
     return code

@@ -34,7 +34,8 @@ MISSING: Any = object()
 # Plain texts that YAML 1.2 (editors, JSON Schema tools) reads as numbers, unlike PyYAML.
 NUMBER_FOR_EDITORS = re.compile(
     r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
 _ODD_SPACES = " \t\u00a0\u2007\u202f"
 GLUED_DASH = re.compile(r"-[^\s\-]")
 # `!` alone or before a capital or accented letter: the start of a sentence, not a tag (!include).
@@ -45,7 +46,9 @@ _RULES_IN_CHECKS = frozenset(model.QUESTION_TYPES.values())
 
 def make_inert(text: str) -> str:
     """Replace control characters by visible symbols so they can never act on a terminal."""
-    return UNSAFE_CHARS.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text)
+    return UNSAFE_CHARS.sub(
+        lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,9 @@ class Builder:
 
     def report(self, node: Node, code: str, severity: Severity = "error", **params: object) -> None:
         mark = node.start_mark
-        self.problems.append(Problem.make(self.path, mark.line + 1, mark.column + 1, code, severity, **params))
+        self.problems.append(
+            Problem.make(self.path, mark.line + 1, mark.column + 1, code, severity, **params)
+        )
 
     def pos(self, node: Node) -> model.Pos:
         return model.Pos(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -130,7 +135,7 @@ class Builder:
                 self.report(node, "too_many_nodes", limit=MAX_NODES)
             return False
         if node.tag not in ALLOWED_TAGS:
-            written = self.text[node.start_mark.index:node.end_mark.index] if self.text else ""
+            written = self.text[node.start_mark.index : node.end_mark.index] if self.text else ""
             if isinstance(node, ScalarNode) and written.startswith("!") and _READS_AS_TEXT.match(node.tag):
                 # `title: !Attention …`: a text starting with « ! », not a tag like !include to remove.
                 fix = '"' + written.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -176,8 +181,13 @@ class Builder:
                 keys[key], plan = key_node, plans[key]
             if plan is None:
                 hint = suggest(key, plans)
-                self.report(key_node, "unknown_key_hint" if hint else "unknown_key", key=key, hint=hint,
-                            known=", ".join(plans))
+                self.report(
+                    key_node,
+                    "unknown_key_hint" if hint else "unknown_key",
+                    key=key,
+                    hint=hint,
+                    known=", ".join(plans),
+                )
                 hinted.add(hint)
                 continue
             value = self.value(plan.kind, value_node, key)
@@ -205,8 +215,14 @@ class Builder:
         return cls(**values, pos=self.pos(node))
 
     def _refused(self, cls: type, node: MappingNode, first_problem: int) -> None:
-        ident = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"
-                      and isinstance(v, ScalarNode)), None)
+        ident = next(
+            (
+                v.value
+                for k, v in node.value
+                if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)
+            ),
+            None,
+        )
         if ident and first_problem < len(self.problems):
             self.refused.setdefault((cls, str(ident)), self.problems[first_problem])
 
@@ -275,7 +291,9 @@ class Builder:
             if plain and tag == "str":
                 self._comment_after(node, key)
             if tag == "str" and leftovers.placeholder_start(text):
-                self.report(node, "leftover_text", "warning", key=key, start=leftovers.placeholder_start(text))
+                self.report(
+                    node, "leftover_text", "warning", key=key, start=leftovers.placeholder_start(text)
+                )
             if not text.strip():
                 self.report(node, "empty_text", key=key)
                 return MISSING
@@ -284,8 +302,14 @@ class Builder:
                 text = make_inert(text)
             if tag == "literal" and text not in kind[1]:
                 hint = suggest(text, kind[1])
-                self.report(node, "bad_choice_hint" if hint else "bad_choice", key=key, value=text,
-                            hint=hint, allowed=", ".join(kind[1]))
+                self.report(
+                    node,
+                    "bad_choice_hint" if hint else "bad_choice",
+                    key=key,
+                    value=text,
+                    hint=hint,
+                    allowed=", ".join(kind[1]),
+                )
                 return MISSING
             return text
         if tag == "bool":
@@ -314,14 +338,22 @@ class Builder:
         """Warn when « # » after a space ended a text early (`title: Leçon #2` reads « Leçon »)."""
         end = node.end_mark.index
         line_end = self.text.find("\n", end)
-        rest = self.text[end:line_end if line_end >= 0 else len(self.text)]
+        rest = self.text[end : line_end if line_end >= 0 else len(self.text)]
         comment = rest.lstrip(" \t")
         if comment.startswith("#") and comment != rest and node.start_mark.line == node.end_mark.line:
             whole = f"{node.value} {comment}".rstrip()
-            self.problems.append(Problem.make(
-                self.path, node.end_mark.line + 1, end + len(rest) - len(comment) - self.text.rfind("\n", 0, end),
-                "text_cut_by_hash", "warning", value=node.value, cut=comment.rstrip(),
-                fix=f"{key}: " + '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'))
+            self.problems.append(
+                Problem.make(
+                    self.path,
+                    node.end_mark.line + 1,
+                    end + len(rest) - len(comment) - self.text.rfind("\n", 0, end),
+                    "text_cut_by_hash",
+                    "warning",
+                    value=node.value,
+                    cut=comment.rstrip(),
+                    fix=f"{key}: " + '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"',
+                )
+            )
 
     def competence(self, node: Node, key: str) -> Any:
         """A competence written as its DigComp code alone ("4.2") or as code and label."""
@@ -350,7 +382,13 @@ class Builder:
         cls = model.QUESTION_TYPES.get(name)
         if cls is None:
             hint = suggest(str(name), model.QUESTION_TYPES)
-            self.report(type_node, "bad_choice_hint" if hint else "bad_choice", key="type", value=name, hint=hint,
-                        allowed=", ".join(model.QUESTION_TYPES))
+            self.report(
+                type_node,
+                "bad_choice_hint" if hint else "bad_choice",
+                key="type",
+                value=name,
+                hint=hint,
+                allowed=", ".join(model.QUESTION_TYPES),
+            )
             return None
         return self.build(cls, node, "question")

@@ -36,8 +36,11 @@ def _model_signature() -> str:
 
     from course.content import model
 
-    parts = [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
-             for name, cls in sorted(vars(model).items()) if dataclasses.is_dataclass(cls)]
+    parts = [
+        f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
+        for name, cls in sorted(vars(model).items())
+        if dataclasses.is_dataclass(cls)
+    ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

@@ -55,7 +55,14 @@ def _unique(items: Iterable[Any], what: str, problems: list[Problem]) -> dict[st
     for item in items:
         first = kept.get(item.id)
         if first is not None:
-            _at(problems, item.pos, "duplicate_id", what=what, id=item.id, first=f"{first.pos.path}:{first.pos.line}")
+            _at(
+                problems,
+                item.pos,
+                "duplicate_id",
+                what=what,
+                id=item.id,
+                first=f"{first.pos.path}:{first.pos.line}",
+            )
             continue
         kept[item.id] = item
     return kept
@@ -83,9 +90,8 @@ def question_problems(question: Question) -> list[Problem]:
         rights = [p.right for p in question.pairs]
         if len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
             _at(found, question.pos, "match_distinct")
-    elif isinstance(question, ShortQuestion):
-        if not any(normalise_answer(a) for a in question.accept):
-            _at(found, question.pos, "short_needs_one")
+    elif isinstance(question, ShortQuestion) and not any(normalise_answer(a) for a in question.accept):
+        _at(found, question.pos, "short_needs_one")
     if hasattr(question, "choices") and len(question.choices) < 2:
         _at(found, question.pos, "choices_needs_two")
     return found
@@ -96,8 +102,14 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
     seen: dict[str, Question] = {}
     for question in quiz.questions:
         if question.id in seen:
-            _at(problems, question.pos, "duplicate_id", what="question", id=question.id,
-                first=f"{seen[question.id].pos.path}:{seen[question.id].pos.line}")
+            _at(
+                problems,
+                question.pos,
+                "duplicate_id",
+                what="question",
+                id=question.id,
+                first=f"{seen[question.id].pos.path}:{seen[question.id].pos.line}",
+            )
             continue
         seen[question.id] = question
         found = question_problems(question)
@@ -110,7 +122,13 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
         for key in ("reliable", "misleading"):
             for ident in getattr(quiz.discernment, key):
                 if ident not in seen:
-                    _at(problems, place(quiz.discernment, key, ident), "unknown_ref", what="question", id=ident)
+                    _at(
+                        problems,
+                        place(quiz.discernment, key, ident),
+                        "unknown_ref",
+                        what="question",
+                        id=ident,
+                    )
     problems += quiz_cues(kept)
     if not 0 <= quiz.pass_ratio <= 1:
         _at(problems, quiz.pos, "pass_ratio")
@@ -122,9 +140,17 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
 Refused = dict[tuple[str, str], Problem]  # (what, id) of an object that could not be read -> why
 
 
-def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, modules: list[Module],
-             lessons: list[Lesson], quizzes: list[Quiz], problems: list[Problem], files: int,
-             refused: Refused | None = None) -> Course:
+def assemble(
+    root: Path,
+    info: CourseInfo | None,
+    glossary: Glossary | None,
+    modules: list[Module],
+    lessons: list[Lesson],
+    quizzes: list[Quiz],
+    problems: list[Problem],
+    files: int,
+    refused: Refused | None = None,
+) -> Course:
     """Put the parts together and check every cross-file rule.
 
     `refused` names the ids whose object could not be read: a reference to one of
@@ -180,8 +206,15 @@ def assemble(root: Path, info: CourseInfo | None, glossary: Glossary | None, mod
         elif lesson_map[quiz.lesson].quiz not in (None, quiz.id):
             _at(problems, quiz.pos, "quiz_lesson_mismatch", "warning", id=quiz.id, lesson=quiz.lesson)
     kept_ids = set(lesson_map)
-    modules = [dataclasses.replace(m, lessons=tuple(dict.fromkeys(
-        i for i in m.lessons if i in kept_ids and lesson_map[i].module == m.id))) for m in modules]
+    modules = [
+        dataclasses.replace(
+            m,
+            lessons=tuple(
+                dict.fromkeys(i for i in m.lessons if i in kept_ids and lesson_map[i].module == m.id)
+            ),
+        )
+        for m in modules
+    ]
     problems[:] = in_reading_order(problems)
     return Course(root, info, modules, lesson_map, quiz_map, terms, problems, files)
 

@@ -50,13 +50,13 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, [Problem.make(rel, 1, 1, "encoding_utf16")]
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # in characters, as YAML counts
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1  # in characters, as YAML counts
         return None, [Problem.make(rel, line, col, "encoding", byte=f"0x{data[error.start]:02X}")]
 
 
@@ -72,8 +72,19 @@ def _compose(path: Path, rel: str) -> tuple[Node | None, str, list[Problem]]:
             return None, "", [Problem.make(rel, 1, 1, "file_too_big", limit=MAX_FILE_BYTES // 1024)]
         data = path.read_bytes()
     except OSError as error:
-        return None, "", [Problem.make(rel, 1, 1, "unreadable", reason=t(_OS_REASONS.get(
-            error.errno or 0, "content.reason.other")))]  # the system's words may be English
+        return (
+            None,
+            "",
+            [
+                Problem.make(
+                    rel,
+                    1,
+                    1,
+                    "unreadable",
+                    reason=t(_OS_REASONS.get(error.errno or 0, "content.reason.other")),
+                )
+            ],
+        )  # the system's words may be English
     text, problems = _decode(data, rel)
     if text is None:
         return None, "", problems
@@ -91,7 +102,7 @@ def _compose(path: Path, rel: str) -> tuple[Node | None, str, list[Problem]]:
     except yaml.reader.ReaderError as error:
         # No mark here, and libyaml counts `position` in bytes: find the character instead.
         index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
-        before = text[:max(index, 0)]
+        before = text[: max(index, 0)]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         char = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
         return None, "", [Problem.make(rel, line, col, "yaml_special_char", char=char)]
@@ -104,8 +115,9 @@ def _compose(path: Path, rel: str) -> tuple[Node | None, str, list[Problem]]:
     return node, text, []
 
 
-def load_file(cls: type, path: Path, root: Path, what: str,
-              refused: checks.Refused | None = None) -> tuple[Any, list[Problem]]:
+def load_file(
+    cls: type, path: Path, root: Path, what: str, refused: checks.Refused | None = None
+) -> tuple[Any, list[Problem]]:
     """One model object from one file, with its problems.
 
     `refused`, when given, receives the ids of what could not be read (the file's
@@ -150,9 +162,13 @@ def _misplaced(node: Node, what: str, rel: str, path: Path) -> Problem | None:
     return None
 
 
-_OS_REASONS = {errno.EACCES: "content.reason.access", errno.EPERM: "content.reason.access",
-               errno.ENOENT: "content.reason.gone", errno.EISDIR: "content.reason.folder",
-               errno.EIO: "content.reason.disk"}
+_OS_REASONS = {
+    errno.EACCES: "content.reason.access",
+    errno.EPERM: "content.reason.access",
+    errno.ENOENT: "content.reason.gone",
+    errno.EISDIR: "content.reason.folder",
+    errno.EIO: "content.reason.disk",
+}
 _REFERRED_AS = {Lesson: "lesson", Quiz: "quiz", GlossaryTerm: "glossary", Module: "module"}
 _ID_LINE = re.compile(r"^id:[ \t]*[\"']?([^\"'#\s]+)", re.MULTILINE)
 
@@ -199,8 +215,11 @@ def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
         path = folder / entry.name
         if path.suffix.lower() not in YAML_SUFFIXES or entry.name.startswith(".") or not entry.is_file():
             if entry.name.lower().endswith(_SAVED_AS_TEXT) and not entry.name.startswith("."):
-                problems.append(Problem.make(_rel(path, root), 1, 1, "saved_as_text", "warning",
-                                             name=entry.name[:-len(".txt")]))
+                problems.append(
+                    Problem.make(
+                        _rel(path, root), 1, 1, "saved_as_text", "warning", name=entry.name[: -len(".txt")]
+                    )
+                )
             continue
         if not (folder_inside and not entry.is_symlink()) and not _inside(path, root):
             problems.append(Problem.make(_rel(path, root), 1, 1, "outside_course"))
@@ -228,7 +247,9 @@ def _stray_top_files(lessons_dir: Path, root: Path, problems: list[Problem]) -> 
         if path.name.startswith(".") or name in _TOP_FILES or not path.is_file():
             continue
         if name.endswith(_SAVED_AS_TEXT):
-            problems.append(Problem.make(_rel(path, root), 1, 1, "saved_as_text", "warning", name=path.name[:-4]))
+            problems.append(
+                Problem.make(_rel(path, root), 1, 1, "saved_as_text", "warning", name=path.name[:-4])
+            )
         elif path.suffix.lower() in YAML_SUFFIXES:
             problems.append(Problem.make(_rel(path, root), 1, 1, "misplaced_file", "warning"))
 

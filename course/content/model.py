@@ -9,7 +9,7 @@ appear in YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 
 def doc(text: str, **extra: object) -> dict[str, object]:
@@ -53,7 +53,9 @@ Callout = Literal["fact", "tip", "warning", "example"]
 @dataclass(frozen=True, slots=True)
 class Source:
     ref: str = field(metadata=doc("Référence lisible : ouvrage, chapitre, rapport, loi."))
-    url: str | None = field(default=None, metadata=doc("Adresse web de la source (facultative).", format="uri"))
+    url: str | None = field(
+        default=None, metadata=doc("Adresse web de la source (facultative).", format="uri")
+    )
     pos: Pos = _pos()
 
 
@@ -76,11 +78,17 @@ class Effect:
 class ScenarioChoice:
     text: str = field(metadata=doc("Ce que l'apprenant choisit de faire."))
     next: str = field(metadata=doc("Identifiant de l'étape suivante."))
-    feedback: str | None = field(default=None, metadata=doc("Ce qui se passe, expliqué, juste après le choix."))
+    feedback: str | None = field(
+        default=None, metadata=doc("Ce qui se passe, expliqué, juste après le choix.")
+    )
     effects: list[Effect] = field(default_factory=list, metadata=doc("Effets du choix sur les jauges."))
-    good: bool | None = field(default=None, metadata=doc(
-        "true : bonne pratique ; false : à éviter ; absent : ni l'un ni l'autre (jeu de rôle)."))
-    technique: str | None = field(default=None, metadata=doc("Technique illustrée par ce choix (ex. émotion)."))
+    good: bool | None = field(
+        default=None,
+        metadata=doc("true : bonne pratique ; false : à éviter ; absent : ni l'un ni l'autre (jeu de rôle)."),
+    )
+    technique: str | None = field(
+        default=None, metadata=doc("Technique illustrée par ce choix (ex. émotion).")
+    )
     pos: Pos = _pos()
 
 
@@ -88,7 +96,9 @@ class ScenarioChoice:
 class ScenarioNode:
     id: str = field(metadata=doc("Identifiant de l'étape.", id=True))
     text: str = field(metadata=doc("La situation, en Markdown.", multiline=True))
-    choices: list[ScenarioChoice] = field(default_factory=list, metadata=doc("Les choix possibles (aucun pour une fin)."))
+    choices: list[ScenarioChoice] = field(
+        default_factory=list, metadata=doc("Les choix possibles (aucun pour une fin).")
+    )
     ending: bool = field(default=False, metadata=doc("true si cette étape est une fin du scénario."))
     pos: Pos = _pos()
 
@@ -98,7 +108,9 @@ class Scenario:
     id: str = field(metadata=doc("Identifiant du scénario, unique dans la leçon.", id=True))
     start: str = field(metadata=doc("Identifiant de la première étape."))
     nodes: list[ScenarioNode] = field(metadata=doc("Les étapes du scénario.", min_items=2))
-    gauges: list[Gauge] = field(default_factory=list, metadata=doc("Jauges affichées pendant le jeu (facultatives)."))
+    gauges: list[Gauge] = field(
+        default_factory=list, metadata=doc("Jauges affichées pendant le jeu (facultatives).")
+    )
     debrief: str = field(default="", metadata=doc("Bilan affiché à la fin, en Markdown.", multiline=True))
     pos: Pos = _pos()
 
@@ -116,8 +128,9 @@ class FeedPost:
     text: str = field(metadata=doc("Le texte de la publication."))
     topic: str = field(metadata=doc("Identifiant de son thème."))
     source: str = field(metadata=doc("Qui la publie (média, compte, institution)."))
-    tone: Literal["neutre", "emotion", "colere", "peur", "humour"] = field(default="neutre", metadata=doc(
-        "Ton de la publication : neutre, emotion, colere, peur ou humour."))
+    tone: Literal["neutre", "emotion", "colere", "peur", "humour"] = field(
+        default="neutre", metadata=doc("Ton de la publication : neutre, emotion, colere, peur ou humour.")
+    )
     reliable: bool = field(default=True, metadata=doc("false si la publication est trompeuse."))
     pos: Pos = _pos()
 
@@ -127,7 +140,9 @@ class Feed:
     id: str = field(metadata=doc("Identifiant du simulateur, unique dans la leçon.", id=True))
     topics: list[Topic] = field(metadata=doc("Les thèmes du fil.", min_items=2))
     posts: list[FeedPost] = field(metadata=doc("Les publications proposées par le fil.", min_items=4))
-    seed: int = field(default=1, metadata=doc("Graine du hasard : le même nombre donne toujours le même fil."))
+    seed: int = field(
+        default=1, metadata=doc("Graine du hasard : le même nombre donne toujours le même fil.")
+    )
     feed_size: int = field(default=4, metadata=doc("Nombre de publications par écran.", minimum=2, maximum=6))
     rounds: int = field(default=4, metadata=doc("Nombre de tours avant le bilan.", minimum=1, maximum=10))
     debrief: str = field(default="", metadata=doc("Bilan affiché à la fin, en Markdown.", multiline=True))
@@ -145,7 +160,9 @@ class Detail:
 class Clue:
     id: str = field(metadata=doc("Identifiant de l'indice.", id=True))
     text: str = field(metadata=doc("L'élément à juger (ex. « Lien raccourci bit.ly »)."))
-    suspicious: bool = field(metadata=doc("true si cet élément doit alerter, false s'il est rassurant ou neutre."))
+    suspicious: bool = field(
+        metadata=doc("true si cet élément doit alerter, false s'il est rassurant ou neutre.")
+    )
     explanation: str = field(metadata=doc("Pourquoi, expliqué après la réponse."))
     pos: Pos = _pos()
 
@@ -179,22 +196,41 @@ class LateralTab:
 @dataclass(frozen=True, slots=True)
 class Inspect:
     id: str = field(metadata=doc("Identifiant de l'inspecteur, unique dans la leçon.", id=True))
-    items: list[InspectItem] = field(metadata=doc("Les messages à examiner (mêlez fiables et trompeurs).", min_items=1))
-    lateral: list[LateralTab] = field(default_factory=list, metadata=doc(
-        "Recherches simulées pour la lecture latérale, consultables hors ligne."))
+    items: list[InspectItem] = field(
+        metadata=doc("Les messages à examiner (mêlez fiables et trompeurs).", min_items=1)
+    )
+    lateral: list[LateralTab] = field(
+        default_factory=list,
+        metadata=doc("Recherches simulées pour la lecture latérale, consultables hors ligne."),
+    )
     pos: Pos = _pos()
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
     title: str = field(metadata=doc("Titre de la section, affiché en haut de l'écran."))
-    text: str = field(default="", metadata=doc(
-        "Contenu de la section, en Markdown (obligatoire sauf pour une section interactive).", multiline=True))
-    callout: Callout | None = field(default=None, metadata=doc(
-        "Encadré facultatif : fact (le saviez-vous), tip (astuce), warning (attention), example (exemple)."))
-    scenario: Scenario | None = field(default=None, metadata=doc("Un scénario à embranchements (section interactive)."))
-    feed: Feed | None = field(default=None, metadata=doc("Un simulateur de fil d'actualité (section interactive)."))
-    inspect: Inspect | None = field(default=None, metadata=doc("Des messages à inspecter (section interactive)."))
+    text: str = field(
+        default="",
+        metadata=doc(
+            "Contenu de la section, en Markdown (obligatoire sauf pour une section interactive).",
+            multiline=True,
+        ),
+    )
+    callout: Callout | None = field(
+        default=None,
+        metadata=doc(
+            "Encadré facultatif : fact (le saviez-vous), tip (astuce), warning (attention), example (exemple)."
+        ),
+    )
+    scenario: Scenario | None = field(
+        default=None, metadata=doc("Un scénario à embranchements (section interactive).")
+    )
+    feed: Feed | None = field(
+        default=None, metadata=doc("Un simulateur de fil d'actualité (section interactive).")
+    )
+    inspect: Inspect | None = field(
+        default=None, metadata=doc("Des messages à inspecter (section interactive).")
+    )
     pos: Pos = _pos()
     places: dict[str, Pos] = _places()
 
@@ -205,23 +241,33 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class TrainerNotes:
-    notes: str = field(default="", metadata=doc("Notes pour le formateur ou la formatrice (Markdown).", multiline=True))
-    activity: str = field(default="", metadata=doc("Activité de groupe proposée pour l'atelier (Markdown).", multiline=True))
+    notes: str = field(
+        default="", metadata=doc("Notes pour le formateur ou la formatrice (Markdown).", multiline=True)
+    )
+    activity: str = field(
+        default="", metadata=doc("Activité de groupe proposée pour l'atelier (Markdown).", multiline=True)
+    )
     pos: Pos = _pos()
 
 
 @dataclass(frozen=True, slots=True)
 class Lesson:
-    id: str = field(metadata=doc("Identifiant unique et stable de la leçon (la progression y est rattachée).", id=True))
+    id: str = field(
+        metadata=doc("Identifiant unique et stable de la leçon (la progression y est rattachée).", id=True)
+    )
     title: str = field(metadata=doc("Titre de la leçon."))
     summary: str = field(metadata=doc("Ce que la leçon apporte, en une phrase."))
     duration_min: int = field(metadata=doc("Durée estimée en minutes.", minimum=1, maximum=240))
     objectives: list[str] = field(metadata=doc("Objectifs d'apprentissage, un par ligne.", min_items=1))
     sections: list[Section] = field(metadata=doc("Les sections, lues une à une.", min_items=1))
-    glossary: list[str] = field(default_factory=list, metadata=doc("Identifiants des termes du glossaire utiles à la leçon."))
+    glossary: list[str] = field(
+        default_factory=list, metadata=doc("Identifiants des termes du glossaire utiles à la leçon.")
+    )
     sources: list[Source] = field(default_factory=list, metadata=doc("Sources des faits présentés."))
     quiz: str | None = field(default=None, metadata=doc("Identifiant du quiz de la leçon (facultatif)."))
-    trainer: TrainerNotes | None = field(default=None, metadata=doc("Partie réservée au formateur ou à la formatrice."))
+    trainer: TrainerNotes | None = field(
+        default=None, metadata=doc("Partie réservée au formateur ou à la formatrice.")
+    )
     pos: Pos = _pos()
     places: dict[str, Pos] = _places()
     module: str = field(default="", compare=False, metadata=INTERNAL)
@@ -229,9 +275,13 @@ class Lesson:
 
 @dataclass(frozen=True, slots=True)
 class Competence:
-    code: str = field(metadata=doc("Code de la compétence, entre guillemets (ex. \"1.2\" pour DigComp 2.2)."))
-    label: str = field(default="", metadata=doc(
-        "Intitulé de la compétence (facultatif pour DigComp 2.2 : l'intitulé officiel est repris du code)."))
+    code: str = field(metadata=doc('Code de la compétence, entre guillemets (ex. "1.2" pour DigComp 2.2).'))
+    label: str = field(
+        default="",
+        metadata=doc(
+            "Intitulé de la compétence (facultatif pour DigComp 2.2 : l'intitulé officiel est repris du code)."
+        ),
+    )
     framework: str = field(default="DigComp 2.2", metadata=doc("Référentiel (par défaut DigComp 2.2)."))
     pos: Pos = _pos()
 
@@ -240,12 +290,24 @@ class Competence:
 class Module:
     title: str = field(metadata=doc("Titre du module."))
     summary: str = field(default="", metadata=doc("Présentation du module en une ou deux phrases."))
-    order: int = field(default=0, metadata=doc("Rang du module dans le parcours (les plus petits d'abord).", minimum=0))
-    competences: list[Competence] = field(default_factory=list, metadata=doc(
-        "Compétences travaillées (référentiel DigComp 2.2) : un code entre guillemets (\"4.2\") ou code et intitulé."))
-    pretest: str | None = field(default=None, metadata=doc("Identifiant du quiz passé avant le module (test de départ)."))
-    posttest: str | None = field(default=None, metadata=doc(
-        "Identifiant du quiz passé après le module (test final, forme parallèle du test de départ)."))
+    order: int = field(
+        default=0, metadata=doc("Rang du module dans le parcours (les plus petits d'abord).", minimum=0)
+    )
+    competences: list[Competence] = field(
+        default_factory=list,
+        metadata=doc(
+            'Compétences travaillées (référentiel DigComp 2.2) : un code entre guillemets ("4.2") ou code et intitulé.'
+        ),
+    )
+    pretest: str | None = field(
+        default=None, metadata=doc("Identifiant du quiz passé avant le module (test de départ).")
+    )
+    posttest: str | None = field(
+        default=None,
+        metadata=doc(
+            "Identifiant du quiz passé après le module (test final, forme parallèle du test de départ)."
+        ),
+    )
     pos: Pos = _pos()
     places: dict[str, Pos] = _places()
     id: str = field(default="", compare=False, metadata=INTERNAL)
@@ -256,8 +318,10 @@ class Module:
 class CourseInfo:
     title: str = field(metadata=doc("Titre du parcours."))
     description: str = field(default="", metadata=doc("Présentation du parcours (Markdown).", multiline=True))
-    language: str = field(default="fr", metadata=doc("Langue du contenu (code à deux lettres).", pattern="^[a-z]{2}$"))
-    version: str = field(default="1", metadata=doc("Version du parcours, entre guillemets (ex. \"1.0\")."))
+    language: str = field(
+        default="fr", metadata=doc("Langue du contenu (code à deux lettres).", pattern="^[a-z]{2}$")
+    )
+    version: str = field(default="1", metadata=doc('Version du parcours, entre guillemets (ex. "1.0").'))
     authors: list[str] = field(default_factory=list, metadata=doc("Auteurs et autrices."))
     licence: str = field(default="", metadata=doc("Licence du contenu (ex. CC BY-SA 4.0)."))
     pos: Pos = _pos()
@@ -283,7 +347,9 @@ class Glossary:
 class Choice:
     text: str = field(metadata=doc("Texte de la proposition."))
     correct: bool = field(default=False, metadata=doc("true si la proposition est juste."))
-    feedback: str | None = field(default=None, metadata=doc("Retour affiché si l'apprenant choisit cette proposition."))
+    feedback: str | None = field(
+        default=None, metadata=doc("Retour affiché si l'apprenant choisit cette proposition.")
+    )
     pos: Pos = _pos()
 
 
@@ -341,7 +407,9 @@ class TrueFalseQuestion:
 class OrderQuestion:
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
-    items: list[str] = field(metadata=doc("Les éléments dans le BON ordre ; ils sont mélangés à l'écran.", min_items=2))
+    items: list[str] = field(
+        metadata=doc("Les éléments dans le BON ordre ; ils sont mélangés à l'écran.", min_items=2)
+    )
     explanation: str = field(default="", metadata=_EXPLANATION)
     hints: list[str] = field(default_factory=list, metadata=_HINTS)
     type: Literal["order"] = "order"
@@ -363,18 +431,28 @@ class MatchQuestion:
 class ShortQuestion:
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
-    accept: list[str] = field(metadata=doc(
-        "Réponses acceptées (comparées sans majuscules, accents, ponctuation ni espaces en trop).", min_items=1))
+    accept: list[str] = field(
+        metadata=doc(
+            "Réponses acceptées (comparées sans majuscules, accents, ponctuation ni espaces en trop).",
+            min_items=1,
+        )
+    )
     explanation: str = field(default="", metadata=_EXPLANATION)
     hints: list[str] = field(default_factory=list, metadata=_HINTS)
-    exact: bool = field(default=False, metadata=doc(
-        "true : aucune faute de frappe tolérée (adresses web, numéros) ; false : une lettre de travers "
-        "est acceptée dans un mot long."))
+    exact: bool = field(
+        default=False,
+        metadata=doc(
+            "true : aucune faute de frappe tolérée (adresses web, numéros) ; false : une lettre de travers "
+            "est acceptée dans un mot long."
+        ),
+    )
     type: Literal["short"] = "short"
     pos: Pos = _pos()
 
 
-Question = Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, MatchQuestion, ShortQuestion]
+Question = (
+    SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderQuestion | MatchQuestion | ShortQuestion
+)
 
 QUESTION_TYPES: dict[str, type] = {
     "single": SingleQuestion,
@@ -388,10 +466,18 @@ QUESTION_TYPES: dict[str, type] = {
 
 @dataclass(frozen=True, slots=True)
 class DiscernmentItems:
-    reliable: list[str] = field(default_factory=list, metadata=doc(
-        "Identifiants des questions portant sur un exemple fiable (bien répondre = lui faire confiance)."))
-    misleading: list[str] = field(default_factory=list, metadata=doc(
-        "Identifiants des questions portant sur un exemple trompeur (bien répondre = s'en méfier)."))
+    reliable: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "Identifiants des questions portant sur un exemple fiable (bien répondre = lui faire confiance)."
+        ),
+    )
+    misleading: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "Identifiants des questions portant sur un exemple trompeur (bien répondre = s'en méfier)."
+        ),
+    )
     pos: Pos = _pos()
     places: dict[str, Pos] = _places()
 
@@ -402,17 +488,34 @@ class Quiz:
     lesson: str = field(metadata=doc("Identifiant de la leçon à laquelle le quiz se rattache."))
     questions: list[Question] = field(metadata=doc("Les questions, une par écran.", min_items=1))
     title: str | None = field(default=None, metadata=doc("Titre facultatif (sinon celui de la leçon)."))
-    pass_ratio: float = field(default=DEFAULT_PASS_RATIO, metadata=doc("Part de bonnes réponses pour réussir (0 à 1).", minimum=0, maximum=1))
+    pass_ratio: float = field(
+        default=DEFAULT_PASS_RATIO,
+        metadata=doc("Part de bonnes réponses pour réussir (0 à 1).", minimum=0, maximum=1),
+    )
     shuffle: bool = field(default=True, metadata=doc("Mélanger l'ordre des propositions à l'affichage."))
-    confidence: bool = field(default=False, metadata=doc(
-        "true : demander à l'apprenant s'il est sûr de lui (1 à 3) avant de valider chaque réponse."))
-    mode: Literal["evaluation", "practice"] = field(default="evaluation", metadata=doc(
-        "evaluation : une réponse par question ; practice : on recommence une question jusqu'à la bonne réponse."))
-    max_attempts: int | None = field(default=None, metadata=doc(
-        "Nombre de tentatives permises pour le quiz (absent : illimité).", minimum=1))
-    discernment: DiscernmentItems | None = field(default=None, metadata=doc(
-        "Pour mesurer le discernement (faire confiance au fiable, douter du trompeur) : "
-        "les questions sur des exemples fiables et celles sur des exemples trompeurs."))
+    confidence: bool = field(
+        default=False,
+        metadata=doc(
+            "true : demander à l'apprenant s'il est sûr de lui (1 à 3) avant de valider chaque réponse."
+        ),
+    )
+    mode: Literal["evaluation", "practice"] = field(
+        default="evaluation",
+        metadata=doc(
+            "evaluation : une réponse par question ; practice : on recommence une question jusqu'à la bonne réponse."
+        ),
+    )
+    max_attempts: int | None = field(
+        default=None,
+        metadata=doc("Nombre de tentatives permises pour le quiz (absent : illimité).", minimum=1),
+    )
+    discernment: DiscernmentItems | None = field(
+        default=None,
+        metadata=doc(
+            "Pour mesurer le discernement (faire confiance au fiable, douter du trompeur) : "
+            "les questions sur des exemples fiables et celles sur des exemples trompeurs."
+        ),
+    )
     pos: Pos = _pos()
     places: dict[str, Pos] = _places()
 

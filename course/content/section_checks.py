@@ -43,13 +43,29 @@ def section_problems(lesson: Lesson, root: Path) -> list[Problem]:
             pos = _line_of(section, image.start())
             src = image["src"]
             local = src and "://" not in src and not src.startswith("data:")
-            if local and not (root / Path(lesson.pos.path).parent / src).is_file() and not (root / src).is_file():
+            if (
+                local
+                and not (root / Path(lesson.pos.path).parent / src).is_file()
+                and not (root / src).is_file()
+            ):
                 code = "image_missing"
             else:
                 code = "image_not_shown" if image["alt"].strip() else "image_without_text"
-            found.append(Problem.make(pos.path, pos.line, pos.col, code, "warning", src=src, alt=image["alt"]))
+            found.append(
+                Problem.make(pos.path, pos.line, pos.col, code, "warning", src=src, alt=image["alt"])
+            )
         rows = estimated_rows(section.text)
         if rows > BODY_ROWS:
-            found.append(Problem.make(section.pos.path, section.pos.line, section.pos.col, "section_too_tall",
-                                      "warning", title=section.title, rows=rows, fit=BODY_ROWS))
+            found.append(
+                Problem.make(
+                    section.pos.path,
+                    section.pos.line,
+                    section.pos.col,
+                    "section_too_tall",
+                    "warning",
+                    title=section.title,
+                    rows=rows,
+                    fit=BODY_ROWS,
+                )
+            )
     return found

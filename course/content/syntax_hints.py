@@ -31,8 +31,13 @@ _DASH_GLUED = re.compile(r"-(?=[^\s\-])")
 @functools.cache
 def known_keys() -> frozenset[str]:
     """Every key a course file may use (the fields of the model)."""
-    return frozenset(f.name for cls in vars(model).values() if dataclasses.is_dataclass(cls)
-                     for f in dataclasses.fields(cls) if not f.metadata.get("internal") and f.name != "pos")
+    return frozenset(
+        f.name
+        for cls in vars(model).values()
+        if dataclasses.is_dataclass(cls)
+        for f in dataclasses.fields(cls)
+        if not f.metadata.get("internal") and f.name != "pos"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,7 @@ def lines_of(text: str) -> list[tuple[int, str]]:
     """Each line of `text` with the index where it starts, broken where YAML breaks lines."""
     found, start = [], 0
     for match in _BREAK.finditer(text):
-        found.append((start, text[start:match.start()]))
+        found.append((start, text[start : match.start()]))
         start = match.end()
     found.append((start, text[start:]))
     return found
@@ -80,7 +85,7 @@ def quoted(text: str) -> str:
 
 def _strip_comment(text: str) -> str:
     cut = re.search(r"\s#", text)
-    return (text[:cut.start()] if cut else text).rstrip()
+    return (text[: cut.start()] if cut else text).rstrip()
 
 
 def _value_of(line: str) -> _Value | None:
@@ -153,30 +158,40 @@ def _scan_value(number: int, value: _Value, text: str, offset: int) -> Hint | No
     if first and first in "\"'":
         close = _closing_quote(body, 0)
         if close < 0:
-            return Hint(number, col, "yaml_unclosed_quote", {"line": number, "quote": first},
-                        at=offset + value.col)
-        rest = _strip_comment(body[close + 1:])
+            return Hint(
+                number, col, "yaml_unclosed_quote", {"line": number, "quote": first}, at=offset + value.col
+            )
+        rest = _strip_comment(body[close + 1 :])
         if rest and rest[0] not in ",]}:":
             whole = _strip_comment(body)
             if first == "'" and (rest[0].isalnum() or rest[0] in "'’"):
                 inner = whole[1:-1] if whole.endswith("'") else whole[1:]
-                return Hint(number, value.col + close + 1, "yaml_apostrophe", {"fix": _fix(value, inner.replace("''", "'"))})
-            after = close + 1 + len(body[close + 1:]) - len(body[close + 1:].lstrip())
+                return Hint(
+                    number,
+                    value.col + close + 1,
+                    "yaml_apostrophe",
+                    {"fix": _fix(value, inner.replace("''", "'"))},
+                )
+            after = close + 1 + len(body[close + 1 :]) - len(body[close + 1 :].lstrip())
             fix = f"{value.key}: '{whole}'" if "'" not in whole else _fix(value, whole)
             return Hint(number, value.col + after + 1, "yaml_text_after_quote", {"fix": fix})
         return None
     if first and first in "[{":
         close = _closing_bracket(body)
-        rest = _strip_comment(body[close + 1:]) if close >= 0 else ""
+        rest = _strip_comment(body[close + 1 :]) if close >= 0 else ""
         if rest and rest[0] not in ",]}":
-            return Hint(number, col, "yaml_quote_start", {"char": first, "fix": _fix(value, _strip_comment(body))})
+            return Hint(
+                number, col, "yaml_quote_start", {"char": first, "fix": _fix(value, _strip_comment(body))}
+            )
         return None
     if first and first in _INDICATORS and not body.startswith("!!"):
         run = re.match(re.escape(first) + "+", body)
         char = run.group() if run else first
         return Hint(number, col, "yaml_quote_start", {"char": char, "fix": _fix(value, _strip_comment(body))})
     if first and first in _CURLY:
-        return Hint(number, col, "yaml_curly_quotes", {"fix": _fix(value, _strip_comment(body).strip(_CURLY))})
+        return Hint(
+            number, col, "yaml_curly_quotes", {"fix": _fix(value, _strip_comment(body).strip(_CURLY))}
+        )
     return None
 
 
@@ -192,14 +207,18 @@ def _scan_line(number: int, line: str, text: str, offset: int) -> Hint | None:
     col = len(line) - len(line.lstrip(" "))
     glued = _DASH_GLUED.match(line, col)
     if glued and not line.startswith("---", col):
-        return Hint(number, col + 1, "yaml_dash_space", {"fix": "- " + line[col + 1:].rstrip()})
+        return Hint(number, col + 1, "yaml_dash_space", {"fix": "- " + line[col + 1 :].rstrip()})
     value = _value_of(line)
     start = value.col if value else col
     glued_key = _GLUED_KEY.match(line, start)
     if glued_key and glued_key.group(1) in known_keys():
         key = glued_key.group(1)
-        return Hint(number, glued_key.end() + 1, "yaml_colon_space",
-                    {"fix": f"{key}: {line[glued_key.end():].strip()}"})
+        return Hint(
+            number,
+            glued_key.end() + 1,
+            "yaml_colon_space",
+            {"fix": f"{key}: {line[glued_key.end() :].strip()}"},
+        )
     if value is None:
         return None
     return _scan_value(number, value, text, offset)
@@ -235,7 +254,7 @@ def leading_nbsp(text: str) -> Hint | None:
 
 
 def _char(text: str, mark: yaml.Mark | None) -> str:
-    return text[mark.index:mark.index + 1] if mark is not None else ""
+    return text[mark.index : mark.index + 1] if mark is not None else ""
 
 
 def _quote_explains(text: str, hint: Hint, problem_line: int) -> bool:
@@ -270,7 +289,9 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> Hint:
     line = problem.line + 1
     hints = scan(text, line)
     near = [hint for hint in hints if hint.line >= line - 2 and hint.code != "yaml_unclosed_quote"]
-    quotes = [hint for hint in hints if hint.code == "yaml_unclosed_quote" and _quote_explains(text, hint, line)]
+    quotes = [
+        hint for hint in hints if hint.code == "yaml_unclosed_quote" and _quote_explains(text, hint, line)
+    ]
     if near and not (quotes and quotes[0].line < near[-1].line and near[-1].code == "yaml_text_after_quote"):
         return near[-1]
     if quotes:
@@ -290,14 +311,22 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> Hint:
             return dataclasses.replace(at, code="yaml_colon", params={"fix": _colon_fix(text, problem.line)})
         if problem.index >= len(text.rstrip()):
             return dataclasses.replace(at, code="yaml_unclosed")
-        if context is not None and _char(text, context) not in ("", "\"", "'", "[", "{"):
-            key = re.match(r"[^\s:]+", text[context.index:])
-            return Hint(context.line + 1, context.column + 1, "yaml_missing_colon",
-                        {"key": key.group() if key else ""})
+        if context is not None and _char(text, context) not in ("", '"', "'", "[", "{"):
+            key = re.match(r"[^\s:]+", text[context.index :])
+            return Hint(
+                context.line + 1,
+                context.column + 1,
+                "yaml_missing_colon",
+                {"key": key.group() if key else ""},
+            )
         return dataclasses.replace(at, code="yaml_syntax")
     if _char(text, context) in ("[", "{"):
-        return Hint(context.line + 1, context.column + 1, "yaml_unclosed_bracket",  # type: ignore[union-attr]
-                    {"line": context.line + 1, "bracket": _char(text, context)})  # type: ignore[union-attr]
+        return Hint(
+            context.line + 1,
+            context.column + 1,
+            "yaml_unclosed_bracket",  # type: ignore[union-attr]
+            {"line": context.line + 1, "bracket": _char(text, context)},
+        )  # type: ignore[union-attr]
     if _missing_dash(text, problem, context):
         return dataclasses.replace(at, code="yaml_missing_dash")
     return dataclasses.replace(at, code="yaml_indent")

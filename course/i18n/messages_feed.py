@@ -23,7 +23,8 @@ FR = {
         "Le fil ne vous montre plus que ce qui ressemble à vos « J'aime ». Essayez maintenant de rouvrir "
         "la bulle pendant {rounds} tours : aimez d'autres thèmes, et appuyez sur n pour passer au fil non "
         "personnalisé (et revenir), celui que le règlement européen sur les services numériques (DSA, "
-        "art. 38) impose aux très grandes plateformes de proposer."),
+        "art. 38) impose aux très grandes plateformes de proposer."
+    ),
     "feed.closed.continue": "Entrée : rouvrir la bulle",
     "feed.response": "J'aime : {likes} · diversité {topics} sur {total} · {mode}",
     "feed.response.none": "aucun",
@@ -59,7 +60,8 @@ EN = {
     "feed.closed.text": (
         "The feed now only shows you what looks like your likes. Try to reopen the bubble for {rounds} "
         "rounds: like other topics, and press n to switch to the non-personalised feed (and back), the one "
-        "the EU Digital Services Act (DSA, art. 38) requires very large platforms to offer."),
+        "the EU Digital Services Act (DSA, art. 38) requires very large platforms to offer."
+    ),
     "feed.closed.continue": "Enter: reopen the bubble",
     "feed.response": "Likes: {likes} · diversity {topics} out of {total} · {mode}",
     "feed.response.none": "none",

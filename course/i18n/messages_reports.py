@@ -27,9 +27,7 @@ FR = {
     "reports.lessons_heading": "Leçons",
     "reports.lesson_heading": "{title} ({module})",
     "reports.lesson_progress": "terminée par {done} sur {started}",
-    "reports.no_hard_questions": (
-        "Pas de question difficile (au moins {count} réponses par question)."
-    ),
+    "reports.no_hard_questions": ("Pas de question difficile (au moins {count} réponses par question)."),
     "reports.wrong_answer": "« {text} » ({count} fois)",
     "reports.time.seconds": "{seconds} s",
     "reports.time.minutes": "{minutes} min",

@@ -4,7 +4,7 @@ FR = {
     "serve.help": "servir l'application aux navigateurs du réseau local, chaque onglet étant une personne",
     "serve.opt.host": "adresse d'écoute : 127.0.0.1 = cette machine seulement (par défaut) ; 0.0.0.0 = tout le réseau local",
     "serve.opt.port": "port d'écoute (par défaut 8000)",
-    "serve.opt.session": "nom de la séance d'atelier, enregistré avec chaque réponse (ex. \"Médiathèque 24/11\")",
+    "serve.opt.session": 'nom de la séance d\'atelier, enregistré avec chaque réponse (ex. "Médiathèque 24/11")',
     "serve.opt.code": "code d'atelier que les apprenants tapent avant de commencer (par défaut : 6 chiffres tirés au hasard ; 4 caractères au moins)",
     "serve.opt.pin": "code formateur qui ouvre l'espace formateur (F9) dans les onglets (ou variable ATELIER_PIN ; par défaut : celui choisi dans l'application, sinon 6 chiffres tirés au hasard)",
     "serve.opt.max_learners": "nombre d'onglets ouverts en même temps au plus (par défaut : selon la mémoire libre, environ 30 Mo par onglet)",
@@ -16,8 +16,8 @@ FR = {
     "serve.missing": (
         "« atelier serve » a besoin du module textual-serve, qui n'est pas installé ({module} manque).\n"
         "Installez-le (une connexion à Internet est nécessaire une fois) :\n"
-        "    pip install \"atelier-numerique[serve]\"\n"
-        "ou, depuis le dossier du projet : pip install \".[serve]\""
+        '    pip install "atelier-numerique[serve]"\n'
+        'ou, depuis le dossier du projet : pip install ".[serve]"'
     ),
     "serve.no_code_lan": (
         "Attention : sans code (--no-code), toute personne connectée au même réseau peut ouvrir une session "
@@ -74,7 +74,7 @@ EN = {
     "serve.help": "serve the app to browsers on the local network, one person per browser tab",
     "serve.opt.host": "address to listen on: 127.0.0.1 = this machine only (default); 0.0.0.0 = the whole local network",
     "serve.opt.port": "port to listen on (default 8000)",
-    "serve.opt.session": "name of the workshop session, recorded with every answer (e.g. \"Library 24/11\")",
+    "serve.opt.session": 'name of the workshop session, recorded with every answer (e.g. "Library 24/11")',
     "serve.opt.code": "workshop code learners type before starting (default: 6 random digits; at least 4 characters)",
     "serve.opt.pin": "trainer's code that opens the trainer's view (F9) in the tabs (or ATELIER_PIN; default: the one chosen in the app, else 6 random digits)",
     "serve.opt.max_learners": "most tabs open at once (default: from free memory, about 30 MB per tab)",
@@ -86,8 +86,8 @@ EN = {
     "serve.missing": (
         "« atelier serve » needs the textual-serve module, which is not installed ({module} is missing).\n"
         "Install it (an Internet connection is needed once):\n"
-        "    pip install \"atelier-numerique[serve]\"\n"
-        "or, from the project folder: pip install \".[serve]\""
+        '    pip install "atelier-numerique[serve]"\n'
+        'or, from the project folder: pip install ".[serve]"'
     ),
     "serve.no_code_lan": (
         "Warning: with no code (--no-code), anyone on the same network can open a session and write "

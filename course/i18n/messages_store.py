@@ -2,9 +2,7 @@
 
 FR = {
     "store.name.empty": "Le prénom est vide. Écrivez au moins une lettre.",
-    "store.name.too_long": (
-        "Le prénom est trop long ({length} caractères) : {max} caractères au maximum."
-    ),
+    "store.name.too_long": ("Le prénom est trop long ({length} caractères) : {max} caractères au maximum."),
     "store.recovered_name": "Profil retrouvé {short}",
     "store.unknown_learner": "Ce profil n'existe pas (ou plus) sur cet ordinateur.",
     "store.damaged.learners": (
@@ -46,8 +44,7 @@ FR = {
         "Le profil n'a pas pu être enregistré sur le disque ({reason}). Rien n'a été modifié."
     ),
     "store.unreadable": (
-        "Le fichier {path} n'a pas pu être lu ({reason}) : il est ignoré pour l'instant, "
-        "rien n'a été effacé."
+        "Le fichier {path} n'a pas pu être lu ({reason}) : il est ignoré pour l'instant, rien n'a été effacé."
     ),
     "store.busy": (
         "Le fichier de progression est occupé par un autre programme depuis plus de "
@@ -100,9 +97,7 @@ FR = {
         "enregistrées}, ni dans le dossier de progression ni ailleurs. "
         "Libérez de la place sur le disque avant de relancer l'application."
     ),
-    "store.import.unreadable": (
-        "Le fichier {path} n'a pas pu être lu ({detail}). Rien n'a été importé."
-    ),
+    "store.import.unreadable": ("Le fichier {path} n'a pas pu être lu ({detail}). Rien n'a été importé."),
     "store.import.not_json": (
         "Le fichier {path} n'est pas un export de progression lisible : il est peut-être "
         "abîmé ou incomplet (copie interrompue ?). Rien n'a été importé."
@@ -121,8 +116,7 @@ FR = {
         "lu. Rien n'a été importé."
     ),
     "store.import.wrong_format": (
-        "Ce fichier n'est pas un export de progression de l'Atelier numérique. "
-        "Rien n'a été importé."
+        "Ce fichier n'est pas un export de progression de l'Atelier numérique. Rien n'a été importé."
     ),
     "store.import.newer_version": (
         "Ce fichier vient d'une version plus récente de l'Atelier numérique (format {version}). "
@@ -155,9 +149,7 @@ EN = {
         "The file {path} is damaged and could not be set aside ({reason}). It is left "
         "as it is and ignored for now: nothing was deleted."
     ),
-    "store.bad_record": (
-        "An answer in {path} cannot be read: it is skipped, and the file is kept as it is."
-    ),
+    "store.bad_record": ("An answer in {path} cannot be read: it is skipped, and the file is kept as it is."),
     "store.read_only": (
         "The progress folder {path} cannot be written to: results can be viewed, "
         "but new answers cannot be saved."
@@ -169,12 +161,9 @@ EN = {
     "store.state_failed": (
         "Progress could not be saved to disk ({reason}). Answers already saved are untouched."
     ),
-    "store.profile_failed": (
-        "The profile could not be saved to disk ({reason}). Nothing was changed."
-    ),
+    "store.profile_failed": ("The profile could not be saved to disk ({reason}). Nothing was changed."),
     "store.unreadable": (
-        "The file {path} could not be read ({reason}): it is ignored for now, "
-        "nothing was deleted."
+        "The file {path} could not be read ({reason}): it is ignored for now, nothing was deleted."
     ),
     "store.busy": (
         "The progress file has been busy in another program for more than {seconds} "
@@ -192,9 +181,7 @@ EN = {
         "You can carry on: what you do is kept in memory and the app keeps trying to save "
         "it. Tell the workshop's trainer."
     ),
-    "store.app.saved_again": (
-        "Solved: {count} waiting {count|answer was|answers were} saved to disk."
-    ),
+    "store.app.saved_again": ("Solved: {count} waiting {count|answer was|answers were} saved to disk."),
     "store.app.profile_gone": (
         "This profile was deleted, probably in another window: this session ends here. "
         "Choose another profile or create a new one."
@@ -221,9 +208,7 @@ EN = {
         "{count} {count|answer|answers} could not be saved, neither in the progress "
         "folder nor elsewhere. Free some disk space before starting the app again."
     ),
-    "store.import.unreadable": (
-        "The file {path} could not be read ({detail}). Nothing was imported."
-    ),
+    "store.import.unreadable": ("The file {path} could not be read ({detail}). Nothing was imported."),
     "store.import.not_json": (
         "The file {path} is not a readable progress export: it may be damaged or "
         "incomplete (interrupted copy?). Nothing was imported."
@@ -234,12 +219,10 @@ EN = {
         "already imported will not be doubled."
     ),
     "store.import.too_large": (
-        "The file {path} is too large to be a progress export ({max} MB at most). "
-        "Nothing was imported."
+        "The file {path} is too large to be a progress export ({max} MB at most). Nothing was imported."
     ),
     "store.import.not_a_file": (
-        "{path} is not an ordinary file (a pipe or a device?): it was not read. "
-        "Nothing was imported."
+        "{path} is not an ordinary file (a pipe or a device?): it was not read. Nothing was imported."
     ),
     "store.import.wrong_format": (
         "This file is not an Atelier numérique progress export. Nothing was imported."

@@ -270,121 +270,141 @@ EN = {
     "help.results": "Your score and the questions to review. `r` to retry the quiz (earlier attempts are kept), **Enter** to go back to the course.",
 }
 
-FR.update({
-    "scenario.key.replay": "Rejouer",
-    "scenario.end": "Fin du scénario.",
-    "scenario.techniques": "Techniques que vous avez employées : {list}.",
-    "scenario.practices": "Bonnes pratiques : {good} ; à éviter : {bad}.",
-    "scenario.replay_hint": "Touche r pour rejouer et essayer d'autres choix ; flèche droite pour continuer la leçon.",
-    "scenario.good": "Bonne pratique.",
-    "scenario.bad": "À éviter.",
-    "scenario.technique": "Technique : {name}.",
-    "scenario.continue": "Entrée pour continuer.",
-})
-EN.update({
-    "scenario.key.replay": "Replay",
-    "scenario.end": "End of the scenario.",
-    "scenario.techniques": "Techniques you used: {list}.",
-    "scenario.practices": "Good practices: {good}; to avoid: {bad}.",
-    "scenario.replay_hint": "Press r to replay and try other choices; right arrow to go on with the lesson.",
-    "scenario.good": "Good practice.",
-    "scenario.bad": "To avoid.",
-    "scenario.technique": "Technique: {name}.",
-    "scenario.continue": "Press Enter to go on.",
-})
+FR.update(
+    {
+        "scenario.key.replay": "Rejouer",
+        "scenario.end": "Fin du scénario.",
+        "scenario.techniques": "Techniques que vous avez employées : {list}.",
+        "scenario.practices": "Bonnes pratiques : {good} ; à éviter : {bad}.",
+        "scenario.replay_hint": "Touche r pour rejouer et essayer d'autres choix ; flèche droite pour continuer la leçon.",
+        "scenario.good": "Bonne pratique.",
+        "scenario.bad": "À éviter.",
+        "scenario.technique": "Technique : {name}.",
+        "scenario.continue": "Entrée pour continuer.",
+    }
+)
+EN.update(
+    {
+        "scenario.key.replay": "Replay",
+        "scenario.end": "End of the scenario.",
+        "scenario.techniques": "Techniques you used: {list}.",
+        "scenario.practices": "Good practices: {good}; to avoid: {bad}.",
+        "scenario.replay_hint": "Press r to replay and try other choices; right arrow to go on with the lesson.",
+        "scenario.good": "Good practice.",
+        "scenario.bad": "To avoid.",
+        "scenario.technique": "Technique: {name}.",
+        "scenario.continue": "Press Enter to go on.",
+    }
+)
 
-FR.update({
-    "quiz.confidence.ask": "Êtes-vous sûr·e de votre réponse ? Choisissez (1, 2 ou 3) puis Entrée.",
-    "quiz.confidence.1": "Pas sûr·e du tout",
-    "quiz.confidence.2": "Plutôt sûr·e",
-    "quiz.confidence.3": "Tout à fait sûr·e",
-    "quiz.button.retry": "Réessayer ▶",
-    "quiz.try_again": "C'est un entraînement : relisez la question et réessayez.",
-    "results.solution": "Bonne réponse : {answer}",
-    "results.calibration": "Vos certitudes :",
-    "results.calib.sure_right": "sûr·e et juste : {count}",
-    "results.calib.sure_wrong": "sûr·e mais faux : {count}",
-    "results.calib.unsure_right": "pas sûr·e mais juste : {count}",
-    "results.calib.unsure_wrong": "pas sûr·e et faux : {count}",
-    "results.calib.advice_overconfident": "Attention aux certitudes : quand on est sûr·e de soi, on vérifie moins. C'est souvent là que les fausses informations passent.",
-    "results.calib.advice_underconfident": "Vous en savez plus que vous ne le pensez : faites-vous confiance.",
-    "results.no_more_attempts": "Ce quiz permet {n} {n|tentative|tentatives} : {n|elle a été utilisée|elles ont toutes été utilisées}.",
-})
-EN.update({
-    "quiz.confidence.ask": "How sure are you of your answer? Choose (1, 2 or 3) then Enter.",
-    "quiz.confidence.1": "Not sure at all",
-    "quiz.confidence.2": "Fairly sure",
-    "quiz.confidence.3": "Completely sure",
-    "quiz.button.retry": "Try again ▶",
-    "quiz.try_again": "This is practice: read the question again and retry.",
-    "results.solution": "Right answer: {answer}",
-    "results.calibration": "Your certainty:",
-    "results.calib.sure_right": "sure and right: {count}",
-    "results.calib.sure_wrong": "sure but wrong: {count}",
-    "results.calib.unsure_right": "unsure but right: {count}",
-    "results.calib.unsure_wrong": "unsure and wrong: {count}",
-    "results.calib.advice_overconfident": "Beware of certainty: when we feel sure, we check less. That is often where false news slips through.",
-    "results.calib.advice_underconfident": "You know more than you think: trust yourself.",
-    "results.no_more_attempts": "This quiz allows {n} {n|attempt|attempts}: {n|it has|all have} been used.",
-})
+FR.update(
+    {
+        "quiz.confidence.ask": "Êtes-vous sûr·e de votre réponse ? Choisissez (1, 2 ou 3) puis Entrée.",
+        "quiz.confidence.1": "Pas sûr·e du tout",
+        "quiz.confidence.2": "Plutôt sûr·e",
+        "quiz.confidence.3": "Tout à fait sûr·e",
+        "quiz.button.retry": "Réessayer ▶",
+        "quiz.try_again": "C'est un entraînement : relisez la question et réessayez.",
+        "results.solution": "Bonne réponse : {answer}",
+        "results.calibration": "Vos certitudes :",
+        "results.calib.sure_right": "sûr·e et juste : {count}",
+        "results.calib.sure_wrong": "sûr·e mais faux : {count}",
+        "results.calib.unsure_right": "pas sûr·e mais juste : {count}",
+        "results.calib.unsure_wrong": "pas sûr·e et faux : {count}",
+        "results.calib.advice_overconfident": "Attention aux certitudes : quand on est sûr·e de soi, on vérifie moins. C'est souvent là que les fausses informations passent.",
+        "results.calib.advice_underconfident": "Vous en savez plus que vous ne le pensez : faites-vous confiance.",
+        "results.no_more_attempts": "Ce quiz permet {n} {n|tentative|tentatives} : {n|elle a été utilisée|elles ont toutes été utilisées}.",
+    }
+)
+EN.update(
+    {
+        "quiz.confidence.ask": "How sure are you of your answer? Choose (1, 2 or 3) then Enter.",
+        "quiz.confidence.1": "Not sure at all",
+        "quiz.confidence.2": "Fairly sure",
+        "quiz.confidence.3": "Completely sure",
+        "quiz.button.retry": "Try again ▶",
+        "quiz.try_again": "This is practice: read the question again and retry.",
+        "results.solution": "Right answer: {answer}",
+        "results.calibration": "Your certainty:",
+        "results.calib.sure_right": "sure and right: {count}",
+        "results.calib.sure_wrong": "sure but wrong: {count}",
+        "results.calib.unsure_right": "unsure but right: {count}",
+        "results.calib.unsure_wrong": "unsure and wrong: {count}",
+        "results.calib.advice_overconfident": "Beware of certainty: when we feel sure, we check less. That is often where false news slips through.",
+        "results.calib.advice_underconfident": "You know more than you think: trust yourself.",
+        "results.no_more_attempts": "This quiz allows {n} {n|attempt|attempts}: {n|it has|all have} been used.",
+    }
+)
 
-FR.update({
-    "map.pretest": "Test de départ : ce que je sais déjà",
-    "map.posttest": "Test final : ce que j'ai appris",
-    "map.test_done": "fait : {percent} %",
-})
-EN.update({
-    "map.pretest": "Pre-test: what I already know",
-    "map.posttest": "Post-test: what I have learnt",
-    "map.test_done": "done: {percent} %",
-})
+FR.update(
+    {
+        "map.pretest": "Test de départ : ce que je sais déjà",
+        "map.posttest": "Test final : ce que j'ai appris",
+        "map.test_done": "fait : {percent} %",
+    }
+)
+EN.update(
+    {
+        "map.pretest": "Pre-test: what I already know",
+        "map.posttest": "Post-test: what I have learnt",
+        "map.test_done": "done: {percent} %",
+    }
+)
 
-FR.update({
-    "key.trainer": "Espace formateur",
-    "trainer.title": "Espace formateur — le bilan du groupe",
-    "trainer.key.previous": "Séance précédente",
-    "trainer.key.next": "Séance suivante",
-    "trainer.key.label": "Nommer la séance",
-    "trainer.filter": "Séance affichée : {session} ({n}/{total}, flèches pour changer)",
-    "trainer.all": "toutes",
-    "trainer.current": "Séance en cours : {label} (s pour la nommer)",
-    "trainer.none": "sans nom",
-    "trainer.label_ask": "Nom de la séance d'atelier (ex. « Médiathèque 24/11 ») : il sera enregistré avec chaque réponse donnée à partir de maintenant sur cet ordinateur.",
-    "trainer.label_placeholder": "Nom de la séance",
-    "trainer.label_save": "Enregistrer",
-    "trainer.label_set": "Séance « {label} » : les prochaines réponses y seront rattachées.",
-    "trainer.label_cleared": "Les prochaines réponses ne seront rattachées à aucune séance.",
-    "trainer.pin_ask": "Code formateur :",
-    "trainer.pin_wrong": "Ce n'est pas le bon code.",
-    "help.trainer": "Le **bilan du groupe** : par personne (leçons terminées, score, temps), par leçon (questions difficiles, erreur la plus fréquente). **Flèches gauche et droite** : changer de séance. `s` : nommer la séance en cours. `Échap` : revenir. Pour un tableur : `atelier export --format csv`.",
-})
-EN.update({
-    "key.trainer": "Trainer's view",
-    "trainer.title": "Trainer's view — the group's report",
-    "trainer.key.previous": "Previous session",
-    "trainer.key.next": "Next session",
-    "trainer.key.label": "Name the session",
-    "trainer.filter": "Session shown: {session} ({n}/{total}, arrows to change)",
-    "trainer.all": "all",
-    "trainer.current": "Current session: {label} (s to name it)",
-    "trainer.none": "unnamed",
-    "trainer.label_ask": "Name of the workshop session (e.g. « Library 24/11 »): it is recorded with every answer given from now on on this computer.",
-    "trainer.label_placeholder": "Session name",
-    "trainer.label_save": "Save",
-    "trainer.label_set": "Session « {label} »: the next answers will be attached to it.",
-    "trainer.label_cleared": "The next answers will be attached to no session.",
-    "trainer.pin_ask": "Trainer's code:",
-    "trainer.pin_wrong": "That is not the right code.",
-    "help.trainer": "The **group's report**: per person (lessons done, score, time), per lesson (hard questions, most frequent wrong answer). **Left and right arrows**: change session. `s`: name the current session. `Esc`: go back. For a spreadsheet: `atelier export --format csv`.",
-})
+FR.update(
+    {
+        "key.trainer": "Espace formateur",
+        "trainer.title": "Espace formateur — le bilan du groupe",
+        "trainer.key.previous": "Séance précédente",
+        "trainer.key.next": "Séance suivante",
+        "trainer.key.label": "Nommer la séance",
+        "trainer.filter": "Séance affichée : {session} ({n}/{total}, flèches pour changer)",
+        "trainer.all": "toutes",
+        "trainer.current": "Séance en cours : {label} (s pour la nommer)",
+        "trainer.none": "sans nom",
+        "trainer.label_ask": "Nom de la séance d'atelier (ex. « Médiathèque 24/11 ») : il sera enregistré avec chaque réponse donnée à partir de maintenant sur cet ordinateur.",
+        "trainer.label_placeholder": "Nom de la séance",
+        "trainer.label_save": "Enregistrer",
+        "trainer.label_set": "Séance « {label} » : les prochaines réponses y seront rattachées.",
+        "trainer.label_cleared": "Les prochaines réponses ne seront rattachées à aucune séance.",
+        "trainer.pin_ask": "Code formateur :",
+        "trainer.pin_wrong": "Ce n'est pas le bon code.",
+        "help.trainer": "Le **bilan du groupe** : par personne (leçons terminées, score, temps), par leçon (questions difficiles, erreur la plus fréquente). **Flèches gauche et droite** : changer de séance. `s` : nommer la séance en cours. `Échap` : revenir. Pour un tableur : `atelier export --format csv`.",
+    }
+)
+EN.update(
+    {
+        "key.trainer": "Trainer's view",
+        "trainer.title": "Trainer's view — the group's report",
+        "trainer.key.previous": "Previous session",
+        "trainer.key.next": "Next session",
+        "trainer.key.label": "Name the session",
+        "trainer.filter": "Session shown: {session} ({n}/{total}, arrows to change)",
+        "trainer.all": "all",
+        "trainer.current": "Current session: {label} (s to name it)",
+        "trainer.none": "unnamed",
+        "trainer.label_ask": "Name of the workshop session (e.g. « Library 24/11 »): it is recorded with every answer given from now on on this computer.",
+        "trainer.label_placeholder": "Session name",
+        "trainer.label_save": "Save",
+        "trainer.label_set": "Session « {label} »: the next answers will be attached to it.",
+        "trainer.label_cleared": "The next answers will be attached to no session.",
+        "trainer.pin_ask": "Trainer's code:",
+        "trainer.pin_wrong": "That is not the right code.",
+        "help.trainer": "The **group's report**: per person (lessons done, score, time), per lesson (hard questions, most frequent wrong answer). **Left and right arrows**: change session. `s`: name the current session. `Esc`: go back. For a spreadsheet: `atelier export --format csv`.",
+    }
+)
 
-FR.update({
-    "results.pretest_done": "Test de départ terminé : c'est votre point de départ, pas une note. Le test final, après les leçons, mesurera ce que vous aurez appris.",
-    "results.posttest_gain": "Progrès depuis le test de départ ({before} %) : {gain} points.",
-    "results.posttest_done": "Test final terminé.",
-})
-EN.update({
-    "results.pretest_done": "Pre-test complete: this is your starting point, not a mark. The post-test, after the lessons, will measure what you have learnt.",
-    "results.posttest_gain": "Progress since the pre-test ({before} %): {gain} points.",
-    "results.posttest_done": "Post-test complete.",
-})
+FR.update(
+    {
+        "results.pretest_done": "Test de départ terminé : c'est votre point de départ, pas une note. Le test final, après les leçons, mesurera ce que vous aurez appris.",
+        "results.posttest_gain": "Progrès depuis le test de départ ({before} %) : {gain} points.",
+        "results.posttest_done": "Test final terminé.",
+    }
+)
+EN.update(
+    {
+        "results.pretest_done": "Pre-test complete: this is your starting point, not a mark. The post-test, after the lessons, will measure what you have learnt.",
+        "results.posttest_gain": "Progress since the pre-test ({before} %): {gain} points.",
+        "results.posttest_done": "Post-test complete.",
+    }
+)

@@ -21,8 +21,21 @@ from course.i18n import t
 PLACEHOLDER_EXPLANATION = leftovers.PLACEHOLDER_EXPLANATION  # validate warns while it is left
 """Put where a format has no general feedback: the app requires an explanation."""
 
-_TRANSLIT = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss",
-                           "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d"})
+_TRANSLIT = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+    }
+)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -33,34 +46,40 @@ def slugify(text: str, max_length: int = 60) -> str:
     ascii_text = plain.encode("ascii", "ignore").decode("ascii").lower()
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     if len(slug) > max_length:
-        cut = slug[:max_length + 1]
-        slug = cut[:cut.rfind("-")] if "-" in cut else slug[:max_length]
+        cut = slug[: max_length + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
     return slug.strip("-")
 
 
 def one_line(text: str, limit: int = 60) -> str:
     """Text on one line, without control characters, shortened for a notice or comment."""
     joined = " ".join(_CONTROL.sub(" ", text).split())
-    return joined if len(joined) <= limit else joined[:limit - 1].rstrip() + "…"
+    return joined if len(joined) <= limit else joined[: limit - 1].rstrip() + "…"
 
 
-_HTML_TAG = re.compile(r"</?(?:a|b|blockquote|br|code|div|em|h[1-6]|hr|i|img|li|ol|p|pre|span|"
-                       r"strong|sub|sup|table|td|th|tr|u|ul)\b[^<>]*>", re.IGNORECASE)
-_HTML_RULES = [(re.compile(pattern, re.IGNORECASE | re.DOTALL), replacement) for pattern, replacement in (
-    (r"<(script|style)\b.*?</\1\s*>", ""),
-    (r"\s+", " "),
-    (r"<br\s*/?>", "\n"),
-    (r"</?(?:p|div|h[1-6]|ul|ol|pre|blockquote|table|tr|hr)\b[^<>]*>", "\n\n"),
-    (r"<li\b[^<>]*>", "\n- "),
-    (r"</?(?:b|strong)\b[^<>]*>", "**"),
-    (r"</?(?:i|em)\b[^<>]*>", "*"),
-    (r"</?code\b[^<>]*>", "`"),
-    (r"<a\b[^<>]*?href=[\"']([^\"']*)[\"'][^<>]*>(.*?)</a\s*>", r"[\2](\1)"),
-    (r"<img\b[^<>]*?alt=[\"']([^\"']*)[\"'][^<>]*>", r"\1"),
-    (r"</?[a-z][^<>]*>", ""),
-    (r"[ \t]*\n[ \t]*", "\n"),
-    (r"\n{3,}", "\n\n"),
-)]
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|blockquote|br|code|div|em|h[1-6]|hr|i|img|li|ol|p|pre|span|"
+    r"strong|sub|sup|table|td|th|tr|u|ul)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_HTML_RULES = [
+    (re.compile(pattern, re.IGNORECASE | re.DOTALL), replacement)
+    for pattern, replacement in (
+        (r"<(script|style)\b.*?</\1\s*>", ""),
+        (r"\s+", " "),
+        (r"<br\s*/?>", "\n"),
+        (r"</?(?:p|div|h[1-6]|ul|ol|pre|blockquote|table|tr|hr)\b[^<>]*>", "\n\n"),
+        (r"<li\b[^<>]*>", "\n- "),
+        (r"</?(?:b|strong)\b[^<>]*>", "**"),
+        (r"</?(?:i|em)\b[^<>]*>", "*"),
+        (r"</?code\b[^<>]*>", "`"),
+        (r"<a\b[^<>]*?href=[\"']([^\"']*)[\"'][^<>]*>(.*?)</a\s*>", r"[\2](\1)"),
+        (r"<img\b[^<>]*?alt=[\"']([^\"']*)[\"'][^<>]*>", r"\1"),
+        (r"</?[a-z][^<>]*>", ""),
+        (r"[ \t]*\n[ \t]*", "\n"),
+        (r"\n{3,}", "\n\n"),
+    )
+]
 
 
 def looks_like_html(text: str) -> bool:
@@ -126,8 +145,16 @@ def flat(params: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
     return tuple((name, str(value)) for name, value in params.items())
 
 
-def notice(key: str, title: str = "", line: int | None = None, *, skipped: bool = False,
-           question_id: str | None = None, source: str = "", **params: object) -> Notice:
+def notice(
+    key: str,
+    title: str = "",
+    line: int | None = None,
+    *,
+    skipped: bool = False,
+    question_id: str | None = None,
+    source: str = "",
+    **params: object,
+) -> Notice:
     """Build a Notice with its message parameters flattened to strings."""
     return Notice(key, title, line, skipped, question_id, flat(params), source)
 
@@ -164,8 +191,13 @@ class ExportResult:
 
 def new_quiz(quiz_id: str, lesson_id: str | None = None) -> dict[str, Any]:
     """An empty quiz dict with the format's defaults."""
-    return {"id": quiz_id, "lesson": lesson_id or quiz_id, "pass_ratio": 0.7, "shuffle": True,
-            "questions": []}
+    return {
+        "id": quiz_id,
+        "lesson": lesson_id or quiz_id,
+        "pass_ratio": 0.7,
+        "shuffle": True,
+        "questions": [],
+    }
 
 
 def question_title(question: dict[str, Any]) -> str:

@@ -52,8 +52,7 @@ def read_aiken(text: str, quiz_id: str = "quiz", lesson_id: str | None = None) -
 
     def skip(item: _Pending, key: str, **params: object) -> None:
         title = one_line(" ".join(item.prompt), 50) if item.prompt else "?"
-        result.notices.append(Notice(key, title, item.line, True, None, flat(params),
-                                     "\n".join(item.source)))
+        result.notices.append(Notice(key, title, item.line, True, None, flat(params), "\n".join(item.source)))
 
     for number, raw in enumerate(lines, 1):
         line = raw.strip(_SPACE)
@@ -66,9 +65,9 @@ def read_aiken(text: str, quiz_id: str = "quiz", lesson_id: str | None = None) -
             pending = _Pending(number)
         pending.source.append(line)
         if choice:
-            pending.choices.append((choice.group(1), line[choice.end():].strip(_SPACE)))
+            pending.choices.append((choice.group(1), line[choice.end() :].strip(_SPACE)))
         elif _ANSWER_RE.match(line):
-            letter = line[len("ANSWER:"):].strip(_SPACE)[:1]
+            letter = line[len("ANSWER:") :].strip(_SPACE)[:1]
             _finish(pending, letter, result, ids, skip)
             pending = None
         else:
@@ -95,10 +94,18 @@ def _finish(item: _Pending, letter: str, result: ImportResult, ids: UniqueIds, s
     for label, text in item.choices:
         choices.append({"text": text, "correct": True} if label == letter else {"text": text})
     qid = ids.take(None, prompt)
-    result.quiz["questions"].append({"id": qid, "type": "single", "prompt": prompt,
-                                     "choices": choices, "explanation": PLACEHOLDER_EXPLANATION})
-    result.notices.append(notice("interchange.aiken.placeholder", one_line(prompt, 50), item.line,
-                                 question_id=qid))
+    result.quiz["questions"].append(
+        {
+            "id": qid,
+            "type": "single",
+            "prompt": prompt,
+            "choices": choices,
+            "explanation": PLACEHOLDER_EXPLANATION,
+        }
+    )
+    result.notices.append(
+        notice("interchange.aiken.placeholder", one_line(prompt, 50), item.line, question_id=qid)
+    )
 
 
 def _aiken_line(text: str) -> tuple[str, bool]:
@@ -116,15 +123,25 @@ def write_aiken(quiz: dict[str, Any]) -> ExportResult:
         if not isinstance(question, dict):
             continue
         title = question_title(question)
-        if question.get("type") == "true_false" and isinstance(question.get("answer"), bool) \
-                and str(question.get("statement") or "").strip(_SPACE):
+        if (
+            question.get("type") == "true_false"
+            and isinstance(question.get("answer"), bool)
+            and str(question.get("statement") or "").strip(_SPACE)
+        ):
             kept = {k: v for k, v in question.items() if k not in ("statement", "answer")}
-            question = {**kept, "type": "single", "prompt": question["statement"], "choices": [
-                {"text": t("interchange.aiken.true"), "correct": question["answer"]},
-                {"text": t("interchange.aiken.false"), "correct": not question["answer"]}]}
+            question = {
+                **kept,
+                "type": "single",
+                "prompt": question["statement"],
+                "choices": [
+                    {"text": t("interchange.aiken.true"), "correct": question["answer"]},
+                    {"text": t("interchange.aiken.false"), "correct": not question["answer"]},
+                ],
+            }
         if question.get("type") != "single":
-            result.notices.append(notice("interchange.aiken.not_single", title, skipped=True,
-                                         type=question.get("type")))
+            result.notices.append(
+                notice("interchange.aiken.not_single", title, skipped=True, type=question.get("type"))
+            )
             continue
         reason = problem(question)
         if reason:
@@ -140,8 +157,11 @@ def write_aiken(quiz: dict[str, Any]) -> ExportResult:
             continue
         if joined or any(was for _, was in texts):
             result.notices.append(notice("interchange.aiken.joined", title))
-        lost = lost or bool(question.get("explanation") or question.get("hints") or any(
-            choice.get("feedback") for choice in question["choices"]))
+        lost = lost or bool(
+            question.get("explanation")
+            or question.get("hints")
+            or any(choice.get("feedback") for choice in question["choices"])
+        )
         lines = [prompt] + [f"{string.ascii_uppercase[i]}. {text}" for i, (text, _) in enumerate(texts)]
         right = next(i for i, c in enumerate(question["choices"]) if c.get("correct") is True)
         blocks.append("\n".join([*lines, f"ANSWER: {string.ascii_uppercase[right]}"]))

@@ -26,7 +26,6 @@ from course.interchange.gift_writer import write_gift
 from course.interchange.rules import problem
 from course.interchange.yaml_writer import dump_quiz
 
-
 Reader = Callable[[str, str, "str | None"], ImportResult]
 
 

@@ -28,8 +28,16 @@ from course.interchange import (
 PHP_SPACE = " \t\n\r\0\x0b"
 """What PHP's trim() removes: Moodle trims with it, so must we."""
 
-_ESCAPES = {"\\": "\ue000", ":": "\ue001", "#": "\ue002", "=": "\ue003",
-            "{": "\ue004", "}": "\ue005", "~": "\ue006", "n": "\ue007"}
+_ESCAPES = {
+    "\\": "\ue000",
+    ":": "\ue001",
+    "#": "\ue002",
+    "=": "\ue003",
+    "{": "\ue004",
+    "}": "\ue005",
+    "~": "\ue006",
+    "n": "\ue007",
+}
 _RESTORE = str.maketrans({v: ("\n" if k == "n" else k) for k, v in _ESCAPES.items()})
 _ESCAPE_RE = re.compile(r"\\([\\:#={}~n])")
 _OWN_RE, _SHIFTED_RE = re.compile("[\ue000-\ue008]"), re.compile("\ue008([\ue100-\ue108])")
@@ -39,10 +47,23 @@ _NBSP_ENTITY = re.compile(r"&(nbsp|#160|#xa0);", re.IGNORECASE)
 _MEDIA_RE = re.compile(r"<(img|audio|video|object|embed|iframe)\b|(@@PLUGINFILE@@)|!\[", re.IGNORECASE)
 _WILDCARD_RE = re.compile(r"(?<!\\)\*")
 FORMATS = ("moodle", "html", "plain", "markdown")
-_KEY_ORDER = ("id", "type", "prompt", "statement", "choices", "answer", "items", "pairs", "accept",
-              "explanation", "hints")
+_KEY_ORDER = (
+    "id",
+    "type",
+    "prompt",
+    "statement",
+    "choices",
+    "answer",
+    "items",
+    "pairs",
+    "accept",
+    "explanation",
+    "hints",
+)
 HINT_PREFIX = "// atelier-hint:"
 ORDER_MARK = "// atelier-type: order"
+
+
 @dataclass
 class Block:
     """One question's lines (blank-line separated), comments kept apart."""
@@ -65,9 +86,14 @@ def split_blocks(text: str) -> list[Block]:
             continue
         body = [(n, item) for n, item in current if not item.startswith("//")]
         if body:
-            blocks.append(Block(body[0][0], [item for _, item in body],
-                                [item for _, item in current if item.startswith("//")],
-                                "\n".join(item for _, item in current)))
+            blocks.append(
+                Block(
+                    body[0][0],
+                    [item for _, item in body],
+                    [item for _, item in current if item.startswith("//")],
+                    "\n".join(item for _, item in current),
+                )
+            )
         current = []
     return blocks
 
@@ -96,7 +122,7 @@ def _text(raw: str, default: str, *, literal: bool = False, trim: bool = True) -
     if raw.startswith("["):
         end = raw.find("]")
         if end > 0 and raw[1:end] in FORMATS:
-            fmt, raw = raw[1:end], raw[end + 1:]
+            fmt, raw = raw[1:end], raw[end + 1 :]
     if literal:
         raw = raw.replace("-\\>", "->").replace("\\*", "*")
     text = restore(raw).strip(PHP_SPACE)
@@ -117,7 +143,7 @@ def _weight(part: str) -> tuple[float | None, str]:
     if not match:
         return None, part
     value = float(match.group(2).rstrip(".") or 0) / 100
-    return (-value if match.group(1) else value), part[match.end():]
+    return (-value if match.group(1) else value), part[match.end() :]
 
 
 class _Reader:
@@ -130,8 +156,9 @@ class _Reader:
 
     def skip(self, key: str, **params: object) -> bool:
         """Report the current question as not converted (always returns False)."""
-        self.result.notices.append(Notice(key, self.label, self.block.line, True, None, flat(params),
-                                          self.block.source))
+        self.result.notices.append(
+            Notice(key, self.label, self.block.line, True, None, flat(params), self.block.source)
+        )
         return False
 
     def note(self, key: str, **params: object) -> None:
@@ -143,9 +170,10 @@ class _Reader:
         text = protect("\n".join(block.lines))
         if text.startswith("$CATEGORY:"):
             first, _, text = text.partition("\n")
-            category = restore(first[len("$CATEGORY:"):]).strip(PHP_SPACE)
-            self.result.notices.append(notice("interchange.gift.category", category, block.line,
-                                              category=category))
+            category = restore(first[len("$CATEGORY:") :]).strip(PHP_SPACE)
+            self.result.notices.append(
+                notice("interchange.gift.category", category, block.line, category=category)
+            )
             self.result.comments.append(f"Moodle $CATEGORY: {category}")
             text = text.strip(PHP_SPACE)
         title = ""
@@ -154,7 +182,7 @@ class _Reader:
             if end < 0:
                 text = text[2:]
             else:
-                title, text = restore(text[2:end]).strip(PHP_SPACE), text[end + 2:].strip(PHP_SPACE)
+                title, text = restore(text[2:end]).strip(PHP_SPACE), text[end + 2 :].strip(PHP_SPACE)
         if text:
             self.question(title, text)
 
@@ -162,15 +190,16 @@ class _Reader:
         start, finish = text.find("{"), text.find("}")
         self.label = title or one_line(restore(text[:start] if start > 0 else text), 50)
         if start < 0 or finish < start:
-            self.skip("interchange.gift.description" if start < 0 and finish < 0
-                      else "interchange.gift.braces")
+            self.skip(
+                "interchange.gift.description" if start < 0 and finish < 0 else "interchange.gift.braces"
+            )
             return
-        answer = text[start + 1:finish].strip(PHP_SPACE)
+        answer = text[start + 1 : finish].strip(PHP_SPACE)
         blank = not text.endswith("}")
-        prompt, self.fmt = _text(text[:start] + ("_____" if blank else "") + text[finish + 1:], "moodle")
+        prompt, self.fmt = _text(text[:start] + ("_____" if blank else "") + text[finish + 1 :], "moodle")
         general = ""
         if (separator := answer.rfind("####")) >= 0:
-            general = _text(answer[separator + 4:], self.fmt, trim=False)[0]
+            general = _text(answer[separator + 4 :], self.fmt, trim=False)[0]
             answer = answer[:separator].strip(PHP_SPACE)
         self.label = title or one_line(prompt, 50)
         media = [m.group(1) or m.group(2) or "![]" for m in _MEDIA_RE.finditer(text)]
@@ -178,8 +207,13 @@ class _Reader:
             self.note("interchange.gift.media", what=", ".join(dict.fromkeys(m.lower() for m in media)))
         question: dict[str, Any] = {"id": "", "type": ""}
         if not prompt or not answer or answer.startswith("#"):
-            self.skip("interchange.gift.empty" if not prompt else "interchange.gift.essay"
-                      if not answer else "interchange.gift.numerical")
+            self.skip(
+                "interchange.gift.empty"
+                if not prompt
+                else "interchange.gift.essay"
+                if not answer
+                else "interchange.gift.numerical"
+            )
             return
         if "~" in answer:
             built = self.choices(answer, question)
@@ -200,13 +234,17 @@ class _Reader:
         question["id"] = qid = self.ids.take(title, prompt)
         question["statement" if question["type"] == "true_false" else "prompt"] = prompt
         question["explanation"] = general or PLACEHOLDER_EXPLANATION
-        hints = [restore(protect(line[len(HINT_PREFIX):])).strip(PHP_SPACE)
-                 for line in self.block.comments if line.startswith(HINT_PREFIX)]
+        hints = [
+            restore(protect(line[len(HINT_PREFIX) :])).strip(PHP_SPACE)
+            for line in self.block.comments
+            if line.startswith(HINT_PREFIX)
+        ]
         if hints:
             question["hints"] = hints
         pairs = question.get("pairs", [])
         if ORDER_MARK in self.block.comments and [p["left"] for p in pairs] == [
-                str(n) for n in range(1, len(pairs) + 1)]:
+            str(n) for n in range(1, len(pairs) + 1)
+        ]:
             question["type"], question["items"] = "order", [p["right"] for p in question.pop("pairs")]
         self.result.quiz["questions"].append({k: question[k] for k in _KEY_ORDER if k in question})
         if blank:
@@ -225,8 +263,11 @@ class _Reader:
         for part in parts:
             weight, part = (1.0, part[1:]) if part.startswith("=") else _weight(part)
             text_raw, _, feedback_raw = part.partition("#")
-            choice = {"text": _text(text_raw, self.fmt)[0], "correct": False,
-                      "feedback": _text(feedback_raw, self.fmt)[0]}
+            choice = {
+                "text": _text(text_raw, self.fmt)[0],
+                "correct": False,
+                "feedback": _text(feedback_raw, self.fmt)[0],
+            }
             if not choice["text"]:
                 return self.skip("interchange.gift.empty_choice")
             weighted.append((weight or 0.0, choice))
@@ -244,8 +285,10 @@ class _Reader:
         shares = {round(w, 3) for w, _ in weighted if w > 0}
         if not single and (len(shares) > 1 or abs(sum(w for w, _ in weighted if w > 0) - 1) > 0.02):
             # Equal shares of 100 % (and any minus for wrong ones) is all-or-nothing: anything else is not.
-            self.note("interchange.gift.partial_multiple",
-                      answers=_quoted([f"{c['text']} ({w:.0%})" for w, c in weighted if w != 0]))
+            self.note(
+                "interchange.gift.partial_multiple",
+                answers=_quoted([f"{c['text']} ({w:.0%})" for w, c in weighted if w != 0]),
+            )
         for _, choice in weighted:
             choice["correct"] = any(choice is r for r in right)
         question["type"] = "single" if single else "multiple"
@@ -263,7 +306,7 @@ class _Reader:
             if left:
                 pairs.append({"left": left, "right": right})
             else:
-                extra.append(right)      # Moodle: an answer without a question is a distractor
+                extra.append(right)  # Moodle: an answer without a question is a distractor
         lefts, rights = {p["left"] for p in pairs}, {p["right"] for p in pairs}
         if len(pairs) < 2 or "" in rights or len(lefts) < len(pairs) or len(rights) < len(pairs):
             return self.skip("interchange.gift.match_pairs")

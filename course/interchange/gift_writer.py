@@ -13,12 +13,30 @@ from course.interchange import ExportResult, Notice, notice, question_title, slu
 from course.interchange.gift_reader import HINT_PREFIX, ORDER_MARK, PHP_SPACE
 from course.interchange.rules import problem
 
-_SPECIAL = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}",
-            ":": "\\:", "\n": "\\n"}
+_SPECIAL = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"}
 _ESCAPE_TABLE = str.maketrans(_SPECIAL)
-MOODLE_WEIGHTS = ("100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40",
-                  "33.33333", "30", "25", "20", "16.66667", "14.28571", "12.5", "11.11111",
-                  "10", "5")
+MOODLE_WEIGHTS = (
+    "100",
+    "90",
+    "83.33333",
+    "80",
+    "75",
+    "70",
+    "66.66667",
+    "60",
+    "50",
+    "40",
+    "33.33333",
+    "30",
+    "25",
+    "20",
+    "16.66667",
+    "14.28571",
+    "12.5",
+    "11.11111",
+    "10",
+    "5",
+)
 """Moodle's list of grades: any other weight may make its importer refuse the file."""
 
 
@@ -60,8 +78,9 @@ def _answers(question: dict[str, Any], title: str, notices: list[Notice]) -> lis
         lines = []
         for choice in question["choices"]:
             correct = choice.get("correct") is True
-            mark = ("=" if correct else "~") if kind == "single" else (
-                f"~%{weight}%" if correct else "~%-100%")
+            mark = (
+                ("=" if correct else "~") if kind == "single" else (f"~%{weight}%" if correct else "~%-100%")
+            )
             feedback = str(choice.get("feedback") or "").strip(PHP_SPACE)
             lines.append(mark + _field(choice["text"]) + (f"#{_field(feedback)}" if feedback else ""))
         return lines
@@ -74,8 +93,10 @@ def _answers(question: dict[str, Any], title: str, notices: list[Notice]) -> lis
         return [f"={n} -> {escape(item.strip(PHP_SPACE))}" for n, item in enumerate(question["items"], 1)]
     if any("->" in p["left"] for p in question["pairs"]):
         notices.append(notice("interchange.export.arrow", title))
-    return [f"={_field(p['left']).replace('->', '→')} -> {escape(p['right'].strip(PHP_SPACE))}"
-            for p in question["pairs"]]
+    return [
+        f"={_field(p['left']).replace('->', '→')} -> {escape(p['right'].strip(PHP_SPACE))}"
+        for p in question["pairs"]
+    ]
 
 
 def write_question(question: dict[str, Any], notices: list[Notice]) -> str | None:
@@ -111,8 +132,9 @@ def write_gift(quiz: dict[str, Any], header: list[str] | None = None) -> ExportR
     blocks = ["\n".join(f"// {' '.join(line.split())}" for line in header)] if header else []
     for question in quiz.get("questions") or []:
         if not isinstance(question, dict):
-            result.notices.append(notice("interchange.export.unknown_type", "?", skipped=True,
-                                         type=type(question).__name__))
+            result.notices.append(
+                notice("interchange.export.unknown_type", "?", skipped=True, type=type(question).__name__)
+            )
             continue
         block = write_question(question, result.notices)
         if block is not None:

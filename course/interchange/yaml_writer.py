@@ -17,8 +17,19 @@ import yaml  # type: ignore[import-untyped, unused-ignore]
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/quiz.schema.json"
 QUIZ_KEYS = ("id", "lesson", "title", "pass_ratio", "shuffle", "questions")
-QUESTION_KEYS = ("id", "type", "prompt", "statement", "choices", "answer", "items", "pairs",
-                 "accept", "explanation", "hints")
+QUESTION_KEYS = (
+    "id",
+    "type",
+    "prompt",
+    "statement",
+    "choices",
+    "answer",
+    "items",
+    "pairs",
+    "accept",
+    "explanation",
+    "hints",
+)
 NESTED_KEYS = ("text", "correct", "feedback", "left", "right")
 _AMBIGUOUS = re.compile(
     r"""^(?:
@@ -28,7 +39,9 @@ _AMBIGUOUS = re.compile(
       | [0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?                 # 12:30 (sexagesimal)
       | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt\ ].*)?                 # dates and timestamps
       | (?i:y|n|yes|no|on|off|true|false|null|~)                   # booleans, null
-    )$""", re.VERBOSE)
+    )$""",
+    re.VERBOSE,
+)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 """Characters that only a double-quoted scalar carries safely (and no comment may hold)."""
 
@@ -78,8 +91,17 @@ def _ordered(value: Any, keys: tuple[str, ...] = NESTED_KEYS) -> Any:
 
 def dump_yaml(value: Any) -> str:
     """`value` as YAML text that the loader reads back as the same strings (ambiguous ones quoted)."""
-    return str(yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=88, indent=2))
+    return str(
+        yaml.dump(
+            value,
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=88,
+            indent=2,
+        )
+    )
 
 
 def comment(text: str, indent: str = "") -> str:
@@ -88,8 +110,11 @@ def comment(text: str, indent: str = "") -> str:
     return "".join(f"{indent}# {line}".rstrip() + "\n" for line in lines)
 
 
-def dump_quiz(quiz: Mapping[str, Any], comments: Iterable[str] = (),
-              question_comments: Mapping[int, Iterable[str]] | None = None) -> str:
+def dump_quiz(
+    quiz: Mapping[str, Any],
+    comments: Iterable[str] = (),
+    question_comments: Mapping[int, Iterable[str]] | None = None,
+) -> str:
     """The quiz as YAML text: schema line, `comments`, then the keys in the format's order.
 
     `question_comments` maps a question's index to lines put just above it.

@@ -79,7 +79,9 @@ class AttemptResult:
 class Journey:
     """A learner's progress in one course, read from and written to the store."""
 
-    def __init__(self, course: Course, store: ProgressStore, learner: Learner, session: str | None = None) -> None:
+    def __init__(
+        self, course: Course, store: ProgressStore, learner: Learner, session: str | None = None
+    ) -> None:
         self.course = course
         self.store = store
         self.learner = learner
@@ -87,7 +89,11 @@ class Journey:
         self._answers = store.answers(learner.id)
         self._grouped: tuple[list[AnswerRecord], int, dict[str, list[AnswerRecord]]] = ([], 0, {})
         self._results: tuple[list[AnswerRecord], int, dict[str, Any], dict[str, list[AttemptResult]]] = (
-            [], 0, {}, {})
+            [],
+            0,
+            {},
+            {},
+        )
         self._state = store.get_state(learner.id)
         self.on_store_error: Callable[[StoreError], None] | None = None
         """Told of a write that failed (the app says it where the learner is); None: raise."""
@@ -155,7 +161,13 @@ class Journey:
         best = max((r.score for r in results), default=None)
         passed = any(r.passed for r in results)
         done = read and (quiz is None or passed)
-        state: LessonState = "done" if done else "in_progress" if (opened or results or self.attempt_open(quiz)) else "not_started"
+        state: LessonState = (
+            "done"
+            if done
+            else "in_progress"
+            if (opened or results or self.attempt_open(quiz))
+            else "not_started"
+        )
         return LessonStatus(state, best, passed, len(results))
 
     def attempt_open(self, quiz: Quiz | None) -> bool:
@@ -168,6 +180,7 @@ class Journey:
 
     def open_section(self, lesson: Lesson, index: int) -> None:
         """Remember the section on screen, so "Continuer" comes back to it."""
+
         def change(state: dict[str, Any]) -> None:
             entry = state.setdefault("lessons", {}).setdefault(lesson.id, {})
             entry["section"] = index
@@ -175,6 +188,7 @@ class Journey:
                 entry["read"] = True
             state["last"] = {"kind": "lesson", "id": lesson.id}
             _note_visit(state, self.session)
+
         self._change(change)
 
     def module_ratio(self, lesson_ids: list[str]) -> float:
@@ -204,8 +218,11 @@ class Journey:
         for module in self.course.modules:
             lessons = self.course.lessons_of(module)
             statuses = [self.status(lesson).state for lesson in lessons]
-            if (module.pretest in self.course.quizzes and not self.results(module.pretest)
-                    and all(state == "not_started" for state in statuses)):
+            if (
+                module.pretest in self.course.quizzes
+                and not self.results(module.pretest)
+                and all(state == "not_started" for state in statuses)
+            ):
                 return "quiz", module.pretest
             for lesson, state in zip(lessons, statuses):
                 if state != "done":
@@ -249,11 +266,17 @@ class Journey:
             entry = quizzes.get(quiz.id, {})
             if not entry.get("open"):
                 number = max(latest, _int(entry.get("attempt"))) + 1
-                entry = {**entry, "attempt": number, "seed": random.randrange(1, 2**31),
-                         "open": True, "sitting": new_id()}
+                entry = {
+                    **entry,
+                    "attempt": number,
+                    "seed": random.randrange(1, 2**31),
+                    "open": True,
+                    "sitting": new_id(),
+                }
                 quizzes[quiz.id] = entry
             state["last"] = {"kind": "quiz", "id": quiz.id}
             chosen.update(entry)
+
         self._change(change)
         self._answers = self.store.answers(self.learner.id)  # the other window's answers too
         number, sitting = _int(chosen.get("attempt")) or 1, str(chosen.get("sitting") or "")
@@ -269,25 +292,71 @@ class Journey:
         entry = self._quiz_state(quiz_id)
         return str(entry.get("sitting") or "") if _int(entry.get("attempt")) == number else ""
 
-    def record(self, quiz: Quiz, question: Question, attempt: int, grade: Grade, hints_used: int,
-               duration_s: float, mode: str = "quiz", confidence: int | None = None) -> AnswerRecord:
+    def record(
+        self,
+        quiz: Quiz,
+        question: Question,
+        attempt: int,
+        grade: Grade,
+        hints_used: int,
+        duration_s: float,
+        mode: str = "quiz",
+        confidence: int | None = None,
+    ) -> AnswerRecord:
         """Store one answer now: durable when this returns, or waiting in memory if the disk refuses."""
         lesson = quiz.lesson
         record = AnswerRecord(
-            id="", learner=self.learner.id, lesson=lesson, quiz=quiz.id, question=question.id,
-            qtype=question.type, response=grade.response, response_text=grade.response_text,
-            correct=grade.correct, score=grade.score, hints_used=hints_used, duration_s=round(duration_s, 3),
-            timestamp="", attempt=attempt, session=self.session, confidence=confidence, mode=mode,
-            sitting=self._open_sitting(quiz.id, attempt) if mode == "quiz" else "")
+            id="",
+            learner=self.learner.id,
+            lesson=lesson,
+            quiz=quiz.id,
+            question=question.id,
+            qtype=question.type,
+            response=grade.response,
+            response_text=grade.response_text,
+            correct=grade.correct,
+            score=grade.score,
+            hints_used=hints_used,
+            duration_s=round(duration_s, 3),
+            timestamp="",
+            attempt=attempt,
+            session=self.session,
+            confidence=confidence,
+            mode=mode,
+            sitting=self._open_sitting(quiz.id, attempt) if mode == "quiz" else "",
+        )
         return self._store_answer(record)
 
-    def record_activity(self, lesson: Lesson, block: str, step: str, kind: str, response: Any,
-                        response_text: str, correct: bool, score: float) -> AnswerRecord:
+    def record_activity(
+        self,
+        lesson: Lesson,
+        block: str,
+        step: str,
+        kind: str,
+        response: Any,
+        response_text: str,
+        correct: bool,
+        score: float,
+    ) -> AnswerRecord:
         """Store one choice made in an interactive section (scenario, simulator, inspector)."""
         record = AnswerRecord(
-            id="", learner=self.learner.id, lesson=lesson.id, quiz=f"{lesson.id}/{block}", question=step,
-            qtype=kind, response=response, response_text=response_text, correct=correct, score=score,
-            hints_used=0, duration_s=0.0, timestamp="", attempt=1, session=self.session, mode="activity")
+            id="",
+            learner=self.learner.id,
+            lesson=lesson.id,
+            quiz=f"{lesson.id}/{block}",
+            question=step,
+            qtype=kind,
+            response=response,
+            response_text=response_text,
+            correct=correct,
+            score=score,
+            hints_used=0,
+            duration_s=0.0,
+            timestamp="",
+            attempt=1,
+            session=self.session,
+            mode="activity",
+        )
         return self._store_answer(record)
 
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
@@ -301,7 +370,14 @@ class Journey:
             if _int(entry.get("attempt")) == attempt and str(entry.get("sitting") or "") == sitting:
                 entry["open"] = False
             entry.setdefault("results", []).append(
-                {"attempt": result.number, "score": result.score, "passed": result.passed, "when": result.when})
+                {
+                    "attempt": result.number,
+                    "score": result.score,
+                    "passed": result.passed,
+                    "when": result.when,
+                }
+            )
+
         self._change(change)
         return result
 
@@ -311,8 +387,15 @@ class Journey:
         score = attempt_score((a.score for a in latest.values()), len(quiz.questions))
         missed = [q.id for q in quiz.questions if q.id not in latest or not latest[q.id].correct]
         partial = tuple(q for q in missed if q in latest and latest[q].score > 0)
-        return AttemptResult(number, score, is_passed(score, quiz.pass_ratio), missed, when,
-                             len(latest) == len(quiz.questions), partial)
+        return AttemptResult(
+            number,
+            score,
+            is_passed(score, quiz.pass_ratio),
+            missed,
+            when,
+            len(latest) == len(quiz.questions),
+            partial,
+        )
 
     def results(self, quiz_id: str) -> list[AttemptResult]:
         """Every attempt of the quiz since its last reset but the one under way, oldest first.
@@ -333,12 +416,19 @@ class Journey:
         if quiz is None:
             return []
         entry = self._quiz_state(quiz_id)
-        current = (str(entry.get("sitting") or "") or f"#{_int(entry.get('attempt'))}") if entry.get("open") else None
+        current = (
+            (str(entry.get("sitting") or "") or f"#{_int(entry.get('attempt'))}")
+            if entry.get("open")
+            else None
+        )
         sittings: dict[str, list[AnswerRecord]] = {}
         for answer in self._since_reset(quiz_id):
             sittings.setdefault(sitting_key(answer), []).append(answer)
-        return [self._score(quiz, answers[0].attempt, answers, answers[-1].timestamp)
-                for key, answers in sittings.items() if key != current]
+        return [
+            self._score(quiz, answers[0].attempt, answers, answers[-1].timestamp)
+            for key, answers in sittings.items()
+            if key != current
+        ]
 
     def can_retry(self, quiz: Quiz) -> bool:
         """False once an evaluation quiz has used its `max_attempts`."""
@@ -350,7 +440,8 @@ class Journey:
         """(sure, right) → count for the answers of one attempt given with a confidence (3 = sure)."""
         rows: dict[tuple[bool, bool], int] = {}
         sitting = self._open_sitting(quiz_id, attempt) or next(
-            (a.sitting for a in reversed(self._since_reset(quiz_id)) if a.attempt == attempt), "")
+            (a.sitting for a in reversed(self._since_reset(quiz_id)) if a.attempt == attempt), ""
+        )
         for answer in self._sitting(quiz_id, attempt, sitting):
             if answer.confidence:
                 key = (answer.confidence >= 3, answer.correct)
@@ -361,7 +452,8 @@ class Journey:
         """(confidence level as chosen, 1..3; right) → count, for the answers of one attempt."""
         rows: dict[tuple[int, bool], int] = {}
         sitting = self._open_sitting(quiz_id, attempt) or next(
-            (a.sitting for a in reversed(self._since_reset(quiz_id)) if a.attempt == attempt), "")
+            (a.sitting for a in reversed(self._since_reset(quiz_id)) if a.attempt == attempt), ""
+        )
         for answer in self._sitting(quiz_id, attempt, sitting):
             if answer.confidence:
                 key = (answer.confidence, answer.correct)
@@ -409,6 +501,7 @@ class Journey:
                     state.setdefault("quizzes", {})[lesson.quiz] = {"reset": now}
                 if (state.get("last") or {}).get("id") in (lesson.id, lesson.quiz):
                     state.pop("last", None)
+
         self._change(change)
 
 

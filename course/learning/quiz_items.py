@@ -27,8 +27,16 @@ class QuizItem:
     @classmethod
     def for_attempt(cls, attempt: Attempt, questions: list[Question]) -> list[QuizItem]:
         """The questions of an attempt, each with its choices in the attempt's order."""
-        return [cls(attempt.quiz, q, attempt.number, attempt.seed,
-                    attempt.choice_order(q, len(getattr(q, "choices", ())))) for q in questions]
+        return [
+            cls(
+                attempt.quiz,
+                q,
+                attempt.number,
+                attempt.seed,
+                attempt.choice_order(q, len(getattr(q, "choices", ()))),
+            )
+            for q in questions
+        ]
 
 
 def review_items(course: Course, cards: list[ReviewCard]) -> list[QuizItem]:

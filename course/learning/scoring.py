@@ -23,7 +23,11 @@ __all__ = ["DEFAULT_PASS_RATIO", "attempt_score", "is_passed", "latest_by_questi
 
 def sitting_key(answer: Mapping[str, Any] | Any) -> str:
     """Which attempt an answer belongs to: its sitting id, else "#<attempt number>" (old data)."""
-    get = answer.get if isinstance(answer, Mapping) else lambda name, default=None: getattr(answer, name, default)
+    get = (
+        answer.get
+        if isinstance(answer, Mapping)
+        else lambda name, default=None: getattr(answer, name, default)
+    )
     sitting = get("sitting", "")
     if isinstance(sitting, str) and sitting:
         return sitting

@@ -32,8 +32,14 @@ if TYPE_CHECKING:
         write_progress_file,
     )
 
-_TRANSFER = ("ImportRefused", "ImportReport", "export_progress", "import_progress",
-             "read_progress_file", "write_progress_file")
+_TRANSFER = (
+    "ImportRefused",
+    "ImportReport",
+    "export_progress",
+    "import_progress",
+    "read_progress_file",
+    "write_progress_file",
+)
 
 
 def __getattr__(name: str) -> object:
@@ -46,9 +52,23 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
-    "AnswerRecord", "ImportRefused", "ImportReport", "InvalidNameError", "Learner",
-    "ProgressStore", "RecordError", "StoreBusyError", "StoreError", "StoreNotice",
-    "StoreWriteError", "UnknownLearnerError", "clean_name", "export_progress",
-    "import_progress", "name_key", "read_progress_file", "resolve_data_dir",
+    "AnswerRecord",
+    "ImportRefused",
+    "ImportReport",
+    "InvalidNameError",
+    "Learner",
+    "ProgressStore",
+    "RecordError",
+    "StoreBusyError",
+    "StoreError",
+    "StoreNotice",
+    "StoreWriteError",
+    "UnknownLearnerError",
+    "clean_name",
+    "export_progress",
+    "import_progress",
+    "name_key",
+    "read_progress_file",
+    "resolve_data_dir",
     "write_progress_file",
 ]

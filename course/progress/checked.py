@@ -81,10 +81,17 @@ class CheckedSegments:
                 data = json.loads(handle.read(1 << 20))
         except (OSError, ValueError, RecursionError):
             return {}
-        if type(data) is not dict or data.get("version") != INDEX_VERSION or type(data.get("files")) is not dict:
+        if (
+            type(data) is not dict
+            or data.get("version") != INDEX_VERSION
+            or type(data.get("files")) is not dict
+        ):
             return {}
-        return {name: value for name, value in data["files"].items()
-                if type(value) is list and len(value) == 3 and all(type(x) is int for x in value)}
+        return {
+            name: value
+            for name, value in data["files"].items()
+            if type(value) is list and len(value) == 3 and all(type(x) is int for x in value)
+        }
 
     def is_checked(self, path: Path, seen: Identity | None) -> bool:
         return seen is not None and self._known.get(path.name) == seen

@@ -78,8 +78,13 @@ RETRY_LOCK_TIMEOUT_S = 0.5  # a timer's retry gives way to a busy lock at once
 class ProgressStore:
     """The one owner of a data directory's files (layout: `course.progress.paths`)."""
 
-    def __init__(self, data_dir: Path, *, segment_size: int = DEFAULT_SEGMENT_SIZE,
-                 lock_timeout: float = LOCK_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        segment_size: int = DEFAULT_SEGMENT_SIZE,
+        lock_timeout: float = LOCK_TIMEOUT_S,
+    ) -> None:
         self.paths = StorePaths(Path(data_dir))
         self.files = DataFiles(self.paths, lock_timeout)
         self.notices: list[StoreNotice] = self.files.notices
@@ -129,7 +134,7 @@ class ProgressStore:
                 for staging in self.paths.unfinished_dirs(NEW_PREFIX):
                     shutil.rmtree(staging, ignore_errors=True)
         for trash in self.paths.unfinished_dirs(DELETED_PREFIX):
-            gone = trash.name[len(DELETED_PREFIX):][:32]
+            gone = trash.name[len(DELETED_PREFIX) :][:32]
             self._learners_write(partial(_remove, learner_id=gone))
             shutil.rmtree(trash, ignore_errors=True)
         listed = self.files.read_table(self.paths.learners_db, "learners", self.paths.learners_lock)
@@ -163,12 +168,14 @@ class ProgressStore:
 
     def _learners_write(self, operation: Callable[[Table], T]) -> T:
         """Run `operation` on the learners table, after adding the folders it does not list."""
+
         def run(db: TinyDB) -> T:
             table = db.table("learners")
             orphans = self._orphans({doc.get("id") for doc in table}, recover=True)
             if orphans:
                 table.insert_multiple(x.to_dict() for x in orphans)
             return operation(table)
+
         with self.files.locked(self.paths.learners_lock):
             return self.files.write_db(self.paths.learners_db, run)
 
@@ -217,7 +224,9 @@ class ProgressStore:
             key = name_key(clean_name(name))
         except InvalidNameError:
             return None
-        found = self._listed_once(lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key)
+        found = self._listed_once(
+            lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key
+        )
         return found or next((x for x in self.list_learners() if name_key(x.name) == key), None)
 
     def _listed_once(self, match: Callable[[dict[str, Any]], bool]) -> Learner | None:
@@ -238,7 +247,9 @@ class ProgressStore:
         A known name is found by reading alone: no lock and no write of learners.json."""
         learner = Learner.new(name)
         key = name_key(learner.name)
-        known = self._listed_once(lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key)
+        known = self._listed_once(
+            lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key
+        )
         return known or self.add_learner(learner)  # add_learner looks again, under the lock
 
     def add_learner(self, learner: Learner) -> Learner:
@@ -251,12 +262,14 @@ class ProgressStore:
                     return Learner.from_dict(doc)
             staging = self.paths.staging_dir(learner.id)  # the folder appears whole, or not
             staging.mkdir(exist_ok=True)
-            self.files.write_db(staging / "profile.json",
-                                lambda db: db.table("profile").insert(learner.to_dict()))
+            self.files.write_db(
+                staging / "profile.json", lambda db: db.table("profile").insert(learner.to_dict())
+            )
             os.replace(staging, self.paths.learner_dir(learner.id))
             fsync_dir(staging.parent)
             table.insert(learner.to_dict())
             return learner
+
         return self._guard_write(lambda: self._learners_write(add), "store.profile_failed", "profile")
 
     def delete_learner(self, learner_id: str) -> None:
@@ -281,6 +294,7 @@ class ProgressStore:
                     with suppress(OSError):
                         os.replace(trash, folder)
                 raise
+
         self._guard_write(delete_or_restore, "store.delete_failed", "profile")
         shutil.rmtree(trash, ignore_errors=True)
         with self._mutex:
@@ -315,8 +329,9 @@ class ProgressStore:
         with self._mutex:
             for record in records:
                 self._check_learner(record.learner)
-            self._pending += [replace(r, id=r.id or new_id(), timestamp=r.timestamp or utc_now())
-                              for r in records]
+            self._pending += [
+                replace(r, id=r.id or new_id(), timestamp=r.timestamp or utc_now()) for r in records
+            ]
             return self.flush_pending()
 
     def flush_pending(self, lock_timeout: float | None = None) -> int:
@@ -333,11 +348,13 @@ class ProgressStore:
                 except OSError as error:
                     why = reason(error)
             if busy:
-                raise StoreBusyError(t("store.busy", seconds=round(self.files.lock_timeout)),
-                                     self.pending, "answer")
+                raise StoreBusyError(
+                    t("store.busy", seconds=round(self.files.lock_timeout)), self.pending, "answer"
+                )
             if why is not None:
-                raise StoreWriteError(t("store.write_failed", reason=why, pending=self.pending),
-                                      self.pending, "answer", why)
+                raise StoreWriteError(
+                    t("store.write_failed", reason=why, pending=self.pending), self.pending, "answer", why
+                )
             return written
 
     def retry_pending(self) -> StoreWriteError | None:
@@ -373,8 +390,7 @@ class ProgressStore:
             while batch := [r for r in self._pending if r.learner == learner_id]:
                 taken = self._append(learner_id, batch)
                 done = {r.id for r in batch[:taken]}  # ids are unique per learner, not across
-                self._pending = [r for r in self._pending
-                                 if r.learner != learner_id or r.id not in done]
+                self._pending = [r for r in self._pending if r.learner != learner_id or r.id not in done]
                 written += taken
         return written
 
@@ -389,6 +405,7 @@ class ProgressStore:
             if room:
                 table.insert_multiple(r.to_dict() for r in records[:room])
             return min(room, len(records))
+
         taken = self.files.write_db(self.paths.segment(learner_id, number), insert)
         return taken or self.files.write_db(self.paths.segment(learner_id, number + 1), insert)
 
@@ -426,8 +443,7 @@ class ProgressStore:
         """Names, sizes and change times of every file the reports read: equal fingerprints,
         equal data. Cheap (no file is opened), so a screen can poll it."""
         seen: list[tuple[str, int, int]] = []
-        folders = [self.paths.root, *(self.paths.learners_root / i
-                                      for i in self.paths.learner_ids_on_disk())]
+        folders = [self.paths.root, *(self.paths.learners_root / i for i in self.paths.learner_ids_on_disk())]
         for folder in folders:
             with suppress(OSError), os.scandir(folder) as entries:
                 for entry in entries:
@@ -449,13 +465,14 @@ class ProgressStore:
         if not is_learner_id(learner_id):
             return {}
         self._repair_learner(learner_id)
-        docs = self.files.read_table(self.paths.state_db(learner_id), "state",
-                                     self.paths.learner_lock(learner_id))
+        docs = self.files.read_table(
+            self.paths.state_db(learner_id), "state", self.paths.learner_lock(learner_id)
+        )
         return docs[0] if docs else {}  # freshly parsed: the caller may keep it
 
-    def update_state(self, learner_id: str,
-                     change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    def update_state(self, learner_id: str, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
         """Read, `change` in place, write back: atomic, under the learner's lock."""
+
         def apply(db: TinyDB) -> dict[str, Any]:
             table = db.table("state")
             current = table.get(doc_id=1)
@@ -475,6 +492,7 @@ class ProgressStore:
             with self.files.locked(self.paths.learner_lock(learner_id)):
                 self._check_learner(learner_id)
                 return self.files.write_db(self.paths.state_db(learner_id), apply)
+
         return self._guard_write(write, "store.state_failed", "state")
 
     def close(self) -> None:
@@ -499,9 +517,11 @@ def _answer_docs(path: Path) -> list[dict[str, Any]] | None:
 
 def _replace_with(state: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:
     """A TinyDB update that replaces the whole document (keys removed by the app go too)."""
+
     def apply(document: MutableMapping[str, Any]) -> None:
         document.clear()
         document.update(state)
+
     return apply
 
 

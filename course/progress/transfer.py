@@ -125,11 +125,9 @@ def _validate(data: object) -> _Contents:
         raise _damaged("learners / answers")
     if not isinstance(raw_states, dict):
         raise _damaged("states")
-    learners = [_parse(Learner.from_dict, raw, f"learners[{i}]")
-                for i, raw in enumerate(raw_learners)]
+    learners = [_parse(Learner.from_dict, raw, f"learners[{i}]") for i, raw in enumerate(raw_learners)]
     known = {x.id for x in learners}
-    answers = [_parse(AnswerRecord.from_dict, raw, f"answers[{i}]")
-               for i, raw in enumerate(raw_answers)]
+    answers = [_parse(AnswerRecord.from_dict, raw, f"answers[{i}]") for i, raw in enumerate(raw_answers)]
     for i, answer in enumerate(answers):
         if answer.learner not in known:
             raise _damaged(f"answers[{i}]: learner")
@@ -222,12 +220,17 @@ def _same(left: AnswerRecord, right: AnswerRecord) -> bool:
     return {**left.to_dict(), "learner": ""} == {**right.to_dict(), "learner": ""}
 
 
-def import_progress(store: ProgressStore, data: dict[str, Any], *, merge_as: str | None = None) -> ImportReport:
+def import_progress(
+    store: ProgressStore, data: dict[str, Any], *, merge_as: str | None = None
+) -> ImportReport:
     """Merge an export into `store`; ImportRefused (nothing touched) if it is not valid."""
     contents = _validate(data)
     plan = _plan(store, contents, merge_as)
-    seen = {x: {a.id: a for a in store.answers(x)} for x in set(plan.targets.values())
-            if store.get_learner(x) is not None}
+    seen = {
+        x: {a.id: a for a in store.answers(x)}
+        for x in set(plan.targets.values())
+        if store.get_learner(x) is not None
+    }
     fresh: list[AnswerRecord] = []
     present = 0
     conflicts: list[dict[str, str]] = []
@@ -247,9 +250,14 @@ def import_progress(store: ProgressStore, data: dict[str, Any], *, merge_as: str
         elif _same(known, moved):
             present += 1
         else:
-            conflicts.append({"learner": clean_terminal(names.get(answer.learner, ""), 40),
-                              "id": clean_terminal(answer.id, 64), "quiz": clean_terminal(answer.quiz, 60),
-                              "question": clean_terminal(answer.question, 60)})
+            conflicts.append(
+                {
+                    "learner": clean_terminal(names.get(answer.learner, ""), 40),
+                    "id": clean_terminal(answer.id, 64),
+                    "quiz": clean_terminal(answer.quiz, 60),
+                    "question": clean_terminal(answer.question, 60),
+                }
+            )
 
     added = 0
     for learner in plan.new:
@@ -267,8 +275,9 @@ def import_progress(store: ProgressStore, data: dict[str, Any], *, merge_as: str
         change(trial)
         if trial != before:
             store.update_state(target, change)
-    return ImportReport(added, plan.merged, written, present, tuple(conflicts),
-                        tuple(plan.kept_apart), tuple(plan.renamed))
+    return ImportReport(
+        added, plan.merged, written, present, tuple(conflicts), tuple(plan.kept_apart), tuple(plan.renamed)
+    )
 
 
 def _merge_state(imported: list[dict[str, Any]], aliases: list[str]) -> Callable[[dict[str, Any]], None]:
@@ -276,6 +285,7 @@ def _merge_state(imported: list[dict[str, Any]], aliases: list[str]) -> Callable
 
     Local values win; merging the same state twice changes nothing.
     """
+
     def change(state: dict[str, Any]) -> None:
         for key, value in ((k, v) for one in imported for k, v in one.items()):
             mine = state.get(key)
@@ -285,7 +295,11 @@ def _merge_state(imported: list[dict[str, Any]], aliases: list[str]) -> Callable
                 for lesson, entry in value.items():
                     if lesson not in mine:
                         mine[lesson] = copy.deepcopy(entry)
-                    elif isinstance(mine[lesson], dict) and isinstance(entry, dict) and entry.get("read") is True:
+                    elif (
+                        isinstance(mine[lesson], dict)
+                        and isinstance(entry, dict)
+                        and entry.get("read") is True
+                    ):
                         mine[lesson]["read"] = True
             elif key == "visits" and isinstance(mine, dict) and isinstance(value, dict):
                 for label, visit in value.items():
@@ -303,6 +317,7 @@ def _merge_state(imported: list[dict[str, Any]], aliases: list[str]) -> Callable
             found = state.get("aliases")
             known: list[Any] = found if isinstance(found, list) else []
             state["aliases"] = known + [a for a in aliases if a not in known]
+
     return change
 
 
@@ -312,13 +327,15 @@ def read_progress_file(path: Path | str) -> dict[str, Any]:
     try:  # a FIFO or /dev/zero is refused unread, never waited on; so is a huge file
         raw = read_regular(path, MAX_IMPORT_BYTES)
     except TooLargeError:
-        raise ImportRefused(t("store.import.too_large", path=clean_terminal(path.name),
-                              max=MAX_IMPORT_BYTES // 2**20)) from None
+        raise ImportRefused(
+            t("store.import.too_large", path=clean_terminal(path.name), max=MAX_IMPORT_BYTES // 2**20)
+        ) from None
     except NotAFileError:
         raise ImportRefused(t("store.import.not_a_file", path=clean_terminal(path.name))) from None
     except OSError as error:
-        raise ImportRefused(t("store.import.unreadable", path=clean_terminal(path.name),
-                              detail=error.strerror or error)) from None
+        raise ImportRefused(
+            t("store.import.unreadable", path=clean_terminal(path.name), detail=error.strerror or error)
+        ) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (ValueError, RecursionError):  # RecursionError: nested deeper than any export

@@ -57,9 +57,16 @@ def score_item(item: InspectItem, flagged: set[str], verdict_reliable: bool) -> 
     judged_right = len(hits) + len(reassuring - flagged)
     clue_share = judged_right / len(item.clues) if item.clues else 1.0
     verdict_right = item.reliable == verdict_reliable
-    return ItemScore(item.id, frozenset(hits), frozenset(false_alarms), frozenset(suspicious - flagged),
-                     frozenset(reassuring - flagged), item.reliable, verdict_reliable,
-                     round((clue_share + verdict_right) / 2, 4))
+    return ItemScore(
+        item.id,
+        frozenset(hits),
+        frozenset(false_alarms),
+        frozenset(suspicious - flagged),
+        frozenset(reassuring - flagged),
+        item.reliable,
+        verdict_reliable,
+        round((clue_share + verdict_right) / 2, 4),
+    )
 
 
 def _rate(part: int, whole: int) -> float | None:

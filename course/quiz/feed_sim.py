@@ -70,8 +70,9 @@ def resemblance(post: FeedPost, liked: Sequence[FeedPost]) -> float:
     return TOPIC_WEIGHT * same_topic + TONE_WEIGHT * same_tone + boost
 
 
-def next_feed(feed: Feed, liked: list[str], shown: list[str], round_no: int,
-              profiled: bool = True) -> list[FeedPost]:
+def next_feed(
+    feed: Feed, liked: list[str], shown: list[str], round_no: int, profiled: bool = True
+) -> list[FeedPost]:
     """The `feed.feed_size` posts of round `round_no`, given every like and display so far.
 
     Profiled: posts ranked by resemblance to the likes, a post already shown
@@ -80,7 +81,7 @@ def next_feed(feed: Feed, liked: list[str], shown: list[str], round_no: int,
     """
     rng = _rng(feed, round_no)
     if not profiled:
-        return _fresh_first(feed, shown, rng)[:_size(feed)]
+        return _fresh_first(feed, shown, rng)[: _size(feed)]
     posts = {p.id: p for p in feed.posts}
     liked_posts = [posts[i] for i in liked if i in posts]
     if not liked_posts:
@@ -93,7 +94,7 @@ def next_feed(feed: Feed, liked: list[str], shown: list[str], round_no: int,
         score = resemblance(post, liked_posts) - (REPEAT_PENALTY if times[post.id] else 0.0)
         return (-score, times[post.id], ties[post.id])
 
-    return sorted(candidates, key=rank)[:_size(feed)]
+    return sorted(candidates, key=rank)[: _size(feed)]
 
 
 def topic_count(posts: Sequence[FeedPost]) -> int:

@@ -41,5 +41,13 @@ def feedback_for(question: Question, result: Grade, quiz_mode: str, asking: str 
         missed = [c.text for i, c in enumerate(question.choices) if c.correct and i not in result.response]
     retry = quiz_mode == "practice" and not result.correct and asking == "quiz"
     expected = None if result.correct or quiz_mode == "practice" else result.expected_text
-    return Feedback(verdict, round(result.score * 100), result.spelling, expected, list(result.feedback), missed,
-                    retry, "" if retry else question.explanation or "")
+    return Feedback(
+        verdict,
+        round(result.score * 100),
+        result.spelling,
+        expected,
+        list(result.feedback),
+        missed,
+        retry,
+        "" if retry else question.explanation or "",
+    )

@@ -68,7 +68,9 @@ def grade(question: Question, response: Any, *, true_word: str = "Vrai", false_w
         correct = picked == wanted
         score = 1.0 if correct else max(0.0, _fraction(hits - false_alarms, len(wanted)))
         feedback = [question.choices[i].feedback or "" for i in picked if question.choices[i].feedback]
-        return Grade(correct, score, picked, " | ".join(question.choices[i].text for i in picked), expected, feedback)
+        return Grade(
+            correct, score, picked, " | ".join(question.choices[i].text for i in picked), expected, feedback
+        )
     if isinstance(question, TrueFalseQuestion):
         given = bool(response)
         words = {True: true_word, False: false_word}
@@ -78,14 +80,24 @@ def grade(question: Question, response: Any, *, true_word: str = "Vrai", false_w
         given_items = [str(i) for i in response]
         in_place = sum(a == b for a, b in zip(given_items, question.items))
         correct = given_items == list(question.items)
-        return Grade(correct, 1.0 if correct else _fraction(in_place, len(question.items)), given_items,
-                     " > ".join(given_items), expected)
+        return Grade(
+            correct,
+            1.0 if correct else _fraction(in_place, len(question.items)),
+            given_items,
+            " > ".join(given_items),
+            expected,
+        )
     if isinstance(question, MatchQuestion):
         given_pairs = {str(k): str(v) for k, v in dict(response).items()}
         right = sum(given_pairs.get(p.left) == p.right for p in question.pairs)
         correct = right == len(question.pairs)
-        return Grade(correct, 1.0 if correct else _fraction(right, len(question.pairs)), given_pairs,
-                     " ; ".join(f"{k} = {v}" for k, v in given_pairs.items()), expected)
+        return Grade(
+            correct,
+            1.0 if correct else _fraction(right, len(question.pairs)),
+            given_pairs,
+            " ; ".join(f"{k} = {v}" for k, v in given_pairs.items()),
+            expected,
+        )
     if isinstance(question, ShortQuestion):
         typed = str(response)
         found = match_short(typed, list(question.accept))

@@ -41,8 +41,9 @@ class LearnerData:
     state: Mapping[str, Any] = field(default_factory=dict)
 
 
-def store_source(store: Any, learner_ids: Collection[str] | None = None,
-                 order: Callable[[Any], Any] | None = None) -> tuple[int, Iterator[LearnerData]]:
+def store_source(
+    store: Any, learner_ids: Collection[str] | None = None, order: Callable[[Any], Any] | None = None
+) -> tuple[int, Iterator[LearnerData]]:
     """How many learners, and each one's data read from a `ProgressStore` as it is needed
     (in name order, or `order` of the profile: pseudonymous exports sort by pseudonym)."""
     learners = [x for x in store.list_learners() if learner_ids is None or x.id in learner_ids]
@@ -52,11 +53,15 @@ def store_source(store: Any, learner_ids: Collection[str] | None = None,
     def read() -> Iterator[LearnerData]:
         for learner in learners:
             yield LearnerData(learner.to_dict(), store.answer_dicts(learner.id), store.get_state(learner.id))
+
     return len(learners), read()
 
 
-def memory_source(learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
-                  states: Mapping[str, Mapping[str, Any]] | None = None) -> list[LearnerData]:
+def memory_source(
+    learners: Iterable[Mapping[str, Any]],
+    answers: Iterable[Mapping[str, Any]],
+    states: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[LearnerData]:
     """The same data from lists (an export file, a test): answers grouped by learner."""
     by_learner: dict[str, list[Mapping[str, Any]]] = {}
     for answer in answers:
@@ -64,8 +69,10 @@ def memory_source(learners: Iterable[Mapping[str, Any]], answers: Iterable[Mappi
     known = [dict(x) for x in learners]
     ids = {str(x.get("id", "")) for x in known}
     known += [{"id": i, "name": ""} for i in by_learner if i and i not in ids]
-    return [LearnerData(x, by_learner.get(str(x.get("id", "")), []), (states or {}).get(str(x.get("id")), {}))
-            for x in known]
+    return [
+        LearnerData(x, by_learner.get(str(x.get("id", "")), []), (states or {}).get(str(x.get("id")), {}))
+        for x in known
+    ]
 
 
 class _Scope:
@@ -92,9 +99,17 @@ def _sessions(results: list[LearnerResult]) -> tuple[SessionFigures, ...]:
             span[4] = max(span[4], visit.duration_s)
     # A session lasts from its first arrival to its last action (or its longest visit, which
     # counts the time spent on the first answer).
-    return tuple(SessionFigures(label, tuple(ids), first, last,
-                                max(longest, (parse_time(last) - parse_time(first)).total_seconds()), answers)
-                 for label, (first, last, ids, answers, longest) in sorted(spans.items(), key=lambda s: s[1][0]))
+    return tuple(
+        SessionFigures(
+            label,
+            tuple(ids),
+            first,
+            last,
+            max(longest, (parse_time(last) - parse_time(first)).total_seconds()),
+            answers,
+        )
+        for label, (first, last, ids, answers, longest) in sorted(spans.items(), key=lambda s: s[1][0])
+    )
 
 
 def _lessons(learners: list[LearnerFigures], index: CourseIndex) -> tuple[LessonFigures, ...]:
@@ -103,12 +118,22 @@ def _lessons(learners: list[LearnerFigures], index: CourseIndex) -> tuple[Lesson
         bests = [x.best_scores[lesson.id] for x in learners if lesson.id in x.best_scores]
         started = sum(1 for x in learners if lesson.id in x.best_scores or lesson.id in x.lessons_done)
         if started:
-            out.append(LessonFigures(lesson.id, lesson.title, index.modules[lesson.module].title, started,
-                                     sum(1 for x in learners if lesson.id in x.lessons_done), mean(bests)))
+            out.append(
+                LessonFigures(
+                    lesson.id,
+                    lesson.title,
+                    index.modules[lesson.module].title,
+                    started,
+                    sum(1 for x in learners if lesson.id in x.lessons_done),
+                    mean(bests),
+                )
+            )
     return tuple(out)
 
 
-def _impact(learners: list[LearnerFigures], index: CourseIndex) -> tuple[tuple[ImpactRow, ...], tuple[ModuleImpact, ...]]:
+def _impact(
+    learners: list[LearnerFigures], index: CourseIndex
+) -> tuple[tuple[ImpactRow, ...], tuple[ModuleImpact, ...]]:
     rows: list[ImpactRow] = []
     modules = []
     for module in index.modules.values():
@@ -122,48 +147,84 @@ def _impact(learners: list[LearnerFigures], index: CourseIndex) -> tuple[tuple[I
                 continue
             if (pre and not pre.complete) or (post and not post.complete):
                 incomplete.append(x.id)
-            done_pre, done_post = (pre if pre and pre.complete else None), (post if post and post.complete else None)
+            done_pre, done_post = (
+                (pre if pre and pre.complete else None),
+                (post if post and post.complete else None),
+            )
             if done_pre and not done_post:
                 pre_only.append(x.id)
             if done_pre or done_post:
-                mine.append(ImpactRow(x.id, module.id, done_pre.score if done_pre else None,
-                                      done_post.score if done_post else None,
-                                      done_pre.discernment if done_pre else None,
-                                      done_post.discernment if done_post else None))
+                mine.append(
+                    ImpactRow(
+                        x.id,
+                        module.id,
+                        done_pre.score if done_pre else None,
+                        done_post.score if done_post else None,
+                        done_pre.discernment if done_pre else None,
+                        done_post.discernment if done_post else None,
+                    )
+                )
         if not mine and not incomplete:
             continue
         rows += mine
         pairs = [r for r in mine if r.gain is not None]
         gains = [r.gain for r in pairs if r.gain is not None]
         interval = paired_interval(gains)
-        modules.append(ModuleImpact(
-            module.id, module.title, len(pairs), mean([r.pre for r in pairs if r.pre is not None]),
-            mean([r.post for r in pairs if r.post is not None]), mean(gains),
-            interval[0] if interval else None, interval[1] if interval else None,
-            tuple(incomplete), tuple(pre_only)))
+        modules.append(
+            ModuleImpact(
+                module.id,
+                module.title,
+                len(pairs),
+                mean([r.pre for r in pairs if r.pre is not None]),
+                mean([r.post for r in pairs if r.post is not None]),
+                mean(gains),
+                interval[0] if interval else None,
+                interval[1] if interval else None,
+                tuple(incomplete),
+                tuple(pre_only),
+            )
+        )
     return tuple(rows), tuple(modules)
 
 
-def _report(scope: _Scope, index: CourseIndex, learner_filter: tuple[str, ...], help_below: float,
-            min_answers: int) -> Report:
+def _report(
+    scope: _Scope, index: CourseIndex, learner_filter: tuple[str, ...], help_below: float, min_answers: int
+) -> Report:
     learners = sorted((r.figures for r in scope.results), key=lambda x: (x.name.casefold(), x.id))
-    attempts: list[AttemptFigures] = sorted((a for r in scope.results for a in r.attempts),
-                                            key=lambda a: (a.started, a.learner))
+    attempts: list[AttemptFigures] = sorted(
+        (a for r in scope.results for a in r.attempts), key=lambda a: (a.started, a.learner)
+    )
     impact_rows, impact = _impact(learners, index)
     return Report(
-        title=index.title, session=scope.label, learner_filter=learner_filter, learners=tuple(learners),
-        sessions=_sessions(scope.results), lessons=_lessons(learners, index),
-        items=scope.items.figures(index, min_answers), impact_rows=impact_rows, impact=impact,
-        attempts=tuple(attempts), answers=sum(x.answers for x in learners),
-        correct=sum(x.correct for x in learners), time_s=sum(x.time_s for x in learners),
-        help_below=help_below, min_answers=min_answers,
-        module_titles={m.id: m.title for m in index.modules.values()})
+        title=index.title,
+        session=scope.label,
+        learner_filter=learner_filter,
+        learners=tuple(learners),
+        sessions=_sessions(scope.results),
+        lessons=_lessons(learners, index),
+        items=scope.items.figures(index, min_answers),
+        impact_rows=impact_rows,
+        impact=impact,
+        attempts=tuple(attempts),
+        answers=sum(x.answers for x in learners),
+        correct=sum(x.correct for x in learners),
+        time_s=sum(x.time_s for x in learners),
+        help_below=help_below,
+        min_answers=min_answers,
+        module_titles={m.id: m.title for m in index.modules.values()},
+    )
 
 
-def compute_reports(source: Iterable[LearnerData], index: CourseIndex, *,
-                    scopes: Collection[str | None] | None = (ALL,), learner_ids: Collection[str] | None = None,
-                    help_below: float = DEFAULT_HELP_BELOW, min_answers: int = 3,
-                    progress: Callable[[int], None] | None = None) -> dict[str | None, Report]:
+def compute_reports(
+    source: Iterable[LearnerData],
+    index: CourseIndex,
+    *,
+    scopes: Collection[str | None] | None = (ALL,),
+    learner_ids: Collection[str] | None = None,
+    help_below: float = DEFAULT_HELP_BELOW,
+    min_answers: int = 3,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str | None, Report]:
     """The report of each scope asked (`ALL`, or session labels; None: all and every session).
 
     In `ALL` every learner is listed, even one who has not begun; in a session, only those
@@ -177,8 +238,9 @@ def compute_reports(source: Iterable[LearnerData], index: CourseIndex, *,
         learner_id = str(data.learner.get("id", ""))
         if learner_ids is not None and learner_id not in learner_ids:
             continue
-        results = learner_results(data.learner, data.answers, data.state, index,
-                                  None if wanted is None else list(built), help_below)
+        results = learner_results(
+            data.learner, data.answers, data.state, index, None if wanted is None else list(built), help_below
+        )
         for scope, result in results.items():
             if scope is ALL or result.figures.answers or result.figures.visits:  # seen in this session
                 if scope not in built:
@@ -187,10 +249,14 @@ def compute_reports(source: Iterable[LearnerData], index: CourseIndex, *,
         if progress is not None:
             progress(count)
     learner_filter = tuple(sorted(learner_ids)) if learner_ids is not None else ()
-    return {label: _report(scope, index, learner_filter, help_below, min_answers) for label, scope in built.items()}
+    return {
+        label: _report(scope, index, learner_filter, help_below, min_answers)
+        for label, scope in built.items()
+    }
 
 
-def compute_report(source: Iterable[LearnerData], index: CourseIndex, *, session: str | None = ALL,
-                   **options: Any) -> Report:
+def compute_report(
+    source: Iterable[LearnerData], index: CourseIndex, *, session: str | None = ALL, **options: Any
+) -> Report:
     """One scope's report (see `compute_reports`)."""
     return compute_reports(source, index, scopes=(session,), **options)[session]

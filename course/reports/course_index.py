@@ -10,9 +10,16 @@ from course.reports.model import CourseIndex, LessonInfo, ModuleInfo, QuestionIn
 def _quiz_info(course: Course, quiz: Quiz, kind: QuizKind, module: str, lesson: str | None) -> QuizInfo:
     sets = quiz.discernment
     return QuizInfo(
-        id=quiz.id, title=course.quiz_title(quiz), kind=kind, module=module, lesson=lesson,
-        questions=tuple(q.id for q in quiz.questions), pass_ratio=quiz.pass_ratio,
-        reliable=tuple(sets.reliable) if sets else (), misleading=tuple(sets.misleading) if sets else ())
+        id=quiz.id,
+        title=course.quiz_title(quiz),
+        kind=kind,
+        module=module,
+        lesson=lesson,
+        questions=tuple(q.id for q in quiz.questions),
+        pass_ratio=quiz.pass_ratio,
+        reliable=tuple(sets.reliable) if sets else (),
+        misleading=tuple(sets.misleading) if sets else (),
+    )
 
 
 def build_index(course: Course) -> CourseIndex:
@@ -32,8 +39,16 @@ def build_index(course: Course) -> CourseIndex:
         posttest = course.quizzes.get(module.posttest or "")
         if posttest is not None:
             quizzes[posttest.id] = _quiz_info(course, posttest, "posttest", module.id, None)
-        modules[module.id] = ModuleInfo(module.id, module.title, tuple(x.id for x in course.lessons_of(module)),
-                                        pretest.id if pretest else None, posttest.id if posttest else None)
-    questions = {(quiz_id, question.id): QuestionInfo(question_text(question), question.type)
-                 for quiz_id in quizzes for question in course.quizzes[quiz_id].questions}
+        modules[module.id] = ModuleInfo(
+            module.id,
+            module.title,
+            tuple(x.id for x in course.lessons_of(module)),
+            pretest.id if pretest else None,
+            posttest.id if posttest else None,
+        )
+    questions = {
+        (quiz_id, question.id): QuestionInfo(question_text(question), question.type)
+        for quiz_id in quizzes
+        for question in course.quizzes[quiz_id].questions
+    }
     return CourseIndex(course.title, modules, lessons, quizzes, questions)

@@ -31,10 +31,20 @@ def module_line(module: ModuleImpact, names: dict[str, str]) -> Text:
     if module.mean_gain is None:
         line = Text(t("impact.module_no_pairs", module=title))
     elif module.ci_low is None or module.ci_high is None:
-        line = Text(t("impact.module_gain_one", module=title, gain=_points(module.mean_gain), count=module.pairs))
+        line = Text(
+            t("impact.module_gain_one", module=title, gain=_points(module.mean_gain), count=module.pairs)
+        )
     else:
-        line = Text(t("impact.module_gain", module=title, gain=_points(module.mean_gain), count=module.pairs,
-                      low=_points(module.ci_low), high=_points(module.ci_high)))
+        line = Text(
+            t(
+                "impact.module_gain",
+                module=title,
+                gain=_points(module.mean_gain),
+                count=module.pairs,
+                low=_points(module.ci_low),
+                high=_points(module.ci_high),
+            )
+        )
     if module.incomplete:
         who = ", ".join(clean_terminal(names.get(i, "?"), 16) for i in module.incomplete)
         line.append("\n  " + t("impact.incomplete", names=who, count=len(module.incomplete)))
@@ -50,15 +60,27 @@ def impact_renderable(report: Report) -> RenderableType | None:
     if not report.impact:
         return None
     names = {x.id: x.name for x in report.learners}
-    columns = [(t("impact.learner"), 14, False), (t("impact.module"), 17, False), (t("impact.pre"), 7, True),
-               (t("impact.post"), 7, True), (t("impact.gain"), 8, True), (t("impact.discernment"), 15, True)]
+    columns = [
+        (t("impact.learner"), 14, False),
+        (t("impact.module"), 17, False),
+        (t("impact.pre"), 7, True),
+        (t("impact.post"), 7, True),
+        (t("impact.gain"), 8, True),
+        (t("impact.discernment"), 15, True),
+    ]
     rows: list[list[Text | str]] = []
     for row in report.impact_rows:
         gain = "—" if row.gain is None else f"{_points(row.gain)} pts"
-        rows.append([safe_text(names.get(row.learner, "?")),
-                     safe_text(report.module_titles.get(row.module, row.module)),
-                     _percent(row.pre), _percent(row.post), gain,
-                     f"{_index(row.pre_discernment)} → {_index(row.post_discernment)}"])
+        rows.append(
+            [
+                safe_text(names.get(row.learner, "?")),
+                safe_text(report.module_titles.get(row.module, row.module)),
+                _percent(row.pre),
+                _percent(row.post),
+                gain,
+                f"{_index(row.pre_discernment)} → {_index(row.post_discernment)}",
+            ]
+        )
     parts: list[RenderableType] = [fixed_lines(t("impact.title"), columns, rows)] if rows else []
     parts += [module_line(module, names) for module in report.impact]
     parts.append(Text(t("impact.discernment_help")))

@@ -55,15 +55,29 @@ class ItemCollector:
                 continue
             n = len(marks)
             facility = sum(m for m, _ in marks) / n
-            discrimination = correlation([m for m, _ in marks], [r for _, r in marks]) if n >= min_answers else None
-            wrong = sorted((self._wrong.get((quiz_id, question)) or Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+            discrimination = (
+                correlation([m for m, _ in marks], [r for _, r in marks]) if n >= min_answers else None
+            )
+            wrong = sorted(
+                (self._wrong.get((quiz_id, question)) or Counter()).items(), key=lambda kv: (-kv[1], kv[0])
+            )
             flags = []
             if n >= min_answers:
                 flags += ["easy"] if facility >= EASY else ["hard"] if facility <= HARD else []
                 if discrimination is not None and discrimination < 0:
                     flags.append("negative")
-            out.append(ItemFigures(
-                quiz=quiz_id, question=question, kind=index.quizzes[quiz_id].kind, prompt=info.prompt,
-                qtype=info.qtype, answers=n, facility=facility, discrimination=discrimination,
-                wrong=tuple((self._shown[text], count / n) for text, count in wrong), flags=tuple(flags)))
+            out.append(
+                ItemFigures(
+                    quiz=quiz_id,
+                    question=question,
+                    kind=index.quizzes[quiz_id].kind,
+                    prompt=info.prompt,
+                    qtype=info.qtype,
+                    answers=n,
+                    facility=facility,
+                    discrimination=discrimination,
+                    wrong=tuple((self._shown[text], count / n) for text, count in wrong),
+                    flags=tuple(flags),
+                )
+            )
         return tuple(out)

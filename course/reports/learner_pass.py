@@ -94,14 +94,45 @@ def read_row(raw: Mapping[str, Any]) -> Row | None:
         lesson, correct = raw["lesson"], raw["correct"]
     except KeyError:
         return _read_row_slowly(raw)
-    if (type(stamp) is str and len(stamp) == 27 and stamp[10] == "T" and stamp[19] == "." and stamp[26] == "Z"
-            and type(score) is float and 0.0 <= score <= 1.0 and type(duration) is float and 0.0 <= duration < 1e7
-            and type(hints) is int and hints >= 0 and type(quiz) is str and type(question) is str
-            and mode in _MODES and (session is None or type(session) is str) and type(sitting) is str
-            and type(attempt) is int and type(text) is str and type(answer_id) is str and type(lesson) is str):
-        return Row(stamp, quiz, question, mode, session.strip() if session else "",
-                   sitting or f"#{attempt}", attempt, score, correct is True, duration, hints, text, answer_id,
-                   lesson, raw)
+    if (
+        type(stamp) is str
+        and len(stamp) == 27
+        and stamp[10] == "T"
+        and stamp[19] == "."
+        and stamp[26] == "Z"
+        and type(score) is float
+        and 0.0 <= score <= 1.0
+        and type(duration) is float
+        and 0.0 <= duration < 1e7
+        and type(hints) is int
+        and hints >= 0
+        and type(quiz) is str
+        and type(question) is str
+        and mode in _MODES
+        and (session is None or type(session) is str)
+        and type(sitting) is str
+        and type(attempt) is int
+        and type(text) is str
+        and type(answer_id) is str
+        and type(lesson) is str
+    ):
+        return Row(
+            stamp,
+            quiz,
+            question,
+            mode,
+            session.strip() if session else "",
+            sitting or f"#{attempt}",
+            attempt,
+            score,
+            correct is True,
+            duration,
+            hints,
+            text,
+            answer_id,
+            lesson,
+            raw,
+        )
     return _read_row_slowly(raw)
 
 
@@ -115,12 +146,23 @@ def _read_row_slowly(raw: Mapping[str, Any]) -> Row | None:
         return None
     attempt = raw.get("attempt")
     mode = raw.get("mode", "quiz")
-    return Row(timestamp, _text(raw.get("quiz")), _text(raw.get("question")),
-               mode if mode in _MODES else "quiz", _text(raw.get("session")).strip(),
-               sitting_key(raw), attempt if isinstance(attempt, int) and not isinstance(attempt, bool) else 1,
-               _number(raw.get("score"), 1.0), raw.get("correct") is True,
-               _number(raw.get("duration_s"), 1e7), int(_number(raw.get("hints_used"), 1e6)),
-               _text(raw.get("response_text")), _text(raw.get("id")), _text(raw.get("lesson")), raw)
+    return Row(
+        timestamp,
+        _text(raw.get("quiz")),
+        _text(raw.get("question")),
+        mode if mode in _MODES else "quiz",
+        _text(raw.get("session")).strip(),
+        sitting_key(raw),
+        attempt if isinstance(attempt, int) and not isinstance(attempt, bool) else 1,
+        _number(raw.get("score"), 1.0),
+        raw.get("correct") is True,
+        _number(raw.get("duration_s"), 1e7),
+        int(_number(raw.get("hints_used"), 1e6)),
+        _text(raw.get("response_text")),
+        _text(raw.get("id")),
+        _text(raw.get("lesson")),
+        raw,
+    )
 
 
 def read_rows(answers: Iterable[Mapping[str, Any]]) -> list[Row]:
@@ -153,16 +195,27 @@ def _attempt(learner: str, quiz: QuizInfo, rows: list[Row]) -> tuple[AttemptFigu
     raw = sum(r.score for r in latest.values())
     score = attempt_score((raw,), len(quiz.questions))
     figures = AttemptFigures(
-        learner=learner, quiz=quiz.id, sitting=rows[0].sitting, number=rows[0].attempt, score=score,
-        raw=raw, answered=len(latest), question_count=len(quiz.questions),
-        complete=len(latest) == len(quiz.questions), passed=is_passed(score, quiz.pass_ratio),
-        started=rows[0].timestamp, finished=rows[-1].timestamp, session=rows[-1].session or None,
-        duration_s=sum(r.duration_s for r in rows))
+        learner=learner,
+        quiz=quiz.id,
+        sitting=rows[0].sitting,
+        number=rows[0].attempt,
+        score=score,
+        raw=raw,
+        answered=len(latest),
+        question_count=len(quiz.questions),
+        complete=len(latest) == len(quiz.questions),
+        passed=is_passed(score, quiz.pass_ratio),
+        started=rows[0].timestamp,
+        finished=rows[-1].timestamp,
+        session=rows[-1].session or None,
+        duration_s=sum(r.duration_s for r in rows),
+    )
     return figures, latest
 
 
-def _test(quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]],
-          known: dict[int, TestFigures]) -> TestFigures | None:
+def _test(
+    quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]], known: dict[int, TestFigures]
+) -> TestFigures | None:
     """The first complete sitting's figures (computed once per sitting, shared by the scopes)."""
     if not attempts:
         return None
@@ -172,26 +225,47 @@ def _test(quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]],
     attempt, latest = chosen
     if id(attempt) not in known:
         marks = {q: r.correct for q, r in latest.items()}
-        known[id(attempt)] = TestFigures(attempt.score, True, discernment_index(marks, quiz.reliable, quiz.misleading))
+        known[id(attempt)] = TestFigures(
+            attempt.score, True, discernment_index(marks, quiz.reliable, quiz.misleading)
+        )
     return known[id(attempt)]
 
 
 class _Tally:
     """What one session's answers add up to for one learner."""
 
-    __slots__ = ("activities", "activities_correct", "answers", "correct", "first", "hints", "last", "lead", "reviews")
+    __slots__ = (
+        "activities",
+        "activities_correct",
+        "answers",
+        "correct",
+        "first",
+        "hints",
+        "last",
+        "lead",
+        "reviews",
+    )
 
     def __init__(self, row: Row) -> None:
-        self.answers = self.correct = self.hints = self.activities = self.activities_correct = self.reviews = 0
+        self.answers = self.correct = self.hints = self.activities = self.activities_correct = (
+            self.reviews
+        ) = 0
         self.first, self.lead, self.last = row.timestamp, row.duration_s, row.timestamp
 
 
 def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str | None) -> list[Visit]:
-    spans: dict[str, list[Any]] = {label: [tally.first, tally.lead, tally.last, tally.answers, None]
-                                   for label, tally in tallies.items() if scope is None or label == scope}
+    spans: dict[str, list[Any]] = {
+        label: [tally.first, tally.lead, tally.last, tally.answers, None]
+        for label, tally in tallies.items()
+        if scope is None or label == scope
+    }
     stored = state.get("visits") if isinstance(state, Mapping) else None
-    for label, visit in (stored.items() if isinstance(stored, Mapping) else ()):
-        if (scope is not None and label != scope) or not isinstance(visit, Mapping) or not isinstance(label, str):
+    for label, visit in stored.items() if isinstance(stored, Mapping) else ():
+        if (
+            (scope is not None and label != scope)
+            or not isinstance(visit, Mapping)
+            or not isinstance(label, str)
+        ):
             continue
         began, ended = utc_timestamp(visit.get("first")), utc_timestamp(visit.get("last"))
         if began is None or ended is None:
@@ -211,9 +285,14 @@ def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str 
     return visits
 
 
-def learner_results(learner: Mapping[str, Any], answers: Iterable[Mapping[str, Any]], state: Mapping[str, Any],
-                    index: CourseIndex, scopes: Iterable[str | None] | None, help_below: float,
-                    ) -> dict[str | None, LearnerResult]:
+def learner_results(
+    learner: Mapping[str, Any],
+    answers: Iterable[Mapping[str, Any]],
+    state: Mapping[str, Any],
+    index: CourseIndex,
+    scopes: Iterable[str | None] | None,
+    help_below: float,
+) -> dict[str | None, LearnerResult]:
     """The figures of one learner for each scope asked (None in `scopes`: every session; a
     label: that session; `scopes` None: every session she was seen in, and all), from ONE
     pass over her answers as stored: attempts are scored once, each belonging to the
@@ -266,8 +345,12 @@ def learner_results(learner: Mapping[str, Any], answers: Iterable[Mapping[str, A
     tests: dict[int, TestFigures] = {}
     if scopes is None:
         scopes = [None, *tallies, *(label for label in _visit_labels(state) if label not in tallies)]
-    return {scope: _result(learner_id, name, scope, tallies, scored, firsts, tests, read, state, index, help_below)
-            for scope in scopes}
+    return {
+        scope: _result(
+            learner_id, name, scope, tallies, scored, firsts, tests, read, state, index, help_below
+        )
+        for scope in scopes
+    }
 
 
 def _visit_labels(state: Mapping[str, Any]) -> list[str]:
@@ -278,9 +361,19 @@ def _visit_labels(state: Mapping[str, Any]) -> list[str]:
 _TIME = attrgetter("timestamp")
 
 
-def _result(learner_id: str, name: str, scope: str | None, tallies: Mapping[str, _Tally],
-            scored: list[tuple[AttemptFigures, dict[str, Row]]], firsts: Mapping[str, AttemptFigures],
-            tests: dict[int, TestFigures], read: Mapping[str, Any], state: Mapping[str, Any], index: CourseIndex, help_below: float) -> LearnerResult:
+def _result(
+    learner_id: str,
+    name: str,
+    scope: str | None,
+    tallies: Mapping[str, _Tally],
+    scored: list[tuple[AttemptFigures, dict[str, Row]]],
+    firsts: Mapping[str, AttemptFigures],
+    tests: dict[int, TestFigures],
+    read: Mapping[str, Any],
+    state: Mapping[str, Any],
+    index: CourseIndex,
+    help_below: float,
+) -> LearnerResult:
     answers = correct = hints = activities = activities_correct = reviews = 0
     for label, tally in tallies.items():
         if scope is None or label == scope:
@@ -315,29 +408,57 @@ def _result(learner_id: str, name: str, scope: str | None, tallies: Mapping[str,
     posttests: dict[str, TestFigures] = {}
     for module in index.modules.values():
         for quiz_id, into in ((module.pretest, pretests), (module.posttest, posttests)):
-            if quiz_id and (test := _test(index.quizzes[quiz_id], per_quiz.get(quiz_id, []), tests)) is not None:
+            if (
+                quiz_id
+                and (test := _test(index.quizzes[quiz_id], per_quiz.get(quiz_id, []), tests)) is not None
+            ):
                 into[module.id] = test
-    visits = _visits({label: t for label, t in tallies.items() if scope is None or label == scope}, state, scope)
+    visits = _visits(
+        {label: t for label, t in tallies.items() if scope is None or label == scope}, state, scope
+    )
     average = sum(best.values()) / len(best) if best else None
     figures = LearnerFigures(
-        id=learner_id, name=name, lessons_done=tuple(done), lessons_total=len(index.lessons),
-        best_scores=best, passed=frozenset(passed), average_score=average, pretests=pretests,
-        posttests=posttests, activities=activities, activities_correct=activities_correct, reviews=reviews,
-        answers=answers, correct=correct, hints_used=hints, time_s=sum(v.duration_s for v in visits),
+        id=learner_id,
+        name=name,
+        lessons_done=tuple(done),
+        lessons_total=len(index.lessons),
+        best_scores=best,
+        passed=frozenset(passed),
+        average_score=average,
+        pretests=pretests,
+        posttests=posttests,
+        activities=activities,
+        activities_correct=activities_correct,
+        reviews=reviews,
+        answers=answers,
+        correct=correct,
+        hints_used=hints,
+        time_s=sum(v.duration_s for v in visits),
         visits=tuple(visits),
-        first=min((v.first for v in visits), default=None), last=max((v.last for v in visits), default=None),
-        needs_help=False)
+        first=min((v.first for v in visits), default=None),
+        last=max((v.last for v in visits), default=None),
+        needs_help=False,
+    )
     level = figures.level
     if level is not None and level < help_below:
         figures = replace(figures, needs_help=True)
     # Item analysis reads each learner's first sitting of a quiz; a session's view keeps those
     # first sittings that were taken in it.
-    first = {quiz_id: (found[0][1], found[0][0].score) for quiz_id, found in per_quiz.items()
-             if scope is None or found[0][0] is firsts.get(quiz_id)}
+    first = {
+        quiz_id: (found[0][1], found[0][0].score)
+        for quiz_id, found in per_quiz.items()
+        if scope is None or found[0][0] is firsts.get(quiz_id)
+    }
     return LearnerResult(figures, [a for pairs in per_quiz.values() for a, _ in pairs], first)
 
 
-def learner_result(learner: Mapping[str, Any], answers: Iterable[Mapping[str, Any]], state: Mapping[str, Any],
-                   index: CourseIndex, scope: str | None, help_below: float) -> LearnerResult:
+def learner_result(
+    learner: Mapping[str, Any],
+    answers: Iterable[Mapping[str, Any]],
+    state: Mapping[str, Any],
+    index: CourseIndex,
+    scope: str | None,
+    help_below: float,
+) -> LearnerResult:
     """One scope's figures (`learner_results` for a single scope)."""
     return learner_results(learner, answers, state, index, (scope,), help_below)[scope]

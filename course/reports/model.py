@@ -19,6 +19,7 @@ QuizKind = Literal["lesson", "pretest", "posttest"]
 
 # ----- the course, as the report sees it ------------------------------------------------
 
+
 @dataclass(frozen=True)
 class QuestionInfo:
     prompt: str
@@ -77,6 +78,7 @@ class CourseIndex:
 
 
 # ----- what was measured ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class AttemptFigures:
@@ -276,6 +278,5 @@ class Report:
     def pass_rate(self) -> float | None:
         """Share of the lessons tried (a learner and a lesson quiz) that were passed."""
         tried = sum(len(x.best_scores) for x in self.learners)
-        passed = sum(1 for x in self.learners for lesson in x.best_scores
-                     if lesson in x.passed)
+        passed = sum(1 for x in self.learners for lesson in x.best_scores if lesson in x.passed)
         return passed / tried if tried else None

@@ -32,9 +32,13 @@ def _plain(value: Any) -> Any:
 def report_to_dict(report: Report) -> dict[str, Any]:
     data = _plain(report)
     data["totals"] = {
-        "people": report.people, "answers": report.answers, "correct": report.correct,
-        "success_rate": report.success_rate, "time_s": report.time_s,
-        "lessons_completed": report.lessons_completed, "pass_rate": report.pass_rate,
+        "people": report.people,
+        "answers": report.answers,
+        "correct": report.correct,
+        "success_rate": report.success_rate,
+        "time_s": report.time_s,
+        "lessons_completed": report.lessons_completed,
+        "pass_rate": report.pass_rate,
         "sessions": len([s for s in report.sessions if s.label]),
     }
     for learner, figures in zip(data["learners"], report.learners, strict=True):

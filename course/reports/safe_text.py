@@ -18,8 +18,17 @@ from course.text.safe import (
     pseudonym,
 )
 
-__all__ = ["FORMULA_TRIGGERS", "LEADING_TRIGGERS", "MAX_CELL", "PSEUDONYM_PREFIX", "clean_terminal",
-           "is_formula_like", "neutralise_cell", "pseudonym", "safe_text"]
+__all__ = [
+    "FORMULA_TRIGGERS",
+    "LEADING_TRIGGERS",
+    "MAX_CELL",
+    "PSEUDONYM_PREFIX",
+    "clean_terminal",
+    "is_formula_like",
+    "neutralise_cell",
+    "pseudonym",
+    "safe_text",
+]
 
 
 def safe_text(text: object, max_cells: int | None = None, style: str = "") -> Text:

@@ -10,9 +10,38 @@ from collections.abc import Sequence
 
 # Student's t, two-sided 95 %, by degrees of freedom (1..30); beyond, the normal 1.96 is
 # within 2 % of it.
-_T95 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-        2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-        2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
+_T95 = (
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+)
 
 
 def mean(values: Sequence[float]) -> float | None:
@@ -51,7 +80,9 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     return sxy / math.sqrt(sxx * syy)
 
 
-def discernment_index(marks: dict[str, bool], reliable: Sequence[str], misleading: Sequence[str]) -> float | None:
+def discernment_index(
+    marks: dict[str, bool], reliable: Sequence[str], misleading: Sequence[str]
+) -> float | None:
     """Hit rate on misleading items minus false-alarm rate on reliable ones (−1 to 1).
 
     A learner who doubts everything, or trusts everything, scores about 0: discernment is

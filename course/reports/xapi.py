@@ -44,8 +44,12 @@ VERBS = {
     "progressed": {"fr-FR": "a progressé", "en-US": "progressed"},
 }
 INTERACTION_TYPES = {
-    "single": "choice", "multiple": "choice", "true_false": "true-false",
-    "order": "sequencing", "match": "matching", "short": "fill-in",
+    "single": "choice",
+    "multiple": "choice",
+    "true_false": "true-false",
+    "order": "sequencing",
+    "match": "matching",
+    "short": "fill-in",
 }
 
 
@@ -111,8 +115,7 @@ class _Builder:
         self.show_names, self.salt = names, salt
         self._shared: dict[tuple[str, str, str], dict[str, Any]] = {}
 
-    def _once(self, kind: str, key: str, key2: str,
-              build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def _once(self, kind: str, key: str, key2: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         """Build an actor or activity once per export; statements share it."""
         cache_key = (kind, key, key2)
         if cache_key not in self._shared:
@@ -121,12 +124,15 @@ class _Builder:
 
     def actor(self, learner_id: str) -> dict[str, Any]:
         def build() -> dict[str, Any]:
-            agent: dict[str, Any] = {"objectType": "Agent", "account": {
-                "homePage": self.base, "name": pseudonym(learner_id, self.salt)}}
+            agent: dict[str, Any] = {
+                "objectType": "Agent",
+                "account": {"homePage": self.base, "name": pseudonym(learner_id, self.salt)},
+            }
             name = clean_terminal(self.names.get(learner_id, ""))
             if self.show_names and name:
                 agent["name"] = name
             return agent
+
         return self._once("actor", learner_id, "", build)
 
     def activity(self, iri: str, kind: str, name: str, **extra: Any) -> dict[str, Any]:
@@ -139,18 +145,37 @@ class _Builder:
         """The parent activity: the lesson, or for a module's test the module."""
         info = self.index.lessons.get(lesson_id)
         if info is None and lesson_id in self.index.modules:
-            return self._once("module", lesson_id, "", lambda: self.activity(
-                _iri(self.base, "modules", lesson_id), _ADL + "activities/module",
-                self.index.modules[lesson_id].title))
-        return self._once("lesson", lesson_id, "", lambda: self.activity(
-            _iri(self.base, "lessons", lesson_id), _ADL + "activities/lesson",
-            info.title if info else ""))
+            return self._once(
+                "module",
+                lesson_id,
+                "",
+                lambda: self.activity(
+                    _iri(self.base, "modules", lesson_id),
+                    _ADL + "activities/module",
+                    self.index.modules[lesson_id].title,
+                ),
+            )
+        return self._once(
+            "lesson",
+            lesson_id,
+            "",
+            lambda: self.activity(
+                _iri(self.base, "lessons", lesson_id), _ADL + "activities/lesson", info.title if info else ""
+            ),
+        )
 
     def quiz(self, quiz_id: str) -> dict[str, Any]:
         info = self.index.quizzes.get(quiz_id)
-        return self._once("quiz", quiz_id, "", lambda: self.activity(
-            _iri(self.base, "quizzes", quiz_id), _ADL + "activities/assessment",
-            info.title if info else ""))
+        return self._once(
+            "quiz",
+            quiz_id,
+            "",
+            lambda: self.activity(
+                _iri(self.base, "quizzes", quiz_id),
+                _ADL + "activities/assessment",
+                info.title if info else "",
+            ),
+        )
 
     def parent(self, quiz_id: str, lesson_id: str) -> str:
         """A lesson quiz hangs under its lesson, a pre-test or post-test under its module."""
@@ -161,26 +186,48 @@ class _Builder:
 
     def question(self, quiz_id: str, question_id: str, qtype: str) -> dict[str, Any]:
         info = self.index.questions.get((quiz_id, question_id))
-        return self._once("question", quiz_id, question_id, lambda: self.activity(
-            _iri(self.base, "quizzes", quiz_id, "questions", question_id),
-            _ADL + "activities/cmi.interaction", info.prompt if info else "",
-            interactionType=INTERACTION_TYPES.get(info.qtype if info else qtype, "other")))
+        return self._once(
+            "question",
+            quiz_id,
+            question_id,
+            lambda: self.activity(
+                _iri(self.base, "quizzes", quiz_id, "questions", question_id),
+                _ADL + "activities/cmi.interaction",
+                info.prompt if info else "",
+                interactionType=INTERACTION_TYPES.get(info.qtype if info else qtype, "other"),
+            ),
+        )
 
-    def statement(self, sid: str, verb: str, learner: str, obj: dict[str, Any],
-                  result: dict[str, Any], lesson: str, session: str | None,
-                  timestamp: str, grouping: list[dict[str, Any]]) -> dict[str, Any]:
+    def statement(
+        self,
+        sid: str,
+        verb: str,
+        learner: str,
+        obj: dict[str, Any],
+        result: dict[str, Any],
+        lesson: str,
+        session: str | None,
+        timestamp: str,
+        grouping: list[dict[str, Any]],
+    ) -> dict[str, Any]:
         context: dict[str, Any] = {
             "contextActivities": {"parent": [self.lesson(lesson)]},
-            "language": self.language, "platform": "Atelier numérique",
+            "language": self.language,
+            "platform": "Atelier numérique",
         }
         if grouping:
             context["contextActivities"]["grouping"] = grouping
         if session:
             context["extensions"] = {_iri(self.base, "extensions", "session"): session}
         return {
-            "id": sid, "version": VERSION, "actor": self.actor(learner),
+            "id": sid,
+            "version": VERSION,
+            "actor": self.actor(learner),
             "verb": {"id": _ADL + "verbs/" + verb, "display": VERBS[verb]},
-            "object": obj, "result": result, "context": context, "timestamp": timestamp,
+            "object": obj,
+            "result": result,
+            "context": context,
+            "timestamp": timestamp,
         }
 
     def answered(self, learner: str, answer: Row) -> dict[str, Any]:
@@ -189,49 +236,94 @@ class _Builder:
         result: dict[str, Any] = {
             "success": answer.correct,
             "score": {"scaled": answer.score, "raw": answer.score, "min": 0, "max": 1},
-            "response": _response(answer), "duration": iso_duration(answer.duration_s),
+            "response": _response(answer),
+            "duration": iso_duration(answer.duration_s),
         }
         confidence = answer.raw.get("confidence")
-        extensions = {"hints-used": answer.hints_used,
-                      "confidence": confidence if isinstance(confidence, int) and not isinstance(confidence, bool)
-                      else None}
-        result["extensions"] = {_iri(self.base, "extensions", key): value
-                                for key, value in extensions.items() if value is not None}
+        extensions = {
+            "hints-used": answer.hints_used,
+            "confidence": confidence
+            if isinstance(confidence, int) and not isinstance(confidence, bool)
+            else None,
+        }
+        result["extensions"] = {
+            _iri(self.base, "extensions", key): value
+            for key, value in extensions.items()
+            if value is not None
+        }
         # An answer always has an id in the store; one without falls back on its content.
-        sid = statement_id("answered", answer.id or (learner, answer.quiz, answer.question, answer.attempt,
-                                                     answer.timestamp))
-        return self.statement(sid, "answered", learner, obj, result, self.parent(answer.quiz, answer.lesson),
-                              answer.session or None, _xapi_time(answer.timestamp), [self.quiz(answer.quiz)])
+        sid = statement_id(
+            "answered", answer.id or (learner, answer.quiz, answer.question, answer.attempt, answer.timestamp)
+        )
+        return self.statement(
+            sid,
+            "answered",
+            learner,
+            obj,
+            result,
+            self.parent(answer.quiz, answer.lesson),
+            answer.session or None,
+            _xapi_time(answer.timestamp),
+            [self.quiz(answer.quiz)],
+        )
 
     def attempt(self, verb: str, attempt: AttemptFigures) -> dict[str, Any]:
         result: dict[str, Any] = {
-            "score": {"scaled": round(attempt.score, 4), "raw": round(attempt.raw, 4),
-                      "min": 0, "max": attempt.question_count},
-            "success": attempt.passed, "completion": True,
+            "score": {
+                "scaled": round(attempt.score, 4),
+                "raw": round(attempt.raw, 4),
+                "min": 0,
+                "max": attempt.question_count,
+            },
+            "success": attempt.passed,
+            "completion": True,
             "duration": iso_duration(attempt.duration_s),
         }
         # Old attempts (no sitting id) keep the ids they were first exported with.
         sitting: object = attempt.number if attempt.sitting.startswith("#") else attempt.sitting
         sid = statement_id(verb, attempt.learner, attempt.quiz, sitting)
-        return self.statement(sid, verb, attempt.learner, self.quiz(attempt.quiz), result,
-                              self.parent(attempt.quiz, ""), attempt.session, _xapi_time(attempt.finished), [])
+        return self.statement(
+            sid,
+            verb,
+            attempt.learner,
+            self.quiz(attempt.quiz),
+            result,
+            self.parent(attempt.quiz, ""),
+            attempt.session,
+            _xapi_time(attempt.finished),
+            [],
+        )
 
-
-    def gain(self, learner: str, module: str, pre: float, post: float, attempt: AttemptFigures) -> dict[str, Any]:
+    def gain(
+        self, learner: str, module: str, pre: float, post: float, attempt: AttemptFigures
+    ) -> dict[str, Any]:
         """The pre-test → post-test gain of one module, for an LRS dashboard: *progressed*, on the
         module, with the post-test score as score and both scores and the gain as extensions."""
         result: dict[str, Any] = {
             "score": {"scaled": round(post, 4), "raw": round(100 * post, 1), "min": 0, "max": 100},
-            "extensions": {_iri(self.base, "extensions", "pretest-score"): round(pre, 4),
-                           _iri(self.base, "extensions", "posttest-score"): round(post, 4),
-                           _iri(self.base, "extensions", "gain-points"): round(100 * (post - pre), 1)},
+            "extensions": {
+                _iri(self.base, "extensions", "pretest-score"): round(pre, 4),
+                _iri(self.base, "extensions", "posttest-score"): round(post, 4),
+                _iri(self.base, "extensions", "gain-points"): round(100 * (post - pre), 1),
+            },
         }
         sid = statement_id("progressed", learner, module)
-        return self.statement(sid, "progressed", learner, self.lesson(module), result, module,
-                              attempt.session, _xapi_time(attempt.finished), [])
+        return self.statement(
+            sid,
+            "progressed",
+            learner,
+            self.lesson(module),
+            result,
+            module,
+            attempt.session,
+            _xapi_time(attempt.finished),
+            [],
+        )
 
 
-def _gains(builder: _Builder, learner: str, index: CourseIndex, result: Any) -> list[tuple[str, int, dict[str, Any]]]:
+def _gains(
+    builder: _Builder, learner: str, index: CourseIndex, result: Any
+) -> list[tuple[str, int, dict[str, Any]]]:
     """One *progressed* statement per module whose pre-test and post-test are both finished."""
     figures, timed = result.figures, []
     for module in index.modules.values():
@@ -250,9 +342,18 @@ def _xapi_time(timestamp: str) -> str:
     return timestamp[:23] + "Z" if len(timestamp) == 27 else timestamp
 
 
-def statements_of(source: Iterable[LearnerData], index: CourseIndex, *, base: str = DEFAULT_BASE,
-                  names: bool = False, salt: str = "", language: str = "fr-FR", session: str | None = ALL,
-                  learner_ids: Any = None, skipped: list[Mapping[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
+def statements_of(
+    source: Iterable[LearnerData],
+    index: CourseIndex,
+    *,
+    base: str = DEFAULT_BASE,
+    names: bool = False,
+    salt: str = "",
+    language: str = "fr-FR",
+    session: str | None = ALL,
+    learner_ids: Any = None,
+    skipped: list[Mapping[str, Any]] | None = None,
+) -> Iterator[dict[str, Any]]:
     """Statements learner by learner, each learner's in time order: every answer, then each
     complete attempt's outcome, scored by the same function as the report.
 
@@ -270,7 +371,9 @@ def statements_of(source: Iterable[LearnerData], index: CourseIndex, *, base: st
             skipped += [a for a in data.answers if isinstance(a, Mapping) and read_row(a) is None]
         if session is not None:
             rows = [r for r in rows if r.session == session]
-        timed: list[tuple[str, int, dict[str, Any]]] = [(r.timestamp, 0, builder.answered(learner, r)) for r in rows]
+        timed: list[tuple[str, int, dict[str, Any]]] = [
+            (r.timestamp, 0, builder.answered(learner, r)) for r in rows
+        ]
         result = learner_result(data.learner, [r.raw for r in rows], data.state, index, session, 0.0)
         timed += _gains(builder, learner, index, result)
         for attempt in result.attempts:
@@ -284,14 +387,19 @@ def statements_of(source: Iterable[LearnerData], index: CourseIndex, *, base: st
         builder.names.pop(learner, None)
 
 
-def xapi_statements(learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
-                    index: CourseIndex, **options: Any) -> Iterator[dict[str, Any]]:
+def xapi_statements(
+    learners: Iterable[Mapping[str, Any]],
+    answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex,
+    **options: Any,
+) -> Iterator[dict[str, Any]]:
     """`statements_of` over lists (an export file's learners and answers)."""
     return statements_of(memory_source(learners, answers), index, **options)
 
 
-def write_statements(stream: TextIO, statements: Iterable[dict[str, Any]], skipped: list[Any],
-                     *, array: bool = False) -> XapiResult:
+def write_statements(
+    stream: TextIO, statements: Iterable[dict[str, Any]], skipped: list[Any], *, array: bool = False
+) -> XapiResult:
     """Write statements as JSON lines (UTF-8 text), or as one JSON array that an LRS accepts as
     the body of a POST to /statements; returns the counts."""
     written = 0
@@ -311,8 +419,15 @@ def write_statements(stream: TextIO, statements: Iterable[dict[str, Any]], skipp
     return XapiResult(written=written, skipped=len(skipped))
 
 
-def write_xapi(stream: TextIO, learners: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]],
-               index: CourseIndex, **options: Any) -> XapiResult:
+def write_xapi(
+    stream: TextIO,
+    learners: Iterable[Mapping[str, Any]],
+    answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex,
+    **options: Any,
+) -> XapiResult:
     """Statements of lists, written as JSON lines."""
     skipped: list[Any] = []
-    return write_statements(stream, xapi_statements(learners, answers, index, skipped=skipped, **options), skipped)
+    return write_statements(
+        stream, xapi_statements(learners, answers, index, skipped=skipped, **options), skipped
+    )

@@ -37,9 +37,18 @@ if TYPE_CHECKING:
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 CONTRAST = Theme(
-    name="atelier-contrast", primary="#FFFF00", secondary="#00FFFF", accent="#FFFFFF", foreground="#FFFFFF",
-    background="#000000", surface="#000000", panel="#1A1A1A", warning="#FFAA00", error="#FF5555",
-    success="#55FF55", dark=True,
+    name="atelier-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFFFF",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    warning="#FFAA00",
+    error="#FF5555",
+    success="#55FF55",
+    dark=True,
 )
 
 
@@ -56,9 +65,11 @@ class AtelierApp(ScreenRequests, App[None]):
     CSS_PATH = ["styles/app.tcss", "styles/feed.tcss", "styles/inspect.tcss"]
     TITLE = "Atelier numérique"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("f3", "toggle_contrast", t("key.contrast"), show=False),
-                Binding("f9", "trainer", t("key.trainer"), show=False),
-                Binding("ctrl+q,ctrl+c", "ask_quit", t("key.quit"), show=False, priority=True)]
+    BINDINGS = [
+        Binding("f3", "toggle_contrast", t("key.contrast"), show=False),
+        Binding("f9", "trainer", t("key.trainer"), show=False),
+        Binding("ctrl+q,ctrl+c", "ask_quit", t("key.quit"), show=False, priority=True),
+    ]
 
     def __init__(self, course: Course, store: ProgressStore, settings: Settings | None = None) -> None:
         super().__init__()
@@ -149,13 +160,20 @@ class AtelierApp(ScreenRequests, App[None]):
         elif choice == "reset_all":
             from course.ui.screens.dialogs import ConfirmScreen
 
-            self.push_screen(ConfirmScreen(t("confirm.reset_all"), t("confirm.yes_reset")),
-                             access.after_code(self, self._reset_all))
+            self.push_screen(
+                ConfirmScreen(t("confirm.reset_all"), t("confirm.yes_reset")),
+                access.after_code(self, self._reset_all),
+            )
         elif choice == "delete":
             from course.ui.screens.dialogs import ConfirmScreen
 
-            self.push_screen(ConfirmScreen(t("confirm.delete", name=self.journey.learner.name if self.journey else ""),
-                                           t("confirm.yes_delete")), access.after_code(self, self._delete_profile))
+            self.push_screen(
+                ConfirmScreen(
+                    t("confirm.delete", name=self.journey.learner.name if self.journey else ""),
+                    t("confirm.yes_delete"),
+                ),
+                access.after_code(self, self._delete_profile),
+            )
 
     def _reset_all(self, yes: bool | None) -> None:
         if yes and self.journey:
@@ -183,6 +201,7 @@ class AtelierApp(ScreenRequests, App[None]):
                 self.journey.reset_lesson(lesson)
                 self.notify(t("confirm.done_reset", title=lesson.title), markup=False)
                 self._refresh_map()
+
         self.push_screen(ConfirmScreen(t("confirm.reset", title=lesson.title), t("confirm.yes_reset")), done)
 
     def _refresh_map(self) -> None:
@@ -218,8 +237,13 @@ class AtelierApp(ScreenRequests, App[None]):
             result = self.journey.finish(quiz, attempt.number)
             screen = ResultsScreen(self.journey, quiz, result)
         else:
-            screen = QuizScreen(self.journey, items, title=self.course.quiz_title(quiz),
-                                total=len(quiz.questions), done_before=len(attempt.answered))
+            screen = QuizScreen(
+                self.journey,
+                items,
+                title=self.course.quiz_title(quiz),
+                total=len(quiz.questions),
+                done_before=len(attempt.answered),
+            )
         if replace:
             self.switch_screen(screen)
         else:
@@ -255,15 +279,21 @@ class AtelierApp(ScreenRequests, App[None]):
         cards = self.journey.due_reviews()[:10]
         if not cards:
             when = self.journey.next_review()
-            self.notify(t("review.nothing_when", date=when.astimezone().strftime("%d/%m")) if when
-                        else t("review.nothing"))
+            self.notify(
+                t("review.nothing_when", date=when.astimezone().strftime("%d/%m"))
+                if when
+                else t("review.nothing")
+            )
             return
         from course.learning.quiz_items import review_items
         from course.ui.screens.quiz import QuizScreen
 
         items = review_items(self.course, cards)
-        self.push_screen(QuizScreen(self.journey, items, title=t("review.title"), total=len(items), done_before=0,
-                                    mode="review"))
+        self.push_screen(
+            QuizScreen(
+                self.journey, items, title=t("review.title"), total=len(items), done_before=0, mode="review"
+            )
+        )
 
     # -- everywhere ---------------------------------------------------------------
     async def action_quit(self) -> None:
@@ -288,8 +318,10 @@ class AtelierApp(ScreenRequests, App[None]):
         self.settings.session = label
         if self.journey is not None:
             self.journey.session = label
-        self.notify(t("trainer.label_set", label=clean_terminal(label)) if label else t("trainer.label_cleared"),
-                    markup=False)
+        self.notify(
+            t("trainer.label_set", label=clean_terminal(label)) if label else t("trainer.label_cleared"),
+            markup=False,
+        )
 
     def action_toggle_contrast(self) -> None:
         self.theme = "atelier-dark" if self.theme == "atelier-contrast" else "atelier-contrast"

@@ -36,9 +36,17 @@ def launch_app(args: argparse.Namespace) -> int:
         return 2
     from course.ui.course_app import Settings, build_app
 
-    app = build_app(course, store, Settings(learner=args.learner, session=args.session, theme=args.theme,
-                                         pin=getattr(args, "pin", None) or os.environ.get("ATELIER_PIN"),
-                                         workshop=bool(getattr(args, "atelier", False))))
+    app = build_app(
+        course,
+        store,
+        Settings(
+            learner=args.learner,
+            session=args.session,
+            theme=args.theme,
+            pin=getattr(args, "pin", None) or os.environ.get("ATELIER_PIN"),
+            workshop=bool(getattr(args, "atelier", False)),
+        ),
+    )
     gc.freeze()  # likewise the course, the store and the app's modules
     try:
         app.run()

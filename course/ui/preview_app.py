@@ -107,8 +107,12 @@ class PreviewApp(AtelierApp):
         elif quiz is not None:
             self._show_quiz(quiz)
         if problems:
-            self.notify(clean_block("\n".join(p.message for p in problems[:3])), title=t("preview.warnings"), timeout=6,
-                        markup=False)
+            self.notify(
+                clean_block("\n".join(p.message for p in problems[:3])),
+                title=t("preview.warnings"),
+                timeout=6,
+                markup=False,
+            )
 
     def _show_other_file(self) -> bool:
         """glossary.yaml as the glossary a learner opens, module.yaml as the course map: True if shown."""
@@ -134,8 +138,9 @@ class PreviewApp(AtelierApp):
         start = min(self._question, len(quiz.questions) - 1)
         items = QuizItem.for_attempt(attempt, quiz.questions[start:])
         title = self.course.quiz_title(quiz)
-        self.push_screen(QuizScreen(self.journey, items, title=title, total=len(quiz.questions),
-                                    done_before=start))
+        self.push_screen(
+            QuizScreen(self.journey, items, title=title, total=len(quiz.questions), done_before=start)
+        )
 
     def _not_found(self) -> list:  # type: ignore[type-arg]
         from course.content.problems import Problem

@@ -37,7 +37,7 @@ class StoreGuard:
     def show_notices(self) -> None:
         """Say each store notice not said yet (a file set aside while the app runs too)."""
         notices = getattr(self.app.store, "notices", [])
-        for notice in notices[self._notices_shown:]:
+        for notice in notices[self._notices_shown :]:
             self.app.notify(clean_block(notice.message), severity="warning", timeout=12, markup=False)
         self._notices_shown = len(notices)
 

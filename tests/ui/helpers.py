@@ -5,7 +5,12 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from course.content.model import (
-    MatchQuestion, MultipleQuestion, OrderQuestion, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    MatchQuestion,
+    MultipleQuestion,
+    OrderQuestion,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
 )
 from course.ui.screens.quiz import QuizScreen
 from course.ui.widgets.choice_list import ChoiceList

@@ -33,10 +33,19 @@ POSTS = [
 ]
 FEED = Feed(
     id="bulle",
-    topics=[Topic("sante", "Santé"), Topic("sport", "Sport"), Topic("climat", "Climat"), Topic("culture", "Culture")],
-    posts=[FeedPost(i, text, topic, source, tone, reliable)  # type: ignore[arg-type]
-           for i, text, topic, source, tone, reliable in POSTS],
-    seed=3, feed_size=4, rounds=4,
+    topics=[
+        Topic("sante", "Santé"),
+        Topic("sport", "Sport"),
+        Topic("climat", "Climat"),
+        Topic("culture", "Culture"),
+    ],
+    posts=[
+        FeedPost(i, text, topic, source, tone, reliable)  # type: ignore[arg-type]
+        for i, text, topic, source, tone, reliable in POSTS
+    ],
+    seed=3,
+    feed_size=4,
+    rounds=4,
     debrief="Un fil qui **ne montre que vos goûts** finit par tout cacher.",
 )
 

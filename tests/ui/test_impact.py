@@ -56,9 +56,21 @@ def test_tests_and_activities_count_in_their_place(private_data):
     lea = store.create_learner("Léa")
     from course.progress import AnswerRecord
 
-    base = {"id": "", "learner": lea.id, "lesson": "jeu-manipulateur", "qtype": "true_false", "response": True,
-            "response_text": "Vrai", "correct": True, "score": 1.0, "hints_used": 0, "duration_s": 5.0,
-            "timestamp": "", "attempt": 1, "session": None}
+    base = {
+        "id": "",
+        "learner": lea.id,
+        "lesson": "jeu-manipulateur",
+        "qtype": "true_false",
+        "response": True,
+        "response_text": "Vrai",
+        "correct": True,
+        "score": 1.0,
+        "hints_used": 0,
+        "duration_s": 5.0,
+        "timestamp": "",
+        "attempt": 1,
+        "session": None,
+    }
     store.record_answer(AnswerRecord(**base, quiz="jeu-depart", question="d1", sitting="s"))
     store.record_answer(AnswerRecord(**base, quiz="jeu-manipulateur/manip", question="n1", mode="activity"))
     report = compute_report(store_source(store)[1], build_index(course))

@@ -19,27 +19,63 @@ from course.ui.widgets.message_card import card_body
 STYLES = Path(__file__).parents[2] / "course" / "ui" / "styles"
 
 PARCEL = InspectItem(
-    id="colis", format="sms", reliable=False, explanation="Un **vrai** transporteur ne demande pas de frais par SMS.",
-    details=[Detail("Expéditeur", "+33 7 00 00 00 00"),
-             Detail("Message", "[bold]Votre colis[/bold] est bloqué : payez 1,99 € sur bit.ly/colis-xx")],
-    clues=[Clue("lien", "Lien raccourci bit.ly", True, "Il cache la vraie adresse."),
-           Clue("frais", "Petits frais à payer", True, "Le montant minuscule endort la méfiance."),
-           Clue("heure", "Envoyé en journée", False, "L'heure d'envoi ne dit rien.")])
+    id="colis",
+    format="sms",
+    reliable=False,
+    explanation="Un **vrai** transporteur ne demande pas de frais par SMS.",
+    details=[
+        Detail("Expéditeur", "+33 7 00 00 00 00"),
+        Detail("Message", "[bold]Votre colis[/bold] est bloqué : payez 1,99 € sur bit.ly/colis-xx"),
+    ],
+    clues=[
+        Clue("lien", "Lien raccourci bit.ly", True, "Il cache la vraie adresse."),
+        Clue("frais", "Petits frais à payer", True, "Le montant minuscule endort la méfiance."),
+        Clue("heure", "Envoyé en journée", False, "L'heure d'envoi ne dit rien."),
+    ],
+)
 TOWN_HALL = InspectItem(
-    id="mairie", format="email", reliable=True, explanation="Message fiable : rien n'est demandé.",
-    details=[Detail("De", "accueil@ville-exemple.fr"), Detail("Objet", "Horaires d'été"),
-             Detail("Texte", "La mairie ouvre de 9 h à 12 h en août.")],
-    clues=[Clue("domaine", "Adresse de la ville", False, "Le domaine est celui de la mairie."),
-           Clue("rien", "Aucune demande d'argent", False, "Rien ne vous presse."),
-           Clue("majuscules", "Objet sans majuscules criardes", False, "Ton calme.")])
+    id="mairie",
+    format="email",
+    reliable=True,
+    explanation="Message fiable : rien n'est demandé.",
+    details=[
+        Detail("De", "accueil@ville-exemple.fr"),
+        Detail("Objet", "Horaires d'été"),
+        Detail("Texte", "La mairie ouvre de 9 h à 12 h en août."),
+    ],
+    clues=[
+        Clue("domaine", "Adresse de la ville", False, "Le domaine est celui de la mairie."),
+        Clue("rien", "Aucune demande d'argent", False, "Rien ne vous presse."),
+        Clue("majuscules", "Objet sans majuscules criardes", False, "Ton calme."),
+    ],
+)
 BANK = InspectItem(
-    id="banque", format="web", reliable=False, explanation="Faux site de banque.",
-    details=[Detail("Adresse", "https://banque-secure-login.example"), Detail("Titre", "Connectez-vous vite")],
-    clues=[Clue("adresse", "Adresse inhabituelle", True, "Ce n'est pas le domaine de la banque."),
-           Clue("cadenas", "Cadenas affiché", False, "Le cadenas ne prouve pas l'identité du site.")])
-LATERAL = [LateralTab("colis bloqué 1,99 € SMS", [
-    SearchResult("Arnaque au colis : ne payez pas", "cybermalveillance.gouv.fr", "Des SMS réclament de petits frais."),
-    SearchResult("[red]Alerte[/red] colis", "journal-local.example", "Vague de faux SMS cet été.")])]
+    id="banque",
+    format="web",
+    reliable=False,
+    explanation="Faux site de banque.",
+    details=[
+        Detail("Adresse", "https://banque-secure-login.example"),
+        Detail("Titre", "Connectez-vous vite"),
+    ],
+    clues=[
+        Clue("adresse", "Adresse inhabituelle", True, "Ce n'est pas le domaine de la banque."),
+        Clue("cadenas", "Cadenas affiché", False, "Le cadenas ne prouve pas l'identité du site."),
+    ],
+)
+LATERAL = [
+    LateralTab(
+        "colis bloqué 1,99 € SMS",
+        [
+            SearchResult(
+                "Arnaque au colis : ne payez pas",
+                "cybermalveillance.gouv.fr",
+                "Des SMS réclament de petits frais.",
+            ),
+            SearchResult("[red]Alerte[/red] colis", "journal-local.example", "Vague de faux SMS cet été."),
+        ],
+    )
+]
 INSPECT = Inspect(id="examen", items=[PARCEL, TOWN_HALL, BANK], lateral=LATERAL)
 
 

@@ -25,7 +25,7 @@ async def test_new_learner_creates_profile_and_lands_on_map(make_app, private_da
         await pilot.pause()
         assert isinstance(app.screen, CourseMapScreen)
         assert app.journey.learner.name == "Zoé"
-    assert [l.name for l in ProgressStore(private_data).list_learners()] == ["Zoé"]
+    assert [x.name for x in ProgressStore(private_data).list_learners()] == ["Zoé"]
 
 
 async def test_read_lesson_then_quiz_of_every_type_all_right(make_app, mini_course, private_data):

@@ -35,7 +35,9 @@ async def test_preview_shows_errors_then_recovers_at_same_section(tmp_path):
         app.reload()
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)
-        assert {p.code for p in app.screen.problems} == {"unknown_key_hint"}  # « titel » : vouliez-vous dire « title » ?
+        assert {p.code for p in app.screen.problems} == {
+            "unknown_key_hint"
+        }  # « titel » : vouliez-vous dire « title » ?
         lesson_file.write_text(good, encoding="utf-8")
         app.reload()
         await pilot.pause()
@@ -55,7 +57,9 @@ async def test_preview_of_a_quiz_stays_on_its_question_after_a_save(tmp_path):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.screen.index == 1
-        quiz_file.write_text(quiz_file.read_text(encoding="utf-8").replace("courriel", "message"), encoding="utf-8")
+        quiz_file.write_text(
+            quiz_file.read_text(encoding="utf-8").replace("courriel", "message"), encoding="utf-8"
+        )
         app.reload()
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)

@@ -94,10 +94,26 @@ def _record(data, name: str, right: bool, session: str | None = None) -> None:
 
     store = ProgressStore(data)
     learner = store.find_learner(name) or store.create_learner(name)
-    store.record_answer(AnswerRecord(
-        id="", learner=learner.id, lesson="alpha-deux", quiz="alpha-deux", question="q-page", qtype="true_false",
-        response=right, response_text="Vrai", correct=right, score=float(right), hints_used=0, duration_s=4.0,
-        timestamp="", attempt=1, session=session, sitting="s-" + name))
+    store.record_answer(
+        AnswerRecord(
+            id="",
+            learner=learner.id,
+            lesson="alpha-deux",
+            quiz="alpha-deux",
+            question="q-page",
+            qtype="true_false",
+            response=right,
+            response_text="Vrai",
+            correct=right,
+            score=float(right),
+            hints_used=0,
+            duration_s=4.0,
+            timestamp="",
+            attempt=1,
+            session=session,
+            sitting="s-" + name,
+        )
+    )
     store.close()
 
 
@@ -106,10 +122,26 @@ async def test_f9_shows_pre_test_only_learners_escape_leaves_and_new_answers_arr
 
     store = ProgressStore(private_data)
     zoe = store.create_learner("Zoé")
-    store.record_answer(AnswerRecord(
-        id="", learner=zoe.id, lesson="alpha-un", quiz="alpha-un", question="q-vf", qtype="true_false",
-        response=True, response_text="Vrai", correct=True, score=1.0, hints_used=0, duration_s=4.0,
-        timestamp="", attempt=1, session="Matin", sitting="z1"))
+    store.record_answer(
+        AnswerRecord(
+            id="",
+            learner=zoe.id,
+            lesson="alpha-un",
+            quiz="alpha-un",
+            question="q-vf",
+            qtype="true_false",
+            response=True,
+            response_text="Vrai",
+            correct=True,
+            score=1.0,
+            hints_used=0,
+            duration_s=4.0,
+            timestamp="",
+            attempt=1,
+            session="Matin",
+            sitting="z1",
+        )
+    )
     store.close()
     app = make_app(learner=None)
     async with app.run_test(size=(80, 24)) as pilot:

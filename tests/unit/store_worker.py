@@ -37,9 +37,25 @@ def main(argv: list[str]) -> int:
     step = 0
     while count == 0 or step < count:
         step += 1
-        record = store.record_answer(AnswerRecord(
-            "", learner.id, "lecon", "quiz", f"q{step % 7}", "single", {"choix": [step]},
-            f"réponse {step}", step % 2 == 0, 0.5, 0, 1.25, "", 1, "atelier"))
+        record = store.record_answer(
+            AnswerRecord(
+                "",
+                learner.id,
+                "lecon",
+                "quiz",
+                f"q{step % 7}",
+                "single",
+                {"choix": [step]},
+                f"réponse {step}",
+                step % 2 == 0,
+                0.5,
+                0,
+                1.25,
+                "",
+                1,
+                "atelier",
+            )
+        )
         out.write(f"A {record.id}\n")
         if step % 3 == 0:
             state = store.update_state(learner.id, _increment)

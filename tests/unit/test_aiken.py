@@ -30,26 +30,36 @@ def test_read_sample() -> None:
     assert result.imported == 2 and result.skipped == 2
     first = result.quiz["questions"][0]
     assert first == {
-        "id": "quelle-est-la-premiere-etape-de-la", "type": "single",
+        "id": "quelle-est-la-premiere-etape-de-la",
+        "type": "single",
         "prompt": "Quelle est la première étape de la méthode SIFT ?",
-        "choices": [{"text": "Partager rapidement"}, {"text": "S'arrêter", "correct": True},
-                    {"text": "Commenter"}, {"text": "Signaler"}],
-        "explanation": PLACEHOLDER_EXPLANATION}
+        "choices": [
+            {"text": "Partager rapidement"},
+            {"text": "S'arrêter", "correct": True},
+            {"text": "Commenter"},
+            {"text": "Signaler"},
+        ],
+        "explanation": PLACEHOLDER_EXPLANATION,
+    }
     skipped = [n.message() for n in result.notices if n.skipped]
     assert skipped == [
         "ligne 13, « Une question sans ligne de réponse » : pas de ligne « ANSWER: » après les "
         "propositions : non importée.",
         "ligne 17, « Une question dont la réponse n'existe pas » : « ANSWER: D » ne désigne aucune "
-        "proposition : non importée."]
+        "proposition : non importée.",
+    ]
     assert sum(n.key == "interchange.aiken.placeholder" for n in result.notices) == 2
 
 
-@pytest.mark.parametrize("text, key", [
-    ("A. seule\nB. proposition\nANSWER: A\n", "interchange.aiken.no_prompt"),
-    ("Question ?\nA. une seule\nANSWER: A\n", "interchange.aiken.too_few"),
-    ("Question ?\nA. un\nB. deux\n", "interchange.aiken.no_answer"),
-    ("Question ?\nA. un\nA. deux\nANSWER: A\n", "interchange.aiken.bad_answer"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("A. seule\nB. proposition\nANSWER: A\n", "interchange.aiken.no_prompt"),
+        ("Question ?\nA. une seule\nANSWER: A\n", "interchange.aiken.too_few"),
+        ("Question ?\nA. un\nB. deux\n", "interchange.aiken.no_answer"),
+        ("Question ?\nA. un\nA. deux\nANSWER: A\n", "interchange.aiken.bad_answer"),
+    ],
+)
 def test_broken_questions_are_reported(text: str, key: str) -> None:
     result = read_aiken(text)
     assert result.imported == 0 and [n.key for n in result.notices] == [key]
@@ -61,9 +71,11 @@ def test_write_reports_other_types_and_losses() -> None:
     quiz["questions"][0]["prompt"] = "Une publication choquante :\nque faire d'abord ?"
     result = write_aiken(quiz)
     assert result.exported == 2 and result.skipped == 4
-    assert result.text.startswith("Une publication choquante : que faire d'abord ?\n"
-                                  "A. La partager\nB. S'arrêter {Stop}\nC. %50% des gens la commentent\n"
-                                  "ANSWER: B\n\n")
+    assert result.text.startswith(
+        "Une publication choquante : que faire d'abord ?\n"
+        "A. La partager\nB. S'arrêter {Stop}\nC. %50% des gens la commentent\n"
+        "ANSWER: B\n\n"
+    )
     # true/false as Moodle's own Aiken fixture writes it: two choices
     assert re.search(r"\nA\. Vrai\nB\. Faux\nANSWER: [AB]\n$", result.text)
     keys = [n.key for n in result.notices]
@@ -77,8 +89,12 @@ def test_choices_written_without_a_space_after_the_bracket_are_read_as_moodle_do
 
 
 def test_prompt_that_looks_like_a_choice_is_not_exported() -> None:
-    question = {"id": "a", "type": "single", "prompt": "A. Quelle lettre ?",
-                "choices": [{"text": "A", "correct": True}, {"text": "B"}]}
+    question = {
+        "id": "a",
+        "type": "single",
+        "prompt": "A. Quelle lettre ?",
+        "choices": [{"text": "A", "correct": True}, {"text": "B"}],
+    }
     result = write_aiken({"questions": [question]})
     assert result.exported == 0 and result.notices[0].key == "interchange.aiken.ambiguous"
 
@@ -97,11 +113,14 @@ def test_commands(tmp_path: Path) -> None:
     text = stream.getvalue()
     assert text.startswith("Une publication choquante : que faire d'abord ?\nA. La partager")
     assert "// Non convertie — question « faux-compte » : type « multiple »" in text
-    assert read_aiken(text).imported == 2        # the trailing notices never make a question
+    assert read_aiken(text).imported == 2  # the trailing notices never make a question
 
 
-line = (st.text("abcXYZ019 éèàç«»'\"!?.,;:-_/\\~=#{}%[]()*", min_size=1, max_size=30)
-        .map(str.strip).filter(lambda s: s and not s.startswith("ANSWER:")))
+line = (
+    st.text("abcXYZ019 éèàç«»'\"!?.,;:-_/\\~=#{}%[]()*", min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(lambda s: s and not s.startswith("ANSWER:"))
+)
 
 
 @st.composite

@@ -25,8 +25,16 @@ from course.reports.safe_text import is_formula_like, neutralise_cell, pseudonym
 from tests.unit import reports_data as data
 
 HYPERLINK = '=HYPERLINK("http://x.invalid","clic")'
-HOSTILE_RESPONSES = ["+33 6 12 34 56 78", "-1", "@SUM(A1)", "  =1+1", "\t=1+1", "\r=1+1",
-                     "=cmd|' /C calc'!A0", "\uff1d1+1"]
+HOSTILE_RESPONSES = [
+    "+33 6 12 34 56 78",
+    "-1",
+    "@SUM(A1)",
+    "  =1+1",
+    "\t=1+1",
+    "\r=1+1",
+    "=cmd|' /C calc'!A0",
+    "\uff1d1+1",
+]
 NUMBER = re.compile(r"^\d+(,\d+)?$")
 
 
@@ -37,14 +45,24 @@ def french() -> Iterator[None]:
     set_language("fr")
 
 
-def export(path: Path, writer: Any = write_answers_csv, sep: str = ";",
-           learners: list[dict[str, Any]] | None = None,
-           answers: list[dict[str, Any]] | None = None, **options: Any) -> list[list[str]]:
+def export(
+    path: Path,
+    writer: Any = write_answers_csv,
+    sep: str = ";",
+    learners: list[dict[str, Any]] | None = None,
+    answers: list[dict[str, Any]] | None = None,
+    **options: Any,
+) -> list[list[str]]:
     """Write with the real file opener, then read back with the csv module."""
     with open_csv(path) as stream:
-        writer(stream, data.learners() if learners is None else learners,
-               data.answers() if answers is None else answers, data.index(), sep=sep,
-               **options)
+        writer(
+            stream,
+            data.learners() if learners is None else learners,
+            data.answers() if answers is None else answers,
+            data.index(),
+            sep=sep,
+            **options,
+        )
     with path.open(encoding="utf-8-sig", newline="") as stream:
         return list(csv.reader(stream, delimiter=sep))
 
@@ -98,8 +116,7 @@ def test_formula_cells_neutralised(tmp_path: Path) -> None:
     responses = [row[12] for row in rows[1:]]
     assert sorted(responses) == sorted("'" + text for text in HOSTILE_RESPONSES)
     assert all(not is_formula_like(cell) or cell.startswith("'") for cell in cells)
-    summary = export(tmp_path / "hs.csv", write_summary_csv, learners=learners,
-                     answers=answers, names=True)
+    summary = export(tmp_path / "hs.csv", write_summary_csv, learners=learners, answers=answers, names=True)
     assert "'" + HYPERLINK in [row[0] for row in summary]
 
 
@@ -133,7 +150,8 @@ def test_pseudonymous_summary_sorted_by_pseudonym(tmp_path: Path) -> None:
     assert labels == sorted(labels) and len(labels) == 3
     salted = export(tmp_path / "q.csv", write_summary_csv, salt="atelier-2026")
     assert {row[0] for row in salted[1:]} == {
-        pseudonym(x, "atelier-2026") for x in (data.LEA, data.KARIM, data.ZOE)}
+        pseudonym(x, "atelier-2026") for x in (data.LEA, data.KARIM, data.ZOE)
+    }
 
 
 def test_filters_and_bad_separator(tmp_path: Path) -> None:
@@ -156,15 +174,15 @@ def test_neutralised_cell_is_never_a_formula(text: str) -> None:
     cell = neutralise_cell(text)
     assert not is_formula_like(cell)
     assert cell.startswith("'") or not text or not is_formula_like(text)
-    if len(text) < 1000 and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-                                          "\u202a-\u202e\u2066-\u2069]", text):
+    if len(text) < 1000 and not re.search(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text
+    ):
         # Nothing lost: the cell is the text, with the guard only where needed.
         assert cell == ("'" + text if is_formula_like(text) else text)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet=st.sampled_from("=+-@\t\r\n ;,\"'aé1\x00"), max_size=12)
-       | st.text(max_size=12))
+@given(st.text(alphabet=st.sampled_from("=+-@\t\r\n ;,\"'aé1\x00"), max_size=12) | st.text(max_size=12))
 def test_csv_round_trip_never_yields_a_formula(text: str) -> None:
     answers = data.answers()[:1]
     answers[0]["response_text"] = text

@@ -13,8 +13,14 @@ from course.quiz.discernment import discernment, score_item
 
 
 def _item(id: str, reliable: bool, clues: dict[str, bool]) -> InspectItem:
-    return InspectItem(id=id, format="sms", details=[Detail("De", "x")], reliable=reliable, explanation="",
-                       clues=[Clue(id=c, text=c, suspicious=s, explanation="") for c, s in clues.items()])
+    return InspectItem(
+        id=id,
+        format="sms",
+        details=[Detail("De", "x")],
+        reliable=reliable,
+        explanation="",
+        clues=[Clue(id=c, text=c, suspicious=s, explanation="") for c, s in clues.items()],
+    )
 
 
 # Suspicious clues: a1, a2, b3 (3). Reassuring: a3, b1, b2 (3).
@@ -25,7 +31,9 @@ ITEMS = [PARCEL, TOWN_HALL]
 
 def test_one_item_sorts_hits_false_alarms_and_misses():
     s = score_item(PARCEL, {"a1", "a3"}, verdict_reliable=False)
-    assert s.hits == {"a1"} and s.false_alarms == {"a3"} and s.misses == {"a2"} and s.correct_rejections == set()
+    assert (
+        s.hits == {"a1"} and s.false_alarms == {"a3"} and s.misses == {"a2"} and s.correct_rejections == set()
+    )
     assert s.verdict_right
     assert s.score == pytest.approx((1 / 3 + 1) / 2, abs=1e-4)  # 1 clue of 3 judged right, verdict right
 

@@ -10,7 +10,13 @@ from pathlib import Path
 from course.content.model import Feed, FeedPost, Topic
 from course.quiz.feed_sim import diversity, next_feed, reliable_share, resemblance, topic_count
 
-TOPICS = [("sante", "Santé"), ("sport", "Sport"), ("climat", "Climat"), ("tech", "Numérique"), ("culture", "Culture")]
+TOPICS = [
+    ("sante", "Santé"),
+    ("sport", "Sport"),
+    ("climat", "Climat"),
+    ("tech", "Numérique"),
+    ("culture", "Culture"),
+]
 POSTS = [
     ("s1", "Un centre de santé ouvre en mars", "sante", "Mairie", "neutre", True),
     ("s2", "Ce remède miracle guérit tout, on vous le cache", "sante", "@verite_sante", "colere", False),
@@ -36,16 +42,27 @@ def make_feed(**overrides: object) -> Feed:
     values: dict[str, object] = dict(
         id="bulle",
         topics=[Topic(id=i, label=label) for i, label in TOPICS],
-        posts=[FeedPost(id=i, text=text, topic=topic, source=source, tone=tone, reliable=reliable)  # type: ignore[arg-type]
-               for i, text, topic, source, tone, reliable in POSTS],
-        seed=7, feed_size=4, rounds=4,
+        posts=[
+            FeedPost(id=i, text=text, topic=topic, source=source, tone=tone, reliable=reliable)  # type: ignore[arg-type]
+            for i, text, topic, source, tone, reliable in POSTS
+        ],
+        seed=7,
+        feed_size=4,
+        rounds=4,
     )
     values.update(overrides)
     return Feed(**values)  # type: ignore[arg-type]
 
 
-def play(feed: Feed, rounds: int, likes_topic: str, profiled: bool = True,
-         liked: list[str] | None = None, shown: list[str] | None = None, start: int = 0) -> list[list[FeedPost]]:
+def play(
+    feed: Feed,
+    rounds: int,
+    likes_topic: str,
+    profiled: bool = True,
+    liked: list[str] | None = None,
+    shown: list[str] | None = None,
+    start: int = 0,
+) -> list[list[FeedPost]]:
     """Feeds of `rounds` rounds where the learner likes every post of `likes_topic`."""
     liked = [] if liked is None else liked
     shown = [] if shown is None else shown
@@ -88,7 +105,9 @@ def test_liking_one_topic_closes_the_bubble_within_a_few_rounds():
 def test_liked_outrage_pulls_emotional_posts_of_other_topics_up():
     posts = {p.id: p for p in make_feed().posts}
     angry, neutral, fearful = posts["p3"], posts["p2"], posts["t2"]
-    assert resemblance(angry, [posts["s4"]]) > resemblance(neutral, [posts["s4"]])  # fear liked, anger boosted
+    assert resemblance(angry, [posts["s4"]]) > resemblance(
+        neutral, [posts["s4"]]
+    )  # fear liked, anger boosted
     assert resemblance(fearful, [posts["s4"]]) > resemblance(angry, [posts["s4"]])  # same tone weighs more
     assert resemblance(neutral, [posts["s1"]]) > resemblance(angry, [posts["s1"]])  # calm likes, no boost
 

@@ -38,7 +38,7 @@ def test_import_to_a_file_reports_and_exits_1(tmp_path: Path) -> None:
     assert report.endswith(f"{out} écrit : 7 questions converties, 2 non converties.\n")
     text = out.read_text(encoding="utf-8")
     assert text.startswith(SCHEMA_LINE + "\n# Importé de moodle-questions.gift (GIFT)")
-    assert "#     ::Q8:: How are you? {}\n" in text            # the skipped source, kept as a comment
+    assert "#     ::Q8:: How are you? {}\n" in text  # the skipped source, kept as a comment
     assert "  # À vérifier — ligne 5, « Moodle activities »" in text
 
 
@@ -49,8 +49,9 @@ def test_import_to_the_stream_keeps_notices_as_comments(tmp_path: Path) -> None:
     assert gift_import(source, None, None, None, stream) == 0
     quiz = yaml.safe_load(stream.getvalue())
     assert quiz["id"] == "mon-quiz-e"
-    assert quiz["questions"] == [{"id": "a", "type": "true_false", "statement": "Vrai ?", "answer": True,
-                                  "explanation": "Oui."}]
+    assert quiz["questions"] == [
+        {"id": "a", "type": "true_false", "statement": "Vrai ?", "answer": True, "explanation": "Oui."}
+    ]
 
 
 def test_import_messages_can_go_elsewhere(tmp_path: Path) -> None:
@@ -63,10 +64,13 @@ def test_import_messages_can_go_elsewhere(tmp_path: Path) -> None:
     assert messages.getvalue().endswith("1 question convertie, 1 non convertie.\n")
 
 
-@pytest.mark.parametrize("content, expected", [
-    (None, "fichier introuvable"),
-    (b"\xff\xfe::A::", "n'est pas en UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (None, "fichier introuvable"),
+        (b"\xff\xfe::A::", "n'est pas en UTF-8"),
+    ],
+)
 def test_unreadable_input_exits_2(tmp_path: Path, content: bytes | None, expected: str) -> None:
     source = tmp_path / "q.gift"
     if content is not None:
@@ -93,9 +97,11 @@ def test_import_never_replaces_an_existing_quiz(tmp_path: Path) -> None:
     out.write_text("# mon quiz écrit à la main\n", encoding="utf-8")
     assert gift_import(source, out, None, None, stream) == 2
     assert out.read_text(encoding="utf-8") == "# mon quiz écrit à la main\n"
-    assert stream.getvalue() == (f"{out} existe déjà : rien n'a été écrit. Choisissez un autre nom avec -o, "
-                                 "ou ajoutez --force pour le remplacer (l'ancien fichier sera gardé sous le nom "
-                                 "01-quiz.yaml.bak).\n")
+    assert stream.getvalue() == (
+        f"{out} existe déjà : rien n'a été écrit. Choisissez un autre nom avec -o, "
+        "ou ajoutez --force pour le remplacer (l'ancien fichier sera gardé sous le nom "
+        "01-quiz.yaml.bak).\n"
+    )
 
 
 def test_import_with_force_keeps_the_old_quiz_as_a_backup(tmp_path: Path) -> None:
@@ -115,8 +121,13 @@ def test_atelier_aiken_import_refuses_to_overwrite(tmp_path: Path) -> None:
     source.write_text("Question ?\nA) Oui\nB) Non\nANSWER: A\n", encoding="utf-8")
     out = tmp_path / "quiz.yaml"
     out.write_text("id: mien\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "app.py"), "aiken", "import", str(source), "-o", str(out)],
-                            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), "aiken", "import", str(source), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
     assert result.returncode == 2 and "existe déjà" in result.stderr
     assert out.read_text(encoding="utf-8") == "id: mien\n"
 
@@ -149,20 +160,26 @@ def test_export_to_the_stream_puts_notices_in_gift_comments(tmp_path: Path) -> N
 
 def test_export_partial_exits_1(tmp_path: Path) -> None:
     quiz = tmp_path / "quiz.yaml"
-    quiz.write_text("id: q\nlesson: q\nquestions:\n"
-                    "  - {id: a, type: true_false, statement: Oui, answer: true}\n"
-                    "  - {id: b, type: essay, prompt: Racontez}\n", encoding="utf-8")
+    quiz.write_text(
+        "id: q\nlesson: q\nquestions:\n"
+        "  - {id: a, type: true_false, statement: Oui, answer: true}\n"
+        "  - {id: b, type: essay, prompt: Racontez}\n",
+        encoding="utf-8",
+    )
     out, stream = tmp_path / "quiz.gift", io.StringIO()
     assert gift_export(quiz, out, stream) == 1
     assert "::a::" in out.read_text(encoding="utf-8")
     assert "Non convertie — question « b »" in stream.getvalue()
 
 
-@pytest.mark.parametrize("content, expected", [
-    ("id: [unclosed\n", "YAML invalide"),
-    ("- just\n- a list\n", "n'est pas un quiz"),
-    ("id: q\nquestions: 3\n", "n'est pas un quiz"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("id: [unclosed\n", "YAML invalide"),
+        ("- just\n- a list\n", "n'est pas un quiz"),
+        ("id: q\nquestions: 3\n", "n'est pas un quiz"),
+    ],
+)
 def test_export_of_a_bad_quiz_exits_2(tmp_path: Path, content: str, expected: str) -> None:
     quiz = tmp_path / "quiz.yaml"
     quiz.write_text(content, encoding="utf-8")
@@ -183,8 +200,10 @@ def test_full_round_trip_through_files(tmp_path: Path) -> None:
 
 
 def test_interchange_never_imports_textual() -> None:
-    code = ("import sys, course.interchange.commands; "
-            "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+    code = (
+        "import sys, course.interchange.commands; "
+        "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 

@@ -59,8 +59,11 @@ def other_question(draw: Any, qid: str) -> dict[str, Any]:
         question["answer"] = draw(st.booleans())
     elif kind == "short":
         # at least one answer keeps a letter or a digit once punctuation is set aside (the loader's rule)
-        question["accept"] = draw(st.lists(text, min_size=1, max_size=4).filter(
-            lambda answers: any(any(ch.isalnum() for ch in a) for a in answers)))
+        question["accept"] = draw(
+            st.lists(text, min_size=1, max_size=4).filter(
+                lambda answers: any(any(ch.isalnum() for ch in a) for a in answers)
+            )
+        )
     elif kind == "order":
         question["items"] = draw(st.lists(text, min_size=2, max_size=5, unique=True))
     else:
@@ -96,9 +99,13 @@ def test_gift_round_trip_keeps_every_question(quiz: dict[str, Any]) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(st.text(min_size=1, max_size=40),
-                 st.text(max_size=20).map(lambda s: s + "\ue000\ue008\ue100"))   # the reader's placeholders
-       .map(lambda s: s.strip(PHP_SPACE)).filter(str.strip))
+@given(
+    st.one_of(
+        st.text(min_size=1, max_size=40), st.text(max_size=20).map(lambda s: s + "\ue000\ue008\ue100")
+    )  # the reader's placeholders
+    .map(lambda s: s.strip(PHP_SPACE))
+    .filter(str.strip)
+)
 def test_any_unicode_prompt_survives(prompt: str) -> None:
     """Beyond the GIFT alphabet: any text comes back, its line ends written as `\\n`."""
     question = {"id": "q", "type": "true_false", "statement": prompt, "answer": True, "explanation": prompt}

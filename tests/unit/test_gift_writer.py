@@ -33,15 +33,18 @@ def test_escape() -> None:
 def test_single_choice_block(quiz: dict[str, Any]) -> None:
     text = write_gift(quiz).text
     block = text.split("\n\n")[0]
-    assert block == "\n".join([
-        "// atelier-hint: Pensez au « S » de SIFT",
-        "// atelier-hint: S \\= Stop",
-        "::premiere-etape::[markdown]Une publication choquante \\: que faire d'abord ?{",
-        "\t~La partager#Partager avant de vérifier amplifie la rumeur \\#viral.",
-        "\t=S'arrêter \\{Stop\\}",
-        "\t~[markdown]%50% des gens la commentent",
-        "\t####SIFT \\: Stop, Investiguer, Trouver, Tracer.\\nVoir la **fiche**.",
-        "}"])
+    assert block == "\n".join(
+        [
+            "// atelier-hint: Pensez au « S » de SIFT",
+            "// atelier-hint: S \\= Stop",
+            "::premiere-etape::[markdown]Une publication choquante \\: que faire d'abord ?{",
+            "\t~La partager#Partager avant de vérifier amplifie la rumeur \\#viral.",
+            "\t=S'arrêter \\{Stop\\}",
+            "\t~[markdown]%50% des gens la commentent",
+            "\t####SIFT \\: Stop, Investiguer, Trouver, Tracer.\\nVoir la **fiche**.",
+            "}",
+        ]
+    )
 
 
 def test_every_type_is_written(quiz: dict[str, Any]) -> None:
@@ -50,8 +53,9 @@ def test_every_type_is_written(quiz: dict[str, Any]) -> None:
     text = result.text
     assert "\t~%50%Compte créé il y a 3 jours\n\t~%50%Nom proche" in text
     assert "\t~%-100%Photo de profil nette#Une photo nette ne prouve rien." in text
-    assert ("::fil-chronologique::[markdown]Le fil d'actualité est classé par ordre chronologique.{\n"
-            "\tFALSE\n") in text
+    assert (
+        "::fil-chronologique::[markdown]Le fil d'actualité est classé par ordre chronologique.{\n\tFALSE\n"
+    ) in text
     assert "// atelier-type: order\n::etapes-sift::" in text
     assert "\t=1 -> Stop\n\t=2 -> Investiguer la source\n" in text
     assert "\t=A → B -> une flèche\n" in text  # GIFT has no escape for "->": never "-\\>"
@@ -66,7 +70,8 @@ def test_notices_for_order_and_hints(quiz: dict[str, Any]) -> None:
         "question « etapes-sift » : remise en ordre : pas d'équivalent en GIFT, exportée comme "
         "appariement position → élément.",
         "question « outils » : « -> » dans un élément de gauche : écrit « → », GIFT n'ayant pas d'échappement "
-        "pour la flèche d'association."]
+        "pour la flèche d'association.",
+    ]
 
 
 def _trimmed(value: Any) -> Any:
@@ -88,9 +93,19 @@ def test_export_reads_back(quiz: dict[str, Any]) -> None:
 
 def test_lines_are_safe_for_moodle(quiz: dict[str, Any]) -> None:
     """No text line may look like a comment, a category or a blank line to Moodle's splitter."""
-    quiz = dict(quiz, questions=[*quiz["questions"], {
-        "id": "piege", "type": "single", "prompt": "// pas un commentaire\n\n$CATEGORY: non",
-        "choices": [{"text": "// a", "correct": True}, {"text": "\n\nb"}], "explanation": "x"}])
+    quiz = dict(
+        quiz,
+        questions=[
+            *quiz["questions"],
+            {
+                "id": "piege",
+                "type": "single",
+                "prompt": "// pas un commentaire\n\n$CATEGORY: non",
+                "choices": [{"text": "// a", "correct": True}, {"text": "\n\nb"}],
+                "explanation": "x",
+            },
+        ],
+    )
     text = write_gift(quiz).text
     for block in text.rstrip("\n").split("\n\n"):
         lines = block.split("\n")
@@ -99,30 +114,48 @@ def test_lines_are_safe_for_moodle(quiz: dict[str, Any]) -> None:
 
 
 def test_invalid_and_unknown_questions_are_reported() -> None:
-    quiz = {"id": "q", "questions": [
-        {"id": "a", "type": "single", "prompt": "?", "choices": [{"text": "x", "correct": True},
-                                                                 {"text": "y", "correct": True}]},
-        {"id": "b", "type": "essay", "prompt": "?"},
-        {"id": "c", "type": "match", "prompt": "?", "pairs": [{"left": "x", "right": "1"},
-                                                             {"left": "x", "right": "2"}]},
-        {"id": "d", "type": "short", "prompt": "", "accept": ["x"]},
-        {"id": "e", "type": "true_false", "statement": "ok", "answer": "yes"},
-        "pas une question",
-    ]}
+    quiz = {
+        "id": "q",
+        "questions": [
+            {
+                "id": "a",
+                "type": "single",
+                "prompt": "?",
+                "choices": [{"text": "x", "correct": True}, {"text": "y", "correct": True}],
+            },
+            {"id": "b", "type": "essay", "prompt": "?"},
+            {
+                "id": "c",
+                "type": "match",
+                "prompt": "?",
+                "pairs": [{"left": "x", "right": "1"}, {"left": "x", "right": "2"}],
+            },
+            {"id": "d", "type": "short", "prompt": "", "accept": ["x"]},
+            {"id": "e", "type": "true_false", "statement": "ok", "answer": "yes"},
+            "pas une question",
+        ],
+    }
     result = write_gift(quiz)
     assert result.exported == 0 and result.skipped == 6
     reasons = [n.message() for n in result.notices]
     # The reasons are the loader's own sentences: each question rule exists once
-    assert reasons[0] == ("question « a » : non exportée, comme « atelier validate » la refuserait : Une question "
-                          "« single » doit avoir exactement une proposition « correct: true » (ici : 2).")
+    assert reasons[0] == (
+        "question « a » : non exportée, comme « atelier validate » la refuserait : Une question "
+        "« single » doit avoir exactement une proposition « correct: true » (ici : 2)."
+    )
     assert "type « essay » inconnu" in reasons[1]
     assert "différents" in reasons[2] and "vide" in reasons[3] and "true ou false" in reasons[4]
 
 
 @pytest.mark.parametrize("count", range(1, 11))
 def test_multiple_weights_are_in_moodle_list(count: int) -> None:
-    question = {"id": "m", "type": "multiple", "prompt": "?", "explanation": "x",
-                "choices": [{"text": f"c{i}", "correct": True} for i in range(count)] + [{"text": "non"}]}
+    question = {
+        "id": "m",
+        "type": "multiple",
+        "prompt": "?",
+        "explanation": "x",
+        "choices": [{"text": f"c{i}", "correct": True} for i in range(count)] + [{"text": "non"}],
+    }
     result = write_gift({"questions": [question]})
     weights = re.findall(r"~%(-?[0-9.]+)%", result.text)
     assert set(weights[:-1]) <= set(MOODLE_WEIGHTS) and weights[-1] == "-100"
@@ -131,12 +164,18 @@ def test_multiple_weights_are_in_moodle_list(count: int) -> None:
 
 
 def test_weights_outside_moodle_list_are_reported() -> None:
-    question = {"id": "m", "type": "multiple", "prompt": "?",
-                "choices": [{"text": f"c{i}", "correct": True} for i in range(11)]}
+    question = {
+        "id": "m",
+        "type": "multiple",
+        "prompt": "?",
+        "choices": [{"text": f"c{i}", "correct": True} for i in range(11)],
+    }
     result = write_gift({"questions": [question]})
     assert result.exported == 1
-    assert result.notices[0].message() == ("question « m » : 11 propositions justes : le poids de 9.09091 % "
-                                           "n'est pas dans la liste de Moodle, qui peut refuser la question.")
+    assert result.notices[0].message() == (
+        "question « m » : 11 propositions justes : le poids de 9.09091 % "
+        "n'est pas dans la liste de Moodle, qui peut refuser la question."
+    )
 
 
 def test_short_answer_arrow_and_wildcard_are_protected() -> None:
@@ -154,6 +193,7 @@ def test_header_lines() -> None:
 
 def arrowed(questions: Any) -> Any:
     """Questions as GIFT carries them: `->` in a left item or an accepted answer becomes `→`."""
+
     def item(question: dict[str, Any]) -> dict[str, Any]:
         question = dict(question)
         if "accept" in question:
@@ -161,4 +201,5 @@ def arrowed(questions: Any) -> Any:
         if "pairs" in question:
             question["pairs"] = [dict(p, left=p["left"].replace("->", "→")) for p in question["pairs"]]
         return question
+
     return [item(q) for q in questions]

@@ -12,48 +12,86 @@ from hypothesis import strategies as st
 from course.interchange.yaml_writer import SCHEMA_LINE, dump_quiz, looks_like_other_type
 
 QUIZ = {
-    "questions": [{
-        "hints": ["un indice"], "explanation": "Ligne 1\nLigne 2\n", "choices": [
-            {"feedback": "Non : c'est faux.", "correct": True, "text": "oui"}, {"text": "no"}],
-        "prompt": "Quelle réponse ?", "type": "single", "id": "q1"}],
-    "shuffle": True, "pass_ratio": 0.7, "lesson": "lecon", "id": "quiz",
+    "questions": [
+        {
+            "hints": ["un indice"],
+            "explanation": "Ligne 1\nLigne 2\n",
+            "choices": [{"feedback": "Non : c'est faux.", "correct": True, "text": "oui"}, {"text": "no"}],
+            "prompt": "Quelle réponse ?",
+            "type": "single",
+            "id": "q1",
+        }
+    ],
+    "shuffle": True,
+    "pass_ratio": 0.7,
+    "lesson": "lecon",
+    "id": "quiz",
 }
 
 
 def test_layout_and_key_order() -> None:
     text = dump_quiz(QUIZ, ["Importé de x.gift"], {0: ["À vérifier : ceci"]})
-    assert text == "\n".join([
-        SCHEMA_LINE,
-        "# Importé de x.gift",
-        "id: quiz",
-        "lesson: lecon",
-        "pass_ratio: 0.7",
-        "shuffle: true",
-        "questions:",
-        "  # À vérifier : ceci",
-        "  - id: q1",
-        "    type: single",
-        "    prompt: Quelle réponse ?",
-        "    choices:",
-        "      - text: oui",
-        "        correct: true",
-        "        feedback: \"Non : c'est faux.\"",
-        "      - text: \"no\"",
-        "    explanation: |",
-        "      Ligne 1",
-        "      Ligne 2",
-        "    hints:",
-        "      - un indice",
-        ""])
+    assert text == "\n".join(
+        [
+            SCHEMA_LINE,
+            "# Importé de x.gift",
+            "id: quiz",
+            "lesson: lecon",
+            "pass_ratio: 0.7",
+            "shuffle: true",
+            "questions:",
+            "  # À vérifier : ceci",
+            "  - id: q1",
+            "    type: single",
+            "    prompt: Quelle réponse ?",
+            "    choices:",
+            "      - text: oui",
+            "        correct: true",
+            '        feedback: "Non : c\'est faux."',
+            '      - text: "no"',
+            "    explanation: |",
+            "      Ligne 1",
+            "      Ligne 2",
+            "    hints:",
+            "      - un indice",
+            "",
+        ]
+    )
     assert yaml.safe_load(text) == QUIZ
 
 
-@pytest.mark.parametrize("value", ["yes", "No", "on", "OFF", "y", "n", "true", "False", "null", "~",
-                                   "012", "0x1F", "0o17", "1e3", "1_000", ".5", "-1", "+2.5", ".inf",
-                                   "12:30", "1:02:03", "2019-01-01", "2019-01-01 10:00:00", ""])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "y",
+        "n",
+        "true",
+        "False",
+        "null",
+        "~",
+        "012",
+        "0x1F",
+        "0o17",
+        "1e3",
+        "1_000",
+        ".5",
+        "-1",
+        "+2.5",
+        ".inf",
+        "12:30",
+        "1:02:03",
+        "2019-01-01",
+        "2019-01-01 10:00:00",
+        "",
+    ],
+)
 def test_ambiguous_strings_are_quoted(value: str) -> None:
     text = dump_quiz({"id": value, "questions": [{"id": "a", "accept": [value]}]})
-    assert f"id: \"{value}\"" in text or f"id: '{value}'" in text
+    assert f'id: "{value}"' in text or f"id: '{value}'" in text
     assert yaml.safe_load(text) == {"id": value, "questions": [{"id": "a", "accept": [value]}]}
 
 
@@ -80,22 +118,36 @@ texts = st.text()
 choice = st.fixed_dictionaries({"text": texts}, optional={"correct": st.booleans(), "feedback": texts})
 question = st.fixed_dictionaries(
     {"id": texts, "type": st.sampled_from(["single", "multiple", "true_false", "order", "match", "short"])},
-    optional={"prompt": texts, "statement": texts, "choices": st.lists(choice, max_size=3),
-              "answer": st.booleans(), "items": st.lists(texts, max_size=3),
-              "pairs": st.lists(st.fixed_dictionaries({"left": texts, "right": texts}), max_size=3),
-              "accept": st.lists(texts, max_size=3), "explanation": texts,
-              "hints": st.lists(texts, max_size=2),
-              "extra": st.dictionaries(texts, scalars, max_size=2)})
+    optional={
+        "prompt": texts,
+        "statement": texts,
+        "choices": st.lists(choice, max_size=3),
+        "answer": st.booleans(),
+        "items": st.lists(texts, max_size=3),
+        "pairs": st.lists(st.fixed_dictionaries({"left": texts, "right": texts}), max_size=3),
+        "accept": st.lists(texts, max_size=3),
+        "explanation": texts,
+        "hints": st.lists(texts, max_size=2),
+        "extra": st.dictionaries(texts, scalars, max_size=2),
+    },
+)
 quizzes = st.fixed_dictionaries(
-    {"id": texts, "lesson": texts, "pass_ratio": st.floats(0, 1), "shuffle": st.booleans(),
-     "questions": st.lists(question, max_size=4)},
-    optional={"title": texts})
+    {
+        "id": texts,
+        "lesson": texts,
+        "pass_ratio": st.floats(0, 1),
+        "shuffle": st.booleans(),
+        "questions": st.lists(question, max_size=4),
+    },
+    optional={"title": texts},
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(quizzes, st.lists(texts, max_size=2), st.dictionaries(st.integers(0, 3), st.lists(texts, max_size=2)))
-def test_dump_reloads_to_the_same_dict(quiz: dict[str, Any], comments: list[str],
-                                       notes: dict[int, list[str]]) -> None:
+def test_dump_reloads_to_the_same_dict(
+    quiz: dict[str, Any], comments: list[str], notes: dict[int, list[str]]
+) -> None:
     text = dump_quiz(quiz, comments, notes)
     assert text.startswith(SCHEMA_LINE + "\n")
     assert yaml.safe_load(text) == quiz

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,8 +11,8 @@ import pytest
 from course.content.loader import load_course
 from course.content.model import Choice, MultipleQuestion, ShortQuestion
 from course.quiz.grading import grade
-from course.text.normalise import match_short, normalise_answer
 from course.quiz.review import LEARNT, due_cards, next_due, parse_time, review_cards
+from course.text.normalise import match_short, normalise_answer
 
 MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
@@ -25,24 +25,27 @@ def quiz():
 # --- normalise_answer ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("Illectronisme", "illectronisme"),                 # case
-    ("ILLECTRONISME", "illectronisme"),
-    ("Éducation à l'écran", "education a l ecran"),      # accents, apostrophe as a space
-    ("naïve Noël ça", "naive noel ca"),
-    ("Œuvre cœur", "oeuvre coeur"),                      # ligatures opened
-    ("Æsope", "aesope"),
-    ("ﬁn", "fin"),                                       # compatibility ligature
-    ("Straße", "strasse"),
-    ("  L'Œuvre   d’ÉTÉ !! ", "l oeuvre d ete"),         # typographic apostrophe, spaces, punctuation
-    ("«Démocratie»", "democratie"),
-    ("C'est-à-dire…", "c est a dire"),
-    ("mot_de_passe", "mot de passe"),                    # underscore is punctuation too
-    ("a\tb\nc", "a b c"),
-    ("100 %", "100"),
-    ("?!...", ""),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Illectronisme", "illectronisme"),  # case
+        ("ILLECTRONISME", "illectronisme"),
+        ("Éducation à l'écran", "education a l ecran"),  # accents, apostrophe as a space
+        ("naïve Noël ça", "naive noel ca"),
+        ("Œuvre cœur", "oeuvre coeur"),  # ligatures opened
+        ("Æsope", "aesope"),
+        ("ﬁn", "fin"),  # compatibility ligature
+        ("Straße", "strasse"),
+        ("  L'Œuvre   d’ÉTÉ !! ", "l oeuvre d ete"),  # typographic apostrophe, spaces, punctuation
+        ("«Démocratie»", "democratie"),
+        ("C'est-à-dire…", "c est a dire"),
+        ("mot_de_passe", "mot de passe"),  # underscore is punctuation too
+        ("a\tb\nc", "a b c"),
+        ("100 %", "100"),
+        ("?!...", ""),
+        ("", ""),
+    ],
+)
 def test_normalise_answer(typed, expected):
     assert normalise_answer(typed) == expected
 
@@ -61,15 +64,18 @@ def test_exact_match_ignores_case_accents_punctuation_and_spaces():
     assert (result.correct, result.exact, result.expected) == (True, True, "illettrisme numérique")
 
 
-@pytest.mark.parametrize(("typed", "slip"), [
-    ("illectrinisme", "substitution"),
-    ("illecctronisme", "insertion"),
-    ("ilectronisme", "deletion"),
-    ("illetcronisme", "swap of two neighbours"),
-    ("lilectronisme", "swap at the start"),
-    ("illectronism", "deletion at the end"),
-    ("illectronismes", "insertion at the end"),
-])
+@pytest.mark.parametrize(
+    ("typed", "slip"),
+    [
+        ("illectrinisme", "substitution"),
+        ("illecctronisme", "insertion"),
+        ("ilectronisme", "deletion"),
+        ("illetcronisme", "swap of two neighbours"),
+        ("lilectronisme", "swap at the start"),
+        ("illectronism", "deletion at the end"),
+        ("illectronismes", "insertion at the end"),
+    ],
+)
 def test_one_slip_in_a_long_word_is_forgiven_and_the_spelling_shown(typed, slip):
     result = match_short(typed, ["Illectronisme"])
     assert result.correct, slip
@@ -78,34 +84,37 @@ def test_one_slip_in_a_long_word_is_forgiven_and_the_spelling_shown(typed, slip)
 
 
 def test_eight_letters_is_long_enough():
-    assert match_short("couriel", ["courriel"]).correct        # 8 letters: one deletion forgiven
+    assert match_short("couriel", ["courriel"]).correct  # 8 letters: one deletion forgiven
     assert match_short("courrial", ["courriel"]).correct
 
 
 @pytest.mark.parametrize("typed", ["citoyan", "citoye", "citoyenn", "ciotyen"])
 def test_no_slip_in_a_word_shorter_than_eight_letters(typed):
-    assert not match_short(typed, ["citoyen"]).correct         # 7 letters
+    assert not match_short(typed, ["citoyen"]).correct  # 7 letters
 
 
-@pytest.mark.parametrize(("typed", "why"), [
-    ("ilectrinisme", "deletion and substitution"),
-    ("illectronista", "two substitutions"),
-    ("illectronismees", "two insertions"),
-    ("ellictronisme", "swap of letters that are not neighbours"),
-    ("iletcronisme", "deletion and swap"),
-    ("illettrisme", "another word"),
-])
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("ilectrinisme", "deletion and substitution"),
+        ("illectronista", "two substitutions"),
+        ("illectronismees", "two insertions"),
+        ("ellictronisme", "swap of letters that are not neighbours"),
+        ("iletcronisme", "deletion and swap"),
+        ("illettrisme", "another word"),
+    ],
+)
 def test_two_slips_are_not_forgiven(typed, why):
     assert not match_short(typed, ["illectronisme"]).correct, why
 
 
 def test_slips_in_a_phrase():
     accept = ["fracture numérique"]
-    assert match_short("fracture numeriqeu", accept).correct                  # one slip in one long word
-    assert match_short("fractrue numeirque", accept).correct                  # one slip in each long word
-    assert not match_short("fracture", accept).correct                        # a word missing
-    assert not match_short("fracture numérique totale", accept).correct       # a word too many
-    assert not match_short("la democratie", ["le démocratie"]).correct         # slip in a 2-letter word
+    assert match_short("fracture numeriqeu", accept).correct  # one slip in one long word
+    assert match_short("fractrue numeirque", accept).correct  # one slip in each long word
+    assert not match_short("fracture", accept).correct  # a word missing
+    assert not match_short("fracture numérique totale", accept).correct  # a word too many
+    assert not match_short("la democratie", ["le démocratie"]).correct  # slip in a 2-letter word
 
 
 def test_empty_or_unrelated_answer_is_wrong():
@@ -137,16 +146,19 @@ def test_grade_single(quiz):
     assert grade(question, "1").correct  # a stored response read back as text
 
 
-@pytest.mark.parametrize(("response", "correct", "score"), [
-    ([0, 2], True, 1.0),
-    ([2, 0], True, 1.0),           # order does not matter
-    ([0, 2, 2], True, 1.0),        # nor repeats
-    ([0], False, 0.5),             # half of the right ones
-    ([0, 1, 2], False, 0.5),       # both right ones, one wrong: 2 - 1 out of 2
-    ([0, 1], False, 0.0),          # one right, one wrong
-    ([1], False, 0.0),             # never below zero
-    ([], False, 0.0),
-])
+@pytest.mark.parametrize(
+    ("response", "correct", "score"),
+    [
+        ([0, 2], True, 1.0),
+        ([2, 0], True, 1.0),  # order does not matter
+        ([0, 2, 2], True, 1.0),  # nor repeats
+        ([0], False, 0.5),  # half of the right ones
+        ([0, 1, 2], False, 0.5),  # both right ones, one wrong: 2 - 1 out of 2
+        ([0, 1], False, 0.0),  # one right, one wrong
+        ([1], False, 0.0),  # never below zero
+        ([], False, 0.0),
+    ],
+)
 def test_grade_multiple_with_partial_scores(quiz, response, correct, score):
     result = grade(quiz["q-multiple"], response)
     assert (result.correct, result.score) == (correct, score)
@@ -155,31 +167,47 @@ def test_grade_multiple_with_partial_scores(quiz, response, correct, score):
 
 
 def test_grade_multiple_partial_score_rounded():
-    question = MultipleQuestion(id="m", prompt="?", choices=[
-        Choice("A", True), Choice("B", True), Choice("C", True), Choice("D", False, "Non, pas D.")])
+    question = MultipleQuestion(
+        id="m",
+        prompt="?",
+        choices=[Choice("A", True), Choice("B", True), Choice("C", True), Choice("D", False, "Non, pas D.")],
+    )
     result = grade(question, [0, 3])
-    assert result.score == 0.0                           # (1 - 1) / 3
+    assert result.score == 0.0  # (1 - 1) / 3
     assert result.feedback == ["Non, pas D."]
-    assert grade(question, [0]).score == 0.3333          # 1 / 3, rounded to 4 places
+    assert grade(question, [0]).score == 0.3333  # 1 / 3, rounded to 4 places
     assert grade(question, [0, 1]).score == 0.6667
 
 
 def test_grade_true_false(quiz):
     question = quiz["q-vf"]  # answer: true
     right, wrong = grade(question, True), grade(question, False)
-    assert (right.correct, right.score, right.response_text, right.expected_text) == (True, 1.0, "Vrai", "Vrai")
-    assert (wrong.correct, wrong.score, wrong.response_text, wrong.expected_text) == (False, 0.0, "Faux", "Vrai")
+    assert (right.correct, right.score, right.response_text, right.expected_text) == (
+        True,
+        1.0,
+        "Vrai",
+        "Vrai",
+    )
+    assert (wrong.correct, wrong.score, wrong.response_text, wrong.expected_text) == (
+        False,
+        0.0,
+        "Faux",
+        "Vrai",
+    )
     english = grade(question, False, true_word="True", false_word="False")
     assert (english.response_text, english.expected_text) == ("False", "True")
 
 
-@pytest.mark.parametrize(("order", "correct", "score"), [
-    ([0, 1, 2], True, 1.0),
-    ([0, 2, 1], False, 0.3333),    # the first in place
-    ([2, 1, 0], False, 0.3333),    # the middle in place
-    ([1, 2, 0], False, 0.0),
-    ([0, 1], False, 0.6667),       # an item missing: the others still count
-])
+@pytest.mark.parametrize(
+    ("order", "correct", "score"),
+    [
+        ([0, 1, 2], True, 1.0),
+        ([0, 2, 1], False, 0.3333),  # the first in place
+        ([2, 1, 0], False, 0.3333),  # the middle in place
+        ([1, 2, 0], False, 0.0),
+        ([0, 1], False, 0.6667),  # an item missing: the others still count
+    ],
+)
 def test_grade_order_scores_items_in_place(quiz, order, correct, score):
     question = quiz["q-order"]
     response = [question.items[i] for i in order]
@@ -202,15 +230,18 @@ def test_grade_match(quiz):
     assert grade(question, list(right.items())).correct  # pairs as a list of [left, right]
 
 
-@pytest.mark.parametrize(("typed", "correct", "spelling"), [
-    ("courriel", True, None),
-    ("  COURRIEL. ", True, None),
-    ("Mél", True, None),
-    ("mel", True, None),
-    ("couriel", True, "courriel"),   # one slip in an 8-letter word: right, and the spelling is shown
-    ("mail", False, None),
-    ("", False, None),
-])
+@pytest.mark.parametrize(
+    ("typed", "correct", "spelling"),
+    [
+        ("courriel", True, None),
+        ("  COURRIEL. ", True, None),
+        ("Mél", True, None),
+        ("mel", True, None),
+        ("couriel", True, "courriel"),  # one slip in an 8-letter word: right, and the spelling is shown
+        ("mail", False, None),
+        ("", False, None),
+    ],
+)
 def test_grade_short(quiz, typed, correct, spelling):
     result = grade(quiz["q-short"], typed)
     assert (result.correct, result.score, result.spelling) == (correct, float(correct), spelling)
@@ -231,7 +262,7 @@ def test_grade_unknown_type_is_a_programming_error():
 
 # --- review: Leitner boxes -------------------------------------------------------------------------------
 
-T0 = datetime(2025, 3, 3, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 3, 10, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
 

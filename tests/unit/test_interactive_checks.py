@@ -33,15 +33,25 @@ def test_the_fixture_is_valid():
     assert load_course(ACTIVITIES).problems == []
 
 
-@pytest.mark.parametrize(("old", "new", "code"), [
-    ("start: debut", "start: depart", "scenario_unknown_step"),
-    ("next: fin-virale", "next: fin-inconnue", "scenario_unknown_step"),
-    ("{gauge: abonnes, delta: 90}", "{gauge: vues, delta: 90}", "scenario_unknown_gauge"),
-    ("        - id: fin-calme\n          ending: true\n", "        - id: fin-calme\n", "scenario_dead_end"),
-    ("          ending: true\n          text: La rumeur", "          ending: true\n          choices: [{text: Encore, next: debut}]\n          text: La rumeur",
-     "scenario_ending_with_choices"),
-    ("        - id: fin-calme", "        - id: fin-virale", "duplicate_id"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("start: debut", "start: depart", "scenario_unknown_step"),
+        ("next: fin-virale", "next: fin-inconnue", "scenario_unknown_step"),
+        ("{gauge: abonnes, delta: 90}", "{gauge: vues, delta: 90}", "scenario_unknown_gauge"),
+        (
+            "        - id: fin-calme\n          ending: true\n",
+            "        - id: fin-calme\n",
+            "scenario_dead_end",
+        ),
+        (
+            "          ending: true\n          text: La rumeur",
+            "          ending: true\n          choices: [{text: Encore, next: debut}]\n          text: La rumeur",
+            "scenario_ending_with_choices",
+        ),
+        ("        - id: fin-calme", "        - id: fin-virale", "duplicate_id"),
+    ],
+)
 def test_scenario_rules(tmp_path, old, new, code):
     course = _broken(tmp_path, SCENARIO, old, new)
     assert code in _codes(course, SCENARIO)
@@ -65,30 +75,40 @@ def test_an_unreachable_step_is_a_warning_only(tmp_path):
     assert len(course.lessons["jeu-manipulateur"].sections) == 2
 
 
-@pytest.mark.parametrize(("old", "new", "code"), [
-    ("topic: sport, source: Club", "topic: foot, source: Club", "feed_unknown_topic"),
-    ("feed_size: 3", "feed_size: 4", "feed_too_few_posts"),
-    ("{id: b1, topic: sport", "{id: a1, topic: sport", "duplicate_id"),
-    ("tone: peur", "tone: peurs", "bad_choice_hint"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("topic: sport, source: Club", "topic: foot, source: Club", "feed_unknown_topic"),
+        ("feed_size: 3", "feed_size: 4", "feed_too_few_posts"),
+        ("{id: b1, topic: sport", "{id: a1, topic: sport", "duplicate_id"),
+        ("tone: peur", "tone: peurs", "bad_choice_hint"),
+    ],
+)
 def test_feed_rules(tmp_path, old, new, code):
     course = _broken(tmp_path, FEED, old, new)
     assert code in _codes(course, FEED)
 
 
-@pytest.mark.parametrize(("old", "new", "code"), [
-    ("{id: somme,", "{id: lien,", "duplicate_id"),
-    ("format: sms", "format: fax", "bad_choice"),
-    ("suspicious: false", "suspicious: non", "expected_bool"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("{id: somme,", "{id: lien,", "duplicate_id"),
+        ("format: sms", "format: fax", "bad_choice"),
+        ("suspicious: false", "suspicious: non", "expected_bool"),
+    ],
+)
 def test_inspect_rules(tmp_path, old, new, code):
     course = _broken(tmp_path, INSPECT, old, new)
     assert code in _codes(course, INSPECT)
 
 
 def test_a_section_with_two_blocks_or_none_is_refused(tmp_path):
-    course = _broken(tmp_path, SCENARIO, "  - title: Avant de jouer\n    text: Vous allez tenir un faux compte.\n",
-                     "  - title: Avant de jouer\n")
+    course = _broken(
+        tmp_path,
+        SCENARIO,
+        "  - title: Avant de jouer\n    text: Vous allez tenir un faux compte.\n",
+        "  - title: Avant de jouer\n",
+    )
     assert "section_needs_text" in _codes(course, SCENARIO)
 
 

@@ -2,8 +2,8 @@
 
 import os
 import subprocess
-from pathlib import Path
 import sys
+from pathlib import Path
 
 
 def test_core_imports_without_textual():
@@ -29,5 +29,7 @@ def test_validate_command_does_not_load_textual(tmp_path):
         "sys.exit(1 if 'textual' in sys.modules else 0)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
     assert result.returncode == 0, result.stdout + result.stderr

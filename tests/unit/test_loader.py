@@ -23,15 +23,19 @@ from course.cli import main
 from course.content.build import make_inert
 from course.content.loader import CourseNotFound, load_course
 from course.content.model import (
-    MatchQuestion, MultipleQuestion, OrderQuestion, ShortQuestion, SingleQuestion, TrueFalseQuestion,
+    MatchQuestion,
+    MultipleQuestion,
+    OrderQuestion,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
 )
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 MINI = FIXTURES / "mini"
 BROKEN = FIXTURES / "broken"
 
-from tests.unit.small_course import BAD, BASE, OK_LESSON, OK_QUIZ, assert_rest_loads, found, load, write  # noqa: F401
-
+from tests.unit.small_course import BAD, BASE, OK_LESSON, OK_QUIZ, assert_rest_loads, found, load, write  # noqa: F401, E402
 
 # --- the miniature course -------------------------------------------------------------------------
 
@@ -58,9 +62,22 @@ def test_mini_course_quiz_uses_all_six_types_in_a_stable_order():
     quiz = course.quizzes["alpha-un"]
     assert quiz.shuffle is False
     assert quiz.pass_ratio == 0.5
-    assert [q.id for q in quiz.questions] == ["q-single", "q-multiple", "q-vf", "q-order", "q-match", "q-short"]
+    assert [q.id for q in quiz.questions] == [
+        "q-single",
+        "q-multiple",
+        "q-vf",
+        "q-order",
+        "q-match",
+        "q-short",
+    ]
     assert [type(q) for q in quiz.questions] == [
-        SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, MatchQuestion, ShortQuestion]
+        SingleQuestion,
+        MultipleQuestion,
+        TrueFalseQuestion,
+        OrderQuestion,
+        MatchQuestion,
+        ShortQuestion,
+    ]
     single = quiz.questions[0]
     assert [c.correct for c in single.choices] == [False, True, False]
     assert single.hints == ["Pensez au facteur.", "C'est une boîte."]
@@ -69,7 +86,9 @@ def test_mini_course_quiz_uses_all_six_types_in_a_stable_order():
     assert quiz.questions[2].answer is True
     assert quiz.questions[3].items == ["Écrire le message", "Indiquer le destinataire", "Envoyer"]
     assert [(p.left, p.right) for p in quiz.questions[4].pairs] == [
-        ("Courriel", "Écrire à quelqu'un"), ("Navigateur", "Lire des pages web")]
+        ("Courriel", "Écrire à quelqu'un"),
+        ("Navigateur", "Lire des pages web"),
+    ]
     assert quiz.questions[5].accept == ["courriel", "mél"]
     second = course.quizzes["alpha-deux"]
     assert second.lesson == "alpha-deux" and second.shuffle is True and second.pass_ratio == 0.7
@@ -156,24 +175,27 @@ def test_positions_in_a_bom_crlf_file_are_those_an_editor_shows(tmp_path):
 # --- YAML syntax --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "line", "col", "code"), [
-    # an unquoted colon in a value: "title: Attention: piège", the second ":" is column 17
-    ("id: casse\ntitle: Attention: piège\n", 2, 17, "yaml_colon"),
-    # a tab used to indent line 3
-    ("id: casse\nsections:\n\t- title: Section\n", 3, 1, "yaml_tab"),
-    # a tab after the dash: "  -\ttitle", the tab is column 4
-    ("id: casse\nsections:\n  -\ttitle: Section\n", 3, 4, "yaml_tab"),
-    # a quote opened on line 2 and never closed: reported at the quote (line 2, col 8)
-    ('id: casse\ntitle: "Titre\nsummary: Résumé.\n', 2, 8, "yaml_unclosed_quote"),
-    # a key without its colon: the scanner notices on the next line, the key is on line 2
-    ("id: casse\ntitle Titre\nsummary: Résumé.\n", 2, 1, "yaml_missing_colon"),
-    # a list item one space too far left
-    ("objectives:\n  - un\n - deux\n", 3, 2, "yaml_indent"),
-    # two documents in one file
-    ("id: casse\n---\nid: autre\n", 2, 1, "yaml_many_documents"),
-    # an unknown backslash escape in double quotes is reported on line 1
-    ('title: "C:\\dossier"\n', 1, None, "yaml_escape"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "col", "code"),
+    [
+        # an unquoted colon in a value: "title: Attention: piège", the second ":" is column 17
+        ("id: casse\ntitle: Attention: piège\n", 2, 17, "yaml_colon"),
+        # a tab used to indent line 3
+        ("id: casse\nsections:\n\t- title: Section\n", 3, 1, "yaml_tab"),
+        # a tab after the dash: "  -\ttitle", the tab is column 4
+        ("id: casse\nsections:\n  -\ttitle: Section\n", 3, 4, "yaml_tab"),
+        # a quote opened on line 2 and never closed: reported at the quote (line 2, col 8)
+        ('id: casse\ntitle: "Titre\nsummary: Résumé.\n', 2, 8, "yaml_unclosed_quote"),
+        # a key without its colon: the scanner notices on the next line, the key is on line 2
+        ("id: casse\ntitle Titre\nsummary: Résumé.\n", 2, 1, "yaml_missing_colon"),
+        # a list item one space too far left
+        ("objectives:\n  - un\n - deux\n", 3, 2, "yaml_indent"),
+        # two documents in one file
+        ("id: casse\n---\nid: autre\n", 2, 1, "yaml_many_documents"),
+        # an unknown backslash escape in double quotes is reported on line 1
+        ('title: "C:\\dossier"\n', 1, None, "yaml_escape"),
+    ],
+)
 def test_yaml_syntax_errors_are_explained_at_their_place(tmp_path, text, line, col, code):
     course = load(tmp_path, {BAD: text})
     (problem,) = course.problems
@@ -225,15 +247,15 @@ def test_a_file_that_is_not_a_mapping_is_refused(tmp_path, text):
 
 def test_duplicate_key_names_both_lines(tmp_path):
     text = (
-        "id: casse\n"              # 1
-        "title: Premier titre\n"   # 2
-        "summary: Résumé.\n"       # 3
-        "duration_min: 5\n"        # 4
-        "objectives: [Un]\n"       # 5
-        "sections:\n"              # 6
-        "  - title: Section\n"     # 7
-        "    text: Du texte.\n"    # 8
-        "title: Second titre\n"    # 9: the second "title" key, column 1
+        "id: casse\n"  # 1
+        "title: Premier titre\n"  # 2
+        "summary: Résumé.\n"  # 3
+        "duration_min: 5\n"  # 4
+        "objectives: [Un]\n"  # 5
+        "sections:\n"  # 6
+        "  - title: Section\n"  # 7
+        "    text: Du texte.\n"  # 8
+        "title: Second titre\n"  # 9: the second "title" key, column 1
     )
     course = load(tmp_path, {BAD: text})
     assert found(course) == [(BAD, 9, 1, "error", "duplicate_key")]
@@ -274,11 +296,14 @@ def test_python_tag_is_refused_and_nothing_runs(tmp_path):
     assert_rest_loads(course)
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    ("!!python/name:os.system ''", "!!python/name:os.system"),
-    ("!include autre.yaml", "!include"),
-    ("!!binary aGVsbG8=", "!!binary"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("!!python/name:os.system ''", "!!python/name:os.system"),
+        ("!include autre.yaml", "!include"),
+        ("!!binary aGVsbG8=", "!!binary"),
+    ],
+)
 def test_other_tags_are_refused(tmp_path, value, shown):
     course = load(tmp_path, {BAD: f"id: casse\ntitle: {value}\n"})
     assert (BAD, 2, 8, "error", "tag") in found(course)
@@ -293,9 +318,9 @@ def test_standard_tags_are_fine(tmp_path):
 
 def test_yaml_alias_is_refused(tmp_path):
     text = (
-        "id: casse\n"              # 1
-        "title: &t Mon titre\n"    # 2: the anchored node starts at column 8
-        "summary: *t\n"            # 3: the alias reuses it
+        "id: casse\n"  # 1
+        "title: &t Mon titre\n"  # 2: the anchored node starts at column 8
+        "summary: *t\n"  # 3: the alias reuses it
         "duration_min: 5\n"
         "objectives: [Un]\n"
         "sections:\n"
@@ -333,16 +358,19 @@ def test_undefined_alias_is_read_as_a_text_to_quote(tmp_path):
 def test_escaped_control_character_is_a_warning_and_made_inert(tmp_path):
     text = (
         "id: casse\n"
-        'title: "Titre \\e[31mrouge\\e[0m"\n'   # line 2: the quoted scalar starts at column 8
+        'title: "Titre \\e[31mrouge\\e[0m"\n'  # line 2: the quoted scalar starts at column 8
         "summary: Résumé.\n"
         "duration_min: 5\n"
         "objectives: [Un]\n"
         "sections:\n"
         "  - title: Section\n"
-        '    text: "Bidi \\u202e caché"\n'      # line 8: "    text: " is 10 characters, column 11
+        '    text: "Bidi \\u202e caché"\n'  # line 8: "    text: " is 10 characters, column 11
     )
     course = load(tmp_path, {BAD: text})
-    assert found(course) == [(BAD, 2, 8, "warning", "control_chars"), (BAD, 8, 11, "warning", "control_chars")]
+    assert found(course) == [
+        (BAD, 2, 8, "warning", "control_chars"),
+        (BAD, 8, 11, "warning", "control_chars"),
+    ]
     assert course.errors == []
     lesson = course.lessons["casse"]
     assert "\x1b" not in lesson.title
@@ -392,8 +420,10 @@ def test_symlinked_module_folder_outside_the_course_is_refused(tmp_path):
 
 
 def test_symlink_inside_the_course_is_followed(tmp_path):
-    root = write(tmp_path / "cours", {"partage/commun.yaml": OK_LESSON.replace("id: ok", "id: commun")
-                                      .replace("quiz: ok\n", "")})
+    root = write(
+        tmp_path / "cours",
+        {"partage/commun.yaml": OK_LESSON.replace("id: ok", "id: commun").replace("quiz: ok\n", "")},
+    )
     (root / BAD).symlink_to(root / "partage" / "commun.yaml")
     course = load_course(root)
     assert course.problems == []
@@ -407,8 +437,15 @@ def test_file_too_big_is_refused_without_being_read(tmp_path):
 
 
 def test_hidden_and_non_yaml_files_are_ignored(tmp_path):
-    course = load(tmp_path, {"lessons/m/.02-cache.yaml": "::::", "lessons/m/notes.txt": "::::",
-                             "lessons/m/02-casse.yaml~": "::::", "lessons/_brouillons/x.yaml": "::::"})
+    course = load(
+        tmp_path,
+        {
+            "lessons/m/.02-cache.yaml": "::::",
+            "lessons/m/notes.txt": "::::",
+            "lessons/m/02-casse.yaml~": "::::",
+            "lessons/_brouillons/x.yaml": "::::",
+        },
+    )
     assert course.problems == []
 
 
@@ -428,8 +465,9 @@ def test_missing_course_yaml_is_a_warning(tmp_path):
 
 def test_yml_suffix_and_quizzes_at_the_top_of_quizzes_are_read(tmp_path):
     quiz = OK_QUIZ.replace("id: ok", "id: autre", 1)
-    course = load(tmp_path, {"quizzes/m/01-ok.yaml": None, "quizzes/01-ok.yml": OK_QUIZ,
-                             "quizzes/02-autre.yml": quiz})
+    course = load(
+        tmp_path, {"quizzes/m/01-ok.yaml": None, "quizzes/01-ok.yml": OK_QUIZ, "quizzes/02-autre.yml": quiz}
+    )
     assert sorted(course.quizzes) == ["autre", "ok"]
     assert found(course) == [("quizzes/02-autre.yml", 1, 1, "warning", "quiz_lesson_mismatch")]
 
@@ -452,10 +490,18 @@ def test_one_bad_file_never_stops_the_others(tmp_path):
     course = load(tmp_path, files)
     assert sorted(course.lessons) == ["deux", "ok"]
     assert sorted(course.quizzes) == ["deux", "ok"]
-    assert course.files_with_errors() == sorted([
-        "lessons/m/02-deux-points.yaml", "lessons/m/03-utf16.yaml", "lessons/m/04-latin1.yaml",
-        "lessons/m/05-vide.yaml", "lessons/m/06-balise.yaml", "lessons/n/module.yaml",
-        "lessons/n/01-tab.yaml", "quizzes/m/03-casse.yaml"])
+    assert course.files_with_errors() == sorted(
+        [
+            "lessons/m/02-deux-points.yaml",
+            "lessons/m/03-utf16.yaml",
+            "lessons/m/04-latin1.yaml",
+            "lessons/m/05-vide.yaml",
+            "lessons/m/06-balise.yaml",
+            "lessons/n/module.yaml",
+            "lessons/n/01-tab.yaml",
+            "quizzes/m/03-casse.yaml",
+        ]
+    )
     # a broken module.yaml still gives a module, named after its folder, placed last
     assert [m.id for m in course.modules] == ["m", "n"]
     assert course.modules[1].title == "n"
@@ -480,8 +526,10 @@ def test_validate_a_valid_course(capsys):
     code, out, err = run_validate(capsys, str(MINI))
     assert code == 0
     assert err == ""
-    assert out == (f"Parcours valide — {MINI} : 2 modules, 3 leçons, 2 quiz, 8 questions, 3 termes ; "
-                   "0 erreur, 0 avertissement, 9 fichiers lus.\n")
+    assert out == (
+        f"Parcours valide — {MINI} : 2 modules, 3 leçons, 2 quiz, 8 questions, 3 termes ; "
+        "0 erreur, 0 avertissement, 9 fichiers lus.\n"
+    )
 
 
 def test_validate_prints_each_problem_then_a_summary(capsys, monkeypatch):
@@ -497,10 +545,13 @@ def test_validate_prints_each_problem_then_a_summary(capsys, monkeypatch):
     assert first.group("path", "line", "col", "sev") == ("lessons/m/02-deux-points.yaml", "2", "17", "error")
     assert first.group("msg").startswith("Deux-points inattendus : un texte qui contient « : » doit être")
     assert second.group("path", "line", "col", "sev") == ("quizzes/m/01-ok.yaml", "9", "5", "error")
-    assert second.group("msg") == ("Une question « single » doit avoir exactement une proposition "
-                                   "« correct: true » (ici : 2).")
-    assert lines[2] == (f"Parcours à corriger — {root} : 2 erreurs, 0 avertissement dans 5 fichiers lus ; "
-                        "chargés malgré tout : 1 leçon, 1 quiz, 1 question.")
+    assert second.group("msg") == (
+        "Une question « single » doit avoir exactement une proposition « correct: true » (ici : 2)."
+    )
+    assert lines[2] == (
+        f"Parcours à corriger — {root} : 2 erreurs, 0 avertissement dans 5 fichiers lus ; "
+        "chargés malgré tout : 1 leçon, 1 quiz, 1 question."
+    )
 
 
 def test_validate_warnings_alone_keep_exit_zero(tmp_path, capsys, monkeypatch):
@@ -509,7 +560,8 @@ def test_validate_warnings_alone_keep_exit_zero(tmp_path, capsys, monkeypatch):
     code, out, _ = run_validate(capsys, str(root))
     assert code == 0
     assert out.splitlines()[0] == "lessons/course.yaml:1:1: warning: " + (
-        "Pas de fichier lessons/course.yaml : le titre du parcours sera le nom du dossier.")
+        "Pas de fichier lessons/course.yaml : le titre du parcours sera le nom du dossier."
+    )
     assert "0 erreur, 1 avertissement" in out.splitlines()[1]
 
 
@@ -523,8 +575,10 @@ def test_validate_without_lessons_folder_cannot_run(tmp_path, capsys):
 def test_validate_a_folder_that_does_not_exist(tmp_path, capsys):
     code, out, err = run_validate(capsys, str(tmp_path / "nulle-part"))
     assert code == 2 and out == ""
-    assert err == f"« {tmp_path / 'nulle-part'} » n'existe pas : vérifiez le nom du dossier du parcours " \
+    assert (
+        err == f"« {tmp_path / 'nulle-part'} » n'existe pas : vérifiez le nom du dossier du parcours "
         "(atelier validate DOSSIER).\n"
+    )
     assert "new course" not in err
 
 
@@ -543,7 +597,10 @@ def test_validate_json_prints_json_on_every_exit(tmp_path, capsys, where):
     code, out, err = run_validate(capsys, "--format", "json", str(tmp_path / where))
     report = json.loads(out)
     assert code == 2 and report["valid"] is False and report["problems"] == []
-    assert report["error"]["code"] == {"nulle-part": "missing", "vide": "not_found", "fichier.yaml": "is_file"}[where]
+    assert (
+        report["error"]["code"]
+        == {"nulle-part": "missing", "vide": "not_found", "fichier.yaml": "is_file"}[where]
+    )
     assert report["error"]["message"] + "\n" == err
 
 
@@ -553,8 +610,10 @@ def test_validate_prints_paths_an_editor_opens_from_the_current_folder(capsys, m
     assert out.splitlines()[0].startswith("course/lessons/m/02-deux-points.yaml:2:17: error: ")
     code, out, _ = run_validate(capsys, "--format", "json", "course")
     problem = json.loads(out)["problems"][0]
-    assert (problem["path"], problem["file"]) == ("lessons/m/02-deux-points.yaml",
-                                                  "course/lessons/m/02-deux-points.yaml")
+    assert (problem["path"], problem["file"]) == (
+        "lessons/m/02-deux-points.yaml",
+        "course/lessons/m/02-deux-points.yaml",
+    )
 
 
 def test_validate_json(capsys):
@@ -563,12 +622,23 @@ def test_validate_json(capsys):
     report = json.loads(out)
     assert report["valid"] is False
     assert report["origin"] == "given"
-    assert report["counts"] == {"files": 5, "modules": 1, "lessons": 1, "quizzes": 1, "questions": 1,
-                                "glossary": 0, "errors": 2, "warnings": 0}
+    assert report["counts"] == {
+        "files": 5,
+        "modules": 1,
+        "lessons": 1,
+        "quizzes": 1,
+        "questions": 1,
+        "glossary": 0,
+        "errors": 2,
+        "warnings": 0,
+    }
     assert [(p["path"], p["line"], p["col"], p["severity"], p["code"]) for p in report["problems"]] == [
         ("lessons/m/02-deux-points.yaml", 2, 17, "error", "yaml_colon"),
-        ("quizzes/m/01-ok.yaml", 9, 5, "error", "single_needs_one")]
-    assert all(set(p) == {"path", "file", "line", "col", "severity", "code", "message"} for p in report["problems"])
+        ("quizzes/m/01-ok.yaml", 9, 5, "error", "single_needs_one"),
+    ]
+    assert all(
+        set(p) == {"path", "file", "line", "col", "severity", "code", "message"} for p in report["problems"]
+    )
 
 
 def test_validate_json_of_a_valid_course(capsys):
@@ -597,7 +667,9 @@ def test_validate_in_english(capsys, monkeypatch):
     monkeypatch.setenv("ATELIER_LANG", "en")
     code, out, _ = run_validate(capsys, str(BROKEN / "course"))
     assert code == 1
-    assert out.splitlines()[1].endswith('A « single » question needs exactly one « correct: true » choice (here: 2).')
+    assert out.splitlines()[1].endswith(
+        "A « single » question needs exactly one « correct: true » choice (here: 2)."
+    )
     assert out.splitlines()[2].startswith("Course to fix — ")
     monkeypatch.setenv("ATELIER_LANG", "fr")
     run_validate(capsys, str(MINI))  # put French back for the tests that follow
@@ -620,10 +692,10 @@ def test_validate_never_shows_a_traceback_on_a_very_broken_course(tmp_path, caps
         "lessons/glossary.yaml": "terms: beaucoup\n",
         "lessons/m/module.yaml": "- une liste\n",
         "lessons/m/01-ok.yaml": "id: [1, 2]\ntitle: {a: b}\nsummary: no\nduration_min: 1.5\n"
-                                "objectives: oui\nsections: {}\nglossary: terme\nsources: [[]]\ntrainer: x\n",
+        "objectives: oui\nsections: {}\nglossary: terme\nsources: [[]]\ntrainer: x\n",
         "quizzes/m/01-ok.yaml": "id: ok\nlesson: ok\npass_ratio: beaucoup\nshuffle: yes\n"
-                                "questions:\n  - 12\n  - {type: []}\n  - {type: single, choices: x}\n"
-                                "  - {type: order, items: [[a]]}\n  - {type: match, pairs: [a, {left: []}]}\n",
+        "questions:\n  - 12\n  - {type: []}\n  - {type: single, choices: x}\n"
+        "  - {type: order, items: [[a]]}\n  - {type: match, pairs: [a, {left: []}]}\n",
         "quizzes/m/02.yaml": "\ufeff\x00",
         "quizzes/m/03.yaml": "[" * 5000,
     }
@@ -641,8 +713,13 @@ def test_validate_exit_code_reaches_the_shell(tmp_path):
     script = "from course.cli import run; run()"
     cwd = Path(__file__).parents[2]
     for folder, expected in ((MINI, 0), (BROKEN / "course", 1), (tmp_path, 2)):
-        result = subprocess.run([sys.executable, "-c", script, "validate", str(folder)], cwd=cwd,
-                                capture_output=True, text=True, env={"ATELIER_LANG": "fr", "PATH": ""})
+        result = subprocess.run(
+            [sys.executable, "-c", script, "validate", str(folder)],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env={"ATELIER_LANG": "fr", "PATH": ""},
+        )
         assert result.returncode == expected, result.stderr
         assert "Traceback" not in result.stderr
 
@@ -658,8 +735,10 @@ def test_copied_mini_course_gives_the_same_course(tmp_path):
 
 def test_a_quiz_saved_among_the_lessons_says_where_it_belongs(tmp_path):
     course = load(tmp_path, {"quizzes/m/01-ok.yaml": None, "lessons/m/03-quiz.yaml": OK_QUIZ})
-    assert found(course) == [("lessons/m/03-quiz.yaml", 1, 1, "error", "quiz_in_lessons"),
-                             ("lessons/m/01-ok.yaml", 10, 7, "error", "unknown_ref_broken")]
+    assert found(course) == [
+        ("lessons/m/03-quiz.yaml", 1, 1, "error", "quiz_in_lessons"),
+        ("lessons/m/01-ok.yaml", 10, 7, "error", "unknown_ref_broken"),
+    ]
     assert "déplacez-le dans quizzes/m/" in course.problems[0].message
 
 
@@ -671,11 +750,19 @@ def test_a_lesson_saved_among_the_quizzes_says_where_it_belongs(tmp_path):
 
 
 def test_files_saved_as_text_or_at_the_top_of_lessons_are_named(tmp_path):
-    course = load(tmp_path, {"lessons/m/03-suite.yaml.txt": OK_LESSON, "lessons/04-seule.yaml": OK_LESSON,
-                             "quizzes/m/02-quiz.yml.txt": OK_QUIZ})
-    assert found(course) == [("lessons/04-seule.yaml", 1, 1, "warning", "misplaced_file"),
-                             ("lessons/m/03-suite.yaml.txt", 1, 1, "warning", "saved_as_text"),
-                             ("quizzes/m/02-quiz.yml.txt", 1, 1, "warning", "saved_as_text")]
+    course = load(
+        tmp_path,
+        {
+            "lessons/m/03-suite.yaml.txt": OK_LESSON,
+            "lessons/04-seule.yaml": OK_LESSON,
+            "quizzes/m/02-quiz.yml.txt": OK_QUIZ,
+        },
+    )
+    assert found(course) == [
+        ("lessons/04-seule.yaml", 1, 1, "warning", "misplaced_file"),
+        ("lessons/m/03-suite.yaml.txt", 1, 1, "warning", "saved_as_text"),
+        ("quizzes/m/02-quiz.yml.txt", 1, 1, "warning", "saved_as_text"),
+    ]
     assert "Renommez-le « 03-suite.yaml »" in course.problems[1].message
 
 
@@ -690,4 +777,7 @@ def test_a_file_the_system_refuses_is_explained_in_french(tmp_path, monkeypatch)
     monkeypatch.setattr(Path, "read_bytes", refuse)
     course = load(tmp_path, {BAD: "id: casse\n"})
     assert found(course) == [(BAD, 1, 1, "error", "unreadable")]
-    assert course.problems[0].message == "Impossible de lire ce fichier : accès refusé (vérifiez les droits du fichier)."
+    assert (
+        course.problems[0].message
+        == "Impossible de lire ce fichier : accès refusé (vérifiez les droits du fichier)."
+    )

@@ -13,26 +13,19 @@ import string
 import pytest
 
 from course.i18n import messages_content
-
-from tests.unit.small_course import BAD, BASE, OK_LESSON, OK_QUIZ, QUIZ, assert_rest_loads, found, load  # noqa: F401
+from tests.unit.small_course import BAD, BASE, OK_LESSON, OK_QUIZ, QUIZ, assert_rest_loads, found, load
 
 # A lesson to break by replacing one line; its lines and where their values start:
 LESSON = (
-    "id: casse\n"                 # 1  value at col 5
-    "title: Titre\n"              # 2  value at col 8
-    "summary: Résumé.\n"          # 3  value at col 10
-    "duration_min: 5\n"           # 4  value at col 15
-    "objectives: [Réparer]\n"     # 5  list at col 13, first item at col 14
-    "sections:\n"                 # 6
-    "  - title: Section\n"        # 7  section mapping at col 5, title value at col 12
-    "    text: Du texte.\n"       # 8  value at col 11
+    "id: casse\n"  # 1  value at col 5
+    "title: Titre\n"  # 2  value at col 8
+    "summary: Résumé.\n"  # 3  value at col 10
+    "duration_min: 5\n"  # 4  value at col 15
+    "objectives: [Réparer]\n"  # 5  list at col 13, first item at col 14
+    "sections:\n"  # 6
+    "  - title: Section\n"  # 7  section mapping at col 5, title value at col 12
+    "    text: Du texte.\n"  # 8  value at col 11
 )
-
-
-
-
-
-
 
 
 def with_question(text: str) -> dict[str, str]:
@@ -47,21 +40,24 @@ def question_ids(course) -> list[str]:
 # --- text where YAML reads something else ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new", "line", "col", "code"), [
-    ("title: Titre", "title: no", 2, 8, "quote_it_bool"),
-    ("title: Titre", "title: Yes", 2, 8, "quote_it_bool"),
-    ("summary: Résumé.", "summary: on", 3, 10, "quote_it_bool"),
-    ("summary: Résumé.", "summary: off", 3, 10, "quote_it_bool"),
-    ("title: Titre", "title: 012", 2, 8, "quote_it_number"),
-    ("title: Titre", "title: 12:30", 2, 8, "quote_it_number"),   # YAML 1.1 sexagesimal: 750
-    ("title: Titre", "title: 3.14", 2, 8, "quote_it_number"),
-    ("title: Titre", "title: 1_000", 2, 8, "quote_it_number"),  # YAML 1.1 digit separator
-    ("title: Titre", "title: 2024-05-01", 2, 8, "quote_it_date"),
-    ("title: Titre", "title: null", 2, 8, "quote_it_null"),
-    ("title: Titre", "title: ~", 2, 8, "quote_it_null"),
-    ("title: Titre", "title:", 2, 7, "quote_it_null"),           # empty: the node is right after ":"
-    ("    text: Du texte.", "    text: 1789", 8, 11, "quote_it_number"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "line", "col", "code"),
+    [
+        ("title: Titre", "title: no", 2, 8, "quote_it_bool"),
+        ("title: Titre", "title: Yes", 2, 8, "quote_it_bool"),
+        ("summary: Résumé.", "summary: on", 3, 10, "quote_it_bool"),
+        ("summary: Résumé.", "summary: off", 3, 10, "quote_it_bool"),
+        ("title: Titre", "title: 012", 2, 8, "quote_it_number"),
+        ("title: Titre", "title: 12:30", 2, 8, "quote_it_number"),  # YAML 1.1 sexagesimal: 750
+        ("title: Titre", "title: 3.14", 2, 8, "quote_it_number"),
+        ("title: Titre", "title: 1_000", 2, 8, "quote_it_number"),  # YAML 1.1 digit separator
+        ("title: Titre", "title: 2024-05-01", 2, 8, "quote_it_date"),
+        ("title: Titre", "title: null", 2, 8, "quote_it_null"),
+        ("title: Titre", "title: ~", 2, 8, "quote_it_null"),
+        ("title: Titre", "title:", 2, 7, "quote_it_null"),  # empty: the node is right after ":"
+        ("    text: Du texte.", "    text: 1789", 8, 11, "quote_it_number"),
+    ],
+)
 def test_unquoted_value_read_as_another_type_says_to_quote_it(tmp_path, old, new, line, col, code):
     course = load(tmp_path, {BAD: LESSON.replace(old, new)})
     assert found(course) == [(BAD, line, col, "error", code)]
@@ -73,15 +69,19 @@ def test_quote_it_message_shows_the_fix(tmp_path):
     course = load(tmp_path, {BAD: LESSON.replace("title: Titre", "title: no")})
     assert course.problems[0].message == (
         "« no » est lu comme un booléen (vrai/faux) et non comme un texte : mettez-le entre guillemets, "
-        "« title: \"no\" ».")
+        '« title: "no" ».'
+    )
     course = load(tmp_path / "2", {BAD: LESSON.replace("title: Titre", "title: 012")})
     assert '« title: "012" »' in course.problems[0].message
 
 
 def test_quoted_values_are_text(tmp_path):
-    text = (LESSON.replace("title: Titre", 'title: "no"').replace("summary: Résumé.", "summary: '12:30'")
-            .replace("objectives: [Réparer]", 'objectives: ["yes", "012", \'on\']')
-            .replace("    text: Du texte.", "    text: |\n      2024-05-01"))
+    text = (
+        LESSON.replace("title: Titre", 'title: "no"')
+        .replace("summary: Résumé.", "summary: '12:30'")
+        .replace("objectives: [Réparer]", 'objectives: ["yes", "012", \'on\']')
+        .replace("    text: Du texte.", "    text: |\n      2024-05-01")
+    )
     course = load(tmp_path, {BAD: text})
     assert course.problems == []
     lesson = course.lessons["casse"]
@@ -111,10 +111,10 @@ def test_list_whose_every_item_is_refused_counts_as_missing(tmp_path):
 @pytest.mark.parametrize("value", ["yes", "no", "True", "FALSE", "on", "1", '"true"', "vrai"])
 def test_true_false_answer_must_be_true_or_false(tmp_path, value):
     question = (
-        "  - id: casse\n"                # 9
-        "    type: true_false\n"         # 10
+        "  - id: casse\n"  # 9
+        "    type: true_false\n"  # 10
         "    statement: Une affirmation.\n"  # 11
-        f"    answer: {value}\n"         # 12: "    answer: " is 12 characters, value at col 13
+        f"    answer: {value}\n"  # 12: "    answer: " is 12 characters, value at col 13
         "    explanation: Voilà.\n"
     )
     course = load(tmp_path, with_question(question))
@@ -125,18 +125,21 @@ def test_true_false_answer_must_be_true_or_false(tmp_path, value):
 
 def test_correct_true_with_a_capital_is_refused(tmp_path):
     question = (
-        "  - id: casse\n"                # 9: question at col 5
-        "    type: single\n"             # 10
-        "    prompt: Laquelle ?\n"       # 11
-        "    choices:\n"                 # 12
-        "      - text: Celle-ci\n"       # 13
-        "        correct: True\n"        # 14: "        correct: " is 17 characters, value at col 18
-        "      - text: Celle-là\n"       # 15
+        "  - id: casse\n"  # 9: question at col 5
+        "    type: single\n"  # 10
+        "    prompt: Laquelle ?\n"  # 11
+        "    choices:\n"  # 12
+        "      - text: Celle-ci\n"  # 13
+        "        correct: True\n"  # 14: "        correct: " is 17 characters, value at col 18
+        "      - text: Celle-là\n"  # 15
         "    explanation: Voilà.\n"
     )
     course = load(tmp_path, with_question(question))
     # the refused flag leaves no correct choice, which the single rule reports too
-    assert found(course) == [(QUIZ, 9, 5, "error", "single_needs_one"), (QUIZ, 14, 18, "error", "expected_bool")]
+    assert found(course) == [
+        (QUIZ, 9, 5, "error", "single_needs_one"),
+        (QUIZ, 14, 18, "error", "expected_bool"),
+    ]
     assert question_ids(course) == ["q1"]
 
 
@@ -161,7 +164,7 @@ def test_missing_required_field(tmp_path):
 
 def test_missing_required_field_in_a_section(tmp_path):
     # the second section has no text: it is left out, the lesson keeps its first section
-    text = LESSON + "  - title: Sans texte\n"   # line 9, section mapping at col 5
+    text = LESSON + "  - title: Sans texte\n"  # line 9, section mapping at col 5
     course = load(tmp_path, {BAD: text})
     assert found(course) == [(BAD, 9, 5, "error", "section_needs_text")]
     assert [s.title for s in course.lessons["casse"].sections] == ["Section"]
@@ -174,21 +177,30 @@ def test_lesson_whose_only_section_is_refused_is_not_loaded(tmp_path):
     assert_rest_loads(course)
 
 
-@pytest.mark.parametrize(("old", "new", "line", "col", "code"), [
-    ("duration_min: 5", "duration_min: cinq", 4, 15, "expected_int"),
-    ("duration_min: 5", 'duration_min: "5"', 4, 15, "expected_int"),
-    ("duration_min: 5", "duration_min: 5.5", 4, 15, "expected_int"),
-    ("duration_min: 5", "duration_min: 012", 4, 15, "expected_int"),   # octal in YAML 1.1
-    ("duration_min: 5", "duration_min: true", 4, 15, "expected_int"),
-    ("duration_min: 5", "duration_min:", 4, 14, "empty_value"),
-    ("objectives: [Réparer]", "objectives: Réparer", 5, 13, "expected_list"),
-    ("objectives: [Réparer]", "objectives: []", 5, 13, "empty_value"),
-    ("title: Titre", "title: [Titre]", 2, 8, "expected_scalar"),
-    ("title: Titre", "title: {fr: Titre}", 2, 8, "expected_scalar"),
-    ("sections:\n  - title: Section\n    text: Du texte.\n", "sections: Du texte.\n", 6, 11, "expected_list"),
-    ("sections:\n  - title: Section\n    text: Du texte.\n", "sections: []\n", 6, 11, "empty_value"),
-    ("  - title: Section\n    text: Du texte.\n", "  - Du texte.\n", 7, 5, "expected_mapping"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "line", "col", "code"),
+    [
+        ("duration_min: 5", "duration_min: cinq", 4, 15, "expected_int"),
+        ("duration_min: 5", 'duration_min: "5"', 4, 15, "expected_int"),
+        ("duration_min: 5", "duration_min: 5.5", 4, 15, "expected_int"),
+        ("duration_min: 5", "duration_min: 012", 4, 15, "expected_int"),  # octal in YAML 1.1
+        ("duration_min: 5", "duration_min: true", 4, 15, "expected_int"),
+        ("duration_min: 5", "duration_min:", 4, 14, "empty_value"),
+        ("objectives: [Réparer]", "objectives: Réparer", 5, 13, "expected_list"),
+        ("objectives: [Réparer]", "objectives: []", 5, 13, "empty_value"),
+        ("title: Titre", "title: [Titre]", 2, 8, "expected_scalar"),
+        ("title: Titre", "title: {fr: Titre}", 2, 8, "expected_scalar"),
+        (
+            "sections:\n  - title: Section\n    text: Du texte.\n",
+            "sections: Du texte.\n",
+            6,
+            11,
+            "expected_list",
+        ),
+        ("sections:\n  - title: Section\n    text: Du texte.\n", "sections: []\n", 6, 11, "empty_value"),
+        ("  - title: Section\n    text: Du texte.\n", "  - Du texte.\n", 7, 5, "expected_mapping"),
+    ],
+)
 def test_wrong_type_refuses_the_lesson(tmp_path, old, new, line, col, code):
     course = load(tmp_path, {BAD: LESSON.replace(old, new)})
     assert found(course) == [(BAD, line, col, "error", code)]
@@ -196,10 +208,16 @@ def test_wrong_type_refuses_the_lesson(tmp_path, old, new, line, col, code):
     assert_rest_loads(course)
 
 
-@pytest.mark.parametrize(("value", "code"), [
-    ('"0.7"', "expected_number"), ("soixante-dix", "expected_number"), (".nan", "expected_number"),
-    (".inf", "expected_number"), ("[0.7]", "expected_scalar"),
-])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ('"0.7"', "expected_number"),
+        ("soixante-dix", "expected_number"),
+        (".nan", "expected_number"),
+        (".inf", "expected_number"),
+        ("[0.7]", "expected_scalar"),
+    ],
+)
 def test_pass_ratio_must_be_a_number(tmp_path, value, code):
     quiz = OK_QUIZ.replace("lesson: ok\n", f"lesson: ok\npass_ratio: {value}\n")
     course = load(tmp_path, {QUIZ: quiz})
@@ -220,9 +238,14 @@ def test_duration_must_be_at_least_one_minute(tmp_path):
     assert found(course) == [(BAD, 1, 1, "error", "duration")]
 
 
-@pytest.mark.parametrize(("value", "code", "hint"), [
-    ("tips", "bad_choice_hint", "tip"), ("astuce", "bad_choice", None), ("Fact", "bad_choice_hint", "fact"),
-])
+@pytest.mark.parametrize(
+    ("value", "code", "hint"),
+    [
+        ("tips", "bad_choice_hint", "tip"),
+        ("astuce", "bad_choice", None),
+        ("Fact", "bad_choice_hint", "fact"),
+    ],
+)
 def test_callout_must_be_one_of_four(tmp_path, value, code, hint):
     text = LESSON.replace("    text: Du texte.", f"    text: Du texte.\n    callout: {value}")
     course = load(tmp_path, {BAD: text})
@@ -238,10 +261,10 @@ def test_callout_must_be_one_of_four(tmp_path, value, code, hint):
 
 def test_unknown_key_with_did_you_mean(tmp_path):
     question = (
-        "  - id: casse\n"                # 9: question at col 5
-        "    type: short\n"              # 10
-        "    promt: Quel mot ?\n"        # 11: the key at col 5
-        "    accept: [mot]\n"            # 12
+        "  - id: casse\n"  # 9: question at col 5
+        "    type: short\n"  # 10
+        "    promt: Quel mot ?\n"  # 11: the key at col 5
+        "    accept: [mot]\n"  # 12
         "    explanation: Voilà.\n"
     )
     course = load(tmp_path, with_question(question))
@@ -253,7 +276,7 @@ def test_unknown_key_with_did_you_mean(tmp_path):
 
 
 def test_unknown_key_without_a_close_match_lists_the_keys(tmp_path):
-    course = load(tmp_path, {BAD: LESSON + "couleur: bleu\n"})   # line 9, col 1
+    course = load(tmp_path, {BAD: LESSON + "couleur: bleu\n"})  # line 9, col 1
     assert found(course) == [(BAD, 9, 1, "error", "unknown_key")]
     assert "id, title, summary, duration_min, objectives, sections" in course.problems[0].message
     assert "casse" in course.lessons  # an unknown key alone does not refuse the lesson
@@ -261,8 +284,8 @@ def test_unknown_key_without_a_close_match_lists_the_keys(tmp_path):
 
 def test_misspelt_question_type(tmp_path):
     question = (
-        "  - id: casse\n"                # 9
-        "    type: singel\n"             # 10: "    type: " is 10 characters, value at col 11
+        "  - id: casse\n"  # 9
+        "    type: singel\n"  # 10: "    type: " is 10 characters, value at col 11
         "    prompt: Laquelle ?\n"
         "    choices: [{text: A, correct: true}, {text: B}]\n"
     )
@@ -280,9 +303,9 @@ def test_question_without_type(tmp_path):
 
 def test_key_that_belongs_to_another_question_type(tmp_path):
     question = (
-        "  - id: casse\n"                # 9
-        "    type: true_false\n"         # 10
-        "    prompt: Vrai ?\n"           # 11: true_false has a statement, not a prompt
+        "  - id: casse\n"  # 9
+        "    type: true_false\n"  # 10
+        "    prompt: Vrai ?\n"  # 11: true_false has a statement, not a prompt
         "    answer: true\n"
         "    explanation: Voilà.\n"
     )
@@ -302,7 +325,7 @@ def test_duplicate_lesson_id_across_modules(tmp_path):
     assert found(course) == [("lessons/n/01-copie.yaml", 1, 1, "error", "duplicate_id")]
     assert "(lessons/m/01-ok.yaml:1)" in course.problems[0].message
     assert course.lessons["ok"].title == "Leçon valide"  # the first one is kept
-    assert course.lessons_of(course.modules[1]) == []    # and the copy appears nowhere
+    assert course.lessons_of(course.modules[1]) == []  # and the copy appears nowhere
     assert [lesson.id for lesson in course.ordered_lessons()] == ["ok"]
 
 
@@ -315,7 +338,7 @@ def test_duplicate_quiz_id(tmp_path):
 
 def test_duplicate_question_id(tmp_path):
     question = (
-        "  - id: q1\n"                   # 9: same id as the question on line 4
+        "  - id: q1\n"  # 9: same id as the question on line 4
         "    type: short\n"
         "    prompt: Encore ?\n"
         "    accept: [oui]\n"
@@ -329,11 +352,11 @@ def test_duplicate_question_id(tmp_path):
 
 def test_duplicate_glossary_id(tmp_path):
     glossary = (
-        "terms:\n"                       # 1
-        "  - id: terme\n"                # 2
+        "terms:\n"  # 1
+        "  - id: terme\n"  # 2
         "    term: Terme\n"
         "    definition: Une définition.\n"
-        "  - id: terme\n"                # 5: the second term, mapping at col 5
+        "  - id: terme\n"  # 5: the second term, mapping at col 5
         "    term: Autre\n"
         "    definition: Une autre.\n"
     )
@@ -344,9 +367,17 @@ def test_duplicate_glossary_id(tmp_path):
 
 
 def test_same_question_id_in_two_quizzes_is_fine(tmp_path):
-    course = load(tmp_path, {
-        "lessons/m/02-deux.yaml": OK_LESSON.replace("id: ok", "id: deux").replace("quiz: ok", "quiz: deux"),
-        "quizzes/m/02-deux.yaml": OK_QUIZ.replace("id: ok", "id: deux").replace("lesson: ok", "lesson: deux")})
+    course = load(
+        tmp_path,
+        {
+            "lessons/m/02-deux.yaml": OK_LESSON.replace("id: ok", "id: deux").replace(
+                "quiz: ok", "quiz: deux"
+            ),
+            "quizzes/m/02-deux.yaml": OK_QUIZ.replace("id: ok", "id: deux").replace(
+                "lesson: ok", "lesson: deux"
+            ),
+        },
+    )
     assert course.problems == []
     assert course.question("deux", "q1") is not None and course.question("ok", "q1") is not None
 
@@ -359,7 +390,8 @@ def test_lesson_names_an_unknown_quiz(tmp_path):
     # line 9 "quiz: okk": the reference itself, column 7
     assert found(course) == [(BAD, 9, 7, "error", "unknown_ref_hint")]
     assert course.problems[0].message == (
-        "Référence inconnue : l'identifiant « okk » (quiz) n'existe pas (le plus proche : ok).")
+        "Référence inconnue : l'identifiant « okk » (quiz) n'existe pas (le plus proche : ok)."
+    )
     assert course.lessons["casse"].quiz == "okk"
     assert course.quiz_for(course.lessons["casse"]) is None
     assert_rest_loads(course)
@@ -401,8 +433,10 @@ def test_a_refused_lesson_makes_its_quiz_reference_unknown(tmp_path):
     """Knock-on effect worth knowing: fix the first error and the second goes away."""
     course = load(tmp_path, {"lessons/m/01-ok.yaml": OK_LESSON.replace("title: Leçon valide", "title: no")})
     # The consequence comes right after its cause, says so and suggests no other lesson.
-    assert found(course) == [("lessons/m/01-ok.yaml", 2, 8, "error", "quote_it_bool"),
-                             (QUIZ, 2, 9, "error", "unknown_ref_broken")]
+    assert found(course) == [
+        ("lessons/m/01-ok.yaml", 2, 8, "error", "quote_it_bool"),
+        (QUIZ, 2, 9, "error", "unknown_ref_broken"),
+    ]
     consequence = course.problems[1]
     assert consequence.message.startswith("conséquence de l'erreur ci-dessus : ")
     assert "proche" not in consequence.message
@@ -413,16 +447,24 @@ def test_a_refused_lesson_makes_its_quiz_reference_unknown(tmp_path):
 def test_an_unreadable_quiz_file_makes_the_lesson_reference_a_consequence_printed_after_it(tmp_path):
     # lessons/ sorts before quizzes/, yet the consequence in the lesson comes after its cause
     course = load(tmp_path, {QUIZ: 'id: ok\nlesson: ok\nquestions:\n  - id: "q1\n'})
-    assert found(course) == [(QUIZ, 4, 9, "error", "yaml_unclosed_quote"),
-                             ("lessons/m/01-ok.yaml", 10, 7, "error", "unknown_ref_broken")]
-    assert course.problems[1].message == ("conséquence de l'erreur ci-dessus : « ok » (quiz) n'a pas pu être lu : "
-                                          "cette référence remarchera une fois l'erreur corrigée.")
+    assert found(course) == [
+        (QUIZ, 4, 9, "error", "yaml_unclosed_quote"),
+        ("lessons/m/01-ok.yaml", 10, 7, "error", "unknown_ref_broken"),
+    ]
+    assert course.problems[1].message == (
+        "conséquence de l'erreur ci-dessus : « ok » (quiz) n'a pas pu être lu : "
+        "cette référence remarchera une fois l'erreur corrigée."
+    )
 
 
 def test_a_broken_glossary_makes_every_term_reference_a_consequence(tmp_path):
-    course = load(tmp_path, {"lessons/glossary.yaml": "terms:\n  - id: terme\n    term: Terme\n\tdefinition: x\n"})
-    assert found(course) == [("lessons/glossary.yaml", 4, 1, "error", "yaml_tab"),
-                             ("lessons/m/01-ok.yaml", 9, 12, "error", "unknown_ref_broken")]
+    course = load(
+        tmp_path, {"lessons/glossary.yaml": "terms:\n  - id: terme\n    term: Terme\n\tdefinition: x\n"}
+    )
+    assert found(course) == [
+        ("lessons/glossary.yaml", 4, 1, "error", "yaml_tab"),
+        ("lessons/m/01-ok.yaml", 9, 12, "error", "unknown_ref_broken"),
+    ]
 
 
 def test_a_quiz_its_lesson_does_not_name_is_an_orphan_warning(tmp_path):
@@ -435,28 +477,57 @@ def test_a_quiz_its_lesson_does_not_name_is_an_orphan_warning(tmp_path):
 
 
 def single(choices: str) -> str:
-    return ("  - id: casse\n    type: single\n    prompt: Laquelle ?\n    choices:\n" + choices
-            + "    explanation: Voilà.\n")
+    return (
+        "  - id: casse\n    type: single\n    prompt: Laquelle ?\n    choices:\n"
+        + choices
+        + "    explanation: Voilà.\n"
+    )
 
 
-@pytest.mark.parametrize(("question", "codes"), [
-    (single("      - text: A\n      - text: B\n"), ["single_needs_one"]),
-    (single("      - {text: A, correct: true}\n      - {text: B, correct: true}\n"), ["single_needs_one"]),
-    (single("      - {text: A, correct: true}\n"), ["choices_needs_two"]),
-    (single("      - {text: A}\n"), ["single_needs_one", "choices_needs_two"]),
-    ("  - id: casse\n    type: multiple\n    prompt: Lesquelles ?\n"
-     "    choices: [{text: A}, {text: B}, {text: C, correct: false}]\n", ["multiple_needs_one"]),
-    ("  - id: casse\n    type: order\n    prompt: Dans l'ordre ?\n    items: [Seul]\n", ["order_needs_two"]),
-    ("  - id: casse\n    type: order\n    prompt: Dans l'ordre ?\n    items: [A, B, A]\n", ["order_distinct"]),
-    ("  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: Un}\n",
-     ["match_needs_two"]),
-    ("  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: '1'}\n"
-     "      - {left: A, right: '2'}\n", ["match_distinct"]),
-    ("  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: Un}\n"
-     "      - {left: B, right: Un}\n", ["match_distinct"]),
-    ("  - id: casse\n    type: short\n    prompt: Quel mot ?\n    accept: []\n", ["short_needs_one"]),
-    ("  - id: casse\n    type: short\n    prompt: Quel mot ?\n    accept: ['?!', '...']\n", ["short_needs_one"]),
-])
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        (single("      - text: A\n      - text: B\n"), ["single_needs_one"]),
+        (
+            single("      - {text: A, correct: true}\n      - {text: B, correct: true}\n"),
+            ["single_needs_one"],
+        ),
+        (single("      - {text: A, correct: true}\n"), ["choices_needs_two"]),
+        (single("      - {text: A}\n"), ["single_needs_one", "choices_needs_two"]),
+        (
+            "  - id: casse\n    type: multiple\n    prompt: Lesquelles ?\n"
+            "    choices: [{text: A}, {text: B}, {text: C, correct: false}]\n",
+            ["multiple_needs_one"],
+        ),
+        (
+            "  - id: casse\n    type: order\n    prompt: Dans l'ordre ?\n    items: [Seul]\n",
+            ["order_needs_two"],
+        ),
+        (
+            "  - id: casse\n    type: order\n    prompt: Dans l'ordre ?\n    items: [A, B, A]\n",
+            ["order_distinct"],
+        ),
+        (
+            "  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: Un}\n",
+            ["match_needs_two"],
+        ),
+        (
+            "  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: '1'}\n"
+            "      - {left: A, right: '2'}\n",
+            ["match_distinct"],
+        ),
+        (
+            "  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: Un}\n"
+            "      - {left: B, right: Un}\n",
+            ["match_distinct"],
+        ),
+        ("  - id: casse\n    type: short\n    prompt: Quel mot ?\n    accept: []\n", ["short_needs_one"]),
+        (
+            "  - id: casse\n    type: short\n    prompt: Quel mot ?\n    accept: ['?!', '...']\n",
+            ["short_needs_one"],
+        ),
+    ],
+)
 def test_question_that_cannot_be_answered_right_is_left_out(tmp_path, question, codes):
     course = load(tmp_path, with_question(question))
     # the rules are reported at the question: line 9, col 5
@@ -465,7 +536,9 @@ def test_question_that_cannot_be_answered_right_is_left_out(tmp_path, question, 
 
 
 def test_match_pair_right_side_must_be_text(tmp_path):
-    question = "  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: 1}\n"
+    question = (
+        "  - id: casse\n    type: match\n    prompt: Associez.\n    pairs:\n      - {left: A, right: 1}\n"
+    )
     course = load(tmp_path, with_question(question))
     # line 13 "      - {left: A, right: 1}": "{" at col 9, "left: A, " to col 18, "right: " 19-25, "1" col 26
     assert (QUIZ, 13, 26, "error", "quote_it_number") in found(course)
@@ -476,7 +549,9 @@ def test_short_with_an_empty_accepted_answer(tmp_path):
     course = load(tmp_path, with_question(question))
     # line 12 "    accept: ['']": "    accept: [" is 13 characters, "''" at col 14
     assert [p for p in found(course) if p[3] == "error"] == [
-        (QUIZ, 9, 5, "error", "short_needs_one"), (QUIZ, 12, 14, "error", "empty_text")]
+        (QUIZ, 9, 5, "error", "short_needs_one"),
+        (QUIZ, 12, 14, "error", "empty_text"),
+    ]
 
 
 def test_only_the_broken_question_is_left_out(tmp_path):
@@ -496,7 +571,7 @@ def test_quiz_without_any_valid_question_is_dropped_but_its_lesson_stays(tmp_pat
         "id: ok\n"
         "lesson: ok\n"
         "questions:\n"
-        "  - id: casse\n"                # 4: question at col 5
+        "  - id: casse\n"  # 4: question at col 5
         "    type: order\n"
         "    prompt: Dans l'ordre ?\n"
         "    items: [Seul]\n"
@@ -509,7 +584,7 @@ def test_quiz_without_any_valid_question_is_dropped_but_its_lesson_stays(tmp_pat
 
 
 def test_quiz_with_an_empty_question_list(tmp_path):
-    course = load(tmp_path, {QUIZ: "id: ok\nlesson: ok\nquestions: []\n"})   # "[]" is line 3, col 12
+    course = load(tmp_path, {QUIZ: "id: ok\nlesson: ok\nquestions: []\n"})  # "[]" is line 3, col 12
     assert found(course) == [(QUIZ, 3, 12, "error", "empty_value")]
     assert "ok" not in course.quizzes and "ok" in course.lessons
 
@@ -517,12 +592,15 @@ def test_quiz_with_an_empty_question_list(tmp_path):
 # --- no empty prompt or text ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("line_text", "col", "code"), [
-    ("    prompt: ''", 13, "empty_text"),
-    ('    prompt: "   "', 13, "empty_text"),
-    ("    prompt: |\n      \n", 13, "empty_text"),
-    ("    prompt:", 12, "quote_it_null"),
-])
+@pytest.mark.parametrize(
+    ("line_text", "col", "code"),
+    [
+        ("    prompt: ''", 13, "empty_text"),
+        ('    prompt: "   "', 13, "empty_text"),
+        ("    prompt: |\n      \n", 13, "empty_text"),
+        ("    prompt:", 12, "quote_it_null"),
+    ],
+)
 def test_empty_prompt(tmp_path, line_text, col, code):
     question = f"  - id: casse\n    type: short\n{line_text}\n    accept: [mot]\n    explanation: Voilà.\n"
     course = load(tmp_path, with_question(question))
@@ -533,16 +611,16 @@ def test_empty_prompt(tmp_path, line_text, col, code):
 
 def test_empty_statement_and_choice_text(tmp_path):
     questions = (
-        "  - id: vide\n"                 # 9
-        "    type: true_false\n"         # 10
-        "    statement: ''\n"            # 11: value at col 16
+        "  - id: vide\n"  # 9
+        "    type: true_false\n"  # 10
+        "    statement: ''\n"  # 11: value at col 16
         "    answer: true\n"
         "    explanation: Voilà.\n"
-        "  - id: choix\n"                # 14
+        "  - id: choix\n"  # 14
         "    type: single\n"
         "    prompt: Laquelle ?\n"
         "    choices:\n"
-        "      - text: ' '\n"            # 18: "      - text: " is 14 characters, value at col 15
+        "      - text: ' '\n"  # 18: "      - text: " is 14 characters, value at col 15
         "      - {text: B, correct: true}\n"
         "      - {text: C}\n"
         "    explanation: Voilà.\n"
@@ -564,7 +642,9 @@ def test_empty_section_text(tmp_path):
 
 
 def test_question_without_explanation_is_a_warning(tmp_path):
-    course = load(tmp_path, with_question("  - id: nue\n    type: short\n    prompt: Mot ?\n    accept: [mot]\n"))
+    course = load(
+        tmp_path, with_question("  - id: nue\n    type: short\n    prompt: Mot ?\n    accept: [mot]\n")
+    )
     assert found(course) == [(QUIZ, 9, 5, "warning", "no_explanation")]
     assert question_ids(course) == ["q1", "nue"]
 
@@ -582,7 +662,7 @@ MESSAGES = [(lang, key) for lang in ("FR", "EN") for key in getattr(messages_con
 @pytest.mark.parametrize(("lang", "key"), MESSAGES)
 def test_every_content_message_formats(lang, key):
     text = getattr(messages_content, lang)[key]
-    filled = text.format(**{name: "X" for name in _placeholders(text)})
+    filled = text.format(**dict.fromkeys(_placeholders(text), "X"))
     assert "{" not in filled
 
 
@@ -594,10 +674,14 @@ def test_french_and_english_catalogues_have_the_same_keys():
 
 
 def test_competences_written_as_plain_digcomp_codes_get_their_labels(tmp_path):
-    course = load(tmp_path, {"lessons/m/module.yaml": 'title: Module\norder: 1\ncompetences: ["4.1", "4.2"]\n'})
+    course = load(
+        tmp_path, {"lessons/m/module.yaml": 'title: Module\norder: 1\ncompetences: ["4.1", "4.2"]\n'}
+    )
     assert course.problems == []
     assert [(c.code, c.label) for c in course.modules[0].competences] == [
-        ("4.1", "Protéger les appareils"), ("4.2", "Protéger les données personnelles et la vie privée")]
+        ("4.1", "Protéger les appareils"),
+        ("4.2", "Protéger les données personnelles et la vie privée"),
+    ]
 
 
 def test_a_competence_code_outside_digcomp_needs_a_label(tmp_path):
@@ -611,15 +695,21 @@ def test_a_competence_code_outside_digcomp_needs_a_label(tmp_path):
 
 
 def test_images_are_named_at_their_line_missing_or_not_shown(tmp_path):
-    lesson = OK_LESSON.replace("    text: Du texte.\n", (
-        "    text: |\n"                                   # 8
-        "      Regardez :\n"                              # 9
-        "      ![Un faux SMS](images/sms.png)\n"          # 10: missing file
-        "      ![Le vrai site](vrai.png) et ![](vrai.png)\n"))  # 11: present, with and without alt text
+    lesson = OK_LESSON.replace(
+        "    text: Du texte.\n",
+        (
+            "    text: |\n"  # 8
+            "      Regardez :\n"  # 9
+            "      ![Un faux SMS](images/sms.png)\n"  # 10: missing file
+            "      ![Le vrai site](vrai.png) et ![](vrai.png)\n"
+        ),
+    )  # 11: present, with and without alt text
     course = load(tmp_path, {"lessons/m/01-ok.yaml": lesson, "lessons/m/vrai.png": b"\x89PNG"})
-    assert found(course) == [("lessons/m/01-ok.yaml", 10, 1, "warning", "image_missing"),
-                             ("lessons/m/01-ok.yaml", 11, 1, "warning", "image_not_shown"),
-                             ("lessons/m/01-ok.yaml", 11, 1, "warning", "image_without_text")]
+    assert found(course) == [
+        ("lessons/m/01-ok.yaml", 10, 1, "warning", "image_missing"),
+        ("lessons/m/01-ok.yaml", 11, 1, "warning", "image_not_shown"),
+        ("lessons/m/01-ok.yaml", 11, 1, "warning", "image_without_text"),
+    ]
     assert "« Le vrai site »" in course.problems[1].message
 
 
@@ -632,6 +722,9 @@ def test_a_section_taller_than_the_screen_is_a_warning(tmp_path):
 
 
 def test_a_no_break_space_before_the_colon_is_said_and_the_key_still_read(tmp_path):
-    course = load(tmp_path, {"lessons/m/01-ok.yaml": OK_LESSON.replace("title: Leçon valide", "title\u00a0: Leçon valide")})
+    course = load(
+        tmp_path,
+        {"lessons/m/01-ok.yaml": OK_LESSON.replace("title: Leçon valide", "title\u00a0: Leçon valide")},
+    )
     assert found(course) == [("lessons/m/01-ok.yaml", 2, 1, "error", "key_odd_space")]
     assert course.lessons["ok"].title == "Leçon valide"

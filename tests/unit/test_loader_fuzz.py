@@ -29,7 +29,12 @@ FUZZED_QUIZ = "quizzes/alpha/03-fuzz.yaml"
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-KEPT = ("lessons/course.yaml", "lessons/alpha/module.yaml", "lessons/alpha/02-deux.yaml", "quizzes/alpha/02-deux.yaml")
+KEPT = (
+    "lessons/course.yaml",
+    "lessons/alpha/module.yaml",
+    "lessons/alpha/02-deux.yaml",
+    "quizzes/alpha/02-deux.yaml",
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +58,9 @@ def load_with(root: Path, rel: str, data: bytes):
         assert problem.line >= 1 and problem.col >= 1, problem
         assert problem.severity in ("error", "warning")
         assert (root / problem.path).exists() or problem.code == "no_module_file", problem
-        assert problem.message and problem.format().startswith(f"{problem.path}:{problem.line}:{problem.col}: ")
+        assert problem.message and problem.format().startswith(
+            f"{problem.path}:{problem.line}:{problem.col}: "
+        )
     # the valid lesson beside it always loads (a fuzzed file cannot take its id first: it sorts last)
     assert "alpha-deux" in course.lessons
     fuzzed = [p for p in course.problems if p.path == rel]
@@ -64,15 +71,66 @@ def load_with(root: Path, rel: str, data: bytes):
 
 # --- (a) any bytes ----------------------------------------------------------------------------------
 
-FRAGMENTS = st.sampled_from([
-    "id: ", "title: ", "questions:", "sections:", "type: ", "single", "- ", "  ", "    ", "\n", "\r\n", "\t",
-    ":", ": ", '"', "'", "[", "]", "{", "}", ",", "#", "&a ", "*a", "!!python/object:os.system ", "!x ",
-    "---", "...", "|", ">", "? ", "%YAML 1.1", "\ufeff", "\x00", "\x1b[31m", "é", "œ", "\u202e", "no", "012",
-    "12:30", "true", "True", "~", "null", "\\", "\\e", "@", "`", "%", "\x85", "\u2028",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "id: ",
+        "title: ",
+        "questions:",
+        "sections:",
+        "type: ",
+        "single",
+        "- ",
+        "  ",
+        "    ",
+        "\n",
+        "\r\n",
+        "\t",
+        ":",
+        ": ",
+        '"',
+        "'",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "#",
+        "&a ",
+        "*a",
+        "!!python/object:os.system ",
+        "!x ",
+        "---",
+        "...",
+        "|",
+        ">",
+        "? ",
+        "%YAML 1.1",
+        "\ufeff",
+        "\x00",
+        "\x1b[31m",
+        "é",
+        "œ",
+        "\u202e",
+        "no",
+        "012",
+        "12:30",
+        "true",
+        "True",
+        "~",
+        "null",
+        "\\",
+        "\\e",
+        "@",
+        "`",
+        "%",
+        "\x85",
+        "\u2028",
+    ]
+)
 YAMLISH = st.lists(FRAGMENTS | st.text(max_size=6), max_size=40).map("".join)
 ENCODED = st.tuples(YAMLISH, st.sampled_from(["utf-8", "utf-16", "utf-32", "latin-1", "utf-8-sig"])).map(
-    lambda pair: pair[0].encode(pair[1], errors="replace"))
+    lambda pair: pair[0].encode(pair[1], errors="replace")
+)
 ANY_BYTES = st.binary(max_size=300) | ENCODED | YAMLISH.map(lambda s: s.encode("utf-8", "surrogatepass"))
 
 
@@ -90,22 +148,62 @@ def test_any_bytes_as_a_quiz_never_raise(course_dir, data):
 
 # --- (b) any YAML tree ------------------------------------------------------------------------------
 
-MODEL_CLASSES = [model.Lesson, model.Section, model.Source, model.TrainerNotes, model.Quiz, model.Choice,
-                 model.Pair, *model.QUESTION_TYPES.values()]
+MODEL_CLASSES = [
+    model.Lesson,
+    model.Section,
+    model.Source,
+    model.TrainerNotes,
+    model.Quiz,
+    model.Choice,
+    model.Pair,
+    *model.QUESTION_TYPES.values(),
+]
 KNOWN_KEYS = sorted({key for cls in MODEL_CLASSES for key in plan_for(cls)} | {"type"})
-WORDS = ["single", "multiple", "true_false", "order", "match", "short", "singel", "fact", "alpha-un",
-         "alpha-deux", "beta-un", "courriel", "yes", "no", "on", "012", "12:30", "2024-01-01", "", " ",
-         "\x1b[2J", "a\u202eb", "œuf", "true", "false"]
+WORDS = [
+    "single",
+    "multiple",
+    "true_false",
+    "order",
+    "match",
+    "short",
+    "singel",
+    "fact",
+    "alpha-un",
+    "alpha-deux",
+    "beta-un",
+    "courriel",
+    "yes",
+    "no",
+    "on",
+    "012",
+    "12:30",
+    "2024-01-01",
+    "",
+    " ",
+    "\x1b[2J",
+    "a\u202eb",
+    "œuf",
+    "true",
+    "false",
+]
 
-SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=True, width=32)
-           | st.text(max_size=12) | st.sampled_from(WORDS))
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=True, width=32)
+    | st.text(max_size=12)
+    | st.sampled_from(WORDS)
+)
 KEYS = st.sampled_from(KNOWN_KEYS) | st.text(max_size=6) | st.integers(0, 3) | st.booleans() | st.none()
 
 
 def trees(leaves: int) -> st.SearchStrategy:
     return st.recursive(
-        SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
-        max_leaves=leaves)
+        SCALARS,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
+        max_leaves=leaves,
+    )
 
 
 TREES = trees(20)
@@ -115,13 +213,15 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dump(tree: object, flow: bool | None, unicode: bool) -> bytes:
-    return yaml.dump(tree, Dumper=_Dumper, allow_unicode=unicode, default_flow_style=flow,
-                     sort_keys=False).encode("utf-8")
+    return yaml.dump(
+        tree, Dumper=_Dumper, allow_unicode=unicode, default_flow_style=flow, sort_keys=False
+    ).encode("utf-8")
 
 
 @FUZZ
-@given(tree=DOCUMENTS, flow=st.sampled_from([None, False, True]), unicode=st.booleans(),
-       as_quiz=st.booleans())
+@given(
+    tree=DOCUMENTS, flow=st.sampled_from([None, False, True]), unicode=st.booleans(), as_quiz=st.booleans()
+)
 def test_any_yaml_tree_never_raises_and_every_problem_is_placed(course_dir, tree, flow, unicode, as_quiz):
     load_with(course_dir, FUZZED_QUIZ if as_quiz else FUZZED_LESSON, dump(tree, flow, unicode))
 

@@ -18,8 +18,11 @@ from course.content import loader
 from tests.unit.small_course import BAD, QUIZ, load
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "broken" / "mistakes"
-ROWS = [line.split("\t") for line in (CORPUS / "manifest.tsv").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")]
+ROWS = [
+    line.split("\t")
+    for line in (CORPUS / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
 PARSERS = {"pure-python": yaml.SafeLoader}
 if getattr(yaml, "CSafeLoader", None) is not None:
     PARSERS["libyaml"] = yaml.CSafeLoader
@@ -33,9 +36,12 @@ def test_the_corpus_is_big_enough_and_every_file_is_listed():
 
 
 @pytest.mark.parametrize("parser", sorted(PARSERS))
-@pytest.mark.parametrize(("name", "line", "col", "code", "severity", "why"), ROWS, ids=[row[0] for row in ROWS])
-def test_each_mistake_is_named_at_its_line_in_french(tmp_path, monkeypatch, parser, name, line, col, code,
-                                                     severity, why):
+@pytest.mark.parametrize(
+    ("name", "line", "col", "code", "severity", "why"), ROWS, ids=[row[0] for row in ROWS]
+)
+def test_each_mistake_is_named_at_its_line_in_french(
+    tmp_path, monkeypatch, parser, name, line, col, code, severity, why
+):
     monkeypatch.setattr(loader, "_Loader", PARSERS[parser])
     target = QUIZ if name.startswith("quiz-") else BAD
     course = load(tmp_path, {target: (CORPUS / name).read_bytes()})

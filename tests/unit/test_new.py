@@ -55,13 +55,19 @@ def new_course(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 # --- new course -------------------------------------------------------------------------------
 
+
 def test_new_course_validates_with_no_error_and_names_each_text_to_replace(new_course: Path) -> None:
     course = load_course(new_course)
     assert course.errors == []
     leftovers = [(p.path, p.line) for p in course.warnings if p.code == "leftover_text"]
     assert ("lessons/premiers-pas/01-bienvenue.yaml", 19) in leftovers  # summary: En une phrase, …
     assert len(leftovers) == len(course.warnings) >= 10
-    assert (len(course.modules), len(course.lessons), len(course.quizzes), len(course.glossary)) == (1, 1, 1, 2)
+    assert (len(course.modules), len(course.lessons), len(course.quizzes), len(course.glossary)) == (
+        1,
+        1,
+        1,
+        2,
+    )
     assert course.info is not None and course.info.title == "Mon parcours"
     assert course.lessons["premiers-pas-bienvenue"].glossary == ["courriel"]
 
@@ -71,9 +77,17 @@ def test_new_course_files_schemas_and_next_steps(tmp_path: Path, capsys: pytest.
     code, out, _ = run("new", "course", str(root), capsys=capsys)
     assert code == 0
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-    assert files == sorted([
-        "lessons/course.yaml", "lessons/glossary.yaml", "lessons/premiers-pas/module.yaml", LESSON, QUIZ,
-        ".vscode/settings.json", *(f"schemas/{kind}.schema.json" for kind in KINDS)])
+    assert files == sorted(
+        [
+            "lessons/course.yaml",
+            "lessons/glossary.yaml",
+            "lessons/premiers-pas/module.yaml",
+            LESSON,
+            QUIZ,
+            ".vscode/settings.json",
+            *(f"schemas/{kind}.schema.json" for kind in KINDS),
+        ]
+    )
     for step in ("atelier validate", "atelier preview", f"{root}/{LESSON}"):
         assert step in out
 
@@ -106,10 +120,13 @@ def test_new_course_never_overwrites(new_course: Path, capsys: pytest.CaptureFix
 
 # --- new lesson -------------------------------------------------------------------------------
 
-def test_new_lesson_in_existing_module_is_numbered_and_validates(new_course: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run("new", "lesson", "premiers-pas", "envoyer-un-courriel", "--course", str(new_course),
-                         capsys=capsys)
+
+def test_new_lesson_in_existing_module_is_numbered_and_validates(
+    new_course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        "new", "lesson", "premiers-pas", "envoyer-un-courriel", "--course", str(new_course), capsys=capsys
+    )
     assert (code, err) == (0, "")
     assert "lessons/premiers-pas/02-envoyer-un-courriel.yaml" in out
     assert (new_course / "quizzes/premiers-pas/02-envoyer-un-courriel.yaml").is_file()
@@ -121,8 +138,9 @@ def test_new_lesson_in_existing_module_is_numbered_and_validates(new_course: Pat
     assert course.quizzes["premiers-pas-envoyer-un-courriel"].lesson == "premiers-pas-envoyer-un-courriel"
 
 
-def test_new_lesson_in_a_new_module_creates_module_yaml(new_course: Path, capsys: pytest.CaptureFixture[str],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_lesson_in_a_new_module_creates_module_yaml(
+    new_course: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(new_course)  # --course defaults to the current folder
     assert run("new", "lesson", "securite", "mots-de-passe", capsys=capsys)[0] == 0
     assert run("new", "lesson", "securite", "2fa", capsys=capsys)[0] == 0
@@ -134,8 +152,9 @@ def test_new_lesson_in_a_new_module_creates_module_yaml(new_course: Path, capsys
     assert (new_course / "lessons/securite/02-2fa.yaml").is_file()
 
 
-def test_numbering_follows_the_highest_number_in_lessons_and_quizzes(new_course: Path,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_numbering_follows_the_highest_number_in_lessons_and_quizzes(
+    new_course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (new_course / "quizzes/premiers-pas/07-orphelin.yaml").write_text("# un brouillon\n", encoding="utf-8")
     (new_course / "lessons/premiers-pas/notes.txt").write_text("pas une leçon\n", encoding="utf-8")
     run("new", "lesson", "premiers-pas", "suite", "--course", str(new_course), capsys=capsys)
@@ -143,8 +162,9 @@ def test_numbering_follows_the_highest_number_in_lessons_and_quizzes(new_course:
     assert (new_course / "quizzes/premiers-pas/08-suite.yaml").is_file()
 
 
-def test_new_lesson_works_in_a_course_without_schemas_or_quizzes(tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_lesson_works_in_a_course_without_schemas_or_quizzes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "lessons").mkdir()
     (tmp_path / "lessons/course.yaml").write_text("title: Vide\n", encoding="utf-8")
     code, out, _ = run("new", "lesson", "m1", "debut", "--course", str(tmp_path), capsys=capsys)
@@ -153,13 +173,25 @@ def test_new_lesson_works_in_a_course_without_schemas_or_quizzes(tmp_path: Path,
     assert_clean(tmp_path)
 
 
-@pytest.mark.parametrize("module, slug", [
-    ("premiers-pas", "Envoyer"), ("premiers-pas", "mot de passe"), ("premiers-pas", "mél"),
-    ("premiers-pas", "fin-"), ("premiers-pas", "a--b"), ("premiers-pas", "a_b"),
-    ("Premiers", "ok"), ("../dehors", "ok"), (".cache", "ok"), ("", "ok"), ("premiers-pas", ""),
-])
-def test_bad_names_are_refused_in_french(new_course: Path, capsys: pytest.CaptureFixture[str],
-                                         module: str, slug: str) -> None:
+@pytest.mark.parametrize(
+    "module, slug",
+    [
+        ("premiers-pas", "Envoyer"),
+        ("premiers-pas", "mot de passe"),
+        ("premiers-pas", "mél"),
+        ("premiers-pas", "fin-"),
+        ("premiers-pas", "a--b"),
+        ("premiers-pas", "a_b"),
+        ("Premiers", "ok"),
+        ("../dehors", "ok"),
+        (".cache", "ok"),
+        ("", "ok"),
+        ("premiers-pas", ""),
+    ],
+)
+def test_bad_names_are_refused_in_french(
+    new_course: Path, capsys: pytest.CaptureFixture[str], module: str, slug: str
+) -> None:
     before = sorted(new_course.rglob("*"))
     code, out, err = run("new", "lesson", module, slug, "--course", str(new_course), capsys=capsys)
     assert code == 1 and out == ""
@@ -167,9 +199,12 @@ def test_bad_names_are_refused_in_french(new_course: Path, capsys: pytest.Captur
     assert sorted(new_course.rglob("*")) == before
 
 
-def test_existing_file_or_slug_is_refused(new_course: Path, capsys: pytest.CaptureFixture[str],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    code, _, err = run("new", "lesson", "premiers-pas", "bienvenue", "--course", str(new_course), capsys=capsys)
+def test_existing_file_or_slug_is_refused(
+    new_course: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(
+        "new", "lesson", "premiers-pas", "bienvenue", "--course", str(new_course), capsys=capsys
+    )
     assert code == 1 and "existe déjà" in err
     quiz = new_course / "quizzes/premiers-pas/02-suite.yaml"
     quiz.write_text("# à garder\n", encoding="utf-8")
@@ -184,8 +219,12 @@ def test_existing_file_or_slug_is_refused(new_course: Path, capsys: pytest.Captu
 def test_an_id_used_elsewhere_is_refused(new_course: Path, capsys: pytest.CaptureFixture[str]) -> None:
     other = new_course / "lessons/premiers-pas/05-autre.yaml"
     text = (new_course / LESSON).read_text(encoding="utf-8")
-    other.write_text(text.replace("id: premiers-pas-bienvenue", "id: premiers-pas-copie")
-                     .replace("quiz: premiers-pas-bienvenue\n", ""), encoding="utf-8")
+    other.write_text(
+        text.replace("id: premiers-pas-bienvenue", "id: premiers-pas-copie").replace(
+            "quiz: premiers-pas-bienvenue\n", ""
+        ),
+        encoding="utf-8",
+    )
     code, _, err = run("new", "lesson", "premiers-pas", "copie", "--course", str(new_course), capsys=capsys)
     assert code == 1 and "premiers-pas-copie" in err
 
@@ -198,10 +237,15 @@ def test_a_folder_without_lessons_is_not_a_course(tmp_path: Path, capsys: pytest
 
 # --- templates --------------------------------------------------------------------------------
 
+
 def test_templates_start_with_their_schema_line_and_are_commented() -> None:
-    expected = {"course.yaml": "../schemas/course", "glossary.yaml": "../schemas/glossary",
-                "module.yaml": "../../schemas/module", "lesson.yaml": "../../schemas/lesson",
-                "quiz.yaml": "../../schemas/quiz"}
+    expected = {
+        "course.yaml": "../schemas/course",
+        "glossary.yaml": "../schemas/glossary",
+        "module.yaml": "../../schemas/module",
+        "lesson.yaml": "../../schemas/lesson",
+        "quiz.yaml": "../../schemas/quiz",
+    }
     assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(expected)
     for name, schema in expected.items():
         lines = (TEMPLATES / name).read_text(encoding="utf-8").splitlines()
@@ -214,17 +258,36 @@ def test_templates_start_with_their_schema_line_and_are_commented() -> None:
 def test_quiz_template_shows_each_question_type_once() -> None:
     text = render("quiz.yaml", id="m-l", lesson="m-l")
     types = Counter(q["type"] for q in yaml.safe_load(text)["questions"])
-    assert types == Counter({name: 1 for name in QUESTION_TYPES})
+    assert types == Counter(dict.fromkeys(QUESTION_TYPES, 1))
     assert sorted(re.findall(r"^\s+type: (\w+)$", text, re.M)) == sorted(QUESTION_TYPES)
 
 
-@pytest.mark.parametrize("text", ["Premiers pas", "Yes", "no", "12:30", "012", "1.0", "Atelier : été",
-                                  "C'est #1", "[brouillon]", "- tiret", "null", "~", "'quote", "a\"b"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Premiers pas",
+        "Yes",
+        "no",
+        "12:30",
+        "012",
+        "1.0",
+        "Atelier : été",
+        "C'est #1",
+        "[brouillon]",
+        "- tiret",
+        "null",
+        "~",
+        "'quote",
+        'a"b',
+    ],
+)
 def test_placeholders_are_filled_with_yaml_that_reads_back_as_the_text(text: str) -> None:
     assert yaml.safe_load(f"title: {yaml_scalar(text)}") == {"title": text}
 
 
-def test_odd_folder_names_still_give_a_valid_course(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_odd_folder_names_still_give_a_valid_course(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("yes", "12:30", "Atelier : été 2025", "on"):
         root = tmp_path / name
         assert run("new", "course", str(root), capsys=capsys)[0] == 0
@@ -359,21 +422,39 @@ def test_the_guide_quotes_what_the_validator_prints(tmp_path: Path) -> None:
 
 def test_the_guide_names_every_question_type_and_command() -> None:
     text = GUIDE.read_text(encoding="utf-8")
-    for word in [*(f"type: {name}" for name in QUESTION_TYPES), "atelier new course", "atelier new lesson",
-                 "atelier validate", "atelier preview", "atelier gift import", "atelier gift export",
-                 "atelier aiken import", "atelier aiken export", "atelier report", "atelier import",
-                 "--format csv", "--format xapi", "--format progress", "pip install ."]:
+    for word in [
+        *(f"type: {name}" for name in QUESTION_TYPES),
+        "atelier new course",
+        "atelier new lesson",
+        "atelier validate",
+        "atelier preview",
+        "atelier gift import",
+        "atelier gift export",
+        "atelier aiken import",
+        "atelier aiken export",
+        "atelier report",
+        "atelier import",
+        "--format csv",
+        "--format xapi",
+        "--format progress",
+        "pip install .",
+    ]:
         assert word in text, word
 
 
 def test_the_guide_field_examples_make_a_valid_course(tmp_path: Path) -> None:
     """Sections 6 and 7: course, glossary, module, lesson, quiz, then one question of each type."""
     text = GUIDE.read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", text[text.index("## 6."):text.index("## 8.")], re.S)
+    blocks = re.findall(r"```yaml\n(.*?)```", text[text.index("## 6.") : text.index("## 8.")], re.S)
     course, glossary, module, lesson, quiz, *questions = blocks
     assert len(questions) == len(QUESTION_TYPES)
-    files = {"lessons/course.yaml": course, "lessons/glossary.yaml": glossary, "lessons/m/module.yaml": module,
-             "lessons/m/01-l.yaml": lesson, "quizzes/m/01-l.yaml": quiz + "".join(questions)}
+    files = {
+        "lessons/course.yaml": course,
+        "lessons/glossary.yaml": glossary,
+        "lessons/m/module.yaml": module,
+        "lessons/m/01-l.yaml": lesson,
+        "quizzes/m/01-l.yaml": quiz + "".join(questions),
+    }
     for rel, content in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(content, encoding="utf-8")
@@ -390,7 +471,8 @@ def test_new_course_writes_editor_settings_whose_globs_find_each_file(new_course
     files = [p.relative_to(new_course).as_posix() for p in new_course.rglob("*.yaml")]
     for rel in files:
         kind = {"course.yaml": "course", "glossary.yaml": "glossary", "module.yaml": "module"}.get(
-            rel.rsplit("/", 1)[-1], "quiz" if rel.startswith("quizzes/") else "lesson")
+            rel.rsplit("/", 1)[-1], "quiz" if rel.startswith("quizzes/") else "lesson"
+        )
         matched = [schema for schema, globs in schemas.items() if any(fnmatch(rel, glob) for glob in globs)]
         assert matched == [f"./schemas/{kind}.schema.json"], rel
         assert (new_course / matched[0]).is_file()

@@ -38,6 +38,7 @@ def network_cut(monkeypatch):
         def attempt(*args, **kwargs):
             attempts.append((name, args[1:] if name.startswith("socket.") else args))
             raise OSError(101, f"réseau coupé par le test ({name})")
+
         return attempt
 
     for name in ("connect", "connect_ex", "sendto"):
@@ -50,10 +51,12 @@ def network_cut(monkeypatch):
 
 def later(days: int = 2) -> type[datetime]:
     """A clock some days ahead, for spaced review."""
+
     class Later(datetime):
         @classmethod
         def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
             return datetime.now(tz) + timedelta(days=days)
+
     return Later
 
 
@@ -116,10 +119,25 @@ def test_trainer_commands_offline(network_cut, private_data, tmp_path):
 
     store = ProgressStore(private_data)
     learner = store.create_learner("Léa")
-    store.record_answer(AnswerRecord(
-        id="", learner=learner.id, lesson="alpha-un", quiz="alpha-un", question="q-short", qtype="short",
-        response="courriel", response_text="courriel", correct=True, score=1.0, hints_used=0, duration_s=4.0,
-        timestamp="", attempt=1, session="mardi"))
+    store.record_answer(
+        AnswerRecord(
+            id="",
+            learner=learner.id,
+            lesson="alpha-un",
+            quiz="alpha-un",
+            question="q-short",
+            qtype="short",
+            response="courriel",
+            response_text="courriel",
+            correct=True,
+            score=1.0,
+            hints_used=0,
+            duration_s=4.0,
+            timestamp="",
+            attempt=1,
+            session="mardi",
+        )
+    )
     store.close()
     out, err = io.StringIO(), io.StringIO()
     assert run_validate(str(MINI), "json", out, err) == 0
@@ -160,29 +178,51 @@ URL = re.compile(r"https?://[^\s\"'<>)]*")
 # URLs that appear in code as identifiers, never opened: each with why.
 KNOWN_IDENTIFIERS = {
     "content/schema.py": {
-        "https://json-schema.org/draft/2020-12/schema",   # "$schema" of the exported JSON Schemas
-        "https://atelier-numerique.invalid/schemas/",     # their "$id" (.invalid: resolves nowhere)
+        "https://json-schema.org/draft/2020-12/schema",  # "$schema" of the exported JSON Schemas
+        "https://atelier-numerique.invalid/schemas/",  # their "$id" (.invalid: resolves nowhere)
     },
     "reports/xapi.py": {
-        "https://atelier.example/xapi",                   # base of activity IRIs in xAPI statements
-        "http://adlnet.gov/expapi/",                      # xAPI verb IRIs (ADL's identifiers)
+        "https://atelier.example/xapi",  # base of activity IRIs in xAPI statements
+        "http://adlnet.gov/expapi/",  # xAPI verb IRIs (ADL's identifiers)
     },
     "cli_workshop.py": {"https://atelier.example/xapi"},  # the --xapi-base default
-    "serve/__init__.py": {"http://"},                     # the LAN address `atelier serve` prints
-    "serve/server.py": {"http://"},                       # the same, as learners' browsers see it
-    "content/leftovers.py": {"https://www.example.org/"},  # a template's placeholder, flagged if left in a course
+    "serve/__init__.py": {"http://"},  # the LAN address `atelier serve` prints
+    "serve/server.py": {"http://"},  # the same, as learners' browsers see it
+    "content/leftovers.py": {
+        "https://www.example.org/"
+    },  # a template's placeholder, flagged if left in a course
     "sync/push.py": {"http://adlnet.gov/expapi/verbs/voided"},  # the xAPI verb IRI of a voiding statement
-    "i18n/messages_sync.py": {"http://", "https://", "https://."},  # « il faut une adresse http:// ou https:// »
+    "i18n/messages_sync.py": {
+        "http://",
+        "https://",
+        "https://.",
+    },  # « il faut une adresse http:// ou https:// »
 }
-NETWORK_MODULES = ("socket", "ssl", "http.client", "urllib.request", "requests", "httpx", "aiohttp",
-                   "smtplib", "ftplib", "xmlrpc", "webbrowser", "websockets", "urllib3")
-SERVE = ("serve/",  # the LAN server: network by design, started only by `atelier serve`
-         "sync/")   # the LRS push: reaches the network only when the trainer runs `atelier sync`
+NETWORK_MODULES = (
+    "socket",
+    "ssl",
+    "http.client",
+    "urllib.request",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "smtplib",
+    "ftplib",
+    "xmlrpc",
+    "webbrowser",
+    "websockets",
+    "urllib3",
+)
+SERVE = (
+    "serve/",  # the LAN server: network by design, started only by `atelier serve`
+    "sync/",
+)  # the LRS push: reaches the network only when the trainer runs `atelier sync`
 
 
 def shipped(suffixes: tuple[str, ...]) -> list[Path]:
-    return sorted(p for p in COURSE.rglob("*") if p.is_file() and p.suffix in suffixes
-                  and "__pycache__" not in p.parts)
+    return sorted(
+        p for p in COURSE.rglob("*") if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts
+    )
 
 
 def code_strings(tree: ast.AST) -> list[str]:
@@ -195,8 +235,11 @@ def code_strings(tree: ast.AST) -> list[str]:
                 docstrings.add(id(first.value))
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):  # attribute docstrings
             docstrings.add(id(node.value))
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
 
 
 def test_no_url_in_code_but_known_identifiers():
@@ -207,8 +250,10 @@ def test_no_url_in_code_but_known_identifiers():
             for url in URL.findall(text):
                 if url not in KNOWN_IDENTIFIERS.get(rel, set()):
                     found.setdefault(rel, []).append(url)
-    assert found == {}, "a URL in code: if it is fetched, it breaks offline use; if it is only an " \
-                        f"identifier, add it to KNOWN_IDENTIFIERS with why: {found}"
+    assert found == {}, (
+        "a URL in code: if it is fetched, it breaks offline use; if it is only an "
+        f"identifier, add it to KNOWN_IDENTIFIERS with why: {found}"
+    )
 
 
 def test_no_url_in_styles_templates_or_pages():
@@ -217,7 +262,7 @@ def test_no_url_in_styles_templates_or_pages():
         rel = path.relative_to(COURSE).as_posix()
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for url in URL.findall(line):
-                before = line[:line.index(url)]
+                before = line[: line.index(url)]
                 if path.suffix in (".yaml", ".yml") and ("#" in before or re.match(r"\s*url:\s*$", before)):
                     continue  # a comment, or a source's `url:` (shown to the reader, never fetched)
                 if path.suffix == ".tcss" and "/*" in before:
@@ -240,8 +285,11 @@ def test_no_network_module_outside_serve():
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
-            found += [f"{rel}:{node.lineno}: {name}" for name in names
-                      if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES)]
+            found += [
+                f"{rel}:{node.lineno}: {name}"
+                for name in names
+                if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES)
+            ]
     assert found == []
 
 
@@ -250,9 +298,15 @@ def test_markdown_never_opens_links():
     found = []
     for path in shipped((".py",)):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Markdown":
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Markdown"
+            ):
                 keywords = {k.arg: k.value for k in node.keywords}
-                closed = isinstance(keywords.get("open_links"), ast.Constant) and keywords["open_links"].value is False
+                closed = (
+                    isinstance(keywords.get("open_links"), ast.Constant)
+                    and keywords["open_links"].value is False
+                )
                 if not closed:
                     found.append(f"{path.relative_to(COURSE)}:{node.lineno}")
     assert found == []

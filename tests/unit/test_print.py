@@ -149,4 +149,6 @@ def test_the_key_gives_the_inspectors_verdicts_and_what_each_scenario_choice_is_
     assert "Vous attendez vraiment un colis : rassurant, à ne pas signaler." in key
     taking = "Prendre le carnet et lui dire de revenir dans une heure, le temps de tout faire : à éviter."
     assert taking in key and "Ses codes lui appartiennent" in key
-    assert "Ses codes lui appartiennent" not in page[: page.index("## Corrigé")]  # the lesson itself stays a puzzle
+    assert (
+        "Ses codes lui appartiennent" not in page[: page.index("## Corrigé")]
+    )  # the lesson itself stays a puzzle

@@ -58,20 +58,30 @@ def test_the_model_holds_the_hand_computed_figures(workshop) -> None:
         test_pre = x.pretests.get("m")
         test_post = x.posttests.get("m")
         assert (len(x.lessons_done), x.average_score, x.answers, x.correct, x.time_s, x.needs_help) == (
-            done, average, answers, correct, time_s, help_), name
+            done,
+            average,
+            answers,
+            correct,
+            time_s,
+            help_,
+        ), name
         assert (test_pre.score if test_pre and test_pre.complete else None) == pre, name
         assert (test_post.score if test_post and test_post.complete else None) == post, name
     assert people["Cam"].pretests["m"].complete is False
     assert people["Ana"].activities == 1
     assert people["Dan"].best_scores == {"l1": 1.0, "l2": 1.0}  # two "attempt 1" from two machines
-    assert [(a.sitting, a.score) for a in report.attempts if a.learner == people["Dan"].id and a.quiz == "q1"] == [
-        ("D1", 1.0), ("X1", 0.5)]
+    assert [
+        (a.sitting, a.score) for a in report.attempts if a.learner == people["Dan"].id and a.quiz == "q1"
+    ] == [("D1", 1.0), ("X1", 0.5)]
     (module,) = report.impact
     assert (module.pairs, module.mean_gain, module.mean_pre, module.mean_post) == (2, 0.0, 0.75, 0.75)
     assert module.ci_low == pytest.approx(-6.353) and module.ci_high == pytest.approx(6.353)
     assert module.incomplete == (people["Cam"].id,) and module.pre_only == (people["Bea"].id,)
     assert [(r.pre_discernment, r.post_discernment) for r in report.impact_rows] == [
-        (0.0, 1.0), (0.0, None), (1.0, 0.0)]
+        (0.0, 1.0),
+        (0.0, None),
+        (1.0, 0.0),
+    ]
     items = {item.question: item for item in report.items}
     assert (items["d1"].answers, items["d1"].facility) == (4, 0.75)
     assert items["d1"].discrimination == pytest.approx(-0.57735, abs=1e-4)
@@ -97,8 +107,11 @@ def test_each_session_counts_its_own_answers_in_one_pass(workshop) -> None:
 def test_the_terminal_report_shows_the_same_figures(workshop, capsys) -> None:
     _, _, data_dir = workshop
     out = run("report", "--data", str(data_dir), "--course", str(data_dir.parent / "cours"), capsys=capsys)
-    rows = {line.split()[1] if line.startswith("!") else line.split()[0]: line
-            for line in out.split("Présence par séance")[0].splitlines() if re.match(r"^[ !] +(Ana|Bea|Cam|Dan) ", line)}
+    rows = {
+        line.split()[1] if line.startswith("!") else line.split()[0]: line
+        for line in out.split("Présence par séance")[0].splitlines()
+        if re.match(r"^[ !] +(Ana|Bea|Cam|Dan) ", line)
+    }
     assert "3/3" in rows["Ana"] and "100 %" in rows["Ana"] and "50 % → 100 %" in rows["Ana"]
     assert "2 h 05 min" in rows["Ana"]
     assert "50 % → —" in rows["Bea"] and "2 min" in rows["Bea"]
@@ -147,16 +160,26 @@ def test_exports_count_the_same_answers_and_attempts(workshop, capsys, tmp_path:
     assert len(rows) == 24
     assert {r["type de quiz"] for r in rows if r["quiz (id)"] == "m-depart"} == {"pretest"}
     assert {r["leçon (id)"] for r in rows if r["quiz (id)"] == "m-depart"} == {""}  # not lesson 1's
-    summary = list(csv.DictReader(io.StringIO(
-        (tmp_path / "reponses-resume.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    summary = list(
+        csv.DictReader(
+            io.StringIO((tmp_path / "reponses-resume.csv").read_text(encoding="utf-8-sig")), delimiter=";"
+        )
+    )
     assert {r["apprenant"]: r["réponses"] for r in summary} == {n: str(e[4]) for n, e in EXPECTED.items()}
     capsys.readouterr()
     assert main([*base, "--format", "xapi"]) == 0
     statements = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     answered = [s for s in statements if s["verb"]["id"].endswith("answered")]
-    outcomes = [(s["actor"]["name"], s["object"]["id"].rsplit("/", 1)[1], s["result"]["score"]["scaled"],
-                 s["verb"]["id"].rsplit("/", 1)[1]) for s in statements
-                if s["verb"]["id"].endswith(("passed", "failed"))]
+    outcomes = [
+        (
+            s["actor"]["name"],
+            s["object"]["id"].rsplit("/", 1)[1],
+            s["result"]["score"]["scaled"],
+            s["verb"]["id"].rsplit("/", 1)[1],
+        )
+        for s in statements
+        if s["verb"]["id"].endswith(("passed", "failed"))
+    ]
     assert len(answered) == 24
     assert ("Dan", "q1", 1.0, "passed") in outcomes and ("Dan", "q1", 0.5, "failed") in outcomes
     assert ("Ana", "m-depart", 0.5, "failed") in outcomes  # a test is scored like any quiz

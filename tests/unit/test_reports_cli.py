@@ -35,20 +35,40 @@ def test_session_matches_without_case_or_accents_and_lists_known_ones(workshop, 
     assert sorted(x["name"] for x in report["learners"]) == ["Ana", "Dan"]
     code, out, err = run(["report", *workshop, "--session", "soir"], capsys)
     assert code == 1 and out == ""
-    assert err == "Aucune séance ne s'appelle « soir ». Séances connues : « Après-midi 24/11 », « Matin 24/11 ».\n"
+    assert (
+        err
+        == "Aucune séance ne s'appelle « soir ». Séances connues : « Après-midi 24/11 », « Matin 24/11 ».\n"
+    )
 
 
 def test_learner_found_the_same_way_in_every_command(workshop, capsys, tmp_path: Path) -> None:
     store = ProgressStore(Path(workshop[1]))
     lea = store.create_learner("Léa")
-    store.record_answer(AnswerRecord(
-        id="", learner=lea.id, lesson="l2", quiz="q2", question="c", qtype="true_false", response=True,
-        response_text="Vrai", correct=True, score=1.0, hints_used=0, duration_s=3.0, timestamp="", attempt=1,
-        session="Matin 24/11", sitting="lea-1"))
+    store.record_answer(
+        AnswerRecord(
+            id="",
+            learner=lea.id,
+            lesson="l2",
+            quiz="q2",
+            question="c",
+            qtype="true_false",
+            response=True,
+            response_text="Vrai",
+            correct=True,
+            score=1.0,
+            hints_used=0,
+            duration_s=3.0,
+            timestamp="",
+            attempt=1,
+            session="Matin 24/11",
+            sitting="lea-1",
+        )
+    )
     store.close()
     _, out, _ = run(["report", *workshop, "--learner", "LEA", "--format", "json"], capsys)
     assert [(x["name"], x["answers"], x["best_scores"]) for x in json.loads(out)["learners"]] == [
-        ("Léa", 1, {"l2": 1.0})]
+        ("Léa", 1, {"l2": 1.0})
+    ]
     _, out, _ = run(["export", *workshop, "--learner", "lea", "--names"], capsys)
     assert out.startswith("\ufeff") and out.count("\r\n") == 2 and "Léa" in out  # header + her answer
     _, out, _ = run(["export", *workshop, "--learner", "lea", "--format", "xapi", "--names"], capsys)
@@ -64,10 +84,26 @@ def test_a_same_name_import_says_so_and_merge_as_joins(tmp_path: Path, capsys) -
     here, there = ProgressStore(tmp_path / "ici"), ProgressStore(tmp_path / "la-bas")
     here.create_learner("Léa")
     lea_there = there.create_learner("Lea")
-    there.record_answer(AnswerRecord(
-        id="", learner=lea_there.id, lesson="l1", quiz="q1", question="a", qtype="true_false", response=True,
-        response_text="Vrai", correct=True, score=1.0, hints_used=0, duration_s=3.0, timestamp="", attempt=1,
-        session=None, sitting="x"))
+    there.record_answer(
+        AnswerRecord(
+            id="",
+            learner=lea_there.id,
+            lesson="l1",
+            quiz="q1",
+            question="a",
+            qtype="true_false",
+            response=True,
+            response_text="Vrai",
+            correct=True,
+            score=1.0,
+            hints_used=0,
+            duration_s=3.0,
+            timestamp="",
+            attempt=1,
+            session=None,
+            sitting="x",
+        )
+    )
     file = tmp_path / "cle" / "lea.json"
     file.parent.mkdir()
     write_progress_file(file, export_progress(there))
@@ -94,10 +130,26 @@ def test_a_changed_file_is_refused_in_french_and_conflicts_are_listed(tmp_path: 
     set_language("fr")
     store = ProgressStore(tmp_path / "ici")
     lea = store.create_learner("Léa")
-    store.record_answer(AnswerRecord(
-        id="", learner=lea.id, lesson="l1", quiz="q1", question="a", qtype="true_false", response=False,
-        response_text="Faux", correct=False, score=0.0, hints_used=0, duration_s=3.0, timestamp="", attempt=1,
-        session=None, sitting="x"))
+    store.record_answer(
+        AnswerRecord(
+            id="",
+            learner=lea.id,
+            lesson="l1",
+            quiz="q1",
+            question="a",
+            qtype="true_false",
+            response=False,
+            response_text="Faux",
+            correct=False,
+            score=0.0,
+            hints_used=0,
+            duration_s=3.0,
+            timestamp="",
+            attempt=1,
+            session=None,
+            sitting="x",
+        )
+    )
     exported = export_progress(store)
     store.close()
     forged = dict(exported, answers=[dict(exported["answers"][0], correct=True, score=1.0)])

@@ -37,18 +37,44 @@ def test_sitting_keys_old_and_new() -> None:
 
 
 def test_pass_ratio_boundary_in_the_report() -> None:
-    index = CourseIndex("c", {"m": ModuleInfo("m", "M", ("l",))}, {"l": LessonInfo("l", "L", "m", "q")},
-                        {"q": QuizInfo("q", "Q", "lesson", "m", "l", tuple(str(n) for n in range(10)))},
-                        {("q", str(n)): QuestionInfo("p", "single") for n in range(10)})
-    answers = [{"id": f"{n}", "learner": "a", "quiz": "q", "lesson": "l", "question": f"{n}", "score": 0.7,
-                "correct": False, "attempt": 1, "timestamp": f"2026-11-24T14:00:{n:02d}Z"} for n in range(10)]
+    index = CourseIndex(
+        "c",
+        {"m": ModuleInfo("m", "M", ("l",))},
+        {"l": LessonInfo("l", "L", "m", "q")},
+        {"q": QuizInfo("q", "Q", "lesson", "m", "l", tuple(str(n) for n in range(10)))},
+        {("q", str(n)): QuestionInfo("p", "single") for n in range(10)},
+    )
+    answers = [
+        {
+            "id": f"{n}",
+            "learner": "a",
+            "quiz": "q",
+            "lesson": "l",
+            "question": f"{n}",
+            "score": 0.7,
+            "correct": False,
+            "attempt": 1,
+            "timestamp": f"2026-11-24T14:00:{n:02d}Z",
+        }
+        for n in range(10)
+    ]
     report = compute_report(memory_source([{"id": "a", "name": "A"}], answers), index)
     assert report.learners[0].passed == frozenset({"l"})
 
 
 def test_odd_values_read_safely() -> None:
-    row = read_row({"id": "x", "score": float("nan"), "duration_s": "abc", "correct": "yes", "attempt": -3,
-                    "hints_used": None, "session": "  ", "timestamp": "2026-11-24T15:03:05+01:00"})
+    row = read_row(
+        {
+            "id": "x",
+            "score": float("nan"),
+            "duration_s": "abc",
+            "correct": "yes",
+            "attempt": -3,
+            "hints_used": None,
+            "session": "  ",
+            "timestamp": "2026-11-24T15:03:05+01:00",
+        }
+    )
     assert row is not None
     assert (row.score, row.duration_s, row.correct, row.hints_used, row.session) == (0.0, 0.0, False, 0, "")
     assert row.timestamp == "2026-11-24T14:03:05.000000Z"
@@ -56,8 +82,13 @@ def test_odd_values_read_safely() -> None:
     assert read_row({"timestamp": "hier"}) is None
     assert utc_timestamp("2026-11-24T14:03:05.250Z") == "2026-11-24T14:03:05.250000Z"
     # Same id twice (a file copied twice): counted once; times sort whatever their form.
-    rows = read_rows([{"id": "a", "timestamp": "2026-11-24T14:00:01Z"}, {"id": "a", "timestamp": "2026-11-24T14:00:01Z"},
-                      {"id": "b", "timestamp": "2026-11-24T14:00:00.500Z"}])
+    rows = read_rows(
+        [
+            {"id": "a", "timestamp": "2026-11-24T14:00:01Z"},
+            {"id": "a", "timestamp": "2026-11-24T14:00:01Z"},
+            {"id": "b", "timestamp": "2026-11-24T14:00:00.500Z"},
+        ]
+    )
     assert [r.id for r in rows] == ["b", "a"]
 
 
@@ -111,9 +142,11 @@ def test_two_windows_of_one_learner_share_one_attempt(tmp_path: Path) -> None:
 
 
 def test_reports_package_never_imports_textual() -> None:
-    code = ("import sys, course.reports.compute, course.reports.report_view, course.reports.csv_export, "
-            "course.reports.xapi, course.reports.report_html, course.reports.report_json; "
-            "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+    code = (
+        "import sys, course.reports.compute, course.reports.report_view, course.reports.csv_export, "
+        "course.reports.xapi, course.reports.report_html, course.reports.report_json; "
+        "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
     root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
 
@@ -127,16 +160,32 @@ def test_answers_stored_before_sittings_still_load(tmp_path: Path) -> None:
     lea = store.create_learner("Léa")
     for attempt, right in ((1, False), (2, True)):
         for question in ("a", "b"):
-            store.record_answer(AnswerRecord(
-                id="", learner=lea.id, lesson="l1", quiz="q1", question=question, qtype="true_false",
-                response=right, response_text="Vrai", correct=right, score=float(right), hints_used=0,
-                duration_s=2.0, timestamp="", attempt=attempt, session=None))
+            store.record_answer(
+                AnswerRecord(
+                    id="",
+                    learner=lea.id,
+                    lesson="l1",
+                    quiz="q1",
+                    question=question,
+                    qtype="true_false",
+                    response=right,
+                    response_text="Vrai",
+                    correct=right,
+                    score=float(right),
+                    hints_used=0,
+                    duration_s=2.0,
+                    timestamp="",
+                    attempt=attempt,
+                    session=None,
+                )
+            )
     store.update_state(lea.id, lambda s: s.update(quizzes={"q1": {"attempt": 3, "seed": 5, "open": True}}))
     journey = Journey(course, store, lea)
     assert [r.score for r in journey.results("q1")] == [0.0, 1.0]
     attempt = journey.attempt(course.quizzes["q1"])  # the open old-style attempt is resumed
     assert (attempt.number, attempt.sitting) == (3, "")
-    report = compute_report(memory_source([lea.to_dict()], [a.to_dict() for a in store.answers(lea.id)]),
-                            build_index(course))
+    report = compute_report(
+        memory_source([lea.to_dict()], [a.to_dict() for a in store.answers(lea.id)]), build_index(course)
+    )
     assert [(a.sitting, a.score) for a in report.attempts] == [("#1", 0.0), ("#2", 1.0)]
     store.close()

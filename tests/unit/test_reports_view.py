@@ -46,8 +46,7 @@ def french() -> Iterator[None]:
 def render(stats: Report, width: int = 80) -> tuple[str, str]:
     """(raw output with no colour, recorded plain text) of the report."""
     stream = io.StringIO()
-    console = Console(file=stream, width=width, record=True, color_system=None,
-                      force_terminal=False)
+    console = Console(file=stream, width=width, record=True, color_system=None, force_terminal=False)
     render_report(stats, console)
     return stream.getvalue(), console.export_text()
 
@@ -63,8 +62,7 @@ def hostile_stats() -> Report:
 
 
 def test_report_content_in_french() -> None:
-    _, text = render(compute_report(data.learners(), data.answers(), data.index(),
-                                    min_answers=2))
+    _, text = render(compute_report(data.learners(), data.answers(), data.index(), min_answers=2))
     assert "Rapport de groupe : Le numérique et la démocratie" in text
     assert "3 personnes venues, 14 réponses, 57 % de bonnes réponses, temps passé 26 min." in text
     karim = next(line for line in text.splitlines() if line.startswith("  Karim"))
@@ -104,8 +102,7 @@ def test_markup_in_titles_and_sessions_is_literal() -> None:
     index = data.index()
     index = type(index)("[blink]Cours[/blink]", index.modules, index.lessons, index.quizzes, index.questions)
     answers = [dict(a, session="[i]atelier[/i]") for a in data.answers()]
-    _, text = render(compute_report(data.learners(), answers, index,
-                                    session="[i]atelier[/i]"))
+    _, text = render(compute_report(data.learners(), answers, index, session="[i]atelier[/i]"))
     assert "[blink]Cours[/blink]" in text and "Séance « [i]atelier[/i] »" in text
 
 
@@ -128,10 +125,21 @@ def test_english_catalogue() -> None:
     assert "Group report" in text and "14 answers" in text
 
 
-@pytest.mark.parametrize("seconds, expected", [
-    (0, "0 s"), (45, "45 s"), (59.4, "59 s"), (60, "1 min"), (89, "1 min"), (90, "2 min"),
-    (3540, "59 min"), (3570, "1 h 00 min"), (3900, "1 h 05 min"), (36000 + 300, "10 h 05 min"),
-])
+@pytest.mark.parametrize(
+    "seconds, expected",
+    [
+        (0, "0 s"),
+        (45, "45 s"),
+        (59.4, "59 s"),
+        (60, "1 min"),
+        (89, "1 min"),
+        (90, "2 min"),
+        (3540, "59 min"),
+        (3570, "1 h 00 min"),
+        (3900, "1 h 05 min"),
+        (36000 + 300, "10 h 05 min"),
+    ],
+)
 def test_format_duration(seconds: float, expected: str) -> None:
     assert format_duration(seconds) == expected
 
@@ -161,7 +169,12 @@ def test_catalogue_complete_in_both_languages() -> None:
     assert messages_reports.FR.keys() == messages_reports.EN.keys()
     source = "".join(
         Path(module.__file__ or "").read_text(encoding="utf-8")
-        for module in (sys.modules["course.reports.report_view"], csv_export, sys.modules["course.reports.report_html"]))
+        for module in (
+            sys.modules["course.reports.report_view"],
+            csv_export,
+            sys.modules["course.reports.report_html"],
+        )
+    )
     used = set(re.findall(r'"(reports\.[a-z_.]+)"', source))
     used |= {f"reports.csv.{c}" for c in csv_export.ANSWER_COLUMNS + csv_export.SUMMARY_COLUMNS}
     assert used and used <= messages_reports.FR.keys()

@@ -45,6 +45,7 @@ def schema_accepts(kind: str, text: str) -> bool:
 
 # --- (1) the committed schemas are what the model generates now -------------------------------
 
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_committed_schema_is_up_to_date(kind: str) -> None:
     committed = (ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
@@ -72,6 +73,7 @@ def test_every_property_is_described_in_french(kind: str) -> None:
 
 # --- (2) every bundled file validates, and its first line names the right schema --------------
 
+
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_bundled_file_validates(path: Path) -> None:
     kind = kind_of(path)
@@ -80,7 +82,7 @@ def test_bundled_file_validates(path: Path) -> None:
     assert not errors, errors
     first = text.splitlines()[0]
     if first.startswith(MARKER):
-        target = (path.parent / first[len(MARKER):].strip()).resolve()
+        target = (path.parent / first[len(MARKER) :].strip()).resolve()
         assert target == ROOT / "schemas" / f"{kind}.schema.json"
 
 
@@ -91,21 +93,52 @@ BASE: dict[str, dict[str, Any]] = {
     "course": {"title": "Parcours", "language": "fr", "version": "1.0", "authors": ["Moi"]},
     "glossary": {"terms": [{"id": "terme", "term": "Terme", "definition": "Sens.", "see_also": []}]},
     "module": {"title": "Module", "order": 1, "competences": [{"code": "1.2", "label": "Évaluer"}]},
-    "lesson": {"id": "l", "title": "Titre", "summary": "Résumé.", "duration_min": 10, "objectives": ["Savoir"],
-               "sections": [{"title": "S", "text": "Texte.", "callout": "tip"}], "glossary": ["terme"],
-               "sources": [{"ref": "Réf.", "url": "https://example.org"}], "quiz": "q",
-               "trainer": {"notes": "Notes."}},
-    "quiz": {"id": "q", "lesson": "l", "pass_ratio": 0.5, "shuffle": False, "questions": [
-        {"id": "a", "type": "single", "prompt": "P ?", "choices": CHOICES, "explanation": "E.", "hints": ["h"]},
-        {"id": "b", "type": "multiple", "prompt": "P ?", "choices": CHOICES},
-        {"id": "c", "type": "true_false", "statement": "Vrai.", "answer": True},
-        {"id": "d", "type": "order", "prompt": "P ?", "items": ["un", "deux"]},
-        {"id": "e", "type": "match", "prompt": "P ?", "pairs": [{"left": "a", "right": "1"},
-                                                                 {"left": "b", "right": "2"}]},
-        {"id": "f", "type": "short", "prompt": "P ?", "accept": ["réponse"]}]},
+    "lesson": {
+        "id": "l",
+        "title": "Titre",
+        "summary": "Résumé.",
+        "duration_min": 10,
+        "objectives": ["Savoir"],
+        "sections": [{"title": "S", "text": "Texte.", "callout": "tip"}],
+        "glossary": ["terme"],
+        "sources": [{"ref": "Réf.", "url": "https://example.org"}],
+        "quiz": "q",
+        "trainer": {"notes": "Notes."},
+    },
+    "quiz": {
+        "id": "q",
+        "lesson": "l",
+        "pass_ratio": 0.5,
+        "shuffle": False,
+        "questions": [
+            {
+                "id": "a",
+                "type": "single",
+                "prompt": "P ?",
+                "choices": CHOICES,
+                "explanation": "E.",
+                "hints": ["h"],
+            },
+            {"id": "b", "type": "multiple", "prompt": "P ?", "choices": CHOICES},
+            {"id": "c", "type": "true_false", "statement": "Vrai.", "answer": True},
+            {"id": "d", "type": "order", "prompt": "P ?", "items": ["un", "deux"]},
+            {
+                "id": "e",
+                "type": "match",
+                "prompt": "P ?",
+                "pairs": [{"left": "a", "right": "1"}, {"left": "b", "right": "2"}],
+            },
+            {"id": "f", "type": "short", "prompt": "P ?", "accept": ["réponse"]},
+        ],
+    },
 }
-FILES = {"course": "lessons/course.yaml", "glossary": "lessons/glossary.yaml", "module": "lessons/m/module.yaml",
-         "lesson": "lessons/m/01-l.yaml", "quiz": "quizzes/m/01-q.yaml"}
+FILES = {
+    "course": "lessons/course.yaml",
+    "glossary": "lessons/glossary.yaml",
+    "module": "lessons/m/module.yaml",
+    "lesson": "lessons/m/01-l.yaml",
+    "quiz": "quizzes/m/01-q.yaml",
+}
 DROP = object()
 
 
@@ -217,12 +250,17 @@ DIFFER = [  # (case, kind, text, schema accepts, loader accepts)
 ]
 
 
-@pytest.mark.parametrize("kind, text, schema_ok, loader_ok", [c[1:] for c in DIFFER], ids=[c[0] for c in DIFFER])
-def test_documented_differences(tmp_path: Path, kind: str, text: str, schema_ok: bool, loader_ok: bool) -> None:
+@pytest.mark.parametrize(
+    "kind, text, schema_ok, loader_ok", [c[1:] for c in DIFFER], ids=[c[0] for c in DIFFER]
+)
+def test_documented_differences(
+    tmp_path: Path, kind: str, text: str, schema_ok: bool, loader_ok: bool
+) -> None:
     assert (schema_accepts(kind, text), loader_accepts(tmp_path, kind, text)) == (schema_ok, loader_ok)
 
 
 # --- the command ------------------------------------------------------------------------------
+
 
 def test_run_schema_writes_all_files(tmp_path: Path) -> None:
     out = io.StringIO()

@@ -36,9 +36,22 @@ def store(data: Path) -> ProgressStore:
 
 def answer(learner: str, question: str = "q1", **changes: Any) -> AnswerRecord:
     values: dict[str, Any] = dict(
-        id="", learner=learner, lesson="lecon", quiz="quiz", question=question, qtype="single",
-        response=["b"], response_text="b", correct=False, score=0.0, hints_used=1,
-        duration_s=3.25, timestamp="", attempt=1, session="mardi")
+        id="",
+        learner=learner,
+        lesson="lecon",
+        quiz="quiz",
+        question=question,
+        qtype="single",
+        response=["b"],
+        response_text="b",
+        correct=False,
+        score=0.0,
+        hints_used=1,
+        duration_s=3.25,
+        timestamp="",
+        attempt=1,
+        session="mardi",
+    )
     values.update(changes)
     return AnswerRecord(**values)
 
@@ -109,8 +122,7 @@ def test_unknown_learner_cannot_record(store: ProgressStore) -> None:
     assert store.pending == 0
 
 
-def test_segments_are_capped_and_full_ones_never_rewritten(data: Path,
-                                                           store: ProgressStore) -> None:
+def test_segments_are_capped_and_full_ones_never_rewritten(data: Path, store: ProgressStore) -> None:
     lea = store.create_learner("Léa")
     for i in range(7):
         store.record_answer(answer(lea.id, f"q{i}"))
@@ -152,6 +164,7 @@ def test_failed_change_leaves_state_untouched(store: ProgressStore) -> None:
     def broken(state: dict[str, Any]) -> None:
         state["n"] = 2
         raise KeyError("boom")
+
     with pytest.raises(KeyError):
         store.update_state(lea.id, broken)
     with pytest.raises(TypeError):
@@ -168,8 +181,7 @@ def test_reset_through_state_keeps_answers(store: ProgressStore) -> None:
     assert len(store.answers(lea.id)) == 1
 
 
-def test_delete_learner_removes_profile_folder_and_answers(data: Path,
-                                                           store: ProgressStore) -> None:
+def test_delete_learner_removes_profile_folder_and_answers(data: Path, store: ProgressStore) -> None:
     lea, leo = store.create_learner("Léa"), store.create_learner("Léo")
     store.record_answer(answer(lea.id))
     store.delete_learner(lea.id)
@@ -184,8 +196,10 @@ def test_delete_learner_removes_profile_folder_and_answers(data: Path,
 
 def test_start_up_removes_stray_temp_files(data: Path, store: ProgressStore) -> None:
     lea = store.create_learner("Léa")
-    strays = [data / f".learners.json.x1{TEMP_SUFFIX}",
-              data / "learners" / lea.id / f".answers-000001.json.x2{TEMP_SUFFIX}"]
+    strays = [
+        data / f".learners.json.x1{TEMP_SUFFIX}",
+        data / "learners" / lea.id / f".answers-000001.json.x2{TEMP_SUFFIX}",
+    ]
     for stray in strays:
         stray.write_text('{"half": ')
     reopened = ProgressStore(data)
@@ -240,8 +254,16 @@ def test_messages_complete_in_both_languages() -> None:
 
 
 def test_store_never_imports_textual() -> None:
-    code = ("import sys; import course.progress, course.progress.transfer; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    code = (
+        "import sys; import course.progress, course.progress.transfer; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
     assert out.stdout.strip() == "[]"

@@ -14,9 +14,22 @@ from course.progress.checked import CheckedSegments
 
 def answer(learner: str, n: int, **changes: Any) -> AnswerRecord:
     values: dict[str, Any] = dict(
-        id="", learner=learner, lesson="lecon", quiz="quiz", question=f"q{n}", qtype="single",
-        response=[n], response_text=str(n), correct=n % 2 == 0, score=1.0 if n % 2 == 0 else 0.0,
-        hints_used=0, duration_s=2.5, timestamp="", attempt=1, session=None)
+        id="",
+        learner=learner,
+        lesson="lecon",
+        quiz="quiz",
+        question=f"q{n}",
+        qtype="single",
+        response=[n],
+        response_text=str(n),
+        correct=n % 2 == 0,
+        score=1.0 if n % 2 == 0 else 0.0,
+        hints_used=0,
+        duration_s=2.5,
+        timestamp="",
+        attempt=1,
+        session=None,
+    )
     values.update(changes)
     return AnswerRecord(**values)
 
@@ -38,12 +51,14 @@ def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     def counted(self: AnswerRecord) -> None:
         calls[0] += 1
         check(self)
+
     monkeypatch.setattr(AnswerRecord, "__post_init__", counted)
     return calls
 
 
 def test_a_second_start_checks_only_the_last_segment_and_reads_the_same(
-        filled: tuple[Path, str, list[AnswerRecord]], monkeypatch: pytest.MonkeyPatch) -> None:
+    filled: tuple[Path, str, list[AnswerRecord]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     data, lea, stored = filled
     assert ProgressStore(data).answers(lea) == stored  # the first read checks all 8, notes 2 files
     calls = count_checks(monkeypatch)
@@ -64,8 +79,9 @@ def test_a_segment_changed_on_disk_is_checked_again(filled: tuple[Path, str, lis
     assert [n.code for n in store.notices] == ["bad_record"]
 
 
-def test_a_damaged_index_only_costs_a_careful_read(filled: tuple[Path, str, list[AnswerRecord]],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_index_only_costs_a_careful_read(
+    filled: tuple[Path, str, list[AnswerRecord]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     data, lea, stored = filled
     ProgressStore(data).answers(lea)
     index = CheckedSegments(data / "learners" / lea).path
@@ -77,8 +93,9 @@ def test_a_damaged_index_only_costs_a_careful_read(filled: tuple[Path, str, list
     assert calls == [8]
 
 
-def test_the_index_lives_in_the_cache_not_in_the_data_dir(filled: tuple[Path, str, list[AnswerRecord]],
-                                                          tmp_path: Path) -> None:
+def test_the_index_lives_in_the_cache_not_in_the_data_dir(
+    filled: tuple[Path, str, list[AnswerRecord]], tmp_path: Path
+) -> None:
     data, lea, _ = filled
     before = sorted(p.relative_to(data) for p in data.rglob("*") if p.suffix != ".lock")
     ProgressStore(data).answers(lea)
@@ -89,8 +106,12 @@ def test_the_index_lives_in_the_cache_not_in_the_data_dir(filled: tuple[Path, st
 def test_answers_in_time_order_whatever_form_their_timestamps_take(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path / "data")
     lea = store.create_learner("Léa").id
-    store.record_answers([answer(lea, 1, timestamp="2026-03-01T10:00:00.000000Z"),
-                          answer(lea, 2, timestamp="2026-03-01T09:00:00.000000Z")])
+    store.record_answers(
+        [
+            answer(lea, 1, timestamp="2026-03-01T10:00:00.000000Z"),
+            answer(lea, 2, timestamp="2026-03-01T09:00:00.000000Z"),
+        ]
+    )
     assert [a.question for a in store.answers(lea)] == ["q2", "q1"]
     store.record_answer(answer(lea, 3, timestamp="2026-03-01T09:30:00+00:00"))  # another machine's form
     assert [a.question for a in store.answers(lea)] == ["q2", "q3", "q1"]

@@ -16,9 +16,15 @@ COUNT = 30  # answers per process; every 3rd also increments the shared counter
 
 def run_writers(data: Path, names: list[str]) -> list[list[str]]:
     """Start one worker per name at the same time; their output lines once all are done."""
-    processes = [subprocess.Popen([sys.executable, str(WORKER), str(data), name, str(COUNT), "7",
-                                   "10"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  text=True) for name in names]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), str(data), name, str(COUNT), "7", "10"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
     outputs = []
     for process in processes:
         out, err = process.communicate(timeout=120)

@@ -77,8 +77,9 @@ def forked_writer(data: Path, delay: float) -> bytes:
 
 def exec_writer(data: Path, delay: float) -> bytes:
     """Start the worker script, SIGKILL it `delay` seconds after it is ready."""
-    process = subprocess.Popen([sys.executable, str(WORKER), str(data), "Léa", "0", str(SEGMENT),
-                                "4"], stdout=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, str(WORKER), str(data), "Léa", "0", str(SEGMENT), "4"], stdout=subprocess.PIPE
+    )
     assert process.stdout is not None
     first = process.stdout.readline()
     time.sleep(delay)
@@ -101,8 +102,11 @@ def check(data: Path, promises: Promises) -> None:
         assert int(store.get_state(lea.id).get("counter", 0)) >= promises.counter
     for learner_id in learners:  # a learner's own leftovers go when that learner is opened
         store.get_state(learner_id)
-    leftovers = [p for p in data.rglob("*") if p.name.endswith(TEMP_SUFFIX)
-                 or p.name.startswith((".new-", ".deleted-"))]
+    leftovers = [
+        p
+        for p in data.rglob("*")
+        if p.name.endswith(TEMP_SUFFIX) or p.name.startswith((".new-", ".deleted-"))
+    ]
     assert leftovers == []
 
 
@@ -112,8 +116,7 @@ def kill_loop(data: Path, kills: int, writer: str, seed: int) -> Promises:
     # after `kills`, longer lives until the writer has done a bit of everything (a busy
     # machine slows its fsyncs, so short lives alone may never reach a segment's end)
     extend = writer == "fork"
-    while promises.kills < kills or (extend and not promises.enough()
-                                     and promises.kills < 2 * kills):
+    while promises.kills < kills or (extend and not promises.enough() and promises.kills < 2 * kills):
         late = promises.kills >= kills
         if writer == "fork":
             # one kill in five lands during start-up and repair, the rest while writing

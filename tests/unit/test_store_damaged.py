@@ -22,8 +22,9 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def answer(learner: str, question: str) -> AnswerRecord:
-    return AnswerRecord("", learner, "lecon", "quiz", question, "single", "a", "a", True, 1.0, 0,
-                        2.0, "", 1, None)
+    return AnswerRecord(
+        "", learner, "lecon", "quiz", question, "single", "a", "a", True, 1.0, 0, 2.0, "", 1, None
+    )
 
 
 def filled_store(data: Path) -> tuple[ProgressStore, Learner]:
@@ -52,10 +53,8 @@ DAMAGES: dict[str, Callable[[bytes], bytes]] = {
     "bad-utf8": lambda raw: b'{"learners": {"1": {"name": "\xff\xfe"}}}',
     "a-list": lambda raw: b"[1, 2, 3]",
     "table-not-object": lambda raw: b'{"answers": [1, 2], "learners": [1], "state": 5}',
-    "document-not-object": lambda raw: b'{"answers": {"1": "x"}, "learners": {"1": 2}, '
-                                       b'"state": {"1": []}}',
-    "bad-document-id": lambda raw: b'{"answers": {"a": {}}, "learners": {"b": {}}, '
-                                   b'"state": {"c": {}}}',
+    "document-not-object": lambda raw: b'{"answers": {"1": "x"}, "learners": {"1": 2}, "state": {"1": []}}',
+    "bad-document-id": lambda raw: b'{"answers": {"a": {}}, "learners": {"b": {}}, "state": {"c": {}}}',
 }
 
 
@@ -102,8 +101,7 @@ def test_damaged_state_file_is_set_aside(tmp_path: Path, kind: str) -> None:
 
 @pytest.mark.parametrize("segment", ["answers-000001.json", "answers-000003.json"])
 @pytest.mark.parametrize("kind", DAMAGES)
-def test_damaged_segment_is_set_aside_others_kept(tmp_path: Path, kind: str,
-                                                  segment: str) -> None:
+def test_damaged_segment_is_set_aside_others_kept(tmp_path: Path, kind: str, segment: str) -> None:
     data = tmp_path / "data"
     _, lea = filled_store(data)
     broken = damage(data / "learners" / lea.id / segment, kind)

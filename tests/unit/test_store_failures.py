@@ -29,8 +29,9 @@ def data(tmp_path: Path) -> Path:
 
 
 def answer(learner: str, question: str = "q") -> AnswerRecord:
-    return AnswerRecord("", learner, "lecon", "quiz", question, "true_false", True, "vrai", True,
-                        1.0, 0, 4.0, "", 1, None)
+    return AnswerRecord(
+        "", learner, "lecon", "quiz", question, "true_false", True, "vrai", True, 1.0, 0, 4.0, "", 1, None
+    )
 
 
 def make(data: Path) -> tuple[ProgressStore, Learner]:
@@ -44,8 +45,7 @@ def disk_full(*args: object, **kwargs: object) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-def test_full_disk_keeps_answers_pending_until_flushed(data: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_keeps_answers_pending_until_flushed(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store, lea = make(data)
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", disk_full)
@@ -101,9 +101,9 @@ def test_a_directory_in_the_way_is_a_write_error(data: Path) -> None:
     assert len(ProgressStore(data).answers(lea.id)) == 5
 
 
-def test_another_learners_failure_does_not_fail_this_answer(data: Path,
-                                                            monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_another_learners_failure_does_not_fail_this_answer(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store, lea = make(data)
     leo = store.create_learner("Léo")
     with monkeypatch.context() as patch:
@@ -153,6 +153,7 @@ def test_read_only_simulated_for_root(data: Path, monkeypatch: pytest.MonkeyPatc
 
     def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
     with monkeypatch.context() as patch:
         patch.setattr(os, "access", lambda path, mode, **kw: not mode & os.W_OK)
         patch.setattr(tempfile, "mkstemp", refused)
@@ -166,17 +167,18 @@ def test_read_only_simulated_for_root(data: Path, monkeypatch: pytest.MonkeyPatc
     assert len(ProgressStore(data).answers(lea.id)) == 2
 
 
-HOLD = ("import sys, time, filelock\n"
-        "lock = filelock.FileLock(sys.argv[1]); lock.acquire()\n"
-        "print('held', flush=True); time.sleep(60)\n")
+HOLD = (
+    "import sys, time, filelock\n"
+    "lock = filelock.FileLock(sys.argv[1]); lock.acquire()\n"
+    "print('held', flush=True); time.sleep(60)\n"
+)
 
 
 def test_busy_lock_gives_store_busy_error(data: Path) -> None:
     store, lea = make(data)
     store = ProgressStore(data, lock_timeout=0.3)
     lock = data / "locks" / f"{lea.id}.lock"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(lock)], stdout=subprocess.PIPE,
-                              text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(lock)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(StoreBusyError, match="occupé par un autre programme") as caught:

@@ -26,28 +26,44 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def answer(**changes: object) -> AnswerRecord:
     values: dict[str, object] = dict(
-        id="", learner=LEARNER, lesson="l", quiz="q", question="q1", qtype="single",
-        response=["a"], response_text="a", correct=True, score=1.0, hints_used=0,
-        duration_s=1.5, timestamp="", attempt=1, session=None)
+        id="",
+        learner=LEARNER,
+        lesson="l",
+        quiz="q",
+        question="q1",
+        qtype="single",
+        response=["a"],
+        response_text="a",
+        correct=True,
+        score=1.0,
+        hints_used=0,
+        duration_s=1.5,
+        timestamp="",
+        attempt=1,
+        session=None,
+    )
     values.update(changes)
     return AnswerRecord(**values)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("  Léa   Martin ", "Léa Martin"),
-    ("\x1b[31mLéa\x1b[0m", "Léa"),
-    ("\x1b]8;;https://evil.example\x07Léa\x1b]8;;\x07", "Léa"),
-    ("\x1b]0;titre\x1b\\Léa", "Léa"),
-    ("\x9b2JLéa", "Léa"),
-    ("Lé\x00a\x7f\x85", "Léa"),
-    ("Léa\nMarie\tDupont", "Léa Marie Dupont"),
-    ("\u202eaéL", "aéL"),
-    ("=HYPERLINK(\"http://evil\";\"clic\")", "HYPERLINK(\"http://evil\";\"clic\")"),
-    ("+33 6", "33 6"),
-    ("-@=Zoé", "Zoé"),
-    ("../../etc/passwd", "../../etc/passwd"),
-    ("Le\u0301a", "Léa"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Léa   Martin ", "Léa Martin"),
+        ("\x1b[31mLéa\x1b[0m", "Léa"),
+        ("\x1b]8;;https://evil.example\x07Léa\x1b]8;;\x07", "Léa"),
+        ("\x1b]0;titre\x1b\\Léa", "Léa"),
+        ("\x9b2JLéa", "Léa"),
+        ("Lé\x00a\x7f\x85", "Léa"),
+        ("Léa\nMarie\tDupont", "Léa Marie Dupont"),
+        ("\u202eaéL", "aéL"),
+        ('=HYPERLINK("http://evil";"clic")', 'HYPERLINK("http://evil";"clic")'),
+        ("+33 6", "33 6"),
+        ("-@=Zoé", "Zoé"),
+        ("../../etc/passwd", "../../etc/passwd"),
+        ("Le\u0301a", "Léa"),
+    ],
+)
 def test_clean_name_removes_what_could_harm(raw: str, expected: str) -> None:
     assert clean_name(raw) == expected
 
@@ -89,29 +105,52 @@ def test_learner_round_trip_and_validation() -> None:
     assert learner.name == "Zoé" and len(learner.id) == 32
     assert learner.created.endswith("Z")
     assert Learner.from_dict(learner.to_dict()) == learner
-    for bad in ({"id": "../../etc", "name": "x", "created": learner.created},
-                {"id": learner.id, "name": "\x1b[31mx", "created": learner.created},
-                {"id": learner.id, "name": "x", "created": "hier"},
-                {"id": learner.id, "name": "x"}, ["not", "a", "dict"]):
+    for bad in (
+        {"id": "../../etc", "name": "x", "created": learner.created},
+        {"id": learner.id, "name": "\x1b[31mx", "created": learner.created},
+        {"id": learner.id, "name": "x", "created": "hier"},
+        {"id": learner.id, "name": "x"},
+        ["not", "a", "dict"],
+    ):
         with pytest.raises(RecordError):
             Learner.from_dict(bad)
 
 
 def test_answer_round_trip_ignores_unknown_keys() -> None:
-    record = answer(id="abc", timestamp="2025-03-01T10:00:00.000001Z", response={"k": [1, True]},
-                    session="mardi", confidence=2)
+    record = answer(
+        id="abc",
+        timestamp="2025-03-01T10:00:00.000001Z",
+        response={"k": [1, True]},
+        session="mardi",
+        confidence=2,
+    )
     data = record.to_dict() | {"added_by_a_future_version": 1}
     assert AnswerRecord.from_dict(data) == record
     assert record.mode == "quiz"
 
 
-@pytest.mark.parametrize("changes", [
-    {"learner": "../../etc"}, {"learner": "ABCDEF0123456789ABCDEF0123456789"},
-    {"score": 1.5}, {"score": float("nan")}, {"score": True}, {"hints_used": -1},
-    {"hints_used": True}, {"attempt": 0}, {"duration_s": -1.0}, {"correct": 1},
-    {"response": {1, 2}}, {"response": object()}, {"response": {"k": float("inf")}},
-    {"timestamp": "mardi"}, {"session": 3}, {"confidence": "x"}, {"mode": "exam"},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"learner": "../../etc"},
+        {"learner": "ABCDEF0123456789ABCDEF0123456789"},
+        {"score": 1.5},
+        {"score": float("nan")},
+        {"score": True},
+        {"hints_used": -1},
+        {"hints_used": True},
+        {"attempt": 0},
+        {"duration_s": -1.0},
+        {"correct": 1},
+        {"response": {1, 2}},
+        {"response": object()},
+        {"response": {"k": float("inf")}},
+        {"timestamp": "mardi"},
+        {"session": 3},
+        {"confidence": "x"},
+        {"mode": "exam"},
+    ],
+)
 def test_bad_answers_are_refused(changes: dict[str, object]) -> None:
     with pytest.raises(RecordError):
         answer(**changes)
@@ -136,8 +175,9 @@ def test_data_dir_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     assert resolve_data_dir(None) == Path(platformdirs.user_data_dir("atelier-numerique"))
 
 
-@pytest.mark.parametrize("bad", ["../../etc", "", "0123456789ABCDEF0123456789ABCDEF",
-                                 "0123456789abcdef0123456789abcde/", "Léa"])
+@pytest.mark.parametrize(
+    "bad", ["../../etc", "", "0123456789ABCDEF0123456789ABCDEF", "0123456789abcdef0123456789abcde/", "Léa"]
+)
 def test_folders_are_named_by_ids_only(bad: str, tmp_path: Path) -> None:
     paths = StorePaths(tmp_path)
     assert paths.learner_dir(LEARNER) == tmp_path / "learners" / LEARNER

@@ -30,9 +30,22 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def answer(learner: str, question: str, **changes: Any) -> AnswerRecord:
     values: dict[str, Any] = dict(
-        id="", learner=learner, lesson="lecon", quiz="quiz", question=question, qtype="order",
-        response=["b", "a"], response_text="b, a", correct=False, score=0.5, hints_used=0,
-        duration_s=7.0, timestamp="", attempt=1, session="jeudi")
+        id="",
+        learner=learner,
+        lesson="lecon",
+        quiz="quiz",
+        question=question,
+        qtype="order",
+        response=["b", "a"],
+        response_text="b, a",
+        correct=False,
+        score=0.5,
+        hints_used=0,
+        duration_s=7.0,
+        timestamp="",
+        attempt=1,
+        session="jeudi",
+    )
     values.update(changes)
     return AnswerRecord(**values)
 
@@ -49,8 +62,11 @@ def source(tmp_path: Path) -> ProgressStore:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file() and p.suffix != ".lock"}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.suffix != ".lock"
+    }
 
 
 def test_export_has_everything(source: ProgressStore) -> None:
@@ -71,8 +87,7 @@ def test_export_of_chosen_learners(source: ProgressStore) -> None:
     assert [x["id"] for x in data["learners"]] == [leo.id] and len(data["answers"]) == 1
 
 
-def test_import_into_empty_store_then_again_changes_nothing(source: ProgressStore,
-                                                            tmp_path: Path) -> None:
+def test_import_into_empty_store_then_again_changes_nothing(source: ProgressStore, tmp_path: Path) -> None:
     target = ProgressStore(tmp_path / "other")
     data = export_progress(source)
     report = import_progress(target, data)
@@ -183,11 +198,14 @@ def broken_exports(good: dict[str, Any]) -> dict[str, Any]:
     lea_id = good["learners"][0]["id"]
     cases: dict[str, Any] = {"not a dict": ["atelier-progress"], "other format": {"format": "x"}}
     cases_by_path: list[tuple[str, tuple[Any, ...], Any]] = [
-        ("newer version", ("version",), 2), ("version text", ("version",), "1"),
-        ("no answers", ("answers",), None), ("states list", ("states",), []),
+        ("newer version", ("version",), 2),
+        ("version text", ("version",), "1"),
+        ("no answers", ("answers",), None),
+        ("states list", ("states",), []),
         ("learner path", ("learners", 0, "id"), "../../etc"),
         ("learner name", ("learners", 0, "name"), "\x1b[31mLéa"),
-        ("answer score", ("answers", 0, "score"), 7), ("answer id", ("answers", 0, "id"), ""),
+        ("answer score", ("answers", 0, "score"), 7),
+        ("answer id", ("answers", 0, "id"), ""),
         ("answer of nobody", ("answers", 0, "learner"), "f" * 32),
         ("state of nobody", ("states",), {"f" * 32: {}}),
         ("state not object", ("states",), {lea_id: [1]}),

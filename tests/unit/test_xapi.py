@@ -22,8 +22,9 @@ TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
 
 def export(answers: list[dict[str, Any]] | None = None, **options: Any) -> list[dict[str, Any]]:
     stream = io.StringIO()
-    write_xapi(stream, data.learners(), data.answers() if answers is None else answers,
-               data.index(), **options)
+    write_xapi(
+        stream, data.learners(), data.answers() if answers is None else answers, data.index(), **options
+    )
     return [json.loads(line) for line in stream.getvalue().split("\n") if line]
 
 
@@ -53,11 +54,12 @@ def test_required_fields_in_every_statement() -> None:
 
 def test_verbs_per_answer_and_per_complete_attempt() -> None:
     statements = export()
-    assert Counter(verb(s) for s in statements) == {
-        "answered": 14, "completed": 4, "passed": 2, "failed": 2}
-    outcomes = {(s["actor"]["account"]["name"], s["object"]["id"].rsplit("/", 1)[1],
-                 s["timestamp"]): verb(s)
-                for s in statements if verb(s) in ("passed", "failed")}
+    assert Counter(verb(s) for s in statements) == {"answered": 14, "completed": 4, "passed": 2, "failed": 2}
+    outcomes = {
+        (s["actor"]["account"]["name"], s["object"]["id"].rsplit("/", 1)[1], s["timestamp"]): verb(s)
+        for s in statements
+        if verb(s) in ("passed", "failed")
+    }
     assert outcomes == {
         (pseudonym(data.LEA), "q-illec", "2026-11-24T14:02:00.000Z"): "failed",
         (pseudonym(data.LEA), "q-illec", "2026-12-01T14:02:00.000Z"): "passed",
@@ -71,8 +73,7 @@ def test_verbs_per_answer_and_per_complete_attempt() -> None:
 
 
 def test_attempt_result_counts_over_the_whole_quiz() -> None:
-    sift = next(s for s in export() if verb(s) == "passed"
-                and s["object"]["id"].endswith("/quizzes/q-sift"))
+    sift = next(s for s in export() if verb(s) == "passed" and s["object"]["id"].endswith("/quizzes/q-sift"))
     assert sift["result"]["score"] == {"scaled": 0.75, "raw": 1.5, "min": 0, "max": 2}
     assert sift["result"]["completion"] is True and sift["result"]["success"] is True
     assert sift["result"]["duration"] == "PT2M20S"
@@ -93,12 +94,23 @@ def test_answered_statement_details() -> None:
     assert first["context"]["extensions"] == {DEFAULT_BASE + "/extensions/session": "atelier-1"}
     grouping = first["context"]["contextActivities"]["grouping"]
     assert grouping[0]["id"] == DEFAULT_BASE + "/quizzes/q-illec"
-    types = {s["object"]["id"].rsplit("/", 1)[1]: s["object"]["definition"]["interactionType"]
-             for s in export() if verb(s) == "answered"}
-    assert types == {"part-insee": "choice", "definition": "fill-in", "aide": "true-false",
-                     "etapes": "sequencing", "source": "choice"}
-    responses = {s["object"]["id"].rsplit("/", 1)[1]: s["result"]["response"]
-                 for s in export() if verb(s) == "answered"}
+    types = {
+        s["object"]["id"].rsplit("/", 1)[1]: s["object"]["definition"]["interactionType"]
+        for s in export()
+        if verb(s) == "answered"
+    }
+    assert types == {
+        "part-insee": "choice",
+        "definition": "fill-in",
+        "aide": "true-false",
+        "etapes": "sequencing",
+        "source": "choice",
+    }
+    responses = {
+        s["object"]["id"].rsplit("/", 1)[1]: s["result"]["response"]
+        for s in export()
+        if verb(s) == "answered"
+    }
     assert responses["aide"] == "true" and responses["source"] == "0[,]2"
 
 
@@ -120,7 +132,8 @@ def test_pseudonyms_without_names_by_default() -> None:
     named = export(names=True)
     assert {s["actor"]["name"] for s in named} == {"Léa", "Karim", "Zoé"}
     assert {s["actor"]["account"]["name"] for s in named} == {
-        pseudonym(x) for x in (data.LEA, data.KARIM, data.ZOE)}
+        pseudonym(x) for x in (data.LEA, data.KARIM, data.ZOE)
+    }
 
 
 def test_configurable_base() -> None:
@@ -155,11 +168,22 @@ def test_hostile_text_stays_one_line_of_json() -> None:
     assert "\x1b" not in statement["actor"]["name"]
 
 
-@pytest.mark.parametrize("seconds, expected", [
-    (0, "PT0S"), (0.004, "PT0S"), (0.01, "PT0.01S"), (5.5, "PT5.5S"), (65.5, "PT1M5.5S"),
-    (60, "PT1M"), (59.999, "PT1M"), (3600, "PT1H"), (3661.25, "PT1H1M1.25S"),
-    (90061, "PT25H1M1S"), (-3, "PT0S"),
-])
+@pytest.mark.parametrize(
+    "seconds, expected",
+    [
+        (0, "PT0S"),
+        (0.004, "PT0S"),
+        (0.01, "PT0.01S"),
+        (5.5, "PT5.5S"),
+        (65.5, "PT1M5.5S"),
+        (60, "PT1M"),
+        (59.999, "PT1M"),
+        (3600, "PT1H"),
+        (3661.25, "PT1H1M1.25S"),
+        (90061, "PT25H1M1S"),
+        (-3, "PT0S"),
+    ],
+)
 def test_iso_duration(seconds: float, expected: str) -> None:
     assert iso_duration(seconds) == expected
     assert DURATION.match(expected)

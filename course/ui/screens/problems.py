@@ -16,8 +16,10 @@ from course.text.safe import clean_block, clean_terminal
 
 class ProblemsScreen(Screen[None]):
     HELP_KEY = "preview"
-    BINDINGS = [Binding("q,escape", "app.quit", t("key.quit")),
-                Binding("question_mark,f1", "app.help", t("key.help"))]
+    BINDINGS = [
+        Binding("q,escape", "app.quit", t("key.quit")),
+        Binding("question_mark,f1", "app.help", t("key.help")),
+    ]
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
         super().__init__()
@@ -25,7 +27,9 @@ class ProblemsScreen(Screen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(t("preview.errors_title", path=clean_terminal(self.path))), id="screen-title", markup=False)
+        yield Static(
+            Text(t("preview.errors_title", path=clean_terminal(self.path))), id="screen-title", markup=False
+        )
         with VerticalScroll(id="problems-body"):
             text = Text()
             for problem in self.problems:

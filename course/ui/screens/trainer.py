@@ -36,7 +36,10 @@ _KEPT: dict[Path, tuple[Any, dict[str | None, Any], dict[tuple[str | None, str],
 def draw(renderable: RenderableType, width: int) -> list[Strip]:
     """`renderable` as terminal lines `width` cells wide (safe in a worker thread: its own console)."""
     console = Console(width=width, force_terminal=True, color_system="truecolor", legacy_windows=False)
-    return [Strip(line) for line in console.render_lines(renderable, console.options.update_width(width), pad=False)]
+    return [
+        Strip(line)
+        for line in console.render_lines(renderable, console.options.update_width(width), pad=False)
+    ]
 
 
 class ReportLines(ScrollView, can_focus=True, inherit_bindings=False):
@@ -45,9 +48,12 @@ class ReportLines(ScrollView, can_focus=True, inherit_bindings=False):
     Only vertical keys: left and right belong to the screen (they change the session)."""
 
     BINDINGS = [
-        Binding("up", "scroll_up", show=False), Binding("down", "scroll_down", show=False),
-        Binding("pageup", "page_up", show=False), Binding("pagedown,space", "page_down", show=False),
-        Binding("home", "scroll_home", show=False), Binding("end", "scroll_end", show=False),
+        Binding("up", "scroll_up", show=False),
+        Binding("down", "scroll_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown,space", "page_down", show=False),
+        Binding("home", "scroll_home", show=False),
+        Binding("end", "scroll_end", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -131,16 +137,23 @@ class TrainerScreen(Screen[None]):
 
             total, source = store_source(store)
             self.app.call_from_thread(self._progress, 0, total)
-            reports = compute_reports(source, build_index(self.app.course), scopes=None,  # type: ignore[attr-defined]
-                                      progress=lambda done: self.app.call_from_thread(self._progress, done, total))
+            reports = compute_reports(
+                source,
+                build_index(self.app.course),
+                scopes=None,  # type: ignore[attr-defined]
+                progress=lambda done: self.app.call_from_thread(self._progress, done, total),
+            )
             drawn = self._draw(reports, {})
         finally:
             self._computing = False
         _KEPT[store.paths.root] = (fingerprint, reports, drawn)
         return reports, drawn
 
-    def _draw(self, reports: dict[str | None, Any], drawn: dict[tuple[str | None, str], list[Strip]],
-              ) -> dict[tuple[str | None, str], list[Strip]]:
+    def _draw(
+        self,
+        reports: dict[str | None, Any],
+        drawn: dict[tuple[str | None, str], list[Strip]],
+    ) -> dict[tuple[str | None, str], list[Strip]]:
         """In the worker: every session's report drawn in the current order (kept with the data)."""
         from course.reports.report_view import build_report
 
@@ -156,7 +169,8 @@ class TrainerScreen(Screen[None]):
         bar.update(total=total, progress=done)
         if not self.reports:
             self.query_one("#trainer-report", ReportLines).show(
-                draw(Text(t("trainer.loading", done=done, total=total or 0)), 76))
+                draw(Text(t("trainer.loading", done=done, total=total or 0)), 76)
+            )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "check" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
@@ -174,10 +188,19 @@ class TrainerScreen(Screen[None]):
         session = self.sessions[self.index]
         label = t("trainer.all") if session is None else session or t("reports.no_session")
         header = Text(t("trainer.title"), style="bold")
-        header.append("\n" + t("trainer.filter", session=clean_terminal(label, 40),
-                                n=self.index + 1, total=len(self.sessions)))  # labels come from imported files
+        header.append(
+            "\n"
+            + t(
+                "trainer.filter",
+                session=clean_terminal(label, 40),
+                n=self.index + 1,
+                total=len(self.sessions),
+            )
+        )  # labels come from imported files
         current_label = self.app.settings.session  # type: ignore[attr-defined]
-        header.append("  " + t("trainer.current", label=clean_terminal(current_label or t("trainer.none"), 40)))
+        header.append(
+            "  " + t("trainer.current", label=clean_terminal(current_label or t("trainer.none"), 40))
+        )
         self.query_one("#screen-title", Static).update(header)
         strips = self.drawn.get((session, self.sort))
         if strips is not None:
@@ -233,7 +256,9 @@ class SessionLabelScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(t("trainer.label_ask"), markup=False)
-            yield Input(value=self.current, placeholder=t("trainer.label_placeholder"), id="label", max_length=60)
+            yield Input(
+                value=self.current, placeholder=t("trainer.label_placeholder"), id="label", max_length=60
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("confirm.no"), id="cancel")
                 yield Button(t("trainer.label_save"), id="save", variant="primary")

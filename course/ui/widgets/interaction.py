@@ -15,8 +15,9 @@ class Interaction(Message):
     round, an inspected message).
     """
 
-    def __init__(self, block: str, step: str, kind: str, response: Any, response_text: str,
-                 correct: bool, score: float) -> None:
+    def __init__(
+        self, block: str, step: str, kind: str, response: Any, response_text: str, correct: bool, score: float
+    ) -> None:
         super().__init__()
         self.block = block
         self.step = step

@@ -70,7 +70,9 @@ class SequenceBuilder(Vertical):
             ask.update(t("quiz.match.ask", left=self.slots[len(self.picked)]))
         pool = self.query_one("#sequence-pool", OptionList)
         pool.clear_options()
-        pool.add_options([Option(Text(f"{n}  {item}"), id=f"p{n}") for n, item in enumerate(self._remaining(), 1)])
+        pool.add_options(
+            [Option(Text(f"{n}  {item}"), id=f"p{n}") for n, item in enumerate(self._remaining(), 1)]
+        )
         pool.display = not self.complete
         if not self.complete:
             pool.highlighted = 0
