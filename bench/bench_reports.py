@@ -52,7 +52,7 @@ if case != "baseline":
     from course.reports.compute import compute_reports, store_source
     from course.reports.course_index import build_index
     from course.reports.csv_export import answers_csv_passing, summary_csv
-    from course.reports.report_view import render_report
+    from course.terminal.report_view import render_report
     index = build_index(load_course(bundled_course_dir()))
 before, wall, cpu = hwm(), time.perf_counter(), time.process_time()
 if case == "baseline":

@@ -186,7 +186,7 @@ def _report(
     if report is None:
         return 1
     if args.format == "terminal" and not args.output:
-        from course.reports.report_view import render_report
+        from course.terminal.report_view import render_report
 
         render_report(report, out, args.sort)
         return 0
@@ -206,7 +206,7 @@ def _report(
 
             stream.write(report_html(report, names=args.names, salt=salt))
         else:
-            from course.reports.report_view import render_report
+            from course.terminal.report_view import render_report
 
             render_report(report, stream, args.sort)
     finally:
@@ -263,7 +263,7 @@ def _export(
 
     options: dict[str, Any] = {"sep": args.sep, "names": args.names, "salt": salt}
     if not args.names:  # rows in pseudonym order: their order says nothing of the names
-        from course.reports.safe_text import pseudonym
+        from course.text.safe import pseudonym
 
         ordered = store_source(store, ids, order=lambda x: pseudonym(x.id, salt))[1]
     else:

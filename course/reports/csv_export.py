@@ -25,7 +25,7 @@ from course.i18n import t
 from course.reports.compute import ALL, LearnerData, compute_report, memory_source
 from course.reports.learner_pass import read_rows
 from course.reports.model import CourseIndex, Report
-from course.reports.safe_text import neutralise_cell, pseudonym
+from course.text.safe import neutralise_cell, pseudonym
 
 _REPORTS_CSV_KEYS = {
     "activities": "reports.csv.activities",

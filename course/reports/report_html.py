@@ -11,9 +11,9 @@ from __future__ import annotations
 from html import escape
 
 from course.i18n import t
+from course.reports.formatting import format_duration, percent
 from course.reports.model import ModuleImpact, Report
-from course.reports.report_view import format_duration, percent
-from course.reports.safe_text import clean_terminal, pseudonym
+from course.text.safe import clean_terminal, pseudonym
 
 _REPORTS_FLAG_KEYS = {
     "easy": "reports.flag.easy",

@@ -10,7 +10,7 @@ from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from course.reports.model import Report
-from course.reports.safe_text import clean_terminal
+from course.text.safe import clean_terminal
 
 FORMAT = "atelier-report"
 VERSION = 1

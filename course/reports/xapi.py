@@ -28,8 +28,7 @@ from urllib.parse import quote, urlsplit
 from course.reports.compute import ALL, LearnerData, memory_source
 from course.reports.learner_pass import Row, learner_result, read_row, read_rows
 from course.reports.model import AttemptFigures, CourseIndex
-from course.reports.safe_text import clean_terminal, pseudonym
-from course.text.safe import json_dumps
+from course.text.safe import clean_terminal, json_dumps, pseudonym
 
 DEFAULT_BASE = "https://atelier.example/xapi"
 #: Never change it: statement ids derive from it.

@@ -10,7 +10,7 @@ from course.progress import ProgressStore
 from course.reports.compute import compute_report, store_source
 from course.reports.course_index import build_index
 from course.reports.impact import impact_rows, mean_gain
-from course.reports.report_view import render_report
+from course.terminal.report_view import render_report
 
 COURSE = Path(__file__).parents[1] / "fixtures" / "activites"
 

@@ -21,7 +21,7 @@ from course.reports.csv_export import (
     write_answers_csv,
     write_summary_csv,
 )
-from course.reports.safe_text import is_formula_like, neutralise_cell, pseudonym
+from course.text.safe import is_formula_like, neutralise_cell, pseudonym
 from tests.unit import reports_data as data
 
 HYPERLINK = '=HYPERLINK("http://x.invalid","clic")'

@@ -33,3 +33,21 @@ def test_validate_command_does_not_load_textual(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_csv_json_html_and_xapi_outputs_load_neither_rich_nor_textual(tmp_path):
+    """Only the terminal view of the report draws with Rich; every file output stays without it."""
+    code = (
+        "import sys\n"
+        "from course.cli import main\n"
+        "for fmt in ('csv', 'xapi'):\n"
+        "    main(['export', '--format', fmt, '-o', sys.argv[1] + '/out.' + fmt])\n"
+        "for fmt in ('csv', 'json', 'html'):\n"
+        "    main(['report', '--format', fmt, '-o', sys.argv[1] + '/report.' + fmt])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual'))\n"
+        "print(bad[:5]); sys.exit(1 if bad else 0)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "ATELIER_DATA": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "report.html").exists() and (tmp_path / "out.xapi").exists()

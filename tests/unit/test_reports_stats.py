@@ -14,8 +14,8 @@ from course.reports.compute import compute_report, memory_source
 from course.reports.course_index import build_index
 from course.reports.learner_pass import read_row, read_rows, utc_timestamp
 from course.reports.model import CourseIndex, LessonInfo, ModuleInfo, QuestionInfo, QuizInfo
-from course.reports.safe_text import pseudonym
 from course.reports.stats import correlation, discernment_index, paired_interval, t_quantile_95
+from course.text.safe import pseudonym
 from tests.unit import reports_data as data
 
 
@@ -143,7 +143,7 @@ def test_two_windows_of_one_learner_share_one_attempt(tmp_path: Path) -> None:
 
 def test_reports_package_never_imports_textual() -> None:
     code = (
-        "import sys, course.reports.compute, course.reports.report_view, course.reports.csv_export, "
+        "import sys, course.reports.compute, course.terminal.report_view, course.reports.csv_export, "
         "course.reports.xapi, course.reports.report_html, course.reports.report_json; "
         "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )

@@ -16,9 +16,11 @@ from rich.console import Console
 
 from course.i18n import set_language
 from course.reports import compute
+from course.reports.formatting import bar, format_duration, percent
 from course.reports.model import Report
-from course.reports.report_view import bar, format_duration, percent, render_report
-from course.reports.safe_text import clean_terminal, safe_text
+from course.terminal.report_view import render_report
+from course.terminal.rich_text import safe_text
+from course.text.safe import clean_terminal
 from tests.unit import reports_data as data
 
 HOSTILE = [
@@ -170,7 +172,7 @@ def test_catalogue_complete_in_both_languages() -> None:
     source = "".join(
         Path(module.__file__ or "").read_text(encoding="utf-8")
         for module in (
-            sys.modules["course.reports.report_view"],
+            sys.modules["course.terminal.report_view"],
             csv_export,
             sys.modules["course.reports.report_html"],
         )

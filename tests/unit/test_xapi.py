@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from course.reports.safe_text import pseudonym
 from course.reports.xapi import DEFAULT_BASE, check_base, iso_duration, write_xapi
+from course.text.safe import pseudonym
 from tests.unit import reports_data as data
 
 DURATION = re.compile(r"^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$")

@@ -155,7 +155,7 @@ class TrainerScreen(Screen[None]):
         drawn: dict[tuple[str | None, str], list[Strip]],
     ) -> dict[tuple[str | None, str], list[Strip]]:
         """In the worker: every session's report drawn in the current order (kept with the data)."""
-        from course.reports.report_view import build_report
+        from course.terminal.report_view import build_report
 
         width = max(self.query_one("#trainer-report").size.width, 40)
         for scope, report in reports.items():

@@ -10,7 +10,8 @@ from rich.text import Text
 
 from course.i18n import t
 from course.reports.model import ModuleImpact, Report
-from course.reports.safe_text import clean_terminal, safe_text
+from course.terminal.rich_text import safe_text
+from course.text.safe import clean_terminal
 
 
 def _percent(value: float | None) -> str:
@@ -55,7 +56,7 @@ def module_line(module: ModuleImpact, names: dict[str, str]) -> Text:
 
 def impact_renderable(report: Report) -> RenderableType | None:
     """The table, each module's gain and how to read discernment; None when no test was taken."""
-    from course.reports.report_view import fixed_lines
+    from course.terminal.report_view import fixed_lines
 
     if not report.impact:
         return None
