@@ -81,7 +81,7 @@ def _flow_depth_exceeded(text: str, end: int, limit: int) -> int | None:
 def _mark_at(text: str, index: int) -> Mark:
     line = text.count("\n", 0, index)
     column = index - (text.rfind("\n", 0, index) + 1)
-    return Mark("<unicode string>", index, line, column, None, None)
+    return Mark("<unicode string>", index, line, column, None, None)  # type: ignore[arg-type]
 
 
 def too_deep(text: str, limit: int = MAX_DEPTH, loader: Any = None) -> Mark | None:
@@ -99,13 +99,14 @@ def too_deep(text: str, limit: int = MAX_DEPTH, loader: Any = None) -> Mark | No
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > limit:
-                    return event.start_mark
+                    mark: Mark = event.start_mark  # type: ignore[assignment]
+                    return mark
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
         # The scanner reads flow collections ahead of the events: a refusal there may
         # come from nesting that no event has shown yet.
-        mark = error.problem_mark or error.context_mark
+        mark = error.problem_mark or error.context_mark  # type: ignore[assignment]
         end = len(text) if mark is None else min(mark.index + 1, len(text))
         index = _flow_depth_exceeded(text, end, limit)
         if index is not None:

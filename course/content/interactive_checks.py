@@ -20,9 +20,9 @@ def _at(found: list[Problem], pos: Pos, code: str, severity: Severity = "error",
 def _duplicates(found: list[Problem], items: Iterable[object], what: str) -> set[str]:
     seen: set[str] = set()
     for item in items:
-        ident = item.id
+        ident = item.id  # type: ignore[attr-defined]
         if ident in seen:
-            _at(found, item.pos, "duplicate_id", what=what, id=ident, first="-")
+            _at(found, item.pos, "duplicate_id", what=what, id=ident, first="-")  # type: ignore[attr-defined]
         seen.add(ident)
     return seen
 

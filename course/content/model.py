@@ -32,19 +32,22 @@ class Pos:
 
 
 def _pos() -> Pos:
-    return field(default=Pos(), compare=False, repr=False, metadata=INTERNAL)  # type: ignore[return-value]
+    return field(default=Pos(), compare=False, repr=False, metadata=INTERNAL)
 
 
 def _places() -> dict[str, Pos]:
     """Where each value was written, by key (`quiz`) and list item (`glossary=phishing`): set by the loader."""
-    return field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)  # type: ignore[return-value]
+    return field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)
 
 
 def place(obj: object, key: str, item: str | None = None) -> Pos:
     """Where `key` (or its list item `item`) of a loaded object was written, else where the object starts."""
     places: dict[str, Pos] = getattr(obj, "places", {})
     found = places.get(key if item is None else f"{key}={item}") or places.get(key)
-    return found or getattr(obj, "pos", Pos())
+    if found is not None:
+        return found
+    default: Pos = getattr(obj, "pos", Pos())
+    return default
 
 
 Callout = Literal["fact", "tip", "warning", "example"]

@@ -158,7 +158,7 @@ class Problem:
     ) -> Problem:
         # Positional-only, so that a message may itself use {line} (duplicate_key does).
         if "what" in params:
-            params["what"] = t(_CONTENT_WHAT_KEYS[params["what"]])
+            params["what"] = t(_CONTENT_WHAT_KEYS[str(params["what"])])
         return cls(path, line, col, severity, code, t(_CONTENT_KEYS[code], **params))
 
     def following(self, cause: Problem) -> Problem:
@@ -193,7 +193,7 @@ def in_reading_order(problems: list[Problem]) -> list[Problem]:
     after: dict[tuple[str, int, int], list[Problem]] = {}
     for problem in ordered:
         if problem.cause in places:
-            after.setdefault(problem.cause, []).append(problem)  # type: ignore[arg-type]
+            after.setdefault(problem.cause, []).append(problem)
     result = []
     for problem in ordered:
         if problem.cause in places:

@@ -184,7 +184,7 @@ class _Builder:
                 if len(values) == 1
                 else {"type": "string", "enum": values}
             )
-        return {
+        return {  # type: ignore[return-value]
             "str": dict(_TEXT),
             "int": {"type": "integer"},
             "float": {"type": "number"},

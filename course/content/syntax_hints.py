@@ -322,11 +322,11 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> Hint:
         return dataclasses.replace(at, code="yaml_syntax")
     if _char(text, context) in ("[", "{"):
         return Hint(
-            context.line + 1,
-            context.column + 1,
-            "yaml_unclosed_bracket",  # type: ignore[union-attr]
-            {"line": context.line + 1, "bracket": _char(text, context)},
-        )  # type: ignore[union-attr]
+            context.line + 1,  # type: ignore[union-attr]
+            context.column + 1,  # type: ignore[union-attr]
+            "yaml_unclosed_bracket",
+            {"line": context.line + 1, "bracket": _char(text, context)},  # type: ignore[union-attr]
+        )
     if _missing_dash(text, problem, context):
         return dataclasses.replace(at, code="yaml_missing_dash")
     return dataclasses.replace(at, code="yaml_indent")

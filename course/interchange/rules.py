@@ -25,7 +25,7 @@ def problem(question: dict[str, Any]) -> str | None:
     except (yaml.YAMLError, ValueError, TypeError):
         return t("content.yaml_syntax")
     builder = Builder("")
-    built = builder.question(node)
+    built = builder.question(node)  # type: ignore[arg-type]
     found = [p for p in builder.problems if p.severity == "error"]
     if built is not None:
         found += question_problems(built)

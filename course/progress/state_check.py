@@ -33,10 +33,11 @@ def _is_int(value: object, low: int | None = None) -> bool:
 
 def _is_score(value: object) -> bool:
     return (
-        (_is_int(value) or isinstance(value, float))
-        and math.isfinite(float(value))  # type: ignore[arg-type]
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
         and 0.0 <= float(value) <= 1.0
-    )  # type: ignore[arg-type]
+    )
 
 
 def _require(condition: bool, where: str) -> None:

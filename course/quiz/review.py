@@ -19,10 +19,19 @@ LEARNT = max(INTERVAL_DAYS) + 1
 
 
 class AnswerLike(Protocol):
-    quiz: str
-    question: str
-    correct: bool
-    timestamp: str
+    """What scheduling reads of a stored answer (read-only, as the store's records are)."""
+
+    @property
+    def quiz(self) -> str: ...
+
+    @property
+    def question(self) -> str: ...
+
+    @property
+    def correct(self) -> bool: ...
+
+    @property
+    def timestamp(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

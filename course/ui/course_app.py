@@ -224,7 +224,8 @@ class AtelierApp(ScreenRequests, App[None]):
         self.start_quiz(quiz, replace=True)
 
     def start_quiz(self, quiz: Quiz, replace: bool = False) -> None:
-        from course.ui.screens.quiz import QuizItem, QuizScreen
+        from course.learning.quiz_items import QuizItem
+        from course.ui.screens.quiz import QuizScreen
         from course.ui.screens.results import ResultsScreen
 
         assert self.journey is not None
@@ -237,7 +238,7 @@ class AtelierApp(ScreenRequests, App[None]):
             result = self.journey.finish(quiz, attempt.number)
             screen = ResultsScreen(self.journey, quiz, result)
         else:
-            screen = QuizScreen(
+            screen = QuizScreen(  # type: ignore[assignment]
                 self.journey,
                 items,
                 title=self.course.quiz_title(quiz),

@@ -131,7 +131,8 @@ class PreviewApp(AtelierApp):
         return False
 
     def _show_quiz(self, quiz) -> None:  # type: ignore[no-untyped-def]
-        from course.ui.screens.quiz import QuizItem, QuizScreen
+        from course.learning.quiz_items import QuizItem
+        from course.ui.screens.quiz import QuizScreen
 
         assert self.journey is not None
         attempt = self.journey.attempt(quiz)
