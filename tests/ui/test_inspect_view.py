@@ -254,3 +254,38 @@ def test_cards_follow_the_format_and_keep_text_literal():
 def test_catalogue_complete_in_both_languages():
     assert messages_inspect.FR.keys() == messages_inspect.EN.keys()
     assert all(key.startswith("inspect.") for key in messages_inspect.FR)
+
+
+LONG_CLUES = InspectItem(
+    id="amende",
+    format="sms",
+    reliable=False,
+    explanation="Une administration ne réclame pas une amende par SMS avec un lien.",
+    details=[
+        Detail("Expéditeur", "ANTAI-INFO"),
+        Detail(
+            "Message", "Avis de contravention impayée : réglez 35 € avant ce soir sur antai-paiement.info"
+        ),
+    ],
+    clues=[
+        Clue(
+            f"indice{n}",
+            f"Indice numéro {n}",
+            n % 2 == 0,
+            f"Explication de l'indice {n}, assez longue pour tenir sur une ligne entière de l'écran.",
+        )
+        for n in range(1, 8)
+    ],
+)
+
+
+async def test_verdict_and_score_on_screen_without_a_keypress():
+    app = Host(Inspect(id="examen", items=[LONG_CLUES]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _judge(pilot, "13", "2")
+        await pilot.pause()
+        rows = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "✓ Verdict juste : ce message est trompeur." in rows
+        assert "Score du message" in rows
+        assert "Indice numéro 1 : fausse alerte" in rows

@@ -134,8 +134,14 @@ def summary_text(scores: list[ItemScore]) -> Text:
 
 
 def feedback_text(item: InspectItem, score: ItemScore) -> Text:
-    """Each clue with ✓/✗ and a word, then the verdict, right or wrong."""
+    """The verdict, right or wrong, and the score first (on screen at 80×24), then each clue with ✓/✗."""
+    truth, given = _truth(item.reliable), _truth(score.verdict_reliable)
     text = Text()
+    if score.verdict_right:
+        text.append("✓ " + t("inspect.verdict.right", truth=truth), style="bold")
+    else:
+        text.append("✗ " + t("inspect.verdict.wrong", truth=truth, given=given), style="bold")
+    text.append("\n" + t("inspect.item_score", percent=round(score.score * 100)), style="dim")
     for clue in item.clues:
         if clue.id in score.hits:
             mark, word = "✓", "hit"
@@ -145,16 +151,10 @@ def feedback_text(item: InspectItem, score: ItemScore) -> Text:
             mark, word = "✗", "miss"
         else:
             mark, word = "✓", "rejection"
-        text.append(f"{mark} ", style="bold")
+        text.append(f"\n{mark} ", style="bold")
         text.append(clue.text)
-        text.append(f" : {t(_INSPECT_CLUE_KEYS[word])}\n", style="bold")
-        text.append(f"  {clue.explanation}\n")
-    truth, given = _truth(item.reliable), _truth(score.verdict_reliable)
-    if score.verdict_right:
-        text.append("✓ " + t("inspect.verdict.right", truth=truth), style="bold")
-    else:
-        text.append("✗ " + t("inspect.verdict.wrong", truth=truth, given=given), style="bold")
-    text.append("\n" + t("inspect.item_score", percent=round(score.score * 100)), style="dim")
+        text.append(f" : {t(_INSPECT_CLUE_KEYS[word])}", style="bold")
+        text.append(f"\n  {clue.explanation}")
     return text
 
 
