@@ -288,8 +288,11 @@ def summary_csv(
     def percent(ratio: float | None) -> float | None:
         return None if ratio is None else ratio * 100
 
-    def test(found: Any) -> float | None:
-        return percent(found.score) if found is not None and found.complete else None
+    def test(found: Any) -> float | str | None:
+        """The score of a finished test; a begun one says so rather than leave the cell empty."""
+        if found is None:
+            return None
+        return percent(found.score) if found.complete else t("reports.test_incomplete")
 
     ordered = report.learners if names else sorted(report.learners, key=lambda x: label(x.id))
     rows = (

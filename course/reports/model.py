@@ -271,6 +271,12 @@ class Report:
         return sum(1 for x in self.learners if x.answers or x.visits)
 
     @property
+    def session_count(self) -> int:
+        """The sessions of the attendance table, one without a name included: every view
+        (terminal, F9, HTML, JSON) shows this one figure."""
+        return len(self.sessions)
+
+    @property
     def lessons_completed(self) -> int:
         return sum(len(x.lessons_done) for x in self.learners)
 

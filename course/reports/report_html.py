@@ -90,46 +90,16 @@ def gain_chart(modules: tuple[ModuleImpact, ...]) -> str:
     return "".join(parts)
 
 
-def report_html(report: Report, *, names: bool = False, salt: str = "") -> str:
-    """The whole page, as a string (write it as UTF-8)."""
-    people = {x.id: x for x in report.learners}
-
-    def who(learner_id: str) -> str:
-        learner = people.get(learner_id)
-        return _e(learner.name) if names and learner and learner.name else _e(pseudonym(learner_id, salt))
-
-    labelled = [s for s in report.sessions if s.label]
+def _gain_table(modules: tuple[ModuleImpact, ...]) -> str:
+    """Each module's mean scores before and after, its gain and the gain's interval."""
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="fr"><head><meta charset="utf-8">',
-        f"<title>{_e(t('reports.html.title', title=report.title))}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{_e(t('reports.html.title', title=report.title))}</h1>",
-    ]
-    scope = (
-        t("reports.session", session=report.session)
-        if report.session is not None
-        else t("reports.all_sessions", count=len(labelled))
-    )
-    out.append(f'<p>{_e(scope)}</p><div class="figures">')
-    for label, value in (
-        (t("reports.html.people"), str(report.people)),
-        (t("reports.html.sessions"), str(len(labelled))),
-        (t("reports.html.lessons_completed"), str(report.lessons_completed)),
-        (t("reports.html.pass_rate"), _ratio(report.pass_rate)),
-    ):
-        out.append(f'<div class="figure"><b>{_e(value)}</b>{_e(label)}</div>')
-    out.append("</div>")
-
-    out.append(f"<h2>{_e(t('reports.html.gain_heading'))}</h2><p>{_e(t('reports.html.gain_caption'))}</p>")
-    out.append(gain_chart(report.impact))
-    out.append(
         "<table><tr>"
         + "".join(
             f"<th>{_e(t(k))}</th>" for k in ("impact.module", "impact.pre", "impact.post", "impact.gain")
         )
         + "<th>IC 95 %</th><th>n</th></tr>"
-    )
-    for module in report.impact:
+    ]
+    for module in modules:
         interval = (
             f"{_points(module.ci_low)} … {_points(module.ci_high)}" if module.ci_low is not None else "—"
         )
@@ -139,6 +109,44 @@ def report_html(report: Report, *, names: bool = False, salt: str = "") -> str:
             f"<td class=n>{_e(interval)}</td><td class=n>{module.pairs}</td></tr>"
         )
     out.append("</table>")
+    return "".join(out)
+
+
+def report_html(report: Report, *, names: bool = False, salt: str = "") -> str:
+    """The whole page, as a string (write it as UTF-8)."""
+    people = {x.id: x for x in report.learners}
+
+    def who(learner_id: str) -> str:
+        learner = people.get(learner_id)
+        return _e(learner.name) if names and learner and learner.name else _e(pseudonym(learner_id, salt))
+
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="fr"><head><meta charset="utf-8">',
+        f"<title>{_e(t('reports.html.title', title=report.title))}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{_e(t('reports.html.title', title=report.title))}</h1>",
+    ]
+    scope = (
+        t("reports.session", session=report.session)
+        if report.session is not None
+        else t("reports.all_sessions", count=report.session_count)
+    )
+    out.append(f'<p>{_e(scope)}</p><div class="figures">')
+    for label, value in (
+        (t("reports.html.people"), str(report.people)),
+        (t("reports.html.sessions"), str(report.session_count)),
+        (t("reports.html.lessons_completed"), str(report.lessons_completed)),
+        (t("reports.html.pass_rate"), _ratio(report.pass_rate)),
+    ):
+        out.append(f'<div class="figure"><b>{_e(value)}</b>{_e(label)}</div>')
+    out.append("</div>")
+
+    out.append(f"<h2>{_e(t('reports.html.gain_heading'))}</h2><p>{_e(t('reports.html.gain_caption'))}</p>")
+    if report.impact:
+        out.append(gain_chart(report.impact))
+        out.append(_gain_table(report.impact))
+    else:  # headers alone would read as a broken table
+        out.append(f"<p>{_e(t('reports.html.no_gain'))}</p>")
 
     out.append(
         f"<h2>{_e(t('reports.html.sessions_heading'))}</h2><table><tr>"

@@ -39,7 +39,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "time_s": report.time_s,
         "lessons_completed": report.lessons_completed,
         "pass_rate": report.pass_rate,
-        "sessions": len([s for s in report.sessions if s.label]),
+        "sessions": report.session_count,
     }
     for learner, figures in zip(data["learners"], report.learners, strict=True):
         learner.update(success_rate=figures.success_rate, progress=figures.progress, level=figures.level)

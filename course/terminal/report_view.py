@@ -206,7 +206,7 @@ def build_report(report: Report, sort: SortKey = "name") -> Group:
     if report.session is not None:
         scope = Text(t("reports.session", session=clean_terminal(report.session) or t("reports.no_session")))
     else:
-        scope = Text(t("reports.all_sessions", count=len([s for s in report.sessions if s.label])))
+        scope = Text(t("reports.all_sessions", count=report.session_count))
     parts: list[RenderableType] = [title, scope, summary_line(report), Text()]
     if not report.learners:
         parts.append(Text(t("reports.no_learners")))
