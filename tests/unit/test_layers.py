@@ -47,7 +47,13 @@ def test_csv_json_html_and_xapi_outputs_load_neither_rich_nor_textual(tmp_path):
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual'))\n"
         "print(bad[:5]); sys.exit(1 if bad else 0)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "ATELIER_DATA": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        "ATELIER_DATA": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "report.html").exists() and (tmp_path / "out.xapi").exists()
