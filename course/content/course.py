@@ -37,8 +37,10 @@ class Course:
         return [p for p in self.problems if p.severity == "warning"]
 
     def files_with_errors(self) -> list[str]:
-        """The files that could not be read whole, for the learner's notice."""
-        return sorted({p.path for p in self.errors})
+        """The files that could not be read whole, for the learner's notice: those with an
+        error of their own. A file that only carries consequences of another file's error
+        (`Problem.cause`) reads again once that file is fixed; `atelier validate` lists them."""
+        return sorted({p.path for p in self.errors if p.cause is None})
 
     def lessons_of(self, module: Module) -> list[Lesson]:
         return [self.lessons[i] for i in module.lessons if i in self.lessons]
