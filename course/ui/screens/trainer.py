@@ -139,8 +139,8 @@ class TrainerScreen(Screen[None]):
             self.app.call_from_thread(self._progress, 0, total)
             reports = compute_reports(
                 source,
-                build_index(self.app.course),
-                scopes=None,  # type: ignore[attr-defined]
+                build_index(self.app.course),  # type: ignore[attr-defined]
+                scopes=None,
                 progress=lambda done: self.app.call_from_thread(self._progress, done, total),
             )
             drawn = self._draw(reports, {})
