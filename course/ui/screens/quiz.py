@@ -136,8 +136,11 @@ class QuizScreen(Screen[None]):
         submit = self.query_one("#submit-button", Button)
         submit.label = t("quiz.button.submit")
         submit.refresh(layout=True)  # a Button keeps its width when its label changes
-        self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
+        body = self.query_one("#quiz-body", VerticalScroll)
+        body.scroll_home(animate=False)
         view.focus_answer()
+        # The prompt first: once laid out, the question starts at the top (the answer follows it).
+        self.call_after_refresh(body.scroll_home, animate=False, immediate=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":

@@ -61,11 +61,12 @@ class QuestionView(Vertical):
             yield Input(placeholder=t("quiz.short.placeholder"), id="answer", max_length=200)
 
     def focus_answer(self) -> None:
+        """Focus the answer widget without scrolling: the screen keeps the prompt in view."""
         widget = self.query_one("#answer")
         if isinstance(widget, SequenceBuilder):
-            widget.focus_pool()
+            widget.focus_pool(scroll_visible=False)
         else:
-            widget.focus()
+            widget.focus(scroll_visible=False)
 
     def choose_number(self, number: int) -> None:
         widget = self.query_one("#answer")

@@ -96,5 +96,5 @@ class SequenceBuilder(Vertical):
             self._refresh()
             self.query_one("#sequence-pool", OptionList).focus()
 
-    def focus_pool(self) -> None:
-        self.query_one("#sequence-pool", OptionList).focus()
+    def focus_pool(self, scroll_visible: bool = True) -> None:
+        self.query_one("#sequence-pool", OptionList).focus(scroll_visible=scroll_visible)

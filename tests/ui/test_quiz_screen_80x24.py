@@ -1,0 +1,56 @@
+"""The quiz screen at 80×24 as a learner sees it: a match question opens on its prompt, the
+right answer of a multiple choice is said once, and a validated order/match no longer asks for Enter."""
+
+from __future__ import annotations
+
+import asyncio
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import load_course
+from course.ui.screens.quiz import QuizItem, QuizScreen
+from course.ui.widgets.choice_list import ChoiceList
+from tests.ui.walk import give_wrong_answer, screen_lines
+
+BUNDLED = load_course(bundled_course_dir())
+SIZE = (80, 24)
+
+
+def _items(quiz_id: str) -> list[QuizItem]:
+    quiz = BUNDLED.quizzes[quiz_id]
+    return [QuizItem(quiz, q, 1, 7, list(range(len(getattr(q, "choices", ()))))) for q in quiz.questions]
+
+
+async def _open(pilot, quiz_id: str, question_id: str) -> QuizScreen:  # type: ignore[no-untyped-def]
+    """The quiz screen on `question_id` of the bundled quiz `quiz_id`."""
+    items = _items(quiz_id)
+    screen = QuizScreen(pilot.app.journey, items, title="Test", total=len(items), done_before=0)
+    await pilot.app.push_screen(screen)
+    await pilot.pause()
+    screen.index = next(n for n, item in enumerate(items) if item.question.id == question_id)
+    await screen._show()
+    await pilot.pause()
+    return screen
+
+
+async def _answer_wrongly(pilot, screen: QuizScreen) -> None:  # type: ignore[no-untyped-def]
+    give_wrong_answer(screen)
+    await screen.action_submit()
+    if not screen.answered:  # the confidence question comes first
+        screen.query_one("#confidence", ChoiceList).mark(1)
+        await screen.action_submit()
+    await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
+    await pilot.pause()
+
+
+async def test_a_match_question_opens_on_its_prompt(make_app):
+    app = make_app(course=BUNDLED, learner="Marcheur")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(pilot, "illectronisme-test-depart", "tri-messages")
+        await _answer_wrongly(pilot, screen)
+        await pilot.press("enter")  # on to the match question
+        await pilot.pause()
+        assert screen.item.question.id == "lieux-aide"
+        rows = "\n".join(screen_lines(app))
+        assert "Associez chaque service à ce qu'il propose." in rows
+        assert "Que choisissez-vous pour : France Services ?" in rows  # and what to pick first
