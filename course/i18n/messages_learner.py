@@ -1,6 +1,10 @@
 """Learner screens: quitting, module tests introduced, score lines that add up, the map's test lines."""
 
 FR = {
+    "learner.open_elsewhere": (
+        "Ce profil est aussi ouvert dans une autre fenêtre. Vos réponses sont bien gardées, "
+        "mais continuez dans une seule fenêtre pour ne pas vous perdre."
+    ),
     "quit.ask": "Quitter ? Votre progression est enregistrée.",
     "quit.yes": "Quitter",
     "quit.stay": "Rester",
@@ -34,6 +38,10 @@ FR = {
 }
 
 EN = {
+    "learner.open_elsewhere": (
+        "This profile is also open in another window. Your answers are kept, "
+        "but carry on in one window only so as not to get lost."
+    ),
     "quit.ask": "Quit? Your progress is saved.",
     "quit.yes": "Quit",
     "quit.stay": "Stay",

@@ -18,6 +18,7 @@ from course.content.model import Lesson, Quiz
 from course.i18n import t
 from course.learning.journey import Journey
 from course.progress import InvalidNameError, ProgressStore, StoreWriteError
+from course.progress.presence import Presence
 from course.progress.trainer_code import TrainerCode
 from course.text.safe import clean_terminal
 from course.ui import access
@@ -81,6 +82,10 @@ class AtelierApp(ScreenRequests, App[None]):
         self._too_small: TooSmallScreen | None = None
         self._watch_size = False
         self.store_guard = StoreGuard(self)
+        self.presence = Presence(store.paths.root)
+
+    def on_unmount(self) -> None:
+        self.presence.leave()
 
     def on_mount(self) -> None:
         self.register_theme(CONTRAST)
@@ -145,6 +150,8 @@ class AtelierApp(ScreenRequests, App[None]):
         self.journey = Journey(self.course, self.store, learner, self.settings.session)
         self.journey.on_store_error = self.store_guard.failed
         self.store_guard.show_notices()  # their progress file set aside while opening: said now
+        if self.presence.show(learner.id):  # the same person in another window or tab: say so
+            self.notify(t("learner.open_elsewhere"), severity="warning", timeout=12, markup=False)
         screen = CourseMapScreen(self.journey)
         if isinstance(self.screen, ProfileScreen):
             self.switch_screen(screen)
