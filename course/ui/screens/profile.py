@@ -49,8 +49,12 @@ class ProfileScreen(Screen[None]):
     BINDINGS = [
         Binding("question_mark,f1", "app.help", t("key.help")),
         Binding("f9", "trainer", t("key.trainer")),
-        Binding("escape", "app.quit", t("key.quit")),
+        Binding("q", "app.ask_quit", t("key.quit"), show=False),
+        Binding("ctrl+q", "app.ask_quit", t("key.quit")),
+        Binding("escape", "nothing", show=False),
     ]
+    """Leaving always asks « Quitter ? ». q asks when the list or the button has the focus (in
+    the name field it is a letter, so the footer shows ctrl+q); Esc never quits."""
 
     def __init__(self, learners: list[Learner], course_title: str, workshop: bool = False) -> None:
         super().__init__()
@@ -89,6 +93,9 @@ class ProfileScreen(Screen[None]):
 
     def action_trainer(self) -> None:
         self.app.action_trainer()  # type: ignore[attr-defined]
+
+    def action_nothing(self) -> None:
+        """Esc on the first screen: there is nothing to go back to, and it must not quit."""
 
     @property
     def codes(self) -> LearnerCodes:
