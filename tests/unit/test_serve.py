@@ -24,8 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("textual_serve")
+import textual_serve  # noqa: F401  (a test dependency: missing, the suite fails instead of skipping)
 
 from course.cli import main
 from course.serve import build_command, is_loopback, lan_address, public_address, public_url, spaced

@@ -15,14 +15,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import aiohttp
 import pytest
+import textual_serve  # noqa: F401  (a test dependency: missing, the suite fails instead of skipping)
 
-pytest.importorskip("textual_serve")
-aiohttp = pytest.importorskip("aiohttp")
-
-from course.progress import AnswerRecord, ProgressStore  # noqa: E402
-from course.serve import build_command  # noqa: E402
-from course.serve.server import WorkshopServer  # noqa: E402
+from course.progress import AnswerRecord, ProgressStore
+from course.serve import build_command
+from course.serve.server import WorkshopServer
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
