@@ -39,6 +39,7 @@ class PreviewApp(AtelierApp):
         self._stamp = self._file_stamp()
         self._section = 0
         self._question = 0
+        self._end_said = False
 
     @property
     def rel(self) -> str:
@@ -88,16 +89,21 @@ class PreviewApp(AtelierApp):
         from course.ui.screens.lesson import LessonScreen
         from course.ui.screens.problems import ProblemsScreen
 
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
         problems = [p for p in self.course.problems if p.path == self.rel]
         lesson = next((x for x in self.course.lessons.values() if x.pos.path == self.rel), None)
         quiz = next((x for x in self.course.quizzes.values() if x.pos.path == self.rel), None)
         errors = [p for p in problems if p.severity == "error"]
-        if not errors and self._show_other_file():
+        if errors or (lesson is None and quiz is None and not self._other_file()):
+            # The last good view stays under the problems: Esc goes back to it.
+            while isinstance(self.screen, ProblemsScreen):
+                self.pop_screen()
+            back = len(self.screen_stack) > 1
+            self.push_screen(ProblemsScreen(self.rel, problems or self._not_found(), back=back))
             return
-        if errors or (lesson is None and quiz is None):
-            self.push_screen(ProblemsScreen(self.rel, problems or self._not_found()))
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._end_said = False
+        if self._show_other_file():
             return
         learner = self.store.create_learner(t("preview.learner"))
         self.journey = Journey(self.course, self.store, learner)
@@ -113,6 +119,12 @@ class PreviewApp(AtelierApp):
                 timeout=6,
                 markup=False,
             )
+
+    def _other_file(self) -> bool:
+        """The glossary or a module.yaml: shown as learners meet them rather than as a lesson."""
+        return self.rel == "lessons/glossary.yaml" or (
+            self.file.name == "module.yaml" and self.file.parent.parent.name == "lessons"
+        )
 
     def _show_other_file(self) -> bool:
         """glossary.yaml as the glossary a learner opens, module.yaml as the course map: True if shown."""
@@ -149,7 +161,10 @@ class PreviewApp(AtelierApp):
         return [Problem.make(self.rel, 1, 1, "not_in_course")]
 
     def lesson_finished(self, lesson) -> None:  # type: ignore[no-untyped-def]
-        self.notify(t("preview.lesson_end"))
+        """Said once per showing of the lesson: pressing → again at the end stacks no copies."""
+        if not self._end_said:
+            self._end_said = True
+            self.notify(t("preview.lesson_end"))
 
     def quiz_finished(self, screen) -> None:  # type: ignore[no-untyped-def]
         right = sum(g.correct for g in screen.grades)

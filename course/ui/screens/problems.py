@@ -15,16 +15,28 @@ from course.text.safe import clean_block, clean_terminal
 
 
 class ProblemsScreen(Screen[None]):
+    """Esc goes back to the last good view of the file (shown as it was before the save that
+    broke it), or does nothing when there is none; q asks « Quitter ? »; neither quits at once."""
+
     HELP_KEY = "preview"
     BINDINGS = [
-        Binding("q,escape", "app.quit", t("key.quit")),
+        Binding("escape", "back", t("key.back")),
+        Binding("q", "app.ask_quit", t("key.quit")),
         Binding("question_mark,f1", "app.help", t("key.help")),
     ]
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, problems: list[Problem], back: bool = False) -> None:
         super().__init__()
         self.path = path
         self.problems = problems
+        self.back = back
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """« Retour » is offered only when there is a view to go back to."""
+        return self.back or action != "back"
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
         yield Static(
