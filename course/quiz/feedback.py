@@ -26,7 +26,8 @@ class Feedback:
     choice_feedback: list[str] = field(default_factory=list)
     """The trainer's feedback on the choices picked."""
     missed: list[str] = field(default_factory=list)
-    """Right choices of a multiple-choice question that were left unticked."""
+    """Right choices of a multiple-choice question that were left unticked (empty when they are
+    the whole right answer and that answer is shown: it is said once)."""
     retry: bool = False
     """Practice quiz answered wrong: the same question comes back at once."""
     explanation: str = ""
@@ -41,6 +42,8 @@ def feedback_for(question: Question, result: Grade, quiz_mode: str, asking: str 
         missed = [c.text for i, c in enumerate(question.choices) if c.correct and i not in result.response]
     retry = quiz_mode == "practice" and not result.correct and asking == "quiz"
     expected = None if result.correct or quiz_mode == "practice" else result.expected_text
+    if expected is not None and len(missed) == sum(c.correct for c in getattr(question, "choices", ())):
+        missed = []  # every right choice was missed: the right answer, shown, already lists them
     return Feedback(
         verdict,
         round(result.score * 100),

@@ -8,6 +8,7 @@ import asyncio
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.ui.screens.quiz import QuizItem, QuizScreen
+from course.ui.screens.results import ResultsScreen
 from course.ui.widgets.choice_list import ChoiceList
 from tests.ui.walk import give_wrong_answer, screen_lines
 
@@ -54,3 +55,43 @@ async def test_a_match_question_opens_on_its_prompt(make_app):
         rows = "\n".join(screen_lines(app))
         assert "Associez chaque service à ce qu'il propose." in rows
         assert "Que choisissez-vous pour : France Services ?" in rows  # and what to pick first
+
+
+async def test_the_right_answer_of_a_multiple_choice_is_said_once_as_a_list(make_app):
+    app = make_app(course=BUNDLED, learner="Marcheur")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(pilot, "illectronisme-test-depart", "tri-messages")
+        await _answer_wrongly(pilot, screen)  # one wrong box ticked: every right one missed
+        question = screen.item.question
+        right = [c.text for c in question.choices if c.correct]
+        rows = "\n".join(screen_lines(app))
+        assert "La bonne réponse :" in rows
+        assert "Il fallait aussi cocher" not in rows
+        assert " | " not in rows
+        assert right[0][:30] in rows
+        verdict = str(screen.query_one("#verdict").render())
+        assert verdict.count(right[0]) == 1 and verdict.count(right[-1]) == 1
+
+
+async def test_the_results_list_right_choices_without_a_bar(make_app):
+    app = make_app(course=BUNDLED, learner="Marcheur")
+    quiz = BUNDLED.quizzes["illectronisme-definir"]  # evaluation: the solutions are shown at the end
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.start_quiz(quiz)
+        await pilot.pause()
+        for _ in quiz.questions:
+            await _answer_wrongly(pilot, app.screen)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        missed = app.screen.query_one("#missed")
+        missed.scroll_visible(top=True, animate=False)
+        await pilot.pause()
+        rows = "\n".join(screen_lines(app))
+        assert "Bonne réponse :" in rows
+        assert " | " not in str(missed.render()) and " | " not in rows
+        question = next(q for q in quiz.questions if q.id == "definition-insee")
+        right = [c.text for c in question.choices if c.correct]
+        assert " ; ".join(right) in " ".join(str(missed.render()).split())

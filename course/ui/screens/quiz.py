@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Markdown, Static
 
+from course.content.model import Question
 from course.i18n import t
 from course.learning.journey import Journey
 from course.learning.quiz_items import QuizItem
@@ -21,7 +22,7 @@ from course.quiz.feedback import Feedback, feedback_for
 from course.quiz.grading import Grade, grade
 from course.ui.messages import BackChosen
 from course.ui.widgets.choice_list import ChoiceList
-from course.ui.widgets.question_view import QuestionView
+from course.ui.widgets.question_view import QuestionView, right_answer
 from course.ui.widgets.sequence_builder import SequenceBuilder
 
 _QUIZ_INCOMPLETE_KEYS = {
@@ -267,7 +268,7 @@ class QuizScreen(Screen[None]):
         await self._show_feedback(result)
 
     @staticmethod
-    def _verdict(fb: Feedback) -> Text:
+    def _verdict(fb: Feedback, question: Question) -> Text:
         """✓/✗ and its words first, then what was expected and the feedback of the choices made."""
         verdict = Text()
         if fb.verdict == "right":
@@ -281,11 +282,11 @@ class QuizScreen(Screen[None]):
         if fb.retry:
             verdict.append("\n" + t("quiz.try_again"))
         if fb.expected is not None:
-            verdict.append("\n" + t("quiz.expected", answer=fb.expected))
+            verdict.append("\n" + t("quiz.expected", answer=right_answer(question)))
         for text in fb.choice_feedback:
             verdict.append("\n» " + text)
         if fb.missed:
-            verdict.append("\n" + t("quiz.missed_choices", choices=" | ".join(fb.missed)))
+            verdict.append("\n" + t("quiz.missed_choices", choices=" ; ".join(fb.missed)))
         return verdict
 
     async def _show_feedback(self, result: Grade) -> None:
@@ -294,7 +295,7 @@ class QuizScreen(Screen[None]):
         feedback = self.query_one("#feedback")
         feedback.set_class(result.correct, "-right")
         feedback.set_class(not result.correct, "-wrong")
-        self.query_one("#verdict", Static).update(self._verdict(fb))
+        self.query_one("#verdict", Static).update(self._verdict(fb, self.item.question))
         explanation = self.query_one("#explanation", Markdown)
         explanation.display = bool(fb.explanation)
         await explanation.update(fb.explanation)

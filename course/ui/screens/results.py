@@ -16,9 +16,9 @@ from textual.widgets import Button, Footer, Static
 from course.content.model import Quiz, question_text
 from course.i18n import t
 from course.learning.journey import AttemptResult, Journey
-from course.quiz.grading import expected_text
 from course.ui.messages import BackChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
+from course.ui.widgets.question_view import right_answer
 
 _QUIZ_CONFIDENCE_KEYS = {
     1: "quiz.confidence.1",
@@ -126,8 +126,9 @@ class ResultsScreen(Screen[None]):
             if question is not None:
                 text.append(f"• {question_text(question)}\n")
                 if solutions:
-                    answer = expected_text(question, true_word=t("quiz.true"), false_word=t("quiz.false"))
-                    text.append("  " + t("results.solution", answer=answer) + "\n", style="italic")
+                    text.append(
+                        "  " + t("results.solution", answer=right_answer(question)) + "\n", style="italic"
+                    )
         text.append(t("results.review_hint"))
         return text
 

@@ -21,6 +21,7 @@ from course.content.model import (
 )
 from course.i18n import t
 from course.learning.quiz_items import sequence_pool
+from course.quiz.grading import expected_text
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.sequence_builder import SequenceBuilder
 
@@ -32,6 +33,13 @@ _QUIZ_HOWTO_KEYS = {
     "single": "quiz.howto.single",
     "true_false": "quiz.howto.true_false",
 }
+
+
+def right_answer(question: Question) -> str:
+    """The right answer written out for the learner: right choices as « A ; B », not the stored « A | B »."""
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        return " ; ".join(c.text for c in question.choices if c.correct)
+    return expected_text(question, true_word=t("quiz.true"), false_word=t("quiz.false"))
 
 
 class QuestionView(Vertical):
