@@ -70,8 +70,8 @@ _HTML_RULES = [
         (r"<br\s*/?>", "\n"),
         (r"</?(?:p|div|h[1-6]|ul|ol|pre|blockquote|table|tr|hr)\b[^<>]*>", "\n\n"),
         (r"<li\b[^<>]*>", "\n- "),
-        (r"</?(?:b|strong)\b[^<>]*>", "**"),
-        (r"</?(?:i|em)\b[^<>]*>", "*"),
+        (r"<(b|strong)\b[^<>]*>(.*?)</\1\s*>", lambda m: _emphasis(m.group(2), "**")),
+        (r"<(i|em)\b[^<>]*>(.*?)</\1\s*>", lambda m: _emphasis(m.group(2), "*")),
         (r"</?code\b[^<>]*>", "`"),
         (r"<a\b[^<>]*?href=[\"']([^\"']*)[\"'][^<>]*>(.*?)</a\s*>", r"[\2](\1)"),
         (r"<img\b[^<>]*?alt=[\"']([^\"']*)[\"'][^<>]*>", r"\1"),
@@ -80,6 +80,20 @@ _HTML_RULES = [
         (r"\n{3,}", "\n\n"),
     )
 ]
+
+
+def _emphasis(inner: str, marker: str) -> str:
+    """`inner` in bold or italics, line by line, the markers against the words: Markdown reads
+    `**mot**`, not `** mot**` (Moodle's HTML often puts a space or a <br> inside the tag)."""
+    lines = []
+    for line in inner.split("\n"):
+        core = line.strip()
+        if not core:
+            lines.append(line)
+            continue
+        lead, trail = line[: len(line) - len(line.lstrip())], line[len(line.rstrip()) :]
+        lines.append(f"{lead}{marker}{core}{marker}{trail}")
+    return "\n".join(lines)
 
 
 def looks_like_html(text: str) -> bool:

@@ -104,11 +104,6 @@ def test_uclouvain_bank_keeps_french_text_escapes_and_multiple_answers(tmp_path:
     assert not [t for t in texts if "&nbsp;" in t or "<p" in t or "\\n" in t or "\\:" in t]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html_to_markdown (course/interchange/__init__.py) keeps the space or <br> inside <strong>: "
-    "« affirmation** incorrecte.** » shows its asterisks, Moodle shows « affirmation **incorrecte.** »",
-)
 def test_uclouvain_bold_words_stay_bold(tmp_path: Path) -> None:
     _, quiz, _, _ = run_import(tmp_path, "uclouvain-recherche-documentaire.gift")
     by_id = {q["id"]: q for q in quiz["questions"]}
