@@ -95,3 +95,19 @@ async def test_the_results_list_right_choices_without_a_bar(make_app):
         question = next(q for q in quiz.questions if q.id == "definition-insee")
         right = [c.text for c in question.choices if c.correct]
         assert " ; ".join(right) in " ".join(str(missed.render()).split())
+
+
+async def test_a_validated_match_no_longer_asks_for_enter(make_app):
+    app = make_app(course=BUNDLED, learner="Marcheur")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(pilot, "illectronisme-test-depart", "lieux-aide")
+        give_wrong_answer(screen)
+        await pilot.pause()
+        assert "C'est complet" in "\n".join(screen_lines(app))  # asked while it can be validated
+        await _answer_wrongly(pilot, screen)
+        screen.query_one("#quiz-body").scroll_home(animate=False)
+        await pilot.pause()
+        rows = "\n".join(screen_lines(app))
+        assert "Vos associations" in rows
+        assert "C'est complet" not in rows

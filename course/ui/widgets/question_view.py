@@ -105,4 +105,8 @@ class QuestionView(Vertical):
         return None
 
     def freeze(self) -> None:
-        self.query_one("#answer").disabled = True
+        widget = self.query_one("#answer")
+        if isinstance(widget, SequenceBuilder):
+            widget.freeze()
+        else:
+            widget.disabled = True

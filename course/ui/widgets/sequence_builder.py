@@ -96,5 +96,10 @@ class SequenceBuilder(Vertical):
             self._refresh()
             self.query_one("#sequence-pool", OptionList).focus()
 
+    def freeze(self) -> None:
+        """Answered: nothing more to pick, and no more « press Enter to submit »."""
+        self.disabled = True
+        self.query_one("#sequence-ask", Static).display = False
+
     def focus_pool(self, scroll_visible: bool = True) -> None:
         self.query_one("#sequence-pool", OptionList).focus(scroll_visible=scroll_visible)
