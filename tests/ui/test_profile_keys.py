@@ -22,6 +22,8 @@ async def test_escape_on_the_profile_screen_does_not_quit(mini_course, private_d
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
+        footer = seen(app).splitlines()[-1]
+        assert "^q Quitter" in footer and "esc" not in footer  # what works from the name field
         for _ in range(2):  # in the name field, then on the button
             await pilot.press("escape")
             await pilot.pause()

@@ -49,12 +49,12 @@ class ProfileScreen(Screen[None]):
     BINDINGS = [
         Binding("question_mark,f1", "app.help", t("key.help")),
         Binding("f9", "trainer", t("key.trainer")),
+        # In the name field q is a letter: the footer shows ctrl+q, which works everywhere.
         Binding("q", "app.ask_quit", t("key.quit"), show=False),
-        Binding("ctrl+q", "app.ask_quit", t("key.quit")),
+        Binding("ctrl+q", "app.ask_quit", t("key.quit"), priority=True),
         Binding("escape", "nothing", show=False),
     ]
-    """Leaving always asks « Quitter ? ». q asks when the list or the button has the focus (in
-    the name field it is a letter, so the footer shows ctrl+q); Esc never quits."""
+    """Leaving always asks « Quitter ? » (q on the list or the button, ctrl+q anywhere); Esc never quits."""
 
     def __init__(self, learners: list[Learner], course_title: str, workshop: bool = False) -> None:
         super().__init__()
