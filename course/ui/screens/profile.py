@@ -156,8 +156,9 @@ class ProfileScreen(Screen[None]):
         from course.ui.screens.learner_code import NewCodeScreen
 
         self.app.push_screen(
-            NewCodeScreen(self.codes, learner.id, code), lambda _: self.app.choose_learner_id(learner.id)
-        )  # type: ignore[attr-defined]
+            NewCodeScreen(self.codes, learner.id, code),
+            lambda _: self.app.choose_learner_id(learner.id),  # type: ignore[attr-defined]
+        )
 
     def _same_name(self, learner: Learner, question: str) -> None:
         from course.ui.screens.learner_code import SameNameScreen
