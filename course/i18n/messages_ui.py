@@ -357,6 +357,7 @@ FR.update(
         "trainer.title": "Espace formateur — le bilan du groupe",
         "trainer.key.previous": "Séance précédente",
         "trainer.key.next": "Séance suivante",
+        "trainer.key.sessions": "Séance",
         "trainer.key.label": "Nommer la séance",
         "trainer.filter": "Séance affichée : {session} ({n}/{total}, flèches pour changer)",
         "trainer.all": "toutes",
@@ -369,7 +370,7 @@ FR.update(
         "trainer.label_cleared": "Les prochaines réponses ne seront rattachées à aucune séance.",
         "trainer.pin_ask": "Code formateur :",
         "trainer.pin_wrong": "Ce n'est pas le bon code.",
-        "help.trainer": "Le **bilan du groupe** : par personne (leçons terminées, score, temps), par leçon (questions difficiles, erreur la plus fréquente). **Flèches gauche et droite** : changer de séance. `s` : nommer la séance en cours. `Échap` : revenir. Pour un tableur : `atelier export --format csv`.",
+        "help.trainer": "Le **bilan du groupe** : par personne (leçons terminées, score, temps), par leçon (questions difficiles, erreur la plus fréquente). **Flèches gauche et droite** : changer de séance. `s` : nommer la séance en cours. `o` : trier (nom, score, progression). `c` : donner un nouveau code à qui a oublié le sien. `m` : mettre ou enlever le « mode atelier ». `Échap` : revenir. Pour un tableur : `atelier export --format csv`.",
     }
 )
 EN.update(
@@ -378,6 +379,7 @@ EN.update(
         "trainer.title": "Trainer's view — the group's report",
         "trainer.key.previous": "Previous session",
         "trainer.key.next": "Next session",
+        "trainer.key.sessions": "Session",
         "trainer.key.label": "Name the session",
         "trainer.filter": "Session shown: {session} ({n}/{total}, arrows to change)",
         "trainer.all": "all",
@@ -390,7 +392,7 @@ EN.update(
         "trainer.label_cleared": "The next answers will be attached to no session.",
         "trainer.pin_ask": "Trainer's code:",
         "trainer.pin_wrong": "That is not the right code.",
-        "help.trainer": "The **group's report**: per person (lessons done, score, time), per lesson (hard questions, most frequent wrong answer). **Left and right arrows**: change session. `s`: name the current session. `Esc`: go back. For a spreadsheet: `atelier export --format csv`.",
+        "help.trainer": "The **group's report**: per person (lessons done, score, time), per lesson (hard questions, most frequent wrong answer). **Left and right arrows**: change session. `s`: name the current session. `o`: sort (name, score, progress). `c`: give a new code to someone who forgot theirs. `m`: turn the « workshop mode » on or off. `Esc`: go back. For a spreadsheet: `atelier export --format csv`.",
     }
 )
 

@@ -81,9 +81,9 @@ class TrainerScreen(Screen[None]):
     HELP_KEY = "trainer"
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),
-        Binding("left", "session(-1)", t("trainer.key.previous")),
-        Binding("right", "session(1)", t("trainer.key.next")),
-        Binding("o", "sort", t("trainer.key.sort")),
+        Binding("left", "session(-1)", t("trainer.key.previous"), show=False),
+        Binding("right", "session(1)", t("trainer.key.sessions"), key_display="← →"),
+        Binding("o", "sort", t("trainer.key.sort"), show=False),  # in the help: the footer holds 80 columns
         Binding("s", "label", t("trainer.key.label")),
         Binding("c", "renew_code", t("access.trainer.codes")),
         Binding("m", "workshop_mode", t("access.trainer.mode")),
