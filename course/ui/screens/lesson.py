@@ -19,6 +19,8 @@ from course.learning.journey import Journey
 from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.widgets.interaction import Interaction
+from course.ui.widgets.lesson_markdown import LessonMarkdown
+from course.ui.widgets.typography import french_markdown
 
 _LESSON_CALLOUT_KEYS = {
     "example": "lesson.callout.example",
@@ -91,7 +93,7 @@ class LessonScreen(Screen[None]):
         yield Static(id="section-title", markup=False)
         with VerticalScroll(id="section-body"):
             yield Static(id="callout-label", markup=False)
-            yield Markdown(id="section-text", open_links=False)
+            yield LessonMarkdown(id="section-text", open_links=False)
             yield Vertical(id="section-block")
         with Horizontal(id="actions"):
             yield Button(t("lesson.button.previous"), id="previous")
@@ -126,7 +128,7 @@ class LessonScreen(Screen[None]):
         await block.remove_children()
         text = self.query_one("#section-text", Markdown)
         text.display = bool(section.text.strip())
-        await text.update(section.text)
+        await text.update(french_markdown(section.text))
         widget = _interactive_widget(section)
         if widget is not None:
             await block.mount(widget)

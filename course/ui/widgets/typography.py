@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import rich._wrap
 from rich.cells import cell_len
 from rich.text import Text
 
@@ -17,8 +18,8 @@ _AFTER = re.compile(r"(?<=«)[ \u202f]")
 def french_spacing(text: str) -> str:
     """`text` with the space before : ; ? ! % » and after « made non-breaking (French only).
 
-    Both Rich and Textual wrap lines at ordinary spaces only, so « mot », 80 % and
-    « Tout recommencer ? » never split across two lines.
+    Where lines are wrapped by Rich (Markdown, and `Text` once `hold_no_break_spaces` has run),
+    « mot », 80 % and « Tout recommencer ? » then never split across two lines.
     """
     if get_language() != "fr":
         return text
@@ -49,3 +50,29 @@ def wrap_hanging(text: Text, width: int, indent: int) -> Text:
             lines.append("\n" + " " * indent)
         lines.append_text(text[begin:end])
     return lines
+
+
+_GLUE = "\u00a0\u202f"
+_WORD_HOLDING_NO_BREAK_SPACES = re.compile(rf"[^\S{_GLUE}]*(?:\S|[{_GLUE}])+[^\S{_GLUE}]*")
+
+
+def hold_no_break_spaces() -> None:
+    """Make Rich's line wrapping (used by Textual's Markdown) keep no-break spaces unbroken.
+
+    Rich splits words at any whitespace, the no-break space included, so « 28 % » could still
+    wrap as « 28 » / « % ». Its word pattern is swapped for one where the no-break spaces glue
+    the words they join, as Unicode line breaking wants. Safe to call more than once.
+    """
+    rich._wrap.re_word = _WORD_HOLDING_NO_BREAK_SPACES
+
+
+_CODE = re.compile(r"(^```.*?^```[^\n]*$|`[^`\n]+`)", re.MULTILINE | re.DOTALL)
+
+
+def french_markdown(markdown: str) -> str:
+    """`markdown` with `french_spacing` applied to its prose; code (fenced or `inline`) left as written.
+
+    Only spaces change, never line starts, so headings, lists, quotes and tables keep their marks.
+    """
+    pieces = _CODE.split(markdown)  # prose at even indexes, code at odd ones
+    return "".join(piece if n % 2 else french_spacing(piece) for n, piece in enumerate(pieces))
