@@ -149,7 +149,9 @@ async def test_quick_arrows_into_the_simulator_never_mix_two_sections(make_app):
         await pilot.pause()
         section = lesson.sections[last]
         assert screen.index == last
-        assert screen.query_one("#section-text")._markdown == section.text
+        from course.ui.widgets.typography import french_markdown
+
+        assert screen.query_one("#section-text")._markdown == french_markdown(section.text)
         assert section.title in shown(app) and app.focused.id == "feed-posts"
 
 
