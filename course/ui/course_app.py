@@ -110,7 +110,9 @@ class AtelierApp(ScreenRequests, App[None]):
     def profile_screen(self) -> ProfileScreen:
         """The profile choice; in the « mode atelier » no other learner's name reaches it."""
         workshop = self.workshop_mode
-        return ProfileScreen([] if workshop else self.store.list_learners(), self.course.title, workshop)
+        return ProfileScreen(
+            [] if workshop else self.store.list_learners(), self.course.title, self.store, workshop
+        )
 
     def _after_start(self) -> None:
         """From now on a too-small terminal covers whatever screen is shown."""

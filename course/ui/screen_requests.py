@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from course.ui.course_app import AtelierApp
     from course.ui.screens.course_map import CourseMapScreen
     from course.ui.screens.lesson import LessonScreen
+    from course.ui.screens.profile import ProfileScreen
     from course.ui.screens.quiz import QuizScreen
+    from course.ui.screens.trainer import TrainerScreen
 
 
 class ScreenRequests:
@@ -28,6 +30,25 @@ class ScreenRequests:
         return cast("AtelierApp", self)
 
     # -- messages up ----------------------------------------------------------------
+    def on_profile_screen_learner_chosen(self, message: ProfileScreen.LearnerChosen) -> None:
+        self._app().choose_learner_id(message.learner_id)
+
+    def on_profile_screen_trainer_asked(self, message: ProfileScreen.TrainerAsked) -> None:
+        self._app().action_trainer()
+
+    def on_trainer_screen_session_named(self, message: TrainerScreen.SessionNamed) -> None:
+        self._app().set_session(message.label)
+
+    def on_trainer_screen_code_renewal_asked(self, message: TrainerScreen.CodeRenewalAsked) -> None:
+        from course.ui.access import renew_learner_code
+
+        renew_learner_code(self._app())
+
+    def on_trainer_screen_workshop_mode_toggled(self, message: TrainerScreen.WorkshopModeToggled) -> None:
+        from course.ui.access import toggle_workshop_mode
+
+        toggle_workshop_mode(self._app())
+
     def on_back_chosen(self, message: BackChosen) -> None:
         self._app().go_back()
 

@@ -8,12 +8,15 @@ already asks « est-ce vous ? », and any change made to a typed name is said be
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +26,9 @@ from course.progress import InvalidNameError, Learner, StoreError, clean_name
 from course.progress.access_file import AccessError
 from course.progress.learner_codes import LearnerCodes, new_code
 from course.progress.records import NAME_MAX
+
+if TYPE_CHECKING:
+    from course.progress import ProgressStore
 
 FORMULA_START = "=+-@"
 
@@ -56,8 +62,20 @@ class ProfileScreen(Screen[None]):
     ]
     """Leaving always asks « Quitter ? » (q on the list or the button, ctrl+q anywhere); Esc never quits."""
 
-    def __init__(self, learners: list[Learner], course_title: str, workshop: bool = False) -> None:
+    @dataclass
+    class LearnerChosen(Message):
+        """A learner was chosen or created: the app opens their map."""
+
+        learner_id: str
+
+    class TrainerAsked(Message):
+        """F9 on the first screen: the app asks for the trainer code."""
+
+    def __init__(
+        self, learners: list[Learner], course_title: str, store: ProgressStore, workshop: bool = False
+    ) -> None:
         super().__init__()
+        self.store = store
         self.workshop = workshop
         self.HELP_KEY = "profile_workshop" if workshop else "profile"
         self.learners = [] if workshop else learners
@@ -92,20 +110,20 @@ class ProfileScreen(Screen[None]):
         return not (action == "trainer" and self.workshop)
 
     def action_trainer(self) -> None:
-        self.app.action_trainer()  # type: ignore[attr-defined]
+        self.post_message(self.TrainerAsked())
 
     def action_nothing(self) -> None:
         """Esc on the first screen: there is nothing to go back to, and it must not quit."""
 
     @property
     def codes(self) -> LearnerCodes:
-        return LearnerCodes(Path(self.app.store.paths.root))  # type: ignore[attr-defined]
+        return LearnerCodes(Path(self.store.paths.root))
 
     def say(self, message: str) -> None:
         self.query_one("#name-note", Static).update(Text(message, style="bold"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.choose_learner_id(event.option.id)  # type: ignore[attr-defined]
+        self.post_message(self.LearnerChosen(str(event.option.id)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._start()
@@ -131,7 +149,7 @@ class ProfileScreen(Screen[None]):
             self.say(" ".join([*reasons, t("access.name.changed", name=name)]))
             return
         self._shown_change = None
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         existing = store.find_learner(name)
         if existing is not None:
             self._same_name(existing, t("access.same_name", name=existing.name))
@@ -142,7 +160,7 @@ class ProfileScreen(Screen[None]):
             self.say(str(error))
             return
         if not self.workshop:
-            self.app.choose_learner_id(learner.id)  # type: ignore[attr-defined]
+            self.post_message(self.LearnerChosen(learner.id))
             return
         code = new_code()
         try:
@@ -155,10 +173,10 @@ class ProfileScreen(Screen[None]):
             return
         from course.ui.screens.learner_code import NewCodeScreen
 
-        self.app.push_screen(
-            NewCodeScreen(self.codes, learner.id, code),
-            lambda _: self.app.choose_learner_id(learner.id),  # type: ignore[attr-defined]
-        )
+        def chosen(_: object) -> None:
+            self.post_message(self.LearnerChosen(learner.id))
+
+        self.app.push_screen(NewCodeScreen(self.codes, learner.id, code), chosen)
 
     def _same_name(self, learner: Learner, question: str) -> None:
         from course.ui.screens.learner_code import SameNameScreen
@@ -177,7 +195,7 @@ class ProfileScreen(Screen[None]):
 
     def _resume(self, learner: Learner) -> None:
         if not self.workshop:
-            self.app.choose_learner_id(learner.id)  # type: ignore[attr-defined]
+            self.post_message(self.LearnerChosen(learner.id))
             return
         codes = self.codes
         if not codes.has_code(learner.id):
@@ -187,7 +205,7 @@ class ProfileScreen(Screen[None]):
 
         def checked(ok: bool | None) -> None:
             if ok:
-                self.app.choose_learner_id(learner.id)  # type: ignore[attr-defined]
+                self.post_message(self.LearnerChosen(learner.id))
             else:
                 self.query_one("#name", Input).focus()
 

@@ -9,8 +9,9 @@ until the data changes; the screen looks for changes every few seconds.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, RenderableType
 from rich.text import Text
@@ -18,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -26,6 +28,10 @@ from textual.worker import Worker, WorkerState
 
 from course.i18n import t
 from course.text.safe import clean_terminal
+
+if TYPE_CHECKING:
+    from course.content.course import Course
+    from course.progress import ProgressStore
 
 CHECK_EVERY_S = 3.0
 SORTS = ("name", "score", "progress")
@@ -90,8 +96,21 @@ class TrainerScreen(Screen[None]):
         Binding("question_mark,f1", "app.help", t("key.help")),
     ]
 
-    def __init__(self) -> None:
+    @dataclass
+    class SessionNamed(Message):
+        """The trainer named the workshop session (None: no name)."""
+
+        label: str | None
+
+    class CodeRenewalAsked(Message):
+        """The trainer wants to give a learner a new personal code."""
+
+    class WorkshopModeToggled(Message):
+        """The trainer turns the « mode atelier » on or off."""
+
+    def __init__(self, course: Course, store: ProgressStore, session: str | None) -> None:
         super().__init__()
+        self.course, self.store, self.session_label = course, store, session
         self.sessions: list[str | None] = [None]
         self.index = 0
         self.sort = "name"
@@ -107,7 +126,7 @@ class TrainerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        root = self.app.store.paths.root  # type: ignore[attr-defined]
+        root = self.store.paths.root
         kept = _KEPT.get(root)
         if kept is not None:
             self.reports, self.drawn = kept[1], kept[2]
@@ -124,7 +143,7 @@ class TrainerScreen(Screen[None]):
 
     def _check(self) -> Any:
         """In a thread: the data's fingerprint, and the reports if it changed."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         fingerprint = store.fingerprint()
         kept = _KEPT.get(store.paths.root)
         if kept is not None and kept[0] == fingerprint:
@@ -139,7 +158,7 @@ class TrainerScreen(Screen[None]):
             self.app.call_from_thread(self._progress, 0, total)
             reports = compute_reports(
                 source,
-                build_index(self.app.course),  # type: ignore[attr-defined]
+                build_index(self.course),
                 scopes=None,
                 progress=lambda done: self.app.call_from_thread(self._progress, done, total),
             )
@@ -197,7 +216,7 @@ class TrainerScreen(Screen[None]):
                 total=len(self.sessions),
             )
         )  # labels come from imported files
-        current_label = self.app.settings.session  # type: ignore[attr-defined]
+        current_label = self.session_label
         header.append(
             "  " + t("trainer.current", label=clean_terminal(current_label or t("trainer.none"), 40))
         )
@@ -226,22 +245,19 @@ class TrainerScreen(Screen[None]):
             self.run_worker(self._check, thread=True, group="check", exclusive=True)
 
     def action_renew_code(self) -> None:
-        from course.ui.access import renew_learner_code
-
-        renew_learner_code(self.app)  # type: ignore[arg-type]
+        self.post_message(self.CodeRenewalAsked())
 
     def action_workshop_mode(self) -> None:
-        from course.ui.access import toggle_workshop_mode
-
-        toggle_workshop_mode(self.app)  # type: ignore[arg-type]
+        self.post_message(self.WorkshopModeToggled())
 
     def action_label(self) -> None:
         def done(label: str | None) -> None:
             if label is not None:
-                self.app.set_session(label or None)  # type: ignore[attr-defined]
+                self.session_label = label or None
+                self.post_message(self.SessionNamed(self.session_label))
                 self._show()
 
-        self.app.push_screen(SessionLabelScreen(self.app.settings.session or ""), done)  # type: ignore[attr-defined]
+        self.app.push_screen(SessionLabelScreen(self.session_label or ""), done)
 
 
 class SessionLabelScreen(ModalScreen[str | None]):
