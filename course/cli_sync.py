@@ -92,7 +92,7 @@ def run_sync(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
 def _sync(
     args: argparse.Namespace, settings: dict[str, Any], data_dir: Path, out: TextIO, err: TextIO
 ) -> int:
-    from course.cli_workshop import _salt
+    from course.cli_workshop import pseudonym_salt
     from course.content.bundled import bundled_course_dir
     from course.content.course import CourseNotFound
     from course.content.loader import load_course
@@ -119,7 +119,7 @@ def _sync(
     store = ProgressStore(data_dir)
     try:
         statements = statements_of(
-            store_source(store)[1], index, base=base, names=args.names, salt=_salt(data_dir)
+            store_source(store)[1], index, base=base, names=args.names, salt=pseudonym_salt(data_dir)
         )
         journal = Journal.open(data_dir, client.endpoint)
         todo = plan(statements, journal)
@@ -178,7 +178,7 @@ def add_salt_arguments(sub: Any) -> None:
 
 def run_salt(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Show the key that turns learner ids into pseudonyms, or set it to the association's."""
-    from course.cli_workshop import _salt
+    from course.cli_workshop import SALT_FILE, pseudonym_salt
     from course.progress import resolve_data_dir
     from course.progress.storage import atomic_write_bytes
 
@@ -186,14 +186,14 @@ def run_salt(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
     data_dir = resolve_data_dir(args.data)
     try:
         if args.value is None:
-            out.write(t("salt.current", key=_salt(data_dir)) + "\n")
+            out.write(t("salt.current", key=pseudonym_salt(data_dir)) + "\n")
             return 0
         value = args.value.strip()
         if len(value) < 16 or not value.isascii() or not value.isprintable() or " " in value:
             err.write(t("salt.too_short") + "\n")
             return 2
         data_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(data_dir / "pseudonym-salt.txt", (value + "\n").encode("ascii"))
+        atomic_write_bytes(data_dir / SALT_FILE, (value + "\n").encode("ascii"))
     except OSError as error:
         err.write(t("sync.io_failed", reason=error.strerror or str(error)) + "\n")
         return 2

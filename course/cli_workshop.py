@@ -67,9 +67,13 @@ def add_arguments(sub: Any) -> None:
     imp.add_argument("--merge-as", metavar="NAME", help=t("reports.opt.merge_as"))
 
 
-def _salt(data_dir: Path) -> str:
-    """One random salt per data dir, so pseudonyms are stable there and meaningless elsewhere."""
-    path = data_dir / "pseudonym-salt.txt"
+SALT_FILE = "pseudonym-salt.txt"
+
+
+def pseudonym_salt(data_dir: Path) -> str:
+    """The data dir's pseudonym key, drawn at random on first use (`atelier salt --set` gives it the
+    association's, so a person has one pseudonym on every machine)."""
+    path = data_dir / SALT_FILE
     try:  # a FIFO or a device in its place is never opened for reading (it would hang)
         return read_regular(path, 4096).decode("utf-8").strip()
     except (OSError, DamagedFileError, UnicodeDecodeError):
@@ -128,9 +132,15 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         index = build_index(course)
         if args.command == "report":
             return _report(
-                args, store, index, ids, _salt(data_dir) if args.format in ("csv", "html") else "", out, err
+                args,
+                store,
+                index,
+                ids,
+                pseudonym_salt(data_dir) if args.format in ("csv", "html") else "",
+                out,
+                err,
             )
-        return _export(args, store, index, ids, _salt(data_dir), out, err)
+        return _export(args, store, index, ids, pseudonym_salt(data_dir), out, err)
     finally:
         for notice in store.notices:  # damaged files set aside, unreadable ones, read-only folder
             err.write(clean_block(notice.message) + "\n")
