@@ -11,6 +11,7 @@ import importlib
 import locale
 import os
 import pkgutil
+import re
 import string
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -84,6 +85,19 @@ class _CatalogueFormatter(string.Formatter):
             count = kwargs[name]
             return (plural if plural_is_needed(count, self.language) else singular), name
         return super().get_field(field_name, args, kwargs)
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec == "de":  # « de Marie », « d'Inès »: French elision before a name
+            return de_name(str(value))
+        return super().format_field(value, format_spec)
+
+
+_ELIDED = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœ]|h[aeiouyàâäéèêëîïôöùûü]", re.IGNORECASE)
+
+
+def de_name(name: str) -> str:
+    """« de » before a name, elided before a vowel or a silent h: « de Marie », « d'Inès », « d'Hélène »."""
+    return f"d'{name}" if _ELIDED.match(name) else f"de {name}"
 
 
 def _strict() -> bool:

@@ -59,7 +59,7 @@ FR = {
     "access.trainer.mode": "Mode atelier",
     "access.trainer.pick": "À qui donner un nouveau code personnel ? (flèches puis Entrée, Échap pour annuler)",
     "access.trainer.none": "Aucun apprenant pour l'instant.",
-    "access.trainer.given": "Nouveau code de {name} : {code} (à lui donner ; l'ancien ne marche plus).",
+    "access.trainer.given": "Nouveau code {name:de} : {code} (à lui donner ; l'ancien ne marche plus).",
     "access.mode.on": "Mode atelier activé : la liste des prénoms est cachée, chacun reprend avec son prénom et son code personnel.",
     "access.mode.off": "Mode atelier désactivé : la liste des prénoms est de nouveau affichée sur cet ordinateur.",
     "access.mode.forced": "Dans les navigateurs (atelier serve), le mode atelier est toujours actif.",

@@ -11,12 +11,12 @@ FR = {
         "aucune réponse n'a été perdue."
     ),
     "store.damaged.state": (
-        "Le fichier de progression de {name} était abîmé : il a été mis de côté sous le nom "
+        "Le fichier de progression {name:de} était abîmé : il a été mis de côté sous le nom "
         "{saved} et un nouveau fichier a été créé. Ses réponses sont intactes ; "
         "seule la position dans le parcours est à retrouver."
     ),
     "store.damaged.answers": (
-        "Un fichier de réponses de {name} était abîmé : il a été mis de côté sous le nom "
+        "Un fichier de réponses {name:de} était abîmé : il a été mis de côté sous le nom "
         "{saved} (rien n'est effacé, il reste consultable). Les autres réponses sont intactes."
     ),
     "store.damaged.kept": (
