@@ -77,6 +77,7 @@ class AtelierApp(ScreenRequests, App[None]):
         self.course = course
         self.store = store
         self.settings = settings or Settings()
+        self._first_theme()
         self.journey: Journey | None = None
         self.trainer_code = TrainerCode(store.paths.root, self.settings.pin)
         self._too_small: TooSmallScreen | None = None
@@ -84,13 +85,26 @@ class AtelierApp(ScreenRequests, App[None]):
         self.store_guard = StoreGuard(self)
         self.presence = Presence(store.paths.root)
 
+    def _first_theme(self) -> None:
+        """The theme, chosen before the first stylesheet is parsed.
+
+        Set the usual way (its watcher), it would have every rule parsed and applied a second
+        time before the first frame; both themes are dark, as Textual's default one.
+        """
+        self.register_theme(CONTRAST)
+        self.register_theme(ATELIER_DARK)
+        name = "atelier-contrast" if self.settings.theme == "contrast" else "atelier-dark"
+        self.set_reactive(AtelierApp.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+
     def on_unmount(self) -> None:
         self.presence.leave()
 
     def on_mount(self) -> None:
-        self.register_theme(CONTRAST)
-        self.register_theme(ATELIER_DARK)
-        self.theme = "atelier-contrast" if self.settings.theme == "contrast" else "atelier-dark"
         self.begin()
         self.store_guard.start()  # damaged files set aside: said at once; waiting answers retried
         self.set_timer(0.05, self._after_start)

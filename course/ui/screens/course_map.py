@@ -24,6 +24,18 @@ _MAP_STATE_KEYS = {
     "not_started": "map.state.not_started",
 }
 
+_ROWS_AROUND_THE_LIST = 6
+"""The map's rows outside the lesson list and its notices: title (2), buttons (3), footer (1)."""
+
+_NOTICE_ROWS = 4
+"""The notices' max-height (app.tcss)."""
+
+
+def _lines(option: Option) -> int:
+    prompt = option.prompt
+    return len(prompt.plain.splitlines()) if isinstance(prompt, Text) else 1
+
+
 STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}
 MARK_WIDTH = 3
 
@@ -45,6 +57,8 @@ def map_line(mark: str, title: str, detail: str, width: int, *, bold: bool = Fal
 
 class CourseMapScreen(Screen[None]):
     HELP_KEY = "map"
+    LIST_PADDING = 2
+    """Cells of a lesson line the list keeps free at its right."""
     BINDINGS = [
         Binding("c", "continue", t("map.key.continue")),
         Binding("r", "review", t("map.key.review")),
@@ -80,6 +94,11 @@ class CourseMapScreen(Screen[None]):
     def __init__(self, journey: Journey) -> None:
         super().__init__()
         self.journey = journey
+        self.refreshes = 0
+        """How many times the map was drawn (once before the first frame)."""
+        self._drawn_box: tuple[int, int] | None = None
+        self._resumed = False
+        self._notice_rows = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -94,9 +113,13 @@ class CourseMapScreen(Screen[None]):
         self.refresh_map()
 
     def on_screen_resume(self) -> None:
-        self.refresh_map()
+        """Back from a lesson, a quiz or a dialog: the map shows what changed meanwhile."""
+        if self._resumed:
+            self.refresh_map()
+        self._resumed = True  # the first resume follows the mount, which drew the map
 
     def refresh_map(self) -> None:
+        self.refreshes += 1
         journey = self.journey
         course = journey.course
         lessons = course.ordered_lessons()
@@ -121,8 +144,46 @@ class CourseMapScreen(Screen[None]):
         review.label = t("map.button.review_count", count=due)
         cont.refresh(layout=True)  # a Button keeps its width when its label changes
         review.refresh(layout=True)
-        options: list[Option | None] = []
-        width = self._line_width()
+        box = self._list_box()
+        self._drawn_box = box
+        width, rows = box
+        options = self._options(width - self.LIST_PADDING)
+        if len(options) > rows or sum(_lines(option) for option in options) > rows:  # a scrollbar
+            lesson_list = self.query_one("#lessons", OptionList)
+            options = self._options(width - lesson_list.styles.scrollbar_size_vertical - self.LIST_PADDING)
+        lesson_list = self.query_one("#lessons", OptionList)
+        highlighted = lesson_list.highlighted
+        lesson_list.clear_options()
+        lesson_list.add_options(options)
+        if highlighted is not None and highlighted < len(options):
+            lesson_list.highlighted = highlighted
+        if target is None or self.focused is None:
+            (lesson_list if target is None else cont).focus()
+
+    def _list_box(self) -> tuple[int, int]:
+        """The lesson list's inside (border and padding taken off, scrollbar not): cells wide, rows high.
+
+        Before the first layout the list has no size yet: it is then foreseen from the terminal's,
+        so that the map is drawn once before the first frame rather than again at the first resize.
+        """
+        lesson_list = self.query_one("#lessons", OptionList)
+        gutter = lesson_list.styles.gutter
+        region = lesson_list.region
+        if region.width and region.height:
+            return region.width - gutter.width, region.height - gutter.height
+        size = self.app.size
+        around = _ROWS_AROUND_THE_LIST + self._notice_rows
+        return size.width - gutter.width, size.height - around - gutter.height
+
+    def on_resize(self) -> None:
+        if self._list_box() != self._drawn_box:  # wrapped for another width, or another height
+            self.refresh_map()
+
+    def _options(self, width: int) -> list[Option]:
+        """The lines of the lesson list, wrapped to `width` cells."""
+        journey = self.journey
+        course = journey.course
+        options: list[Option] = []
         for number, module in enumerate(course.modules, 1):
             module_lessons = course.lessons_of(module)
             if not module_lessons:
@@ -148,22 +209,7 @@ class CourseMapScreen(Screen[None]):
                 )
             if module.posttest in course.quizzes:
                 options.append(self._test_option(module.posttest, "map.posttest", width))
-        lesson_list = self.query_one("#lessons", OptionList)
-        highlighted = lesson_list.highlighted
-        lesson_list.clear_options()
-        lesson_list.add_options(options)
-        if highlighted is not None and highlighted < len(options):
-            lesson_list.highlighted = highlighted
-        if target is None or self.focused is None:
-            (lesson_list if target is None else cont).focus()
-
-    def _line_width(self) -> int:
-        """The cells a line of the lesson list holds (its border, padding and scrollbar taken off)."""
-        inner = self.query_one("#lessons", OptionList).scrollable_content_region.width
-        return (inner or self.app.size.width - 4) - 2
-
-    def on_resize(self) -> None:
-        self.refresh_map()
+        return options
 
     def _test_option(self, quiz_id: str, label: str, width: int) -> Option:
         """A module's pre-test or post-test, with its first score once taken."""
@@ -186,6 +232,7 @@ class CourseMapScreen(Screen[None]):
             lines.append("⚠ " + notice.message)
         notices.update(Text("\n".join(lines)))
         notices.display = bool(lines)
+        self._notice_rows = min(len(lines), _NOTICE_ROWS)
 
     def _highlighted_lesson(self) -> Lesson | None:
         lesson_list = self.query_one("#lessons", OptionList)
