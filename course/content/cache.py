@@ -7,16 +7,16 @@ user's own cache folder; a missing, stale or unreadable cache is simply rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
 import tempfile
+import zlib
 from pathlib import Path
 
 from course.content.course import Course
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: model objects pickle as their class and field values
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # far above any course; a larger file is not a cache we wrote
 
 
@@ -36,12 +36,11 @@ def _model_signature() -> str:
 
     from course.content import model
 
-    parts = [
+    return "|".join(
         f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
         for name, cls in sorted(vars(model).items())
         if dataclasses.is_dataclass(cls)
-    ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    )
 
 
 def _fingerprint(root: Path) -> list[tuple[str, int, int]]:
@@ -67,21 +66,22 @@ def load_course_cached(root: Path, folder: Path | None = None) -> Course:
     from course.i18n import get_language
 
     signature = f"{root}|{get_language()}|{__version__}|{CACHE_VERSION}|{_model_signature()}"
-    key = hashlib.sha256(signature.encode()).hexdigest()[:24]
-    path = folder / f"course-{key}.pickle"
+    # The name only spreads courses over files (a checksum is enough, and cheaper to import than
+    # hashlib); the whole signature is stored in the file and compared when it is read.
+    path = folder / f"course-{zlib.crc32(signature.encode()):08x}.pickle"
     fingerprint = _fingerprint(root)
-    cached = _read(path, fingerprint)
+    cached = _read(path, signature, fingerprint)
     if cached is not None:
         return cached
     from course.content.loader import load_course  # YAML is only needed when the cache is stale
 
     course = load_course(root)
-    _store(path, (fingerprint, course))
+    _store(path, (signature, fingerprint, course))
     return course
 
 
-def _read(path: Path, fingerprint: list[tuple[str, int, int]]) -> Course | None:
-    """The cached course if its files did not change; None whatever went wrong (YAML is read).
+def _read(path: Path, signature: str, fingerprint: list[tuple[str, int, int]]) -> Course | None:
+    """The cached course if it was stored for this signature and its files did not change; else None.
 
     A damaged pickle can raise anything (MemoryError on a huge length, SystemError,
     RecursionError...), so every Exception means "rebuild"; a FIFO or a device in its
@@ -95,8 +95,8 @@ def _read(path: Path, fingerprint: list[tuple[str, int, int]]) -> Course | None:
         with os.fdopen(fd, "rb") as stream:
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
                 return None
-            stored_fingerprint, course = pickle.load(stream)
-        if stored_fingerprint == fingerprint and isinstance(course, Course):
+            stored_signature, stored_fingerprint, course = pickle.load(stream)
+        if stored_signature == signature and stored_fingerprint == fingerprint and isinstance(course, Course):
             return course
     except Exception:  # any failure of the cache (MemoryError, SystemError...) only costs a YAML load
         return None

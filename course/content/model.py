@@ -8,8 +8,61 @@ appear in YAML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, Literal
+
+
+class Frozen:
+    """What every model class shares: equality, hash, repr and a quick pickle, written once.
+
+    The classes are frozen, slotted dataclasses; letting `dataclass` generate `__eq__`,
+    `__hash__` and `__repr__` for each of them made importing this module (which the app
+    does before its first screen) a third slower. These behave as the generated ones:
+    equal when of the same class with equal compared fields, hashed on those fields, shown
+    as `Class(field=value, ...)` with the fields that have `repr=True`. A pickle (the course
+    cache) rebuilds an object through its `__init__` from its values in field order, which
+    unpickles about twice as fast as the dataclass' own per-field `__setstate__`.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        key = _getter(self.__class__, "compare")
+        return bool(key(self) == key(other))
+
+    def __hash__(self) -> int:
+        return hash(_getter(self.__class__, "compare")(self))
+
+    def __repr__(self) -> str:
+        cls = self.__class__
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(cls) if f.repr)  # type: ignore[arg-type]
+        return f"{cls.__qualname__}({shown})"
+
+    def __reduce__(self) -> tuple[type[Frozen], tuple[object, ...]]:
+        return self.__class__, _getter(self.__class__, "init")(self)
+
+
+_GETTERS: dict[tuple[type, str], Callable[[object], tuple[object, ...]]] = {}
+
+
+def _getter(cls: type, kind: str) -> Callable[[object], tuple[object, ...]]:
+    """The values of `cls`'s compared fields ("compare") or of all its fields in order ("init"), as a tuple."""
+    try:
+        return _GETTERS[cls, kind]
+    except KeyError:
+        pass
+    names = tuple(f.name for f in fields(cls) if getattr(f, kind))
+    getter: Callable[[object], Any]
+    if len(names) > 1:
+        getter = attrgetter(*names)
+    else:
+        getter = lambda obj: tuple(getattr(obj, name) for name in names)  # noqa: E731
+    _GETTERS[cls, kind] = getter
+    return getter
 
 
 def doc(text: str, **extra: object) -> dict[str, object]:
@@ -22,8 +75,8 @@ DEFAULT_PASS_RATIO = 0.7
 """The share of the marks a quiz asks by default; every score and pass rule reads it here."""
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Pos(Frozen):
     """Where an object starts in its file (1-based), for error messages."""
 
     path: str = ""
@@ -53,8 +106,8 @@ def place(obj: object, key: str, item: str | None = None) -> Pos:
 Callout = Literal["fact", "tip", "warning", "example"]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Source(Frozen):
     ref: str = field(metadata=doc("Référence lisible : ouvrage, chapitre, rapport, loi."))
     url: str | None = field(
         default=None, metadata=doc("Adresse web de la source (facultative).", format="uri")
@@ -62,23 +115,23 @@ class Source:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Gauge:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Gauge(Frozen):
     id: str = field(metadata=doc("Identifiant de la jauge (ex. abonnes).", id=True))
     label: str = field(metadata=doc("Nom affiché (ex. Abonnés)."))
     start: int = field(default=0, metadata=doc("Valeur de départ."))
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Effect(Frozen):
     gauge: str = field(metadata=doc("Identifiant de la jauge modifiée."))
     delta: int = field(metadata=doc("Ce que le choix ajoute (ou retire, si négatif)."))
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class ScenarioChoice:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ScenarioChoice(Frozen):
     text: str = field(metadata=doc("Ce que l'apprenant choisit de faire."))
     next: str = field(metadata=doc("Identifiant de l'étape suivante."))
     feedback: str | None = field(
@@ -95,8 +148,8 @@ class ScenarioChoice:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class ScenarioNode:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ScenarioNode(Frozen):
     id: str = field(metadata=doc("Identifiant de l'étape.", id=True))
     text: str = field(metadata=doc("La situation, en Markdown.", multiline=True))
     choices: list[ScenarioChoice] = field(
@@ -106,8 +159,8 @@ class ScenarioNode:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Scenario:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Scenario(Frozen):
     id: str = field(metadata=doc("Identifiant du scénario, unique dans la leçon.", id=True))
     start: str = field(metadata=doc("Identifiant de la première étape."))
     nodes: list[ScenarioNode] = field(metadata=doc("Les étapes du scénario.", min_items=2))
@@ -118,15 +171,15 @@ class Scenario:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Topic(Frozen):
     id: str = field(metadata=doc("Identifiant du thème.", id=True))
     label: str = field(metadata=doc("Nom du thème affiché."))
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class FeedPost:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class FeedPost(Frozen):
     id: str = field(metadata=doc("Identifiant de la publication.", id=True))
     text: str = field(metadata=doc("Le texte de la publication."))
     topic: str = field(metadata=doc("Identifiant de son thème."))
@@ -138,8 +191,8 @@ class FeedPost:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Feed:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Feed(Frozen):
     id: str = field(metadata=doc("Identifiant du simulateur, unique dans la leçon.", id=True))
     topics: list[Topic] = field(metadata=doc("Les thèmes du fil.", min_items=2))
     posts: list[FeedPost] = field(metadata=doc("Les publications proposées par le fil.", min_items=4))
@@ -152,15 +205,15 @@ class Feed:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Detail:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Detail(Frozen):
     label: str = field(metadata=doc("Ce que montre la ligne (ex. Expéditeur, Adresse, Date)."))
     value: str = field(metadata=doc("Son contenu, tel que l'apprenant le voit."))
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Clue:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Clue(Frozen):
     id: str = field(metadata=doc("Identifiant de l'indice.", id=True))
     text: str = field(metadata=doc("L'élément à juger (ex. « Lien raccourci bit.ly »)."))
     suspicious: bool = field(
@@ -170,8 +223,8 @@ class Clue:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class InspectItem:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class InspectItem(Frozen):
     id: str = field(metadata=doc("Identifiant du message à examiner.", id=True))
     format: Literal["sms", "post", "web", "email"] = field(metadata=doc("Forme : sms, post, web ou email."))
     details: list[Detail] = field(metadata=doc("Ce qui s'affiche, ligne par ligne.", min_items=1))
@@ -181,23 +234,23 @@ class InspectItem:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SearchResult(Frozen):
     title: str = field(metadata=doc("Titre du résultat."))
     source: str = field(metadata=doc("Site ou média (fictif ou réel)."))
     text: str = field(metadata=doc("Extrait affiché."))
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class LateralTab:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LateralTab(Frozen):
     query: str = field(metadata=doc("La recherche simulée (« autre onglet »)."))
     results: list[SearchResult] = field(metadata=doc("Les résultats affichés.", min_items=1))
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Inspect:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Inspect(Frozen):
     id: str = field(metadata=doc("Identifiant de l'inspecteur, unique dans la leçon.", id=True))
     items: list[InspectItem] = field(
         metadata=doc("Les messages à examiner (mêlez fiables et trompeurs).", min_items=1)
@@ -209,8 +262,8 @@ class Inspect:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Section(Frozen):
     title: str = field(metadata=doc("Titre de la section, affiché en haut de l'écran."))
     text: str = field(
         default="",
@@ -242,8 +295,8 @@ class Section:
         return self.scenario or self.feed or self.inspect
 
 
-@dataclass(frozen=True, slots=True)
-class TrainerNotes:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class TrainerNotes(Frozen):
     notes: str = field(
         default="", metadata=doc("Notes pour le formateur ou la formatrice (Markdown).", multiline=True)
     )
@@ -253,8 +306,8 @@ class TrainerNotes:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Lesson:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Lesson(Frozen):
     id: str = field(
         metadata=doc("Identifiant unique et stable de la leçon (la progression y est rattachée).", id=True)
     )
@@ -276,8 +329,8 @@ class Lesson:
     module: str = field(default="", compare=False, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, slots=True)
-class Competence:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Competence(Frozen):
     code: str = field(metadata=doc('Code de la compétence, entre guillemets (ex. "1.2" pour DigComp 2.2).'))
     label: str = field(
         default="",
@@ -289,8 +342,8 @@ class Competence:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Module:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Module(Frozen):
     title: str = field(metadata=doc("Titre du module."))
     summary: str = field(default="", metadata=doc("Présentation du module en une ou deux phrases."))
     order: int = field(
@@ -317,8 +370,8 @@ class Module:
     lessons: tuple[str, ...] = field(default=(), compare=False, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, slots=True)
-class CourseInfo:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CourseInfo(Frozen):
     title: str = field(metadata=doc("Titre du parcours."))
     description: str = field(default="", metadata=doc("Présentation du parcours (Markdown).", multiline=True))
     language: str = field(
@@ -330,8 +383,8 @@ class CourseInfo:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class GlossaryTerm:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class GlossaryTerm(Frozen):
     id: str = field(metadata=doc("Identifiant du terme, utilisé par les leçons.", id=True))
     term: str = field(metadata=doc("Le terme tel qu'il s'affiche."))
     definition: str = field(metadata=doc("Définition en Markdown.", multiline=True))
@@ -340,14 +393,14 @@ class GlossaryTerm:
     places: dict[str, Pos] = _places()
 
 
-@dataclass(frozen=True, slots=True)
-class Glossary:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Glossary(Frozen):
     terms: list[GlossaryTerm] = field(default_factory=list, metadata=doc("Les termes du glossaire."))
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Choice(Frozen):
     text: str = field(metadata=doc("Texte de la proposition."))
     correct: bool = field(default=False, metadata=doc("true si la proposition est juste."))
     feedback: str | None = field(
@@ -356,8 +409,8 @@ class Choice:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Pair(Frozen):
     left: str = field(metadata=doc("Élément de gauche."))
     right: str = field(metadata=doc("Élément de droite qui lui correspond."))
     pos: Pos = _pos()
@@ -369,8 +422,8 @@ _HINTS = doc("Indices révélés un à un à la demande (leur usage est enregist
 _PROMPT = doc("L'énoncé de la question.")
 
 
-@dataclass(frozen=True, slots=True)
-class SingleQuestion:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SingleQuestion(Frozen):
     """Exactly one correct choice."""
 
     id: str = field(metadata=_QID)
@@ -382,8 +435,8 @@ class SingleQuestion:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class MultipleQuestion:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class MultipleQuestion(Frozen):
     """One or more correct choices; all must be found."""
 
     id: str = field(metadata=_QID)
@@ -395,8 +448,8 @@ class MultipleQuestion:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class TrueFalseQuestion:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class TrueFalseQuestion(Frozen):
     id: str = field(metadata=_QID)
     statement: str = field(metadata=doc("L'affirmation à juger vraie ou fausse."))
     answer: bool = field(metadata=doc("true si l'affirmation est vraie, false sinon."))
@@ -406,8 +459,8 @@ class TrueFalseQuestion:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class OrderQuestion:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class OrderQuestion(Frozen):
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
     items: list[str] = field(
@@ -419,8 +472,8 @@ class OrderQuestion:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class MatchQuestion:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class MatchQuestion(Frozen):
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
     pairs: list[Pair] = field(metadata=doc("Les paires à reconstituer.", min_items=2))
@@ -430,8 +483,8 @@ class MatchQuestion:
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True)
-class ShortQuestion:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ShortQuestion(Frozen):
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
     accept: list[str] = field(
@@ -467,8 +520,8 @@ QUESTION_TYPES: dict[str, type] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class DiscernmentItems:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class DiscernmentItems(Frozen):
     reliable: list[str] = field(
         default_factory=list,
         metadata=doc(
@@ -485,8 +538,8 @@ class DiscernmentItems:
     places: dict[str, Pos] = _places()
 
 
-@dataclass(frozen=True, slots=True)
-class Quiz:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Quiz(Frozen):
     id: str = field(metadata=doc("Identifiant unique du quiz.", id=True))
     lesson: str = field(metadata=doc("Identifiant de la leçon à laquelle le quiz se rattache."))
     questions: list[Question] = field(metadata=doc("Les questions, une par écran.", min_items=1))

@@ -6,7 +6,9 @@ changes who is learning and what screen is shown.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -19,12 +21,9 @@ from course.i18n import t
 from course.learning.journey import Journey
 from course.progress import InvalidNameError, ProgressStore, StoreWriteError
 from course.progress.presence import Presence
-from course.progress.trainer_code import TrainerCode
 from course.text.safe import clean_terminal
-from course.ui import access
 from course.ui.screen_requests import ScreenRequests
 from course.ui.screens.course_map import CourseMapScreen
-from course.ui.screens.profile import ProfileMenu, ProfileScreen
 from course.ui.store_guard import StoreGuard
 from course.ui.themes import ATELIER_DARK
 
@@ -32,7 +31,9 @@ from course.ui.themes import ATELIER_DARK
 # screen appears sooner.
 
 if TYPE_CHECKING:
+    from course.progress.trainer_code import TrainerCode
     from course.ui.screens.dialogs import TooSmallScreen
+    from course.ui.screens.profile import ProfileScreen
     from course.ui.screens.quiz import QuizScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -79,7 +80,6 @@ class AtelierApp(ScreenRequests, App[None]):
         self.settings = settings or Settings()
         self._first_theme()
         self.journey: Journey | None = None
-        self.trainer_code = TrainerCode(store.paths.root, self.settings.pin)
         self._too_small: TooSmallScreen | None = None
         self._watch_size = False
         self.store_guard = StoreGuard(self)
@@ -100,6 +100,18 @@ class AtelierApp(ScreenRequests, App[None]):
         self.set_class(True, f"-theme-{name}", update=False)
         self.set_class(dark, "-dark-mode", update=False)
         self.set_class(not dark, "-light-mode", update=False)
+
+    @cached_property
+    def trainer_code(self) -> TrainerCode:
+        """The trainer code of this data dir (its module is not needed before the first screen)."""
+        from course.progress.trainer_code import TrainerCode
+
+        return TrainerCode(self.store.paths.root, self.settings.pin)
+
+    def _on_profile_screen(self) -> bool:
+        """Whether the profile choice is the screen shown (never, until its module is loaded)."""
+        profile = sys.modules.get("course.ui.screens.profile")
+        return profile is not None and isinstance(self.screen, profile.ProfileScreen)
 
     def on_unmount(self) -> None:
         self.presence.leave()
@@ -123,6 +135,8 @@ class AtelierApp(ScreenRequests, App[None]):
 
     def profile_screen(self) -> ProfileScreen:
         """The profile choice; in the « mode atelier » no other learner's name reaches it."""
+        from course.ui.screens.profile import ProfileScreen
+
         workshop = self.workshop_mode
         return ProfileScreen(
             [] if workshop else self.store.list_learners(), self.course.title, self.store, workshop
@@ -143,12 +157,12 @@ class AtelierApp(ScreenRequests, App[None]):
                 self._start_journey(known.id)
                 return
             self.store_guard.failed(error)
-            if not isinstance(self.screen, ProfileScreen):
+            if not self._on_profile_screen():
                 self.push_screen(self.profile_screen())
             return
         except InvalidNameError as error:
             self.notify(str(error), severity="error", markup=False)
-            if not isinstance(self.screen, ProfileScreen):
+            if not self._on_profile_screen():
                 self.push_screen(self.profile_screen())
             return
         self._start_journey(learner.id)
@@ -160,7 +174,7 @@ class AtelierApp(ScreenRequests, App[None]):
         learner = self.store.get_learner(learner_id)
         if learner is None:  # deleted meanwhile, in another window: say it, show the list as it is now
             self.notify(t("store.unknown_learner"), severity="error", markup=False)
-            if isinstance(self.screen, ProfileScreen):
+            if self._on_profile_screen():
                 self.switch_screen(self.profile_screen())
             return
         self.journey = Journey(self.course, self.store, learner, self.settings.session)
@@ -169,18 +183,21 @@ class AtelierApp(ScreenRequests, App[None]):
         if self.presence.show(learner.id):  # the same person in another window or tab: say so
             self.notify(t("learner.open_elsewhere"), severity="warning", timeout=12, markup=False)
         screen = CourseMapScreen(self.journey)
-        if isinstance(self.screen, ProfileScreen):
+        if self._on_profile_screen():
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
     def open_profile_menu(self) -> None:
+        from course.ui.screens.profile import ProfileMenu
+
         self.push_screen(ProfileMenu(), self._profile_choice)
 
     def _profile_choice(self, choice: str | None) -> None:
         if choice == "switch":
             self.switch_screen(self.profile_screen())
         elif choice == "reset_all":
+            from course.ui import access
             from course.ui.screens.dialogs import ConfirmScreen
 
             self.push_screen(
@@ -188,6 +205,7 @@ class AtelierApp(ScreenRequests, App[None]):
                 access.after_code(self, self._reset_all),
             )
         elif choice == "delete":
+            from course.ui import access
             from course.ui.screens.dialogs import ConfirmScreen
 
             self.push_screen(
@@ -211,6 +229,8 @@ class AtelierApp(ScreenRequests, App[None]):
             except StoreWriteError as error:
                 self.notify(str(error), severity="error", timeout=12, markup=False)
                 return
+            from course.ui import access
+
             access.forget_code(self, self.journey.learner.id)
             self.journey = None
             self.notify(t("confirm.done_delete"))
@@ -335,6 +355,8 @@ class AtelierApp(ScreenRequests, App[None]):
 
     def action_trainer(self) -> None:
         """The trainer's view of the group, never without the trainer code (chosen on first use)."""
+        from course.ui import access
+
         access.open_trainer_space(self)
 
     def set_session(self, label: str | None) -> None:

@@ -1,0 +1,124 @@
+"""The first screen is drawn once, with one parse of the stylesheet, and without what it does not show.
+
+Counts, not timings: how many times the map is drawn before it is seen, how many times the
+stylesheet is parsed again, which modules a start to the map has imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.css.stylesheet import Stylesheet
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import load_course
+from course.ui.screens.course_map import CourseMapScreen
+from tests.ui.walk import screen_lines
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def test_the_map_is_drawn_once_and_the_stylesheet_parsed_once(make_app, monkeypatch):
+    reparses: list[int] = []
+    original = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparses.append(1)
+        original(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = make_app(course=load_course(bundled_course_dir()))  # more lines than rows: a scrollbar
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CourseMapScreen)
+        assert "Continuer" in "\n".join(screen_lines(app))
+        assert screen.refreshes == 1
+        assert reparses == []
+        lessons = screen.query_one("#lessons")
+        assert lessons.show_vertical_scrollbar
+        width = lessons.scrollable_content_region.width - screen.LIST_PADDING
+        option = lessons.get_option_at_index(1)
+        assert max(len(line) for line in option.prompt.plain.splitlines()) <= width
+
+        await pilot.press("question_mark")  # a dialog over the map, then back: drawn again, once
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.refreshes == 2
+
+        await pilot.resize_terminal(100, 30)  # another width: lines wrapped again
+        await pilot.pause()
+        assert screen.refreshes == 3
+        assert "Continuer" in "\n".join(screen_lines(app))
+
+
+async def test_a_short_course_is_drawn_once_without_a_scrollbar(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CourseMapScreen)
+        assert screen.refreshes == 1
+        assert not screen.query_one("#lessons").show_vertical_scrollbar
+
+
+async def test_the_chosen_theme_is_the_first_one_drawn(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "atelier-dark"
+        assert app.has_class("-theme-atelier-dark") and app.has_class("-dark-mode")
+        title = app.screen.query_one("#screen-title")
+        assert title.styles.background == app.current_theme.to_color_system().panel
+
+
+NOT_BEFORE_THE_MAP = (
+    "course.ui.screens.profile",
+    "course.ui.access",
+    "course.progress.trainer_code",
+    "course.content.loader",
+    "yaml",
+)
+
+_START = """
+import asyncio, json, sys
+from pathlib import Path
+from course.content.bundled import bundled_course_dir
+from course.content.cache import load_course_cached
+from course.progress import ProgressStore
+from course.ui.course_app import Settings, build_app
+
+course = load_course_cached(bundled_course_dir())
+app = build_app(course, ProgressStore(Path(sys.argv[1])), Settings(learner="Léa"))
+
+async def main():
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print(json.dumps([type(app.screen).__name__, sorted(sys.modules)]))
+
+asyncio.run(main())
+"""
+
+
+def test_a_start_to_the_map_leaves_out_what_the_map_does_not_use(tmp_path):
+    env = {**os.environ, "ATELIER_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    for _ in range(2):  # the first start fills the course cache (and reads the YAML)
+        done = subprocess.run(
+            [sys.executable, "-c", _START, str(tmp_path / "data")],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+            check=True,
+        )
+    screen, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert screen == "CourseMapScreen"
+    assert "course.learning.journey" in modules
+    assert [name for name in NOT_BEFORE_THE_MAP if name in modules] == []
