@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
+from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Markdown, Static
+from textual.widgets import Button, Input, Markdown, Static
+from textual.widgets.markdown import MarkdownBlock
 
 from course.content.model import Question
 from course.i18n import t
@@ -24,6 +27,7 @@ from course.ui.messages import BackChosen
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import QuestionView, right_answer
 from course.ui.widgets.sequence_builder import SequenceBuilder
+from course.ui.widgets.steady_footer import SteadyFooter
 
 _QUIZ_INCOMPLETE_KEYS = {
     "match": "quiz.incomplete.match",
@@ -35,10 +39,55 @@ _QUIZ_INCOMPLETE_KEYS = {
 }
 
 
+class _Explanation(Markdown):
+    """The explanation of the feedback, its paragraphs rewritten in place from one question to the next.
+
+    Composed with one placeholder paragraph (hidden until the first feedback), so that
+    the first explanation too is written in place rather than mounted.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("…", **kwargs)
+
+    async def show(self, markdown: str) -> None:
+        """Show `markdown`; paragraphs already mounted take the new text, any other block is rebuilt."""
+        if markdown == self._markdown:
+            return
+        if not markdown.strip():  # hidden by the screen: the blocks stay for the next explanation
+            self._markdown = markdown
+            return
+        parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
+        new = list(self._parse_markdown(parser.parse(markdown)))
+        old = list(self.query_children(MarkdownBlock))
+        paragraph = self.get_block_class("paragraph_open")
+        if not all(type(block) is paragraph for block in old + new):
+            await self.update(markdown)
+            return
+        self._markdown = markdown
+        self._table_of_contents = None
+        for block, replacement in zip(old, new):
+            block.source_range = replacement.source_range
+            await block._update_from_block(replacement)
+        if len(old) > len(new):
+            await self.remove_children(old[len(new) :])
+        elif len(new) > len(old):
+            await self.mount_all(new[len(old) :])
+
+
 class QuizScreen(Screen[None]):
     """Asks `items` one by one; in review mode answers are recorded as reviews."""
 
     HELP_KEY = "quiz"
+    DEFAULT_CSS = """
+    QuizScreen #quiz-body {
+        scrollbar-gutter: stable;  /* the text keeps its width whether the feedback scrolls or not */
+    }
+    QuizScreen #submit-button.-ready {
+        /* answered: drawn as focused, since Enter presses it even while the answer keeps the focus */
+        text-style: $button-focus-text-style;
+        background-tint: $foreground 5%;
+    }
+    """
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),
         Binding("f2", "hint", t("quiz.key.hint")),
@@ -92,27 +141,42 @@ class QuizScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
+        item = self.item
         with VerticalScroll(id="quiz-body"):
-            yield Vertical(id="question-slot")
+            with Vertical(id="question-slot"):
+                yield QuestionView(item.question, item.order, item.seed)
             yield Static(id="hints", markup=False)
             with Vertical(id="feedback"):
                 yield Static(id="verdict", markup=False)
-                yield Markdown(id="explanation", open_links=False)
+                yield _Explanation(id="explanation", open_links=False)
         with Horizontal(id="actions"):
             yield Button(t("quiz.button.hint"), id="hint-button")
             yield Button(t("quiz.button.submit"), id="submit-button", variant="primary")
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_mount(self) -> None:
         # Enter answers, then moves on: a quick second press must never be swallowed.
         self.query_one("#submit-button", Button).active_effect_duration = 0
-        await self._show()
+        await self._show(fresh=True)
+        # The scroll bar laid out once at the start: the first feedback that scrolls is then drawn
+        # without the extra layout a scroll bar needs the first time it appears.
+        body = self.query_one("#quiz-body", VerticalScroll)
+        body.styles.overflow_y = "scroll"
+        self.call_after_refresh(self._scroll_bar_ready)
+
+    def _scroll_bar_ready(self) -> None:
+        for body in self.query("#quiz-body"):
+            body.styles.overflow_y = None
 
     @property
     def item(self) -> QuizItem:
         return self.items[self.index]
 
-    async def _show(self) -> None:
+    async def _show(self, fresh: bool = False) -> None:
+        """Ask the current question in the widgets already there, drawn in one frame.
+
+        `fresh`: the question view was just composed with this question.
+        """
         item = self.item
         self.feedback_placed.clear()
         self.answered = False
@@ -121,27 +185,32 @@ class QuizScreen(Screen[None]):
         self.hints_used = 0
         self.started = time.monotonic()
         number = self.done_before + self.index + 1
-        self.query_one("#screen-title", Static).update(
-            Text(t("quiz.header", title=self.title_text, n=number, total=self.total))
-        )
-        slot = self.query_one("#question-slot")
-        await slot.remove_children()
-        view = QuestionView(item.question, item.order, item.seed)
-        await slot.mount(view)
-        if not self.is_attached:  # the screen was closed while the question was being drawn
-            return
-        self.query_one("#hints", Static).update("")
-        self.query_one("#feedback").display = False
-        self.query_one("#hint-button", Button).display = bool(item.question.hints)
-        self.refresh_bindings()
+        with self.app.batch_update():
+            self.query_one("#screen-title", Static).update(
+                Text(t("quiz.header", title=self.title_text, n=number, total=self.total))
+            )
+            view = self.query_one(QuestionView)
+            if not fresh:
+                await view.show(item.question, item.order, item.seed)
+            if not self.is_attached:  # the screen was closed while the question was being drawn
+                return
+            for widget in self.query("#confidence-ask, #confidence"):
+                widget.display = False
+            self.query_one("#hints", Static).update("")
+            self.query_one("#feedback").display = False
+            self.query_one("#hint-button", Button).display = bool(item.question.hints)
+            self._label_submit(t("quiz.button.submit"))
+            self.query_one("#submit-button", Button).remove_class("-ready")
+            # The prompt first: the question starts at the top (the answer follows it).
+            self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False, immediate=True)
+            view.focus_answer()
+            self.refresh_bindings()
+
+    def _label_submit(self, label: str) -> None:
         submit = self.query_one("#submit-button", Button)
-        submit.label = t("quiz.button.submit")
-        submit.refresh(layout=True)  # a Button keeps its width when its label changes
-        body = self.query_one("#quiz-body", VerticalScroll)
-        body.scroll_home(animate=False)
-        view.focus_answer()
-        # The prompt first: once laid out, the question starts at the top (the answer follows it).
-        self.call_after_refresh(body.scroll_home, animate=False, immediate=True)
+        if str(submit.label) != label:
+            submit.label = label
+            submit.refresh(layout=True)  # a Button keeps its width when its label changes
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
@@ -207,20 +276,27 @@ class QuizScreen(Screen[None]):
     async def _ask_confidence(self) -> bool:
         """True once the learner has said how sure they are (asked after the answer, before grading)."""
         found = self.query("#confidence")
-        if not found:
-            slot = self.query_one("#question-slot")
-            await slot.mount(Static(t("quiz.confidence.ask"), id="confidence-ask", markup=False))
-            choices = ChoiceList(
-                [t("quiz.confidence.1"), t("quiz.confidence.2"), t("quiz.confidence.3")],
-                [0, 1, 2],
-                multiple=False,
-                id="confidence",
-            )
-            await slot.mount(choices)
-            choices.focus()
+        choices = found.first(ChoiceList) if found else None
+        if choices is None or not choices.display:
+            with self.app.batch_update():
+                if (
+                    choices is None
+                ):  # asked for the first time on this screen: the widgets stay for the next questions
+                    slot = self.query_one("#question-slot")
+                    await slot.mount(Static(t("quiz.confidence.ask"), id="confidence-ask", markup=False))
+                    choices = ChoiceList([], [], multiple=False, id="confidence")
+                    await slot.mount(choices)
+                choices.reset(
+                    [t("quiz.confidence.1"), t("quiz.confidence.2"), t("quiz.confidence.3")],
+                    [0, 1, 2],
+                    multiple=False,
+                )
+                for widget in self.query("#confidence-ask, #confidence"):
+                    widget.display = True
+                choices.focus()
             self.call_after_refresh(self._show_confidence, choices)
             return False
-        marked = found.first(ChoiceList).response()
+        marked = choices.response()
         if not marked:
             self.notify(t("quiz.confidence.ask"), severity="warning")
             return False
@@ -247,25 +323,27 @@ class QuizScreen(Screen[None]):
             return
         item = self.item
         result = grade(item.question, response, true_word=t("quiz.true"), false_word=t("quiz.false"))
-        try:
-            self.journey.record(
-                item.quiz,
-                item.question,
-                item.attempt,
-                result,
-                self.hints_used,
-                time.monotonic() - self.started,
-                mode=self.mode,
-                confidence=self.confidence,
-            )
-        except StoreWriteError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
-        self.answered = True
-        self.grades.append(result)
-        view.freeze()
-        for widget in self.query("#confidence"):
-            widget.disabled = True
-        await self._show_feedback(result)
+        with self.app.batch_update():
+            try:
+                self.journey.record(
+                    item.quiz,
+                    item.question,
+                    item.attempt,
+                    result,
+                    self.hints_used,
+                    time.monotonic() - self.started,
+                    mode=self.mode,
+                    confidence=self.confidence,
+                )
+            except StoreWriteError as error:
+                self.notify(str(error), severity="error", timeout=10, markup=False)
+            self.answered = True
+            self.grades.append(result)
+            view.freeze()
+            for choices in self.query("#confidence").results(ChoiceList):
+                choices.freeze()
+            await self._show_feedback(result)
+        self.call_after_refresh(self._scroll_to_feedback)  # once the feedback is laid out
 
     @staticmethod
     def _verdict(fb: Feedback, question: Question) -> Text:
@@ -296,20 +374,21 @@ class QuizScreen(Screen[None]):
         feedback.set_class(result.correct, "-right")
         feedback.set_class(not result.correct, "-wrong")
         self.query_one("#verdict", Static).update(self._verdict(fb, self.item.question))
-        explanation = self.query_one("#explanation", Markdown)
+        explanation = self.query_one("#explanation", _Explanation)
         explanation.display = bool(fb.explanation)
-        await explanation.update(fb.explanation)
+        await explanation.show(fb.explanation)
         feedback.display = True
         last = self.index + 1 >= len(self.items)
-        submit = self.query_one("#submit-button", Button)
-        submit.label = t(
-            "quiz.button.retry" if fb.retry else "quiz.button.results" if last else "quiz.button.next"
+        self._label_submit(
+            t("quiz.button.retry" if fb.retry else "quiz.button.results" if last else "quiz.button.next")
         )
-        submit.refresh(layout=True)  # a Button keeps its width when its label changes
         self.query_one("#hint-button", Button).display = False
+        submit = self.query_one("#submit-button", Button)
+        submit.add_class("-ready")
+        focused = self.focused
+        if not (isinstance(focused, ChoiceList) and focused.frozen):  # a frozen list passes Enter on
+            submit.focus(scroll_visible=False)
         self.refresh_bindings()
-        submit.focus()
-        self.call_after_refresh(self._scroll_to_feedback)
 
     def _scroll_to_feedback(self, tries: int = 8) -> None:
         """The whole feedback in view when it fits; else its top (✓/✗ and its words) at the top.

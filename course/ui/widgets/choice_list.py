@@ -16,6 +16,25 @@ class ChoiceList(OptionList):
     choice, Enter on an unmarked list marks the highlighted one first; with
     several and none marked, the screen says what is missing).
     Marks are drawn as text, `(•)` or `[x]`, never as colour alone.
+
+    Once answered, `freeze` keeps the marks and the focus (no focus move, so no
+    repaint of the whole screen): the list is drawn as a disabled one, its arrows,
+    digits and space go up to the screen, and Enter still asks to go on.
+    """
+
+    DEFAULT_CSS = """
+    ChoiceList.-frozen {
+        opacity: 0.7;
+        &:focus {
+            border: tall $border-blurred;
+            background-tint: $foreground 0%;
+            & > .option-list--option-highlighted {
+                color: $foreground;
+                background: $block-cursor-blurred-background;
+                text-style: $block-cursor-blurred-text-style;
+            }
+        }
+    }
     """
 
     BINDINGS = [
@@ -31,6 +50,7 @@ class ChoiceList(OptionList):
         self.order = order
         self.multiple = multiple
         self.marked: set[int] = set()
+        self.frozen = False
         super().__init__(*self._build_options(), id=id)
 
     def _prompt(self, position: int) -> Text:
@@ -41,6 +61,28 @@ class ChoiceList(OptionList):
         text.append(self.texts[original])
         return text
 
+    def reset(self, texts: list[str], order: list[int], *, multiple: bool) -> None:
+        """Other choices in the same list, none marked, ready to answer (no widget remounted)."""
+        self.texts = texts
+        self.order = order
+        self.multiple = multiple
+        self.marked = set()
+        self.set_options(self._build_options())
+        self.disabled = False
+        if self.frozen:
+            self.frozen = False
+            self.remove_class("-frozen")
+
+    def freeze(self) -> None:
+        """Answered: the marks stay, drawn as disabled; only Enter still acts (it asks to go on)."""
+        self.frozen = True
+        self.add_class("-frozen")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.frozen and action != "select":
+            return False  # the key goes up to the screen (arrows scroll the question and its feedback)
+        return super().check_action(action, parameters)
+
     def _build_options(self) -> list[Option]:
         return [Option(self._prompt(i), id=f"c{i}") for i in range(len(self.order))]
 
@@ -50,7 +92,7 @@ class ChoiceList(OptionList):
 
     def mark(self, position: int) -> None:
         """Mark (or, for several choices, toggle) the choice shown at `position`."""
-        if self.disabled or not 0 <= position < len(self.order):
+        if self.disabled or self.frozen or not 0 <= position < len(self.order):
             return
         original = self.order[position]
         if self.multiple:
@@ -71,11 +113,14 @@ class ChoiceList(OptionList):
         """Enter: ask to validate; with nothing ticked the screen says what is missing."""
         if self.disabled:
             return
-        if not self.marked and not self.multiple and self.highlighted is not None:
+        if not self.marked and not self.multiple and self.highlighted is not None and not self.frozen:
             self.mark(self.highlighted)
         self.post_message(self.Submitted())
 
     async def _on_click(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.frozen:
+            event.prevent_default()  # neither marked nor submitted again
+            return
         clicked = event.style.meta.get("option")
         if clicked is not None:
             self.mark(int(clicked))

@@ -39,6 +39,15 @@ class SequenceBuilder(Vertical):
     def on_mount(self) -> None:
         self._refresh()
 
+    def reset(self, pool: list[str], slots: list[str] | None = None) -> None:
+        """Another order or match in the same widgets, nothing picked, ready to answer."""
+        self.pool = list(pool)
+        self.slots = slots
+        self.picked = []
+        self.disabled = False
+        self.query_one("#sequence-ask", Static).display = True
+        self._refresh()
+
     @property
     def complete(self) -> bool:
         return len(self.picked) == len(self.pool)
