@@ -151,10 +151,11 @@ def _compute(
     args: argparse.Namespace, store: ProgressStore, index: Any, ids: list[str] | None, err: TextIO
 ) -> Any:
     """The report for the chosen scope; None (after saying why) when the session is unknown."""
-    from course.reports.compute import ALL, compute_reports, store_source
+    from course.reports.cache import cached_store_source
+    from course.reports.compute import ALL, compute_reports
 
     help_below = getattr(args, "help_below", 0.5)
-    _, source = store_source(store, ids)
+    _, source = cached_store_source(store, _cache(store, index), ids)
     if not args.session:
         return compute_reports(source, index, learner_ids=ids, help_below=help_below)[ALL]
     reports = compute_reports(source, index, scopes=None, learner_ids=ids, help_below=help_below)
@@ -172,6 +173,13 @@ def _compute(
         )
         return None
     return reports[label]
+
+
+def _cache(store: ProgressStore, index: Any) -> Any:
+    """The figures kept from earlier runs, for the learners whose files have not changed."""
+    from course.reports.cache import ReportCache
+
+    return ReportCache(store.paths.root, index)
 
 
 def _open_out(path: str | None, out: TextIO, *, bom: bool = False) -> tuple[TextIO, bool]:
@@ -269,15 +277,17 @@ def _export(
                 stream.close()
         err.write(t("cli.export.xapi_done", count=result.written, skipped=result.skipped) + "\n")
         return 0
+    from course.reports.cache import cached_store_source
     from course.reports.csv_export import answers_csv, summary_csv
 
+    cache = _cache(store, index)
     options: dict[str, Any] = {"sep": args.sep, "names": args.names, "salt": salt}
     if not args.names:  # rows in pseudonym order: their order says nothing of the names
         from course.text.safe import pseudonym
 
-        ordered = store_source(store, ids, order=lambda x: pseudonym(x.id, salt))[1]
+        ordered = cached_store_source(store, cache, ids, order=lambda x: pseudonym(x.id, salt))[1]
     else:
-        ordered = store_source(store, ids)[1]
+        ordered = cached_store_source(store, cache, ids)[1]
     if not args.output:
         stream, _ = _open_out(None, out, bom=True)
         answers_csv(stream, ordered, index, session=session, learner_ids=ids, **options)

@@ -9,7 +9,6 @@ sessions and each session), which lets the F9 screen switch session instantly.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from course.reports.items import ItemCollector
@@ -32,13 +31,44 @@ DEFAULT_HELP_BELOW = 0.5
 """A learner whose level is under this share stands out as needing help."""
 
 
-@dataclass(frozen=True)
 class LearnerData:
-    """What the report reads of one learner: her profile, her answers (dicts), her state."""
+    """What the report reads of one learner: her profile, her answers (dicts), her state.
 
-    learner: Mapping[str, Any]
-    answers: list[Mapping[str, Any]]
-    state: Mapping[str, Any] = field(default_factory=dict)
+    Answers and state may be read only when first asked for (`read`): a learner whose
+    figures come from the report cache (`cache`, see `course.reports.cache`) is never read.
+    """
+
+    __slots__ = ("_answers", "_read", "_state", "cache", "learner")
+
+    def __init__(
+        self,
+        learner: Mapping[str, Any],
+        answers: list[Mapping[str, Any]] | None = None,
+        state: Mapping[str, Any] | None = None,
+        *,
+        read: Callable[[], tuple[list[Mapping[str, Any]], Mapping[str, Any]]] | None = None,
+        cache: Any = None,
+    ) -> None:
+        self.learner = learner
+        self._answers = answers if answers is not None or read is not None else []
+        self._state = state if state is not None or read is not None else {}
+        self._read = read
+        self.cache = cache
+
+    def _fill(self) -> None:
+        if self._read is not None:
+            self._answers, self._state = self._read()
+            self._read = None
+
+    @property
+    def answers(self) -> list[Mapping[str, Any]]:
+        self._fill()
+        return self._answers or []
+
+    @property
+    def state(self) -> Mapping[str, Any]:
+        self._fill()
+        return self._state or {}
 
 
 def store_source(
@@ -215,6 +245,21 @@ def _report(
     )
 
 
+def _results_of(
+    data: LearnerData, index: CourseIndex, scopes: list[str | None] | None, help_below: float
+) -> dict[str | None, LearnerResult]:
+    """`learner_results`, or what the report cache kept of them while her files did not change
+    (the cache keeps every scope she was seen in; a scope she was not seen in adds nothing)."""
+    cache = data.cache
+    if cache is None:
+        return learner_results(data.learner, data.answers, data.state, index, scopes, help_below)
+    every = cache.results(help_below)
+    if every is None:
+        every = learner_results(data.learner, data.answers, data.state, index, None, help_below)
+        cache.keep_results(every)
+    return every if scopes is None else {scope: every[scope] for scope in scopes if scope in every}
+
+
 def compute_reports(
     source: Iterable[LearnerData],
     index: CourseIndex,
@@ -238,9 +283,7 @@ def compute_reports(
         learner_id = str(data.learner.get("id", ""))
         if learner_ids is not None and learner_id not in learner_ids:
             continue
-        results = learner_results(
-            data.learner, data.answers, data.state, index, None if wanted is None else list(built), help_below
-        )
+        results = _results_of(data, index, None if wanted is None else list(built), help_below)
         for scope, result in results.items():
             if scope is ALL or result.figures.answers or result.figures.visits:  # seen in this session
                 if scope not in built:

@@ -17,6 +17,7 @@ leave only with `names=True`; otherwise a stable pseudonym stands for them.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -198,46 +199,72 @@ def answers_csv_passing(
         learner_id = str(data.learner.get("id", ""))
         if learner_ids is None or learner_id in learner_ids:
             who = _labeller([data.learner], names, salt)(learner_id)
-            for row in read_rows(data.answers):
-                if session is not None and row.session != session:
-                    continue
-                where = places.get((row.quiz, row.lesson, row.mode))
-                if where is None:
-                    where = places[(row.quiz, row.lesson, row.mode)] = _place(row, index, lesson_quizzes)
-                module, lesson_id, lesson, kind = where
-                question = index.questions.get((row.quiz, row.question))
-                confidence = row.raw.get("confidence")
-                writer.writerow(
-                    [
-                        cell(value)
-                        for value in (
-                            who,
-                            row.session or None,
-                            module,
-                            lesson_id,
-                            lesson,
-                            row.quiz,
-                            kind,
-                            row.question,
-                            question.prompt if question else None,
-                            _text(row.raw.get("qtype")),
-                            row.attempt,
-                            row.sitting,
-                            row.response_text,
-                            int(row.correct),
-                            row.score,
-                            row.hints_used,
-                            row.duration_s,
-                            _spreadsheet_time(row.timestamp),
-                            confidence
-                            if isinstance(confidence, int) and not isinstance(confidence, bool)
-                            else None,
-                        )
-                    ]
+            options = f"{sep}\0{who}\0{session!r}"
+            entry = data.cache
+            kept = entry.rows(options) if entry is not None else None
+            if kept is None:
+                buffer = io.StringIO()
+                count = _learner_rows(
+                    _writer(buffer, sep), who, data, index, session, lesson_quizzes, places, cell
                 )
-                if counted is not None:
-                    counted[0] += 1
+                kept = (buffer.getvalue(), count)
+                if entry is not None:
+                    entry.keep_rows(options, *kept)
+            stream.write(kept[0])
+            if counted is not None:
+                counted[0] += kept[1]
         yield data
+
+
+def _learner_rows(
+    writer: Any,
+    who: str,
+    data: LearnerData,
+    index: CourseIndex,
+    session: str | None,
+    lesson_quizzes: set[str],
+    places: dict[tuple[str, str, str], tuple[str | None, str | None, str | None, str]],
+    cell: Callable[[Cell], str],
+) -> int:
+    """Write one learner's answer rows, in time order; their count."""
+    count = 0
+    for row in read_rows(data.answers):
+        if session is not None and row.session != session:
+            continue
+        where = places.get((row.quiz, row.lesson, row.mode))
+        if where is None:
+            where = places[(row.quiz, row.lesson, row.mode)] = _place(row, index, lesson_quizzes)
+        module, lesson_id, lesson, kind = where
+        question = index.questions.get((row.quiz, row.question))
+        confidence = row.raw.get("confidence")
+        writer.writerow(
+            [
+                cell(value)
+                for value in (
+                    who,
+                    row.session or None,
+                    module,
+                    lesson_id,
+                    lesson,
+                    row.quiz,
+                    kind,
+                    row.question,
+                    question.prompt if question else None,
+                    _text(row.raw.get("qtype")),
+                    row.attempt,
+                    row.sitting,
+                    row.response_text,
+                    int(row.correct),
+                    row.score,
+                    row.hints_used,
+                    row.duration_s,
+                    _spreadsheet_time(row.timestamp),
+                    confidence if isinstance(confidence, int) and not isinstance(confidence, bool) else None,
+                )
+            ]
+        )
+        count += 1
+    return count
 
 
 def _place(

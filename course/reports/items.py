@@ -9,6 +9,7 @@ answers shows which misconception is common. Lesson quizzes and module tests ali
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from course.reports.model import CourseIndex, ItemFigures
@@ -29,7 +30,7 @@ class ItemCollector:
         self._folded: dict[str, str] = {}
         """Answer text → its folded form (most wrong answers repeat)."""
 
-    def add(self, first_sittings: dict[str, tuple[dict[str, Any], float]], index: CourseIndex) -> None:
+    def add(self, first_sittings: Mapping[str, tuple[Mapping[str, Any], float]], index: CourseIndex) -> None:
         for quiz_id, (latest, _) in first_sittings.items():
             quiz = index.quizzes.get(quiz_id)
             if quiz is None:

@@ -185,8 +185,9 @@ def read_rows(answers: Iterable[Mapping[str, Any]]) -> list[Row]:
 class LearnerResult:
     figures: LearnerFigures
     attempts: list[AttemptFigures]
-    first_sittings: dict[str, tuple[dict[str, Row], float]] = field(default_factory=dict)
-    """Quiz id → the first sitting's latest answer per question, and its score (item analysis)."""
+    first_sittings: Mapping[str, tuple[Mapping[str, Any], float]] = field(default_factory=dict)
+    """Quiz id → the first sitting's latest answer per question (a `Row`, or what the report
+    cache keeps of it: score, correct, response_text), and its score (item analysis)."""
 
 
 def _attempt(learner: str, quiz: QuizInfo, rows: list[Row]) -> tuple[AttemptFigures, dict[str, Row]]:

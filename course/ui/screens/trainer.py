@@ -151,14 +151,17 @@ class TrainerScreen(Screen[None]):
         self._computing = True
         self.app.call_from_thread(self._progress, 0, None)
         try:
-            from course.reports.compute import compute_reports, store_source
+            from course.reports.cache import ReportCache, cached_store_source
+            from course.reports.compute import compute_reports
             from course.reports.course_index import build_index
 
-            total, source = store_source(store)
+            index = build_index(self.course)
+            # Learners whose files did not change since the last report are not read again.
+            total, source = cached_store_source(store, ReportCache(store.paths.root, index))
             self.app.call_from_thread(self._progress, 0, total)
             reports = compute_reports(
                 source,
-                build_index(self.course),
+                index,
                 scopes=None,
                 progress=lambda done: self.app.call_from_thread(self._progress, done, total),
             )

@@ -1,0 +1,366 @@
+"""Each learner's report figures, kept between runs until one of her files changes.
+
+Reading every answer again is most of the cost of a report: a learner whose answer
+segments and state file have not changed since the last run has the same figures. Those
+figures (what `learner_results` returns for every session she was seen in, without the
+answers themselves), and the rows she adds to the CSV of every answer, are kept in the
+user's cache folder (as the course cache and the checked-answers index; never in the data
+dir), one file per learner and kind, each under a key made of:
+
+- the identity of every answer segment and of the state file (inode, size, change times
+  in nanoseconds), her id and name;
+- the course index's fingerprint and the code that computes the figures;
+- for the CSV rows, the separator, the name or pseudonym shown, the session chosen.
+
+Any other key, or a file that does not read back whole, is ignored and the learner is read
+again: the cache can only save time, never change a figure. A file changed less than
+`RACY_NS` ago is not trusted (a second change in the same clock tick could keep its size
+and time), nor is a learner whose answers wait in memory or whose read gave a notice.
+Files are written whole (temporary file, then rename), readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import suppress
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from course.progress.checked import _cache_dir
+from course.progress.paths import is_learner_id
+from course.reports.compute import LearnerData, store_source
+from course.reports.learner_pass import LearnerResult
+from course.reports.model import AttemptFigures, CourseIndex, LearnerFigures, TestFigures, Visit
+
+CACHE_VERSION = 1
+RACY_NS = 2_000_000_000
+"""Files changed this recently are read, not looked up (a change within the same tick)."""
+_CODE = (
+    "course.reports.cache",
+    "course.reports.learner_pass",
+    "course.reports.model",
+    "course.reports.stats",
+    "course.reports.csv_export",
+    "course.learning.scoring",
+    "course.text.safe",
+)
+
+
+class Mark(NamedTuple):
+    """What item analysis reads of an answer (in place of the answer itself)."""
+
+    score: float
+    correct: bool
+    response_text: str
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(str(CACHE_VERSION).encode())
+    for name in _CODE:
+        module = sys.modules.get(name)
+        if module is None:
+            __import__(name)
+            module = sys.modules[name]
+        source = getattr(module, "__file__", None)
+        try:
+            with open(source or "", "rb") as handle:
+                digest.update(handle.read())
+        except OSError:
+            digest.update(b"?" + name.encode())
+    return digest.hexdigest()
+
+
+def index_fingerprint(index: CourseIndex) -> str:
+    """Equal for two indexes with the same modules, lessons, quizzes, questions and titles."""
+    return hashlib.sha256(repr(index).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _inside(folder: Path, data_dir: Path) -> bool:
+    try:
+        folder.resolve().relative_to(data_dir.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+class ReportCache:
+    """The cached figures of one data dir's learners, for one course index."""
+
+    def __init__(self, data_dir: Path, index: CourseIndex, folder: Path | None = None) -> None:
+        key = hashlib.sha256(os.fsencode(os.path.abspath(data_dir))).hexdigest()[:32]
+        self.folder = (folder if folder is not None else _cache_dir()) / "reports" / key
+        self.enabled = not _inside(self.folder, Path(data_dir))
+        """A cache folder inside the data dir is never used (it would travel with the data)."""
+        self._base = f"{_code_fingerprint()}:{index_fingerprint(index)}"
+        self.hits = 0
+        self.misses = 0
+        self._made = False
+
+    def learner_key(self, learner_id: str, name: str, files: list[Path]) -> str | None:
+        """The key of a learner's figures, from the identity of `files`; None when one of
+        them changed too recently to be trusted, or cannot be looked at."""
+        if not self.enabled or not is_learner_id(learner_id):
+            return None
+        parts = [self._base, learner_id, name]
+        recent = time.time_ns() - RACY_NS
+        for path in files:
+            try:
+                info = os.stat(path)
+            except FileNotFoundError:
+                parts.append(f"{path.name}:-")
+                continue
+            except OSError:
+                return None
+            if info.st_mtime_ns > recent:
+                return None
+            parts.append(f"{path.name}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}")
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def read(self, name: str) -> bytes | None:
+        try:
+            with open(self.folder / name, "rb") as handle:
+                return handle.read()
+        except OSError:
+            return None
+
+    def write(self, name: str, payload: bytes) -> None:
+        """Replace one cache file whole; a cache that cannot be written is not an error."""
+        with suppress(OSError):
+            if not self._made:
+                self.folder.parent.parent.mkdir(parents=True, exist_ok=True)
+                for folder in (self.folder.parent, self.folder):  # the user's own
+                    folder.mkdir(exist_ok=True, mode=0o700)
+                self._made = True
+            fd, temp = tempfile.mkstemp(prefix=".entry-", dir=self.folder)  # mode 0600
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload)
+                os.replace(temp, self.folder / name)
+            finally:
+                with suppress(FileNotFoundError):
+                    os.unlink(temp)
+
+    def keep_only(self, learner_ids: Collection[str]) -> None:
+        """Forget the learners no longer in the data dir (deleted, or never to be seen again)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            stem = name.split(".", 1)[0]
+            if is_learner_id(stem) and stem not in learner_ids:
+                with suppress(OSError):
+                    os.unlink(self.folder / name)
+
+
+class CachedLearner:
+    """One learner's entries in the cache, looked up under one key."""
+
+    def __init__(self, cache: ReportCache, learner: Mapping[str, Any], key: str) -> None:
+        self.cache = cache
+        self.learner_id = str(learner.get("id", ""))
+        self.name = learner.get("name") if isinstance(learner.get("name"), str) else ""
+        self.key = key
+        self.clean = True
+        """False once reading her files gave a notice (a damaged file): nothing is kept then."""
+
+    # ----- figures -----------------------------------------------------------------------
+
+    def results(self, help_below: float) -> dict[str | None, LearnerResult] | None:
+        payload = self.cache.read(f"{self.learner_id}.json")
+        found = None
+        if payload is not None:
+            try:
+                doc = json.loads(payload)
+                if type(doc) is dict and doc.get("key") == self.key:
+                    found = _load_results(doc["scopes"], self.learner_id, str(self.name), help_below)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+                found = None
+        if found is None:
+            self.cache.misses += 1
+        else:
+            self.cache.hits += 1
+        return found
+
+    def keep_results(self, results: Mapping[str | None, LearnerResult]) -> None:
+        if self.clean:
+            doc = {"key": self.key, "scopes": _dump_results(results)}
+            self.cache.write(f"{self.learner_id}.json", json.dumps(doc, separators=(",", ":")).encode())
+
+    # ----- CSV rows ----------------------------------------------------------------------
+
+    def rows(self, options: str) -> tuple[str, int] | None:
+        """Her rows of the CSV of every answer, written with `options`, and their count."""
+        payload = self.cache.read(f"{self.learner_id}.csv")
+        if payload is None:
+            return None
+        head, _, body = payload.partition(b"\n")
+        try:
+            key, count = head.decode("ascii").split(" ")
+            if key != self._rows_key(options):
+                return None
+            return body.decode("utf-8"), int(count)
+        except (ValueError, UnicodeDecodeError):
+            return None
+
+    def keep_rows(self, options: str, text: str, count: int) -> None:
+        if self.clean:
+            head = f"{self._rows_key(options)} {count}\n".encode("ascii")
+            self.cache.write(f"{self.learner_id}.csv", head + text.encode("utf-8", "surrogatepass"))
+
+    def _rows_key(self, options: str) -> str:
+        return hashlib.sha256(f"{self.key}\0{options}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cached_store_source(
+    store: Any,
+    cache: ReportCache | None,
+    learner_ids: Collection[str] | None = None,
+    order: Callable[[Any], Any] | None = None,
+) -> tuple[int, Iterator[LearnerData]]:
+    """`store_source`, each learner read only if the cache does not hold her figures (or
+    her CSV rows) for her files as they are now. Without a cache, `store_source` itself."""
+    if cache is None or not cache.enabled:
+        return store_source(store, learner_ids, order)
+    everyone = store.list_learners()
+    learners = [x for x in everyone if learner_ids is None or x.id in learner_ids]
+    if order is not None:
+        learners.sort(key=order)
+    waiting = {record.learner for record in store.pending_answers()}
+
+    def reader(learner_id: str, entry: CachedLearner | None) -> Callable[[], tuple[Any, Any]]:
+        def read() -> tuple[Any, Any]:
+            notices = len(store.notices)
+            found = (store.answer_dicts(learner_id), store.get_state(learner_id))
+            if entry is not None and len(store.notices) != notices:
+                entry.clean = False
+            return found
+
+        return read
+
+    def read() -> Iterator[LearnerData]:
+        for learner in learners:
+            profile = learner.to_dict()
+            files = [*store.paths.segments(learner.id), store.paths.state_db(learner.id)]
+            key = None if learner.id in waiting else cache.learner_key(learner.id, learner.name, files)
+            entry = CachedLearner(cache, profile, key) if key is not None else None
+            yield LearnerData(profile, read=reader(learner.id, entry), cache=entry)
+        if learner_ids is None:
+            cache.keep_only({x.id for x in everyone})
+
+    return len(learners), read()
+
+
+# ----- the figures as plain JSON ---------------------------------------------------------------
+
+
+def _dump_results(results: Mapping[str | None, LearnerResult]) -> list[Any]:
+    every = results[None]
+    place = {id(a): n for n, a in enumerate(every.attempts)}
+    attempts = [
+        [
+            a.quiz,
+            a.sitting,
+            a.number,
+            a.score,
+            a.raw,
+            a.answered,
+            a.question_count,
+            a.complete,
+            a.passed,
+            a.started,
+            a.finished,
+            a.session,
+            a.duration_s,
+        ]
+        for a in every.attempts
+    ]
+    scopes: list[Any] = [attempts]
+    for scope, result in results.items():
+        x = result.figures
+        scopes.append(
+            [
+                scope,
+                list(x.lessons_done),
+                x.lessons_total,
+                x.best_scores,
+                sorted(x.passed),
+                x.average_score,
+                {k: [v.score, v.complete, v.discernment] for k, v in x.pretests.items()},
+                {k: [v.score, v.complete, v.discernment] for k, v in x.posttests.items()},
+                [x.activities, x.activities_correct, x.reviews, x.answers, x.correct, x.hints_used],
+                x.time_s,
+                [[v.session, v.first, v.last, v.duration_s, v.answers] for v in x.visits],
+                x.first,
+                x.last,
+                [place[id(a)] for a in result.attempts],
+                list(result.first_sittings),
+            ]
+        )
+    # A session's first sittings are those of every session that were taken in it.
+    scopes.append(
+        [
+            [quiz, score, [[q, r.score, r.correct, r.response_text] for q, r in latest.items()]]
+            for quiz, (latest, score) in every.first_sittings.items()
+        ]
+    )
+    return scopes
+
+
+def _test(value: list[Any]) -> TestFigures:
+    score, complete, discernment = value
+    return TestFigures(float(score), complete is True, None if discernment is None else float(discernment))
+
+
+def _load_results(
+    doc: list[Any], learner_id: str, name: str, help_below: float
+) -> dict[str | None, LearnerResult]:
+    attempts = [AttemptFigures(learner_id, *values) for values in doc[0]]
+    sittings = {
+        quiz: ({q: Mark(s, c, text) for q, s, c, text in latest}, score) for quiz, score, latest in doc[-1]
+    }
+    out: dict[str | None, LearnerResult] = {}
+    for entry in doc[1:-1]:
+        scope, done, total, best, passed, average, pre, post, counts, time_s, visits, first, last = entry[:13]
+        chosen, firsts = entry[13:]
+        activities, activities_correct, reviews, answers, correct, hints = counts
+        figures = LearnerFigures(
+            id=learner_id,
+            name=name,
+            lessons_done=tuple(done),
+            lessons_total=total,
+            best_scores=dict(best),
+            passed=frozenset(passed),
+            average_score=average,
+            pretests={k: _test(v) for k, v in pre.items()},
+            posttests={k: _test(v) for k, v in post.items()},
+            activities=activities,
+            activities_correct=activities_correct,
+            reviews=reviews,
+            answers=answers,
+            correct=correct,
+            hints_used=hints,
+            time_s=time_s,
+            visits=tuple(Visit(*v) for v in visits),
+            first=first,
+            last=last,
+            needs_help=False,
+        )
+        level = figures.level
+        if level is not None and level < help_below:
+            figures = replace(figures, needs_help=True)
+        out[scope] = LearnerResult(
+            figures,
+            [attempts[n] for n in chosen],
+            {quiz: sittings[quiz] for quiz in firsts},
+        )
+    if None not in out:
+        raise KeyError("no scope of every session")
+    return out

@@ -1,0 +1,247 @@
+"""The report cache: a learner whose files did not change is not read again, and every view
+gives the same bytes with or without it; any change to her files, to the course or to the
+cache itself makes her figures computed again. The cache never lands in the data dir."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from course.cli import main
+from course.i18n import set_language
+from course.progress import ProgressStore, export_progress, import_progress
+from course.reports import cache as report_cache
+from course.reports import compute, csv_export
+from tests.unit import reports_data as data
+from tests.unit.reports_data import APREM, MATIN
+
+VIEWS = {
+    "terminal": ["report"],
+    "summary csv": ["report", "--format", "csv"],
+    "json": ["report", "--format", "json"],
+    "html": ["report", "--format", "html"],
+    "json, names, morning": ["report", "--format", "json", "--names", "--session", "matin 24/11"],
+    "terminal, one learner": ["report", "--learner", "Dan"],
+    "answers csv": ["export", "--format", "csv"],
+    "answers csv, names, afternoon": ["export", "--format", "csv", "--names", "--session", APREM],
+    "answers csv, one learner": ["export", "--format", "csv", "--learner", "Ana"],
+}
+
+
+def age(folder: Path, seconds: float = 3600) -> None:
+    """Date the files written in the last minute back, as files written in an earlier
+    workshop (recent files are not trusted by the cache); the others are left alone."""
+    moment, recent = time.time() - seconds, time.time() - 60
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if os.stat(os.path.join(root, name)).st_mtime > recent:
+                os.utime(os.path.join(root, name), (moment, moment))
+
+
+@pytest.fixture
+def workshop(tmp_path: Path):
+    set_language("fr")
+    data.course(tmp_path / "cours")
+    store = data.build(tmp_path)
+    store.close()
+    age(tmp_path / "ici")
+    yield tmp_path / "ici"
+
+
+def view(data_dir: Path, args: list[str], out: Path, capsys: pytest.CaptureFixture[str]) -> bytes:
+    """The bytes a person gets: the file(s) written, or what is printed."""
+    for old in out.parent.glob(out.name + "*"):
+        old.unlink()
+    command = [*args, "--data", str(data_dir), "--course", str(data_dir.parent / "cours"), "-o", str(out)]
+    assert main(command) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    summary = out.with_name(out.stem + "-resume" + out.suffix)
+    return out.read_bytes() + (b"\n--\n" + summary.read_bytes() if summary.exists() else b"")
+
+
+def no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, computing a learner's figures or CSV rows from her answers fails."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a learner was read again")
+
+    monkeypatch.setattr(compute, "learner_results", refuse)
+    monkeypatch.setattr(csv_export, "_learner_rows", refuse)
+
+
+def cache_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache" / "reports").glob("*/*"))
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_cold_and_warm_runs_give_the_same_bytes(
+    workshop: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    out = tmp_path / "vue.txt"
+    with monkeypatch.context() as patch:  # every file too recent to trust: no cache at all
+        patch.setattr(report_cache, "RACY_NS", 10**20)
+        plain = view(workshop, VIEWS[name], out, capsys)
+    assert cache_files(tmp_path) == []
+    cold = view(workshop, VIEWS[name], out, capsys)
+    assert cache_files(tmp_path)  # the cold run filled the cache
+    no_reading(monkeypatch)
+    warm = view(workshop, VIEWS[name], out, capsys)
+    assert cold == plain and warm == plain
+    assert len(plain.splitlines()) > 3
+
+
+def figures(data_dir: Path, capsys, tmp_path: Path) -> dict[str, Any]:
+    out = tmp_path / "bilan.json"
+    report = json.loads(view(data_dir, ["report", "--format", "json", "--names"], out, capsys))
+    return {x["name"]: x for x in report["learners"]}
+
+
+def fresh(data_dir: Path, capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    with monkeypatch.context() as patch:
+        patch.setattr(report_cache, "RACY_NS", 10**20)
+        return figures(data_dir, capsys, tmp_path)
+
+
+def test_a_new_answer_in_a_segment_is_counted(workshop: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    before = figures(workshop, capsys, tmp_path)
+    store = ProgressStore(workshop)
+    ana = store.find_learner("Ana")
+    store.record_answer(data._answer(ana.id, "q2", "c", False, "15:00", APREM, "A4", attempt=2, lesson="l2"))
+    store.close()
+    age(workshop, 1800)
+    after = figures(workshop, capsys, tmp_path)
+    assert (before["Ana"]["answers"], after["Ana"]["answers"]) == (10, 11)
+    assert after == fresh(workshop, capsys, tmp_path, monkeypatch)
+
+
+def test_a_changed_state_file_is_read_again(workshop: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    before = figures(workshop, capsys, tmp_path)
+    store = ProgressStore(workshop)
+    bea = store.find_learner("Bea")
+    store.update_state(bea.id, data._read(visits={MATIN: ("08:30", "09:30")}))
+    store.close()
+    age(workshop, 1800)
+    after = figures(workshop, capsys, tmp_path)
+    assert (before["Bea"]["time_s"], after["Bea"]["time_s"]) == (90, 3600)
+    assert after == fresh(workshop, capsys, tmp_path, monkeypatch)
+
+
+def test_an_imported_learner_is_read_again(workshop: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    before = figures(workshop, capsys, tmp_path)
+    other = ProgressStore(tmp_path / "troisieme-machine")
+    cam_there = other.create_learner("Cam")
+    other.record_answer(data._answer(cam_there.id, "m-depart", "d2", True, "16:00", APREM, "cam-pre"))
+    store = ProgressStore(workshop)
+    import_progress(store, export_progress(other), merge_as="Cam")
+    eve = ProgressStore(tmp_path / "quatrieme-machine")
+    eve.create_learner("Eve")
+    import_progress(store, export_progress(eve))
+    store.close()
+    age(workshop, 1800)
+    after = figures(workshop, capsys, tmp_path)
+    assert (before["Cam"]["answers"], after["Cam"]["answers"]) == (2, 3)
+    assert "Eve" not in before and after["Eve"]["answers"] == 0
+    assert after == fresh(workshop, capsys, tmp_path, monkeypatch)
+
+
+def test_a_course_change_recomputes_every_learner(
+    workshop: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    out = tmp_path / "reponses.csv"
+    rows_before = view(workshop, ["export", "--format", "csv"], out, capsys)
+    before = figures(workshop, capsys, tmp_path)
+    quiz = tmp_path / "cours" / "quizzes" / "m" / "02-q2.yaml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8") + "  - {id: e, type: true_false, statement: E ?, answer: true}\n"
+    )
+    lesson = tmp_path / "cours" / "lessons" / "m" / "01-l1.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Première", "Tout début"), "utf-8")
+    after = figures(workshop, capsys, tmp_path)
+    assert (before["Ana"]["best_scores"]["l2"], after["Ana"]["best_scores"]["l2"]) == (1.0, 0.5)
+    assert after == fresh(workshop, capsys, tmp_path, monkeypatch)
+    rows_after = view(workshop, ["export", "--format", "csv"], out, capsys)
+    assert "Tout début".encode() not in rows_before and "Tout début".encode() in rows_after
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # cut short
+        lambda raw: b"\x00\xff" + raw,  # not text
+        lambda raw: b"[]",
+        lambda raw: json.dumps({"key": json.loads(raw)["key"], "scopes": [[1, 2], 3]}).encode(),
+        lambda raw: json.dumps({**json.loads(raw), "key": "0" * 64}).encode(),  # another key
+    ],
+    ids=["cut", "binary", "list", "right key, odd figures", "foreign key"],
+)
+def test_a_damaged_or_foreign_cache_file_is_ignored(
+    workshop: Path, tmp_path: Path, capsys, monkeypatch, damage: Any
+) -> None:
+    expected = figures(workshop, capsys, tmp_path)
+    for path in cache_files(tmp_path):
+        if path.suffix == ".json":
+            raw = path.read_bytes()
+            doc = json.loads(raw)
+            doc["scopes"][1][9] = 999_999.0  # a wrong figure: it must never be shown
+            path.write_bytes(damage(json.dumps(doc).encode()))
+    assert figures(workshop, capsys, tmp_path) == expected == fresh(workshop, capsys, tmp_path, monkeypatch)
+
+
+def test_damaged_csv_rows_are_written_again(workshop: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "reponses.csv"
+    expected = view(workshop, ["export", "--format", "csv", "--names"], out, capsys)
+    for path in cache_files(tmp_path):
+        if path.suffix == ".csv":
+            head, _, body = path.read_bytes().partition(b"\n")
+            path.write_bytes(b"0" * 64 + b" 2\nfaux;faux\r\n")  # another key
+    assert view(workshop, ["export", "--format", "csv", "--names"], out, capsys) == expected
+
+
+def test_the_cache_never_lands_in_the_data_dir(
+    workshop: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view(workshop, ["export", "--format", "csv"], tmp_path / "a.txt", capsys)  # the salt file
+    shutil.rmtree(tmp_path / "cache")
+
+    def listing() -> dict[str, tuple[int, int]]:
+        found = {}
+        for root, _, names in os.walk(workshop):
+            for name in names:
+                info = os.stat(os.path.join(root, name))
+                found[os.path.join(root, name)] = (info.st_size, info.st_mtime_ns)
+        return found
+
+    before = listing()
+    for args in VIEWS.values():
+        view(workshop, args, tmp_path / "b.txt", capsys)
+    assert listing() == before
+    files = cache_files(tmp_path)
+    assert files and all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in files)
+    assert stat.S_IMODE(files[0].parent.stat().st_mode) == 0o700
+    monkeypatch.setenv("ATELIER_CACHE", str(workshop / "cache"))  # a cache folder asked inside: not used
+    for args in VIEWS.values():
+        view(workshop, args, tmp_path / "b.txt", capsys)
+    assert listing() == before
+
+
+def test_answers_waiting_in_memory_are_counted(workshop: Path, tmp_path: Path) -> None:
+    from course.reports.course_index import build_index
+
+    index = build_index(data.course(tmp_path / "cours"))
+    store = ProgressStore(workshop)
+    cache = report_cache.ReportCache(workshop, index)
+    first = compute.compute_reports(report_cache.cached_store_source(store, cache)[1], index)[None]
+    ana = store.find_learner("Ana")
+    store._pending.append(data._answer(ana.id, "q2", "c", False, "15:00", APREM, "A9", lesson="l2"))
+    again = compute.compute_reports(report_cache.cached_store_source(store, cache)[1], index)[None]
+    counts = {x.name: x.answers for x in again.learners}
+    assert {x.name: x.answers for x in first.learners}["Ana"] == 10 and counts["Ana"] == 11
+    assert cache.hits == 3  # the three others came from the cache
+    store._pending.clear()
