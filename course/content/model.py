@@ -108,6 +108,8 @@ Callout = Literal["fact", "tip", "warning", "example"]
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Source(Frozen):
+    """A source a lesson or a question cites."""
+
     ref: str = field(metadata=doc("Référence lisible : ouvrage, chapitre, rapport, loi."))
     url: str | None = field(
         default=None, metadata=doc("Adresse web de la source (facultative).", format="uri")
@@ -117,6 +119,8 @@ class Source(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Gauge(Frozen):
+    """A figure a scenario keeps (followers, trust...) from its start value."""
+
     id: str = field(metadata=doc("Identifiant de la jauge (ex. abonnes).", id=True))
     label: str = field(metadata=doc("Nom affiché (ex. Abonnés)."))
     start: int = field(default=0, metadata=doc("Valeur de départ."))
@@ -125,6 +129,8 @@ class Gauge(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Effect(Frozen):
+    """What a scenario choice does to one gauge."""
+
     gauge: str = field(metadata=doc("Identifiant de la jauge modifiée."))
     delta: int = field(metadata=doc("Ce que le choix ajoute (ou retire, si négatif)."))
     pos: Pos = _pos()
@@ -132,6 +138,8 @@ class Effect(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ScenarioChoice(Frozen):
+    """One choice offered at a scenario step, and the step it leads to."""
+
     text: str = field(metadata=doc("Ce que l'apprenant choisit de faire."))
     next: str = field(metadata=doc("Identifiant de l'étape suivante."))
     feedback: str | None = field(
@@ -150,6 +158,8 @@ class ScenarioChoice(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ScenarioNode(Frozen):
+    """One step of a scenario: a situation, its choices, or an ending."""
+
     id: str = field(metadata=doc("Identifiant de l'étape.", id=True))
     text: str = field(metadata=doc("La situation, en Markdown.", multiline=True))
     choices: list[ScenarioChoice] = field(
@@ -161,6 +171,8 @@ class ScenarioNode(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Scenario(Frozen):
+    """A branching story within a lesson section."""
+
     id: str = field(metadata=doc("Identifiant du scénario, unique dans la leçon.", id=True))
     start: str = field(metadata=doc("Identifiant de la première étape."))
     nodes: list[ScenarioNode] = field(metadata=doc("Les étapes du scénario.", min_items=2))
@@ -173,6 +185,8 @@ class Scenario(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Topic(Frozen):
+    """A theme of a simulated feed."""
+
     id: str = field(metadata=doc("Identifiant du thème.", id=True))
     label: str = field(metadata=doc("Nom du thème affiché."))
     pos: Pos = _pos()
@@ -180,6 +194,8 @@ class Topic(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FeedPost(Frozen):
+    """One post of a simulated feed."""
+
     id: str = field(metadata=doc("Identifiant de la publication.", id=True))
     text: str = field(metadata=doc("Le texte de la publication."))
     topic: str = field(metadata=doc("Identifiant de son thème."))
@@ -193,6 +209,8 @@ class FeedPost(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Feed(Frozen):
+    """A simulated social feed whose posts follow what the learner engages with."""
+
     id: str = field(metadata=doc("Identifiant du simulateur, unique dans la leçon.", id=True))
     topics: list[Topic] = field(metadata=doc("Les thèmes du fil.", min_items=2))
     posts: list[FeedPost] = field(metadata=doc("Les publications proposées par le fil.", min_items=4))
@@ -207,6 +225,8 @@ class Feed(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Detail(Frozen):
+    """One line of a message under inspection (sender, address, date...)."""
+
     label: str = field(metadata=doc("Ce que montre la ligne (ex. Expéditeur, Adresse, Date)."))
     value: str = field(metadata=doc("Son contenu, tel que l'apprenant le voit."))
     pos: Pos = _pos()
@@ -214,6 +234,8 @@ class Detail(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Clue(Frozen):
+    """One element of a message to judge: suspicious or not, and why."""
+
     id: str = field(metadata=doc("Identifiant de l'indice.", id=True))
     text: str = field(metadata=doc("L'élément à juger (ex. « Lien raccourci bit.ly »)."))
     suspicious: bool = field(
@@ -225,6 +247,8 @@ class Clue(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class InspectItem(Frozen):
+    """One message to examine in an inspector."""
+
     id: str = field(metadata=doc("Identifiant du message à examiner.", id=True))
     format: Literal["sms", "post", "web", "email"] = field(metadata=doc("Forme : sms, post, web ou email."))
     details: list[Detail] = field(metadata=doc("Ce qui s'affiche, ligne par ligne.", min_items=1))
@@ -236,6 +260,8 @@ class InspectItem(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SearchResult(Frozen):
+    """One result of a simulated search."""
+
     title: str = field(metadata=doc("Titre du résultat."))
     source: str = field(metadata=doc("Site ou média (fictif ou réel)."))
     text: str = field(metadata=doc("Extrait affiché."))
@@ -244,6 +270,8 @@ class SearchResult(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class LateralTab(Frozen):
+    """A simulated search in another tab (lateral reading)."""
+
     query: str = field(metadata=doc("La recherche simulée (« autre onglet »)."))
     results: list[SearchResult] = field(metadata=doc("Les résultats affichés.", min_items=1))
     pos: Pos = _pos()
@@ -251,6 +279,8 @@ class LateralTab(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Inspect(Frozen):
+    """An inspector: messages whose clues the learner judges, and which are reliable."""
+
     id: str = field(metadata=doc("Identifiant de l'inspecteur, unique dans la leçon.", id=True))
     items: list[InspectItem] = field(
         metadata=doc("Les messages à examiner (mêlez fiables et trompeurs).", min_items=1)
@@ -264,6 +294,8 @@ class Inspect(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Section(Frozen):
+    """One screen of a lesson: its text, callout, and interactive part if any."""
+
     title: str = field(metadata=doc("Titre de la section, affiché en haut de l'écran."))
     text: str = field(
         default="",
@@ -297,6 +329,8 @@ class Section(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TrainerNotes(Frozen):
+    """What the trainer reads about a lesson, never shown to learners."""
+
     notes: str = field(
         default="", metadata=doc("Notes pour le formateur ou la formatrice (Markdown).", multiline=True)
     )
@@ -308,6 +342,8 @@ class TrainerNotes(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Lesson(Frozen):
+    """A lesson: its sections, duration, objectives, glossary terms and sources."""
+
     id: str = field(
         metadata=doc("Identifiant unique et stable de la leçon (la progression y est rattachée).", id=True)
     )
@@ -331,6 +367,8 @@ class Lesson(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Competence(Frozen):
+    """A competence a lesson works on (a DigComp code and its label)."""
+
     code: str = field(metadata=doc('Code de la compétence, entre guillemets (ex. "1.2" pour DigComp 2.2).'))
     label: str = field(
         default="",
@@ -344,6 +382,8 @@ class Competence(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Module(Frozen):
+    """A module of the course: its lessons in order, competences, and tests."""
+
     title: str = field(metadata=doc("Titre du module."))
     summary: str = field(default="", metadata=doc("Présentation du module en une ou deux phrases."))
     order: int = field(
@@ -372,6 +412,8 @@ class Module(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CourseInfo(Frozen):
+    """The course's own description: title, language, version, authors, licence."""
+
     title: str = field(metadata=doc("Titre du parcours."))
     description: str = field(default="", metadata=doc("Présentation du parcours (Markdown).", multiline=True))
     language: str = field(
@@ -385,6 +427,8 @@ class CourseInfo(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class GlossaryTerm(Frozen):
+    """A term of the glossary and its definition."""
+
     id: str = field(metadata=doc("Identifiant du terme, utilisé par les leçons.", id=True))
     term: str = field(metadata=doc("Le terme tel qu'il s'affiche."))
     definition: str = field(metadata=doc("Définition en Markdown.", multiline=True))
@@ -395,12 +439,16 @@ class GlossaryTerm(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Glossary(Frozen):
+    """The course's glossary."""
+
     terms: list[GlossaryTerm] = field(default_factory=list, metadata=doc("Les termes du glossaire."))
     pos: Pos = _pos()
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Choice(Frozen):
+    """One option of a single- or multiple-choice question."""
+
     text: str = field(metadata=doc("Texte de la proposition."))
     correct: bool = field(default=False, metadata=doc("true si la proposition est juste."))
     feedback: str | None = field(
@@ -411,6 +459,8 @@ class Choice(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Pair(Frozen):
+    """One pair of a matching question."""
+
     left: str = field(metadata=doc("Élément de gauche."))
     right: str = field(metadata=doc("Élément de droite qui lui correspond."))
     pos: Pos = _pos()
@@ -450,6 +500,8 @@ class MultipleQuestion(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TrueFalseQuestion(Frozen):
+    """A statement to judge true or false."""
+
     id: str = field(metadata=_QID)
     statement: str = field(metadata=doc("L'affirmation à juger vraie ou fausse."))
     answer: bool = field(metadata=doc("true si l'affirmation est vraie, false sinon."))
@@ -461,6 +513,8 @@ class TrueFalseQuestion(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class OrderQuestion(Frozen):
+    """Items to put in order."""
+
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
     items: list[str] = field(
@@ -474,6 +528,8 @@ class OrderQuestion(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MatchQuestion(Frozen):
+    """Pairs to match."""
+
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
     pairs: list[Pair] = field(metadata=doc("Les paires à reconstituer.", min_items=2))
@@ -485,6 +541,8 @@ class MatchQuestion(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ShortQuestion(Frozen):
+    """A short typed answer, checked against the accepted ones."""
+
     id: str = field(metadata=_QID)
     prompt: str = field(metadata=_PROMPT)
     accept: list[str] = field(
@@ -522,6 +580,8 @@ QUESTION_TYPES: dict[str, type] = {
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DiscernmentItems(Frozen):
+    """Which questions of a discernment quiz are about a reliable example, which a misleading one."""
+
     reliable: list[str] = field(
         default_factory=list,
         metadata=doc(
@@ -540,6 +600,8 @@ class DiscernmentItems(Frozen):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Quiz(Frozen):
+    """A quiz: its questions, pass mark, mode and attempts."""
+
     id: str = field(metadata=doc("Identifiant unique du quiz.", id=True))
     lesson: str = field(metadata=doc("Identifiant de la leçon à laquelle le quiz se rattache."))
     questions: list[Question] = field(metadata=doc("Les questions, une par écran.", min_items=1))
