@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
@@ -31,9 +32,14 @@ _NOTICE_ROWS = 4
 """The notices' max-height (app.tcss)."""
 
 
+def _option(text: Text, option_id: str, *, disabled: bool = False) -> Option:
+    """A line of the lesson list, as Textual's own text: measured and drawn without Rich's console."""
+    return Option(Content.from_rich_text(text), id=option_id, disabled=disabled)
+
+
 def _lines(option: Option) -> int:
     prompt = option.prompt
-    return len(prompt.plain.splitlines()) if isinstance(prompt, Text) else 1
+    return len(prompt.plain.splitlines()) if isinstance(prompt, (Text, Content)) else 1
 
 
 STATE_MARKS = {"done": "✓", "in_progress": "…", "not_started": " "}
@@ -193,7 +199,7 @@ class CourseMapScreen(Screen[None]):
                 "  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", NBSP + "%"),
                 style="",
             )
-            options.append(Option(wrap_hanging(title, width, 0), disabled=True, id=f"module:{module.id}"))
+            options.append(_option(wrap_hanging(title, width, 0), f"module:{module.id}", disabled=True))
             if module.pretest in course.quizzes:
                 options.append(self._test_option(module.pretest, "map.pretest", width))
             for lesson in module_lessons:
@@ -202,9 +208,9 @@ class CourseMapScreen(Screen[None]):
                     f"{status_text(status)}, {t('map.minutes', n=lesson.duration_min).replace(' ', NBSP)}"
                 )
                 options.append(
-                    Option(
+                    _option(
                         map_line(STATE_MARKS[status.state], lesson.title, detail, width),
-                        id=f"lesson:{lesson.id}",
+                        f"lesson:{lesson.id}",
                     )
                 )
             if module.posttest in course.quizzes:
@@ -219,7 +225,7 @@ class CourseMapScreen(Screen[None]):
             if not results
             else t("map.test_done", percent=round(results[0].score * 100))
         )
-        return Option(map_line("◇", t(label), status, width, bold=True), id=f"quiz:{quiz_id}")
+        return _option(map_line("◇", t(label), status, width, bold=True), f"quiz:{quiz_id}")
 
     def _notices(self) -> None:
         notices = self.query_one("#notices", Static)
