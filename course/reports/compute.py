@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from course.reports.items import ItemCollector
-from course.reports.learner_pass import LearnerResult, learner_results, parse_time
+from course.reports.learner_pass import LearnerResult, Row, learner_results, parse_time
 from course.reports.model import (
     AttemptFigures,
     CourseIndex,
@@ -38,7 +38,7 @@ class LearnerData:
     figures come from the report cache (`cache`, see `course.reports.cache`) is never read.
     """
 
-    __slots__ = ("_answers", "_read", "_state", "cache", "learner")
+    __slots__ = ("_answers", "_read", "_state", "cache", "learner", "rows")
 
     def __init__(
         self,
@@ -54,6 +54,8 @@ class LearnerData:
         self._state = state if state is not None or read is not None else {}
         self._read = read
         self.cache = cache
+        self.rows: list[Row | None] | None = None
+        """`read_each(self.answers)`, once a reader (the CSV of every answer) has done it."""
 
     def _fill(self) -> None:
         if self._read is not None:
@@ -252,10 +254,14 @@ def _results_of(
     (the cache keeps every scope she was seen in; a scope she was not seen in adds nothing)."""
     cache = data.cache
     if cache is None:
-        return learner_results(data.learner, data.answers, data.state, index, scopes, help_below)
+        return learner_results(
+            data.learner, data.answers, data.state, index, scopes, help_below, rows=data.rows
+        )
     every = cache.results(help_below)
     if every is None:
-        every = learner_results(data.learner, data.answers, data.state, index, None, help_below)
+        every = learner_results(
+            data.learner, data.answers, data.state, index, None, help_below, rows=data.rows
+        )
         cache.keep_results(every)
     return every if scopes is None else {scope: every[scope] for scope in scopes if scope in every}
 

@@ -17,14 +17,14 @@ leave only with `names=True`; otherwise a stable pseudonym stands for them.
 from __future__ import annotations
 
 import csv
-import io
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from course.i18n import t
 from course.reports.compute import ALL, LearnerData, compute_report, memory_source
-from course.reports.learner_pass import read_rows
+from course.reports.learner_pass import read_each, unique_in_time_order
 from course.reports.model import CourseIndex, Report
 from course.text.safe import neutralise_cell, pseudonym
 
@@ -193,8 +193,8 @@ def answers_csv_passing(
     writer = _writer(stream, sep)
     writer.writerow([neutralise_cell(t(_REPORTS_CSV_KEYS[column])) for column in ANSWER_COLUMNS])
     lesson_quizzes = {q.id for q in index.quizzes.values() if q.kind == "lesson"}
-    cell = _cached_cell(sep)
-    places: dict[tuple[str, str, str], tuple[str | None, str | None, str | None, str]] = {}
+    cell = _Cells(sep)
+    places: dict[tuple[str, str, str], str] = {}
     for data in source:
         learner_id = str(data.learner.get("id", ""))
         if learner_ids is None or learner_id in learner_ids:
@@ -203,11 +203,7 @@ def answers_csv_passing(
             entry = data.cache
             kept = entry.rows(options) if entry is not None else None
             if kept is None:
-                buffer = io.StringIO()
-                count = _learner_rows(
-                    _writer(buffer, sep), who, data, index, session, lesson_quizzes, places, cell
-                )
-                kept = (buffer.getvalue(), count)
+                kept = _learner_rows(who, data, index, session, lesson_quizzes, places, cell, sep)
                 if entry is not None:
                     entry.keep_rows(options, *kept)
             stream.write(kept[0])
@@ -217,54 +213,64 @@ def answers_csv_passing(
 
 
 def _learner_rows(
-    writer: Any,
     who: str,
     data: LearnerData,
     index: CourseIndex,
     session: str | None,
     lesson_quizzes: set[str],
-    places: dict[tuple[str, str, str], tuple[str | None, str | None, str | None, str]],
-    cell: Callable[[Cell], str],
-) -> int:
-    """Write one learner's answer rows, in time order; their count."""
-    count = 0
-    for row in read_rows(data.answers):
+    places: dict[tuple[str, str, str], str],
+    cell: _Cells,
+    sep: str,
+) -> tuple[str, int]:
+    """One learner's answer rows, in time order, as CSV text (what `csv.writer` writes with
+    `_writer`'s dialect: each cell quoted only when it holds the separator, a quote or a line
+    break); their count. Cells that repeat (the learner, the place of a quiz, a question) are
+    put together once."""
+    lines: list[str] = []
+    starts: dict[str, str] = {}
+    asked: dict[tuple[str, str, str], str] = {}
+    known = cell.seen.get
+    who_cell = cell(who)
+    data.rows = read_each(data.answers)  # read once: the summary computed next reads them too
+    for row in unique_in_time_order(data.rows):
         if session is not None and row.session != session:
             continue
+        start = starts.get(row.session)
+        if start is None:
+            start = starts[row.session] = f"{who_cell}{sep}{cell(row.session or None)}{sep}"
         where = places.get((row.quiz, row.lesson, row.mode))
         if where is None:
-            where = places[(row.quiz, row.lesson, row.mode)] = _place(row, index, lesson_quizzes)
-        module, lesson_id, lesson, kind = where
-        question = index.questions.get((row.quiz, row.question))
+            module, lesson_id, lesson, kind = _place(row, index, lesson_quizzes)
+            where = places[(row.quiz, row.lesson, row.mode)] = sep.join(
+                cell(value) for value in (module, lesson_id, lesson, row.quiz, kind)
+            )
+        qtype = _text(row.raw.get("qtype"))
+        what = asked.get((row.quiz, row.question, qtype))
+        if what is None:
+            question = index.questions.get((row.quiz, row.question))
+            what = asked[(row.quiz, row.question, qtype)] = sep.join(
+                (cell(row.question), cell(question.prompt if question else None), cell(qtype))
+            )
+        moment = _spreadsheet_time(row.timestamp)
+        if not _PLAIN_TIME.fullmatch(moment):
+            moment = cell(moment)
         confidence = row.raw.get("confidence")
-        writer.writerow(
-            [
-                cell(value)
-                for value in (
-                    who,
-                    row.session or None,
-                    module,
-                    lesson_id,
-                    lesson,
-                    row.quiz,
-                    kind,
-                    row.question,
-                    question.prompt if question else None,
-                    _text(row.raw.get("qtype")),
-                    row.attempt,
-                    row.sitting,
-                    row.response_text,
-                    int(row.correct),
-                    row.score,
-                    row.hints_used,
-                    row.duration_s,
-                    _spreadsheet_time(row.timestamp),
-                    confidence if isinstance(confidence, int) and not isinstance(confidence, bool) else None,
-                )
-            ]
+        lines.append(
+            f"{start}{where}{sep}{what}{sep}{known(row.attempt) or cell(row.attempt)}{sep}"
+            f"{known(row.sitting) or cell(row.sitting)}{sep}"
+            f"{known(row.response_text) or cell(row.response_text)}{sep}{'1' if row.correct else '0'}{sep}"
+            f"{known(row.score) or cell(row.score)}{sep}{known(row.hints_used) or cell(row.hints_used)}{sep}"
+            f"{known(row.duration_s) or cell(row.duration_s)}{sep}{moment}{sep}"
+            f"{cell(confidence) if isinstance(confidence, int) and not isinstance(confidence, bool) else ''}\r\n"
         )
-        count += 1
-    return count
+    return "".join(lines), len(lines)
+
+
+def _quoted(text: str, sep: str) -> str:
+    """`text` as `csv.writer` (QUOTE_MINIMAL, `"` quoting, "\\r\\n" lines) writes a cell."""
+    if sep in text or '"' in text or "\r" in text or "\n" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def _place(
@@ -280,20 +286,26 @@ def _place(
     return (module.title if module else None, lesson_id or None, lesson.title if lesson else None, kind)
 
 
-def _cached_cell(sep: str) -> Callable[[Cell], str]:
-    """`_cell`, remembering the values already written (titles, prompts, ids, marks repeat on
-    every row). True, 1 and 1.0 share a key, and a cell: "1"."""
-    seen: dict[Cell, str] = {}
+class _Cells:
+    """`_cell` quoted as the CSV writer would, remembering the values already written
+    (titles, prompts, ids, marks repeat on every row; `seen` may be read directly). True, 1
+    and 1.0 share a key, and a cell: "1"."""
 
-    def cell(value: Cell) -> str:
-        safe = seen.get(value)
+    def __init__(self, sep: str) -> None:
+        self.sep = sep
+        self.seen: dict[Cell, str] = {}
+
+    def __call__(self, value: Cell) -> str:
+        safe = self.seen.get(value)
         if safe is None:
-            safe = _cell(value, sep)
-            if len(seen) < 100_000:  # bounded: free answer texts may all differ
-                seen[value] = safe
+            safe = _quoted(_cell(value, self.sep), self.sep)
+            if len(self.seen) < 100_000:  # bounded: free answer texts may all differ
+                self.seen[value] = safe
         return safe
 
-    return cell
+
+_PLAIN_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+"""A time as `_spreadsheet_time` writes it: nothing in it to quote or neutralise."""
 
 
 def summary_csv(

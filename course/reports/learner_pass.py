@@ -165,20 +165,27 @@ def _read_row_slowly(raw: Mapping[str, Any]) -> Row | None:
     )
 
 
-def read_rows(answers: Iterable[Mapping[str, Any]]) -> list[Row]:
+def read_each(answers: Iterable[Mapping[str, Any]]) -> list[Row | None]:
+    """`read_row` of each answer, in the order given (None for one that cannot be placed)."""
+    return [read_row(raw) if isinstance(raw, Mapping) else None for raw in answers]
+
+
+def unique_in_time_order(rows: Iterable[Row | None]) -> list[Row]:
     """Rows in time order, an id seen twice counted once (the first copy)."""
     seen: set[str] = set()
-    rows = []
-    for raw in answers:
-        if not isinstance(raw, Mapping):
-            continue
-        row = read_row(raw)
+    out = []
+    for row in rows:
         if row is None or (row.id and row.id in seen):
             continue
         seen.add(row.id)
-        rows.append(row)
-    rows.sort(key=lambda r: r.timestamp)
-    return rows
+        out.append(row)
+    out.sort(key=_TIME)
+    return out
+
+
+def read_rows(answers: Iterable[Mapping[str, Any]]) -> list[Row]:
+    """Rows in time order, an id seen twice counted once (the first copy)."""
+    return unique_in_time_order(read_each(answers))
 
 
 @dataclass
@@ -293,6 +300,8 @@ def learner_results(
     index: CourseIndex,
     scopes: Iterable[str | None] | None,
     help_below: float,
+    *,
+    rows: Iterable[Row | None] | None = None,
 ) -> dict[str | None, LearnerResult]:
     """The figures of one learner for each scope asked (None in `scopes`: every session; a
     label: that session; `scopes` None: every session she was seen in, and all), from ONE
@@ -303,8 +312,9 @@ def learner_results(
     tallies: dict[str, _Tally] = {}
     sittings: dict[tuple[str, str], list[Row]] = {}
     seen: set[str] = set()
-    for raw in answers:
-        row = read_row(raw) if isinstance(raw, Mapping) else None
+    if rows is None:  # `rows`: `read_each(answers)`, when the caller has read them already
+        rows = (read_row(raw) if isinstance(raw, Mapping) else None for raw in answers)
+    for row in rows:
         if row is None or row.id in seen:
             continue
         if row.id:

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from course.cli import main
 from course.i18n import set_language
@@ -245,3 +247,29 @@ def test_answers_waiting_in_memory_are_counted(workshop: Path, tmp_path: Path) -
     assert {x.name: x.answers for x in first.learners}["Ana"] == 10 and counts["Ana"] == 11
     assert cache.hits == 3  # the three others came from the cache
     store._pending.clear()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("=+-@\t\r\n ;,\"'aé1\x00"), max_size=10) | st.text(max_size=10),
+    st.sampled_from([";", ","]),
+)
+def test_answer_rows_are_written_as_the_csv_module_writes_them(text: str, sep: str) -> None:
+    """Rows are put together by hand (cells that repeat are quoted once): byte for byte what
+    `csv.writer` writes for the same cells, whatever the texts hold."""
+    import csv
+    import io
+
+    answers = data.answers()[:3]
+    for answer in answers:
+        answer.update(response_text=text, session=text, sitting=text, qtype=text)
+    stream = io.StringIO()
+    csv_export.write_answers_csv(
+        stream, [{"id": data.LEA, "name": text}], answers, data.index(), sep=sep, names=True
+    )
+    written = stream.getvalue()
+    cells = list(csv.reader(io.StringIO(written, newline=""), delimiter=sep))
+    again = io.StringIO()
+    csv.writer(again, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(cells)
+    assert written == again.getvalue()
+    assert len(cells) == 1 + sum(1 for a in answers if a["learner"] == data.LEA) and len(cells[1]) == 19
