@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
+from typing import Any, Self
 
 from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
@@ -25,7 +27,7 @@ from course.quiz.feedback import Feedback, feedback_for
 from course.quiz.grading import Grade, grade
 from course.ui.messages import BackChosen
 from course.ui.widgets.choice_list import ChoiceList
-from course.ui.widgets.question_view import QuestionView, right_answer
+from course.ui.widgets.question_view import QuestionView, answer_kind, right_answer
 from course.ui.widgets.sequence_builder import SequenceBuilder
 from course.ui.widgets.steady_footer import SteadyFooter
 
@@ -93,7 +95,7 @@ class QuizScreen(Screen[None]):
         Binding("f2", "hint", t("quiz.key.hint")),
         Binding("enter", "submit", t("quiz.key.submit"), show=True),
         *[Binding(str(n), f"number({n})", show=False) for n in range(1, 10)],
-        Binding("backspace", "undo", show=False),
+        Binding("backspace", "undo", t("quiz.key.undo")),
         Binding("down", "scroll_body('down')", show=False),
         Binding("up", "scroll_body('up')", show=False),
         Binding("pagedown", "scroll_body('page_down')", show=False),
@@ -138,13 +140,15 @@ class QuizScreen(Screen[None]):
         self.retry_pending = False
         self.feedback_placed = asyncio.Event()
         """Set once the feedback of the answer just given is in view."""
+        self._moving_focus = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
         item = self.item
         with VerticalScroll(id="quiz-body"):
             with Vertical(id="question-slot"):
-                yield QuestionView(item.question, item.order, item.seed)
+                kinds = {answer_kind(x.question) for x in self.items}
+                yield QuestionView(item.question, item.order, item.seed, kinds)
             yield Static(id="hints", markup=False)
             with Vertical(id="feedback"):
                 yield Static(id="verdict", markup=False)
@@ -167,6 +171,29 @@ class QuizScreen(Screen[None]):
     def _scroll_bar_ready(self) -> None:
         for body in self.query("#quiz-body"):
             body.styles.overflow_y = None
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if self._moving_focus and repaint and not (regions or layout or recompose):
+            return self  # a focus move repaints the widgets it restyles, not the whole screen
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _focus(self, widget: Widget) -> None:
+        """Focus `widget` now, without scrolling, drawing only what changes (Textual repaints the whole screen)."""
+        self._moving_focus = True
+        try:
+            self.set_focus(widget, scroll_visible=False)
+        finally:
+            self._moving_focus = False
+
+    def _freeze(self, view: QuestionView) -> None:
+        """Nothing more to change in the answer; a text field gives up the focus to the button."""
+        self._moving_focus = True
+        try:
+            view.freeze()
+        finally:
+            self._moving_focus = False
 
     @property
     def item(self) -> QuizItem:
@@ -203,7 +230,7 @@ class QuizScreen(Screen[None]):
             self.query_one("#submit-button", Button).remove_class("-ready")
             # The prompt first: the question starts at the top (the answer follows it).
             self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False, immediate=True)
-            view.focus_answer()
+            self._focus(view.focus_target)
             self.refresh_bindings()
 
     def _label_submit(self, label: str) -> None:
@@ -215,6 +242,8 @@ class QuizScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
             return not self.answered  # once answered, F2 leaves the footer
+        if action == "undo":  # shown while an order or a match can be corrected
+            return not self.answered and answer_kind(self.item.question) == "sequence"
         return True
 
     def action_scroll_body(self, direction: str) -> None:
@@ -223,16 +252,18 @@ class QuizScreen(Screen[None]):
 
     def action_number(self, number: int) -> None:
         if not self.answered:
-            self.query_one(QuestionView).choose_number(number)
-            builder = self.query(SequenceBuilder).first() if self.query(SequenceBuilder) else None
-            if builder is not None and builder.complete:
-                self.query_one("#submit-button", Button).focus()
+            view = self.query_one(QuestionView)
+            view.choose_number(number)
+            builder = view.answer
+            if isinstance(builder, SequenceBuilder) and builder.complete:
+                self._focus(self.query_one("#submit-button", Button))
 
     def action_undo(self) -> None:
         """Backspace: take back the last pick of an order or a match, even once it is complete."""
         if not self.answered:
-            for builder in self.query(SequenceBuilder):
-                builder.action_undo()
+            builder = self.query_one(QuestionView).answer
+            if isinstance(builder, SequenceBuilder) and builder.undo():
+                self._focus(builder.query_one("#sequence-pool"))
 
     def action_hint(self) -> None:
         hints = self.item.question.hints
@@ -257,7 +288,7 @@ class QuizScreen(Screen[None]):
 
     def on_sequence_builder_completed(self, event: SequenceBuilder.Completed) -> None:
         event.stop()
-        self.query_one("#submit-button", Button).focus()
+        self._focus(self.query_one("#submit-button", Button))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -293,7 +324,7 @@ class QuizScreen(Screen[None]):
                 )
                 for widget in self.query("#confidence-ask, #confidence"):
                     widget.display = True
-                choices.focus()
+                self._focus(choices)
             self.call_after_refresh(self._show_confidence, choices)
             return False
         marked = choices.response()
@@ -339,7 +370,7 @@ class QuizScreen(Screen[None]):
                 self.notify(str(error), severity="error", timeout=10, markup=False)
             self.answered = True
             self.grades.append(result)
-            view.freeze()
+            self._freeze(view)
             for choices in self.query("#confidence").results(ChoiceList):
                 choices.freeze()
             await self._show_feedback(result)
@@ -387,7 +418,7 @@ class QuizScreen(Screen[None]):
         submit.add_class("-ready")
         focused = self.focused
         if not (isinstance(focused, ChoiceList) and focused.frozen):  # a frozen list passes Enter on
-            submit.focus(scroll_visible=False)
+            self._focus(submit)
         self.refresh_bindings()
 
     def _scroll_to_feedback(self, tries: int = 8) -> None:

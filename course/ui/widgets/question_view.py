@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
@@ -15,7 +16,6 @@ from course.content.model import (
     MultipleQuestion,
     OrderQuestion,
     Question,
-    ShortQuestion,
     SingleQuestion,
     TrueFalseQuestion,
     question_text,
@@ -36,6 +36,15 @@ _QUIZ_HOWTO_KEYS = {
 }
 
 
+def _choices(question: Question, order: list[int]) -> tuple[list[str], list[int], bool]:
+    """The texts of a question's choices, the order to show them in, and whether several can be marked."""
+    if isinstance(question, TrueFalseQuestion):
+        return [t("quiz.true"), t("quiz.false")], [0, 1], False
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        return [c.text for c in question.choices], order, isinstance(question, MultipleQuestion)
+    return [], [], False
+
+
 def _sequence(question: OrderQuestion | MatchQuestion, seed: int) -> tuple[list[str], list[str] | None]:
     """The pool to pick from and, for a match, the left-hand items waiting for their partners."""
     if isinstance(question, MatchQuestion):
@@ -50,68 +59,104 @@ def right_answer(question: Question) -> str:
     return expected_text(question, true_word=t("quiz.true"), false_word=t("quiz.false"))
 
 
+def answer_kind(question: Question) -> str:
+    """Which widget answers `question`: « choices » (a list to mark), « sequence » (picks) or « text »."""
+    if isinstance(question, (SingleQuestion, MultipleQuestion, TrueFalseQuestion)):
+        return "choices"
+    if isinstance(question, (OrderQuestion, MatchQuestion)):
+        return "sequence"
+    return "text"
+
+
 class QuestionView(Vertical):
     """The prompt, a line saying how to answer, and the answer widget.
 
-    `show` puts another question in the same widgets: the texts change, the
-    answer widget is kept when it is of the same kind (choices, picks, a word)
-    and swapped otherwise, so moving on redraws the screen without rebuilding it.
+    `show` puts another question in the same widgets: the texts change and the
+    answer widget is emptied, so moving on redraws the screen without rebuilding
+    it. One answer widget of each kind in `kinds` is composed at the start, each
+    in its own box, only the current one shown; the current box comes first, so
+    that `#answer` finds the widget answering the question on screen.
     """
 
-    def __init__(self, question: Question, order: list[int], seed: int) -> None:
+    DEFAULT_CSS = """
+    QuestionView > .answer-box {
+        height: auto;
+    }
+    """
+
+    def __init__(self, question: Question, order: list[int], seed: int, kinds: Iterable[str] = ()) -> None:
         super().__init__(id="question-view")
         self.question = question
         self.order = order
         self.seed = seed
+        self.kinds = sorted(
+            set(kinds) | {answer_kind(question)}, key=lambda kind: kind != answer_kind(question)
+        )
+        self._boxes: dict[str, Vertical] = {}
 
     def compose(self) -> ComposeResult:
         q = self.question
         yield Static(Text(question_text(q)), id="prompt", markup=False)
         yield Static(t(_QUIZ_HOWTO_KEYS[q.type]), id="howto", classes="muted", markup=False)
-        yield self._answer_widget()
+        for kind in self.kinds:
+            yield self._box(kind, current=kind == answer_kind(q))
 
-    def _answer_widget(self) -> Widget:
+    def _box(self, kind: str, *, current: bool) -> Vertical:
+        box = Vertical(self._answer_widget(kind), id=f"answer-{kind}", classes="answer-box")
+        box.display = current
+        self._boxes[kind] = box
+        return box
+
+    def _answer_widget(self, kind: str) -> Widget:
+        """The widget of `kind`, ready for the question when it is of that kind, else empty."""
         q = self.question
-        if isinstance(q, (SingleQuestion, MultipleQuestion)):
-            return ChoiceList(
-                [c.text for c in q.choices], self.order, multiple=isinstance(q, MultipleQuestion), id="answer"
-            )
-        if isinstance(q, TrueFalseQuestion):
-            return ChoiceList([t("quiz.true"), t("quiz.false")], [0, 1], multiple=False, id="answer")
-        if isinstance(q, (OrderQuestion, MatchQuestion)):
-            return SequenceBuilder(*_sequence(q, self.seed), id="answer")
+        if kind == "choices":
+            texts, order, multiple = _choices(q, self.order)
+            return ChoiceList(texts, order, multiple=multiple, id="answer")
+        if kind == "sequence":
+            if isinstance(q, (OrderQuestion, MatchQuestion)):
+                return SequenceBuilder(*_sequence(q, self.seed), id="answer")
+            return SequenceBuilder([], id="answer")
         return Input(placeholder=t("quiz.short.placeholder"), id="answer", max_length=200)
+
+    @property
+    def answer(self) -> Widget:
+        """The widget answering the question on screen."""
+        return self._boxes[answer_kind(self.question)].query_one("#answer")
 
     async def show(self, question: Question, order: list[int], seed: int) -> None:
         """Ask `question` in these widgets, its answer widget empty and ready."""
+        before = answer_kind(self.question)
         self.question, self.order, self.seed = question, order, seed
         self.query_one("#prompt", Static).update(Text(question_text(question)))
         self.query_one("#howto", Static).update(t(_QUIZ_HOWTO_KEYS[question.type]))
-        widget = self.query_one("#answer")
-        if isinstance(widget, ChoiceList) and isinstance(question, (SingleQuestion, MultipleQuestion)):
-            multiple = isinstance(question, MultipleQuestion)
-            widget.reset([c.text for c in question.choices], order, multiple=multiple)
-        elif isinstance(widget, ChoiceList) and isinstance(question, TrueFalseQuestion):
-            widget.reset([t("quiz.true"), t("quiz.false")], [0, 1], multiple=False)
+        kind = answer_kind(question)
+        if kind not in self._boxes:  # a kind not announced at the start
+            await self.mount(self._box(kind, current=False))
+        widget = self.answer
+        if isinstance(widget, ChoiceList):
+            texts, shown, multiple = _choices(question, order)
+            widget.reset(texts, shown, multiple=multiple)
         elif isinstance(widget, SequenceBuilder) and isinstance(question, (OrderQuestion, MatchQuestion)):
             widget.reset(*_sequence(question, seed))
-        elif isinstance(widget, Input) and isinstance(question, ShortQuestion):
+        elif isinstance(widget, Input):
             widget.value = ""
             widget.disabled = False
-        else:
-            await widget.remove()
-            await self.mount(self._answer_widget())
+        if kind != before:
+            self._boxes[before].display = False
+            self._boxes[kind].display = True
+            self.move_child(self._boxes[kind], before=self._boxes[before])
 
-    def focus_answer(self) -> None:
-        """Focus the answer widget without scrolling: the screen keeps the prompt in view."""
-        widget = self.query_one("#answer")
+    @property
+    def focus_target(self) -> Widget:
+        """What takes the focus to answer: the list of choices, the pool to pick from, the text field."""
+        widget = self.answer
         if isinstance(widget, SequenceBuilder):
-            widget.focus_pool(scroll_visible=False)
-        else:
-            widget.focus(scroll_visible=False)
+            return widget.query_one("#sequence-pool")
+        return widget
 
     def choose_number(self, number: int) -> None:
-        widget = self.query_one("#answer")
+        widget = self.answer
         if isinstance(widget, ChoiceList):
             widget.mark(number - 1)
         elif isinstance(widget, SequenceBuilder):
@@ -120,7 +165,7 @@ class QuestionView(Vertical):
     def response(self) -> Any | None:
         """The answer in the shape `grading.grade` takes, or None while incomplete."""
         q = self.question
-        widget = self.query_one("#answer")
+        widget = self.answer
         if isinstance(widget, ChoiceList):
             marked = widget.response()
             if not marked:
@@ -140,7 +185,7 @@ class QuestionView(Vertical):
 
     def freeze(self) -> None:
         """Answered: nothing more to change (a list of choices keeps the focus, see `ChoiceList.freeze`)."""
-        widget = self.query_one("#answer")
+        widget = self.answer
         if isinstance(widget, (ChoiceList, SequenceBuilder)):
             widget.freeze()
         else:

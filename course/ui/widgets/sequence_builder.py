@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -14,13 +13,11 @@ from course.i18n import t
 
 
 class SequenceBuilder(Vertical):
-    """Pick from a pool; each pick fills the next slot. Backspace takes the last one back.
+    """Pick from a pool; each pick fills the next slot; `undo` takes the last one back.
 
     For an `order` question the slots are positions 1, 2, 3…; for a `match`
     question each slot is a left-hand item waiting for its right-hand partner.
     """
-
-    BINDINGS = [Binding("backspace", "undo", t("quiz.key.undo"))]
 
     class Completed(Message):
         """Every slot is filled: the answer can be validated."""
@@ -99,16 +96,15 @@ class SequenceBuilder(Vertical):
         event.stop()
         self.pick(event.option_index)
 
-    def action_undo(self) -> None:
+    def undo(self) -> bool:
+        """Take back the last pick; False when there was none to take back."""
         if self.picked and not self.disabled:
             self.picked.pop()
             self._refresh()
-            self.query_one("#sequence-pool", OptionList).focus()
+            return True
+        return False
 
     def freeze(self) -> None:
         """Answered: nothing more to pick, and no more « press Enter to submit »."""
         self.disabled = True
         self.query_one("#sequence-ask", Static).display = False
-
-    def focus_pool(self, scroll_visible: bool = True) -> None:
-        self.query_one("#sequence-pool", OptionList).focus(scroll_visible=scroll_visible)
