@@ -31,22 +31,33 @@ class ItemCollector:
         """Answer text → its folded form (most wrong answers repeat)."""
 
     def add(self, first_sittings: Mapping[str, tuple[Mapping[str, Any], float]], index: CourseIndex) -> None:
+        marks, quizzes = self._marks, index.quizzes
         for quiz_id, (latest, _) in first_sittings.items():
-            quiz = index.quizzes.get(quiz_id)
-            if quiz is None:
+            if quiz_id not in quizzes:
                 continue
-            total = sum(row.score for row in latest.values())
+            total = sum([row.score for row in latest.values()])
             for question, row in latest.items():
                 key = (quiz_id, question)
-                self._marks.setdefault(key, []).append((row.score, total - row.score))
+                score = row.score
+                found = marks.get(key)
+                if found is None:
+                    marks[key] = [(score, total - score)]
+                else:
+                    found.append((score, total - score))
                 if not row.correct and row.response_text:
-                    folded = self._folded.get(row.response_text)
-                    if folded is None:
-                        text = " ".join(row.response_text.split())
-                        folded = self._folded[row.response_text] = text.casefold()
-                        self._shown.setdefault(folded, text)
-                    if folded:
-                        self._wrong.setdefault(key, Counter())[folded] += 1
+                    self._count_wrong(key, row.response_text)
+
+    def _count_wrong(self, key: tuple[str, str], response: str) -> None:
+        folded = self._folded.get(response)
+        if folded is None:
+            text = " ".join(response.split())
+            folded = self._folded[response] = text.casefold()
+            self._shown.setdefault(folded, text)
+        if folded:
+            counter = self._wrong.get(key)
+            if counter is None:
+                counter = self._wrong[key] = Counter()
+            counter[folded] += 1
 
     def figures(self, index: CourseIndex, min_answers: int) -> tuple[ItemFigures, ...]:
         out = []
@@ -55,10 +66,9 @@ class ItemCollector:
             if not marks:
                 continue
             n = len(marks)
-            facility = sum(m for m, _ in marks) / n
-            discrimination = (
-                correlation([m for m, _ in marks], [r for _, r in marks]) if n >= min_answers else None
-            )
+            mine = [m for m, _ in marks]
+            facility = sum(mine) / n
+            discrimination = correlation(mine, [r for _, r in marks]) if n >= min_answers else None
             wrong = sorted(
                 (self._wrong.get((quiz_id, question)) or Counter()).items(), key=lambda kv: (-kv[1], kv[0])
             )

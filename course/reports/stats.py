@@ -72,9 +72,11 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     if n < 3 or n != len(ys):
         return None
     mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
+    dx = [x - mx for x in xs]
+    dy = [y - my for y in ys]
+    sxy = sum([a * b for a, b in zip(dx, dy)])
+    sxx = sum([a**2 for a in dx])
+    syy = sum([b**2 for b in dy])
     if sxx <= 1e-12 or syy <= 1e-12:
         return None
     return sxy / math.sqrt(sxx * syy)
