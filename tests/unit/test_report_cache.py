@@ -273,3 +273,19 @@ def test_answer_rows_are_written_as_the_csv_module_writes_them(text: str, sep: s
     csv.writer(again, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(cells)
     assert written == again.getvalue()
     assert len(cells) == 1 + sum(1 for a in answers if a["learner"] == data.LEA) and len(cells[1]) == 19
+
+
+def test_another_help_threshold_is_applied_to_kept_figures(
+    workshop: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "bilan.json"
+    args = ["report", "--format", "json", "--names", "--help-below", "0.9"]
+    with monkeypatch.context() as patch:
+        patch.setattr(report_cache, "RACY_NS", 10**20)
+        plain = view(workshop, args, out, capsys)
+    view(workshop, ["report", "--format", "json"], out, capsys)  # kept with the default, 0.5
+    no_reading(monkeypatch)
+    warm = view(workshop, args, out, capsys)
+    assert warm == plain
+    helped = {x["name"]: x["needs_help"] for x in json.loads(warm)["learners"]}
+    assert helped == {"Ana": False, "Bea": True, "Cam": True, "Dan": False}
