@@ -9,10 +9,12 @@ and review cards are derived from them.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from course.content.course import Course
@@ -27,7 +29,8 @@ from course.progress import (
     UnknownLearnerError,
 )
 from course.progress.records import new_id, utc_now
-from course.quiz.review import ReviewCard, due_cards, next_due
+from course.progress.summary import answers_identity, load_summary, save_summary
+from course.quiz.review import ReviewCard, due_cards, next_due, review_cards
 
 if TYPE_CHECKING:  # grading is imported by the quiz screen, not by the map
     from course.quiz.grading import Grade
@@ -86,7 +89,7 @@ class Journey:
         self.store = store
         self.learner = learner
         self.session = session
-        self._answers = store.answers(learner.id)
+        self._loaded: list[AnswerRecord] | None = None
         self._grouped: tuple[list[AnswerRecord], int, dict[str, list[AnswerRecord]]] = ([], 0, {})
         self._results: tuple[list[AnswerRecord], int, dict[str, Any], dict[str, list[AttemptResult]]] = (
             [],
@@ -97,6 +100,100 @@ class Journey:
         self._state = store.get_state(learner.id)
         self.on_store_error: Callable[[StoreError], None] | None = None
         """Told of a write that failed (the app says it where the learner is); None: raise."""
+        self._course_key = _course_key(course)
+        self._summary = load_summary(store.paths, learner.id, self._course_key)
+        if self._summary is None or not self._summary_fits_state():
+            self._save_summary()  # missing or stale: derived from the answers once, then kept
+
+    @property
+    def _answers(self) -> list[AnswerRecord]:
+        """Every answer of the learner, read from the store the first time something needs
+        them: with a fresh summary, opening the map reads none."""
+        if self._loaded is None:
+            self._loaded = self.store.answers(self.learner.id)
+        return self._loaded
+
+    @_answers.setter
+    def _answers(self, answers: list[AnswerRecord]) -> None:
+        self._loaded = answers
+
+    # -- summary ----------------------------------------------------------------
+    def _save_summary(self) -> None:
+        """Derive every quiz's results and the review cards from the answers and keep them
+        (`course.progress.summary`). The answer files' identity is taken before they are
+        read, so an answer written meanwhile makes the summary stale, never wrong."""
+        learner_id = self.learner.id
+        if any(r.learner == learner_id for r in self.store.pending_answers()):
+            return  # answers not on disk yet: their identity cannot describe them
+        seen = answers_identity(self.store.paths, learner_id)
+        self._answers = self.store.answers(learner_id)
+        quizzes = {
+            quiz_id: {
+                "key": self._results_key(quiz_id),
+                "results": [_result_row(r) for r in self.results(quiz_id)],
+            }
+            for quiz_id in self.course.quizzes
+        }
+        reset = str(self._state.get("reset_all") or "")
+        cards = [
+            [c.quiz, c.question, c.box, c.due.isoformat()]
+            for c in review_cards(self._since_reset_all()).values()
+        ]
+        derived = {"quizzes": quizzes, "reset_all": reset, "cards": cards}
+        if any(r.learner == learner_id for r in self.store.pending_answers()):
+            return
+        save_summary(self.store.paths, learner_id, self._course_key, seen, derived)
+        self._summary = derived
+
+    def _summary_fits_state(self) -> bool:
+        """The summary was derived under the state as it is (resets, attempts under way)."""
+        summary = self._summary or {}
+        quizzes = summary.get("quizzes")
+        if not isinstance(quizzes, dict) or summary.get("reset_all") != str(
+            self._state.get("reset_all") or ""
+        ):
+            return False
+        return all(
+            isinstance(quizzes.get(quiz_id), dict)
+            and quizzes[quiz_id].get("key") == self._results_key(quiz_id)
+            for quiz_id in self.course.quizzes
+        )
+
+    def _results_key(self, quiz_id: str) -> list[Any]:
+        """What a quiz's results depend on in the state: its reset and the attempt under way."""
+        entry = self._quiz_state(quiz_id)
+        current = (
+            (str(entry.get("sitting") or "") or f"#{_int(entry.get('attempt'))}")
+            if entry.get("open")
+            else None
+        )
+        return [str(entry.get("reset", "")), current]
+
+    def _summary_results(self, quiz_id: str) -> list[AttemptResult] | None:
+        """The quiz's results as the summary keeps them, while no answer has been read since
+        and the quiz's state is the one they were derived under; None otherwise."""
+        if self._loaded is not None or self._summary is None:
+            return None
+        entry = self._summary["quizzes"].get(quiz_id)
+        if not isinstance(entry, dict) or entry.get("key") != self._results_key(quiz_id):
+            return None
+        try:
+            return [_result_of(row) for row in entry["results"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def _summary_cards(self) -> dict[tuple[str, str], ReviewCard] | None:
+        if self._loaded is not None or self._summary is None:
+            return None
+        if self._summary.get("reset_all") != str(self._state.get("reset_all") or ""):
+            return None
+        try:
+            return {
+                (quiz, question): ReviewCard(quiz, question, box, datetime.fromisoformat(due))
+                for quiz, question, box, due in self._summary["cards"]
+            }
+        except (KeyError, TypeError, ValueError):
+            return None
 
     # -- state ------------------------------------------------------------------
     def _change(self, change: Any) -> None:
@@ -403,6 +500,9 @@ class Journey:
         Derived from the answers (the state only says which attempt is open), so answers
         imported from another machine count here exactly as they count in the reports.
         """
+        kept = self._summary_results(quiz_id)
+        if kept is not None:
+            return kept
         answers, count, state, known = self._results
         if answers is not self._answers or count != len(self._answers) or state is not self._state:
             known = {}  # answers or state changed since: every result is computed again
@@ -467,10 +567,21 @@ class Journey:
         return [a for a in self._answers if a.timestamp > reset] if reset else self._answers
 
     def due_reviews(self, now: datetime | None = None) -> list[ReviewCard]:
-        cards = due_cards(self._since_reset_all(), now)
+        kept = self._summary_cards()
+        if kept is not None:
+            moment = now or datetime.now(UTC)
+            cards = sorted(
+                (c for c in kept.values() if not c.learnt and c.due <= moment), key=lambda c: (c.due, c.box)
+            )
+        else:
+            cards = due_cards(self._since_reset_all(), now)
         return [c for c in cards if self.course.question(c.quiz, c.question) is not None]
 
     def next_review(self) -> datetime | None:
+        kept = self._summary_cards()
+        if kept is not None:
+            dates = [c.due for c in kept.values() if not c.learnt]
+            return min(dates) if dates else None
         return next_due(self._since_reset_all())
 
     # -- resets -----------------------------------------------------------------
@@ -523,3 +634,26 @@ def _note_visit(state: dict[str, Any], session: str | None) -> None:
     visit.setdefault("first", now)
     visit["last"] = now
     visit["sections"] = _int(visit.get("sections")) + 1
+
+
+def _course_key(course: Course) -> str:
+    """What the derived results depend on in the course: each quiz's questions and pass mark."""
+    parts = [[q.id, [x.id for x in q.questions], q.pass_ratio] for q in course.quizzes.values()]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
+def _result_row(result: AttemptResult) -> list[Any]:
+    return [
+        result.number,
+        result.score,
+        result.passed,
+        list(result.missed),
+        result.when,
+        result.complete,
+        list(result.partial),
+    ]
+
+
+def _result_of(row: list[Any]) -> AttemptResult:
+    number, score, passed, missed, when, complete, partial = row
+    return AttemptResult(number, score, passed, list(missed), when, complete, tuple(partial))

@@ -1,0 +1,90 @@
+"""A small per-learner summary of what is derived from the answers, kept between starts.
+
+Lesson states, scores, review boxes and « Continuer » are derived from every answer the
+learner ever gave; deriving them at each start grew with the learner's past. The journey
+keeps what it derived here, next to the identity of the answer files it derived it from
+(name, inode, size and change time of each segment, as `checked` does). At the next start
+a summary whose identity still matches the files is used as it is and no old answer is
+read; any other summary (missing, unreadable, of another version, or stale because an
+answer was written, a kill came between the answer and the summary, an import merged
+answers, a segment was set aside) is ignored and rebuilt from the answers.
+
+The identity is taken BEFORE the answers are read: an answer written meanwhile by another
+window makes the saved summary look stale at the next start, never wrong. Like the index
+of checked segments, the summary is derived data: it lives in the cache folder, never in
+the data dir, is replaced whole, and losing it only costs one read of the answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from course.progress.checked import _cache_dir, identity
+from course.progress.paths import StorePaths
+
+SUMMARY_VERSION = 1
+Identity = list[list[Any]]
+
+
+def answers_identity(paths: StorePaths, learner_id: str) -> Identity:
+    """What the learner's answer files are now: [[name, inode, size, mtime_ns], ...]."""
+    found: Identity = []
+    for path in paths.segments(learner_id):
+        seen = identity(path)
+        found.append([path.name, *(seen or [-1, -1, -1])])
+    return found
+
+
+def summary_path(paths: StorePaths, learner_id: str) -> Path:
+    folder = os.path.abspath(paths.learner_dir(learner_id))
+    key = hashlib.sha256(os.fsencode(folder)).hexdigest()[:32]
+    return _cache_dir() / "summaries" / f"{key}.json"
+
+
+def load_summary(paths: StorePaths, learner_id: str, course_key: str) -> dict[str, Any] | None:
+    """The saved summary if it was derived from the answer files as they are now, for this
+    course; None otherwise (the caller derives from the answers and saves again)."""
+    try:
+        with open(summary_path(paths, learner_id), "rb") as handle:
+            data = json.loads(handle.read(1 << 22))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if (
+        type(data) is not dict
+        or data.get("version") != SUMMARY_VERSION
+        or data.get("course") != course_key
+        or data.get("answers") != answers_identity(paths, learner_id)
+        or type(data.get("derived")) is not dict
+    ):
+        return None
+    derived: dict[str, Any] = data["derived"]
+    return derived
+
+
+def save_summary(
+    paths: StorePaths, learner_id: str, course_key: str, answers: Identity, derived: dict[str, Any]
+) -> None:
+    """Replace the summary whole; `answers` is the identity taken before the answers were read.
+    A cache that cannot be written is not an error."""
+    payload = json.dumps(
+        {"version": SUMMARY_VERSION, "course": course_key, "answers": answers, "derived": derived},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    path = summary_path(paths, learner_id)
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".summary-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(temp, path)  # a reader sees the old summary or the new one, whole
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(temp)
