@@ -35,6 +35,8 @@ from course.quiz.review import ReviewCard, due_cards, next_due, review_cards
 if TYPE_CHECKING:  # grading is imported by the quiz screen, not by the map
     from course.quiz.grading import Grade
 
+KEPT_RESULTS = 12
+"""A quiz's results kept whole in the summary up to this many attempts; past it, its figures only."""
 LessonState = Literal["not_started", "in_progress", "done"]
 
 
@@ -127,13 +129,7 @@ class Journey:
             return  # answers not on disk yet: their identity cannot describe them
         seen = answers_identity(self.store.paths, learner_id)
         self._answers = self.store.answers(learner_id)
-        quizzes = {
-            quiz_id: {
-                "key": self._results_key(quiz_id),
-                "results": [_result_row(r) for r in self.results(quiz_id)],
-            }
-            for quiz_id in self.course.quizzes
-        }
+        quizzes = {quiz_id: self._summary_of(quiz_id) for quiz_id in self.course.quizzes}
         reset = str(self._state.get("reset_all") or "")
         cards = [
             [c.quiz, c.question, c.box, c.due.isoformat()]
@@ -169,18 +165,48 @@ class Journey:
         )
         return [str(entry.get("reset", "")), current]
 
-    def _summary_results(self, quiz_id: str) -> list[AttemptResult] | None:
-        """The quiz's results as the summary keeps them, while no answer has been read since
-        and the quiz's state is the one they were derived under; None otherwise."""
+    def _summary_of(self, quiz_id: str) -> dict[str, Any]:
+        """What the summary keeps of a quiz: its figures, and its results while they are few
+        (the summary stays small however many attempts the learner made)."""
+        results = self.results(quiz_id)
+        return {
+            "key": self._results_key(quiz_id),
+            "count": len(results),
+            "best": max((r.score for r in results), default=None),
+            "passed": any(r.passed for r in results),
+            "results": [_result_row(r) for r in results] if len(results) <= KEPT_RESULTS else None,
+        }
+
+    def _summary_entry(self, quiz_id: str) -> dict[str, Any] | None:
+        """The summary's entry for a quiz, while no answer has been read since and the quiz's
+        state is the one it was derived under; None otherwise."""
         if self._loaded is not None or self._summary is None:
             return None
         entry = self._summary["quizzes"].get(quiz_id)
         if not isinstance(entry, dict) or entry.get("key") != self._results_key(quiz_id):
             return None
+        return entry
+
+    def _summary_results(self, quiz_id: str) -> list[AttemptResult] | None:
+        entry = self._summary_entry(quiz_id)
         try:
-            return [_result_of(row) for row in entry["results"]]
+            return (
+                None
+                if entry is None or entry["results"] is None
+                else [_result_of(r) for r in entry["results"]]
+            )
         except (KeyError, TypeError, ValueError):
             return None
+
+    def _figures(self, quiz_id: str) -> tuple[int, float | None, bool]:
+        """How many attempts were scored since the reset, the best score, whether one passed."""
+        entry = self._summary_entry(quiz_id)
+        if entry is not None:
+            count, best, passed = entry.get("count"), entry.get("best"), entry.get("passed")
+            if type(count) is int and (best is None or type(best) in (int, float)) and type(passed) is bool:
+                return count, best, passed
+        results = self.results(quiz_id)
+        return len(results), max((r.score for r in results), default=None), any(r.passed for r in results)
 
     def _summary_cards(self) -> dict[tuple[str, str], ReviewCard] | None:
         if self._loaded is not None or self._summary is None:
@@ -254,18 +280,16 @@ class Journey:
         read = bool(self._lesson_state(lesson.id).get("read"))
         opened = "section" in self._lesson_state(lesson.id)
         quiz = self.course.quiz_for(lesson)
-        results = self.results(quiz.id) if quiz else []
-        best = max((r.score for r in results), default=None)
-        passed = any(r.passed for r in results)
+        count, best, passed = self._figures(quiz.id) if quiz else (0, None, False)
         done = read and (quiz is None or passed)
         state: LessonState = (
             "done"
             if done
             else "in_progress"
-            if (opened or results or self.attempt_open(quiz))
+            if (opened or count or self.attempt_open(quiz))
             else "not_started"
         )
-        return LessonStatus(state, best, passed, len(results))
+        return LessonStatus(state, best, passed, count)
 
     def attempt_open(self, quiz: Quiz | None) -> bool:
         """True while an attempt of `quiz` is under way (Continuer brings the learner back to it)."""
@@ -317,7 +341,7 @@ class Journey:
             statuses = [self.status(lesson).state for lesson in lessons]
             if (
                 module.pretest in self.course.quizzes
-                and not self.results(module.pretest)
+                and not self._figures(module.pretest)[0]
                 and all(state == "not_started" for state in statuses)
             ):
                 return "quiz", module.pretest
@@ -327,7 +351,7 @@ class Journey:
                     if self._lesson_state(lesson.id).get("read") and quiz:
                         return "quiz", quiz.id
                     return "lesson", lesson.id
-            if module.posttest in self.course.quizzes and not self.results(module.posttest):
+            if module.posttest in self.course.quizzes and not self._figures(module.posttest)[0]:
                 return "quiz", module.posttest
         return None
 
@@ -534,7 +558,7 @@ class Journey:
         """False once an evaluation quiz has used its `max_attempts`."""
         if quiz.max_attempts is None:
             return True
-        return len(self.results(quiz.id)) < quiz.max_attempts
+        return self._figures(quiz.id)[0] < quiz.max_attempts
 
     def calibration(self, quiz_id: str, attempt: int) -> dict[tuple[bool, bool], int]:
         """(sure, right) → count for the answers of one attempt given with a confidence (3 = sure)."""

@@ -25,20 +25,28 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from course.progress.checked import _cache_dir, identity
-from course.progress.paths import StorePaths
+from course.progress.checked import _cache_dir
+from course.progress.paths import StorePaths, segment_number
 
 SUMMARY_VERSION = 1
 Identity = list[list[Any]]
 
 
 def answers_identity(paths: StorePaths, learner_id: str) -> Identity:
-    """What the learner's answer files are now: [[name, inode, size, mtime_ns], ...]."""
-    found: Identity = []
-    for path in paths.segments(learner_id):
-        seen = identity(path)
-        found.append([path.name, *(seen or [-1, -1, -1])])
-    return found
+    """What the learner's answer files are now: [[name, inode, size, mtime_ns], ...] in
+    segment order (one directory scan, one stat per segment, no file opened)."""
+    found: list[tuple[int, list[Any]]] = []
+    with suppress(OSError), os.scandir(paths.learner_dir(learner_id)) as entries:
+        for entry in entries:
+            number = segment_number(entry.name)
+            if number is None:
+                continue
+            try:
+                info = entry.stat()
+                found.append((number, [entry.name, info.st_ino, info.st_size, info.st_mtime_ns]))
+            except OSError:
+                found.append((number, [entry.name, -1, -1, -1]))
+    return [seen for _, seen in sorted(found)]
 
 
 def summary_path(paths: StorePaths, learner_id: str) -> Path:

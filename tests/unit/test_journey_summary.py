@@ -10,9 +10,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from course.learning import journey as journey_module
 from course.learning.journey import Journey
 from course.progress import ProgressStore
 from course.progress.summary import summary_path
@@ -22,17 +24,23 @@ from course.quiz.grading import Grade
 LATER = datetime.now(UTC) + timedelta(days=400)
 
 
-def seen(journey: Journey) -> dict[str, Any]:
+def on_the_map(journey: Journey) -> dict[str, Any]:
     """Everything the map and the « Continuer » button read."""
     course = journey.course
     return {
         "status": [journey.status(lesson) for lesson in course.ordered_lessons()],
-        "results": {quiz: journey.results(quiz) for quiz in course.quizzes},
         "continue": journey.continue_target(),
+        "retry": [journey.can_retry(quiz) for quiz in course.quizzes.values()],
         "due now": [(c.quiz, c.question, c.box) for c in journey.due_reviews()],
         "due later": [(c.quiz, c.question, c.box, c.due) for c in journey.due_reviews(LATER)],
         "next": journey.next_review(),
     }
+
+
+def seen(journey: Journey) -> dict[str, Any]:
+    """The map, then every attempt's result (which may read the answers)."""
+    shown = on_the_map(journey)
+    return {**shown, "results": {quiz: journey.results(quiz) for quiz in journey.course.quizzes}}
 
 
 def from_answers(course, store: ProgressStore, learner) -> dict[str, Any]:
@@ -76,7 +84,10 @@ steps = st.lists(
 @example([("answer", 0, 0, False), ("finish", 0), ("reset lesson", 0)])
 @example([("answer", 1, 0, False), ("finish", 1), ("reset all",), ("answer", 1, 1, True)])
 @example([("answer", 0, 0, False), ("import",), ("finish", 0)])
-def test_the_summary_shows_what_the_answers_say(mini_course, steps) -> None:
+@example([("answer", 1, 0, True), ("finish", 1), ("answer", 1, 0, False), ("finish", 1), ("reopen",)])
+@pytest.mark.parametrize("kept", [1, journey_module.KEPT_RESULTS])
+def test_the_summary_shows_what_the_answers_say(mini_course, monkeypatch, kept, steps) -> None:
+    monkeypatch.setattr(journey_module, "KEPT_RESULTS", kept)  # 1: figures only, past one attempt
     with tempfile.TemporaryDirectory() as folder:
         store = ProgressStore(Path(folder) / "data")
         learner = store.create_learner("Awa")
@@ -104,8 +115,9 @@ def test_the_summary_shows_what_the_answers_say(mini_course, steps) -> None:
             journey = Journey(mini_course, ProgressStore(Path(folder) / "data"), learner)
             assert seen(journey) == from_answers(mini_course, store, learner)
         reopened = Journey(mini_course, ProgressStore(Path(folder) / "data"), learner)
+        on_the_map(reopened)
+        assert reopened._loaded is None  # a fresh summary: the map read no answer
         assert seen(reopened) == from_answers(mini_course, store, learner)
-        assert reopened._loaded is None  # a fresh summary: no answer was read
 
 
 def test_a_kill_between_the_answer_and_the_summary_leaves_it_stale(mini_course, tmp_path: Path) -> None:
