@@ -109,7 +109,18 @@ class StorePaths:
         except OSError:
             return []
         numbered = sorted((n, name) for name in names if (n := segment_number(name)) is not None)
-        return [self.learner_dir(learner_id) / name for _, name in numbered]
+        folder = self.learner_dir(learner_id)
+        return [folder / name for _, name in numbered]
+
+    def last_segment(self, learner_id: str) -> Path | None:
+        """The learner's newest segment, the only one still written (None if none): one
+        directory listing, no path built for the others."""
+        try:
+            names = os.listdir(self.learner_dir(learner_id))
+        except OSError:
+            return None
+        numbered = [(n, name) for name in names if (n := segment_number(name)) is not None]
+        return self.learner_dir(learner_id) / max(numbered)[1] if numbered else None
 
     def learner_ids_on_disk(self) -> list[str]:
         """Ids of the learner folders present, whatever learners.json says."""

@@ -151,7 +151,8 @@ class ProgressStore:
         lock = self.paths.learner_lock(learner_id)
         with suppress(OSError, StoreBusyError):
             self.files.clean_temp(self.paths.learner_dir(learner_id), lock)
-            for path in [self.paths.state_db(learner_id), *self.paths.segments(learner_id)[-1:]]:
+            last = self.paths.last_segment(learner_id)
+            for path in [self.paths.state_db(learner_id), *([last] if last else [])]:
                 if looks_damaged(path):
                     self.files.repair(path, lock)
 
@@ -396,8 +397,8 @@ class ProgressStore:
 
     def _append(self, learner_id: str, records: list[AnswerRecord]) -> int:
         """Add what fits of `records` to the last segment (or a new one); how many went."""
-        segments = self.paths.segments(learner_id)
-        number = (segment_number(segments[-1].name) or 1) if segments else 1
+        last = self.paths.last_segment(learner_id)
+        number = (segment_number(last.name) or 1) if last else 1
 
         def insert(db: TinyDB) -> int:
             table = db.table("answers")
