@@ -20,6 +20,7 @@ Folder names come from learner ids (uuid4 hex), never from what a person typed:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -77,6 +78,20 @@ class StorePaths:
     @property
     def damaged(self) -> Path:
         return self.root / "damaged"
+
+    @property
+    def names(self) -> Path:
+        """The name index: one small file per name in use, holding the id of its learner."""
+        return self.root / "names"
+
+    @property
+    def names_complete(self) -> Path:
+        """Written once every learner of an older data dir is in the name index."""
+        return self.names / "index-v1"
+
+    def name_entry(self, key: str) -> Path:
+        """The index file of a name, by its `name_key` (case and accents ignored)."""
+        return self.names / f"n-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:40]}"
 
     @property
     def learners_lock(self) -> Path:

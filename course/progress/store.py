@@ -59,6 +59,7 @@ from course.progress.state_check import check_state
 from course.progress.storage import (
     DamagedFileError,
     DataFiles,
+    atomic_write_bytes,
     fsync_dir,
     looks_damaged,
     read_regular,
@@ -175,6 +176,9 @@ class ProgressStore:
             orphans = self._orphans({doc.get("id") for doc in table}, recover=True)
             if orphans:
                 table.insert_multiple(x.to_dict() for x in orphans)
+                if self._index_ready():  # a folder copied in: its name is taken from now on
+                    for orphan in orphans:
+                        self._index_name(orphan)
             return operation(table)
 
         with self.files.locked(self.paths.learners_lock):
@@ -216,8 +220,49 @@ class ProgressStore:
         return sorted(learners.values(), key=lambda x: (name_key(x.name), x.name, x.id))
 
     def get_learner(self, learner_id: str) -> Learner | None:
-        found = self._listed_once(lambda doc: doc.get("id") == learner_id)
+        found = self._profile(learner_id) or self._listed_once(lambda doc: doc.get("id") == learner_id)
         return found or next((x for x in self.list_learners() if x.id == learner_id), None)
+
+    def _profile(self, learner_id: str) -> Learner | None:
+        """The profile kept in the learner's own folder (written once, at creation)."""
+        if not is_learner_id(learner_id):
+            return None
+        with suppress(DamagedFileError, OSError, RecordError):
+            docs = (read_tables(self.paths.profile_db(learner_id)) or {}).get("profile")
+            for doc in (docs or {}).values():
+                learner = Learner.from_dict(doc)
+                if learner.id == learner_id:
+                    return learner
+        return None
+
+    def _named(self, key: str) -> Learner | None:
+        """The learner the name index gives for a `name_key`, if their folder is there."""
+        try:
+            learner_id = self.paths.name_entry(key).read_bytes().decode("ascii").strip()
+        except (OSError, ValueError):
+            return None
+        found = self._profile(learner_id)
+        return found if found is not None and name_key(found.name) == key else None
+
+    def _index_ready(self) -> bool:
+        return self.paths.names_complete.is_file()
+
+    def _index_name(self, learner: Learner) -> None:
+        """Give `learner` their name in the index, unless a learner present holds it (lock held)."""
+        key = name_key(learner.name)
+        if self._named(key) is None:
+            self.paths.names.mkdir(exist_ok=True)
+            atomic_write_bytes(self.paths.name_entry(key), learner.id.encode("ascii"))
+
+    def _build_name_index(self) -> None:
+        """Once per data dir (lock held): index every learner an older version stored, then
+        mark the index complete. A kill before the mark only means building it again."""
+        if self._index_ready():
+            return
+        for learner in self.list_learners():
+            self._index_name(learner)
+        self.paths.names.mkdir(exist_ok=True)
+        atomic_write_bytes(self.paths.names_complete, b"1\n")
 
     def find_learner(self, name: str) -> Learner | None:
         """The learner whose cleaned name matches, ignoring case and accents."""
@@ -245,33 +290,46 @@ class ProgressStore:
     def create_learner(self, name: str) -> Learner:
         """A new profile, or the existing one with that name. InvalidNameError if unusable.
 
-        A known name is found by reading alone: no lock and no write of learners.json."""
+        A known name is found by reading alone (its file in the name index): no lock, and
+        the cost does not depend on how many learners there are."""
         learner = Learner.new(name)
         key = name_key(learner.name)
-        known = self._listed_once(
-            lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key
-        )
+        if self._index_ready():
+            known = self._named(key)
+        else:
+            known = self._listed_once(
+                lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key
+            )
         return known or self.add_learner(learner)  # add_learner looks again, under the lock
 
     def add_learner(self, learner: Learner) -> Learner:
-        """Store `learner` as given (imports keep ids), unless its id or its name is known."""
+        """Store `learner` as given (imports keep ids), unless its id or its name is known.
+
+        The profile goes in the learner's own folder and their name in the name index;
+        learners.json, which lists every profile, is not rewritten (it takes the new folders
+        in at the next start): creating a learner costs the same among 10 or 1,000.
+        The name's index file is written before the folder appears, so a kill in between
+        leaves an entry for a learner who is not there, which counts as a free name."""
         key = name_key(learner.name)
 
-        def add(table: Table) -> Learner:
-            for doc in table:
-                if doc.get("id") == learner.id or name_key(str(doc.get("name"))) == key:
-                    return Learner.from_dict(doc)
-            staging = self.paths.staging_dir(learner.id)  # the folder appears whole, or not
-            staging.mkdir(exist_ok=True)
-            self.files.write_db(
-                staging / "profile.json", lambda db: db.table("profile").insert(learner.to_dict())
-            )
-            os.replace(staging, self.paths.learner_dir(learner.id))
-            fsync_dir(staging.parent)
-            table.insert(learner.to_dict())
-            return learner
+        def add() -> Learner:
+            with self.files.locked(self.paths.learners_lock):
+                self._build_name_index()
+                known = self._named(key) or self._profile(learner.id)
+                if known is not None:
+                    return known
+                self.paths.names.mkdir(exist_ok=True)
+                atomic_write_bytes(self.paths.name_entry(key), learner.id.encode("ascii"))
+                staging = self.paths.staging_dir(learner.id)  # the folder appears whole, or not
+                staging.mkdir(exist_ok=True)
+                self.files.write_db(
+                    staging / "profile.json", lambda db: db.table("profile").insert(learner.to_dict())
+                )
+                os.replace(staging, self.paths.learner_dir(learner.id))
+                fsync_dir(staging.parent)
+                return learner
 
-        return self._guard_write(lambda: self._learners_write(add), "store.profile_failed", "profile")
+        return self._guard_write(add, "store.profile_failed", "profile")
 
     def delete_learner(self, learner_id: str) -> None:
         """Remove the profile, the folder, and the answers waiting in memory."""
@@ -279,6 +337,7 @@ class ProgressStore:
             return
         folder = self.paths.learner_dir(learner_id)
         trash = folder.with_name(f"{DELETED_PREFIX}{learner_id}-{new_id()[:8]}")
+        profile = self._profile(learner_id)
 
         def delete(table: Table) -> None:
             with self.files.locked(self.paths.learner_lock(learner_id)):
@@ -286,6 +345,11 @@ class ProgressStore:
                     os.replace(folder, trash)  # atomic; finished at start-up if we die here
                     fsync_dir(folder.parent)
             _remove(table, learner_id)
+            if profile is not None:  # an entry left behind would only point to no one
+                entry = self.paths.name_entry(name_key(profile.name))
+                with suppress(OSError):
+                    if entry.read_bytes() == learner_id.encode("ascii"):
+                        entry.unlink()
 
         def delete_or_restore() -> None:
             try:

@@ -97,6 +97,7 @@ def test_the_index_lives_in_the_cache_not_in_the_data_dir(
     filled: tuple[Path, str, list[AnswerRecord]], tmp_path: Path
 ) -> None:
     data, lea, _ = filled
+    ProgressStore(data)  # a start lists the profiles created since in learners.json
     before = sorted(p.relative_to(data) for p in data.rglob("*") if p.suffix != ".lock")
     ProgressStore(data).answers(lea)
     assert sorted(p.relative_to(data) for p in data.rglob("*") if p.suffix != ".lock") == before
