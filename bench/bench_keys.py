@@ -5,7 +5,8 @@
 Cases, on the bundled course at 80x24 (headless: the screen is laid out and
 rendered, only the terminal write is skipped):
 - "right" in a lesson: the next section (Markdown re-rendered, place stored);
-- "enter" after an answer: the next quiz question (old one removed, new one mounted);
+- "enter" after an answer: the next quiz question (drawn in the widgets already there);
+- "1" on a list of choices: the first choice marked;
 - "enter" on a marked choice: graded, stored (fsync) and the feedback shown.
 The baseline is a minimal app whose key binding switches a Static's text.
 Each sample is `await pilot.press(key)` + `await pilot.pause()`. The pilot waits
@@ -116,6 +117,7 @@ async def atelier(samples: int, data: Path) -> dict[str, list[Sample]]:
     found: dict[str, list[Sample]] = {
         "right: next lesson section": [],
         "enter: next quiz question": [],
+        "1: mark a choice": [],
         "enter: submit an answer": [],
     }
     try:
@@ -162,7 +164,7 @@ async def _quiz_samples(
             question.type in ("single", "multiple", "true_false")
             and len(found["enter: submit an answer"]) < samples
         ):
-            await pilot.press("1")  # the first choice shown, right or wrong
+            found["1: mark a choice"].append(await timed(pilot, "1"))  # the first choice, right or wrong
             found["enter: submit an answer"].append(await timed(pilot, "enter"))
         else:
             await answer_current(pilot, right=True)
@@ -203,15 +205,18 @@ def run(quick: bool = False) -> dict[str, Any]:
 def table(figures: dict[str, Any]) -> str:
     rows = [
         f"{'key press to screen update':30} {'n':>3} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>8} "
-        f"{'wall x':>7} {'cpu x':>6}"
+        f"{'wall x':>7} {'cpu x':>6} {'frames':>6}"
     ]
     for name, value in figures.items():
         ratios = f"{value.get('wall_ratio', 1.0):7.2f} {value.get('cpu_ratio', 1.0):6.2f}"
         rows.append(
             f"{name:30} {value['n']:3d} {value['wall_p50_ms']:9.1f} {value['wall_p95_ms']:9.1f} "
-            f"{value['cpu_p50_ms']:8.1f} {ratios}"
+            f"{value['cpu_p50_ms']:8.1f} {ratios} {value['frames_max']:6d}"
         )
-    return "\n".join(rows) + "\n(ms; the pilot's idle wait puts a floor under wall times)"
+    return (
+        "\n".join(rows)
+        + "\n(ms; the pilot's idle wait puts a floor under wall times; frames: the most one key drew)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from course.content.model import Quiz, question_text
 from course.i18n import t
@@ -19,6 +19,7 @@ from course.learning.journey import AttemptResult, Journey
 from course.ui.messages import BackChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
 from course.ui.widgets.question_view import right_answer
+from course.ui.widgets.steady_footer import SteadyFooter
 
 _QUIZ_CONFIDENCE_KEYS = {
     1: "quiz.confidence.1",
@@ -32,6 +33,7 @@ CONFIDENCE_LEVELS = (3, 2, 1)
 
 class ResultsScreen(Screen[None]):
     HELP_KEY = "results"
+    AUTO_FOCUS = "#map"
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),
         Binding("r", "retry", t("results.key.retry")),
@@ -62,10 +64,7 @@ class ResultsScreen(Screen[None]):
             if self.journey.can_retry(self.quiz):
                 yield Button(t("results.button.retry"), id="retry")
             yield Button(t("results.button.map"), id="map", variant="primary")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#map", Button).focus()
+        yield SteadyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":

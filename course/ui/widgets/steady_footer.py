@@ -47,12 +47,15 @@ class SteadyFooter(Footer):
         self._rebuilding = False
 
     def compose(self) -> ComposeResult:
-        wanted = self._wanted() if self._bindings_ready else None
+        # Composed with its keys at once, where Textual's Footer waits for the first focus and
+        # then rebuilds: the focus chosen later shows or hides keys in place.
+        wanted = self._wanted()
         if wanted is None:
             self._known = []
             yield from super().compose()
             return
         self._rebuilding = False
+        self._bindings_ready = True
         self._known = _merged(_merged(self._known, self._possible()), wanted)
         shown = {entry.ident: entry for entry in wanted}
         for entry in self._known:

@@ -1,0 +1,145 @@
+"""Each key of the quiz redraws the screen in at most two frames, and the screen shows the new state.
+
+Frames are counted where the app hands them to the terminal (`App._display`), from one key
+to the next, so a frame drawn late (after a scroll to the feedback) counts for its key.
+Every kind of answer is walked with keys only: choices, an order, a match, a short answer,
+a hint, Backspace on a pick, the scroll keys on the feedback, the confidence question.
+The last Enter, which replaces the quiz by its results, opens another screen: Textual draws
+a new screen over several frames, so that key is counted apart (bench/bench_keys.py times it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import load_course
+from course.content.model import MultipleQuestion, SingleQuestion, question_text
+from course.ui.screens.quiz import QuizScreen
+from course.ui.screens.results import ResultsScreen
+from course.ui.widgets.choice_list import ChoiceList
+from course.ui.widgets.sequence_builder import SequenceBuilder
+from tests.ui.walk import screen_lines
+
+SIZE = (80, 24)
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+
+
+def count_frames(app: App[Any]) -> list[int]:
+    """A one-item list holding the number of frames the app has drawn so far."""
+    frames = [0]
+    draw = app._display
+
+    def counted(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not app._batch_count:
+            frames[0] += 1
+        draw(screen, renderable)
+
+    app._display = counted  # type: ignore[method-assign]
+    return frames
+
+
+class Keys:
+    """Presses keys one at a time and notes how many frames each one drew."""
+
+    def __init__(self, pilot: Any) -> None:
+        self.pilot = pilot
+        self.frames = count_frames(pilot.app)
+        self.seen: list[tuple[str, str, int]] = []
+
+    async def press(self, key: str, where: str) -> None:
+        before = self.frames[0]
+        screen = self.pilot.app.screen
+        await self.pilot.press(key)
+        await self.pilot.pause()
+        if screen is not self.pilot.app.screen:  # the results: another screen
+            return
+        if isinstance(screen, QuizScreen) and screen.answered:
+            await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
+            await self.pilot.pause()
+        self.seen.append((where, key, self.frames[0] - before))
+
+    def too_many(self) -> list[tuple[str, str, int]]:
+        return [found for found in self.seen if found[2] > 2]
+
+
+async def answer_with_keys(keys: Keys, screen: QuizScreen, where: str) -> None:
+    """Answer the question on screen wrongly when possible, with the keys a learner would use."""
+    question = screen.item.question
+    if question.hints:
+        await keys.press("f2", where)
+        assert question.hints[0][:20] in str(screen.query_one("#hints").render())
+    answer = screen.query_one("#answer")
+    if isinstance(answer, ChoiceList):
+        await keys.press("down", where)
+        position = 0
+        if isinstance(question, (SingleQuestion, MultipleQuestion)):
+            wrong = [n for n, original in enumerate(answer.order) if not question.choices[original].correct]
+            position = wrong[0] if wrong else 0
+        await keys.press(str(position + 1), where)
+    elif isinstance(answer, SequenceBuilder):
+        while not answer.complete:
+            await keys.press("1", where)
+        await keys.press("backspace", where)
+        assert not answer.complete
+        await keys.press("1", where)
+    else:
+        for letter in "zut":
+            await keys.press(letter, where)
+        assert answer.value == "zut"
+    await keys.press("enter", where)
+    if not screen.answered:  # how sure: asked after the answer, before grading
+        await keys.press("2", where)
+        await keys.press("enter", where)
+    assert screen.answered
+    for key in ("pagedown", "pageup", "down", "up"):
+        await keys.press(key, where)
+
+
+async def walk_with_keys(app: Any, quiz: Any) -> Keys:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.start_quiz(quiz)
+        await pilot.pause()
+        keys = Keys(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        while app.screen is screen:
+            where = f"{screen.index + 1} {screen.item.question.type}"
+            await answer_with_keys(keys, screen, where)
+            await keys.press("enter", where)
+            if app.screen is screen:  # the next question is on screen, its prompt at the top
+                assert not screen.answered
+                assert question_text(screen.item.question)[:30] in "\n".join(screen_lines(app))
+        assert isinstance(app.screen, ResultsScreen)
+    return keys
+
+
+async def test_every_key_of_a_quiz_of_every_kind_draws_at_most_two_frames(make_app):
+    course = load_course(bundled_course_dir())
+    quiz = course.quizzes["illectronisme-definir"]
+    assert {q.type for q in quiz.questions} == {"single", "multiple", "true_false", "order", "match", "short"}
+    keys = await walk_with_keys(make_app(course=course, learner="Compteur"), quiz)
+    assert len(keys.seen) > 6 * len(quiz.questions)
+    assert keys.too_many() == []
+    assert max(frames for _where, _key, frames in keys.seen) >= 1  # the keys did redraw the screen
+
+
+async def test_the_confidence_question_draws_at_most_two_frames_per_key(tmp_path, make_app):
+    root = tmp_path / "cours"
+    shutil.copytree(MINI, root)
+    path = root / "quizzes" / "alpha" / "02-deux.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("lesson: alpha-deux\n", "lesson: alpha-deux\nconfidence: true\n"), encoding="utf-8"
+    )
+    course = load_course(root)
+    assert not course.errors, [p.format() for p in course.errors]
+    keys = await walk_with_keys(make_app(course=course), course.quizzes["alpha-deux"])
+    assert any(key == "2" for _where, key, _frames in keys.seen)  # the confidence was asked
+    assert keys.too_many() == []
