@@ -130,6 +130,7 @@ class ProgressStore:
         state.json and last segment); full segments are never rewritten.
         """
         self.files.clean_temp(self.paths.root, self.paths.learners_lock)
+        self.files.clean_temp(self.paths.names, self.paths.learners_lock)  # written under it too
         if self.paths.unfinished_dirs(NEW_PREFIX):
             with self.files.locked(self.paths.learners_lock):  # no creation is under way
                 for staging in self.paths.unfinished_dirs(NEW_PREFIX):
