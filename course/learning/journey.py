@@ -13,6 +13,7 @@ import hashlib
 import json
 import random
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -174,6 +175,7 @@ class Journey:
             "count": len(results),
             "best": max((r.score for r in results), default=None),
             "passed": any(r.passed for r in results),
+            "first": _result_row(results[0]) if results else None,
             "results": [_result_row(r) for r in results] if len(results) <= KEPT_RESULTS else None,
         }
 
@@ -553,6 +555,18 @@ class Journey:
             for key, answers in sittings.items()
             if key != current
         ]
+
+    def first_result(self, quiz_id: str) -> AttemptResult | None:
+        """The first attempt since the reset (what a module test's line on the map shows),
+        from the summary when it is fresh: however many attempts followed, none is read."""
+        entry = self._summary_entry(quiz_id)
+        if entry is not None:
+            with suppress(TypeError, ValueError):
+                first = entry.get("first", ())
+                if first is None or isinstance(first, list):
+                    return None if first is None else _result_of(first)
+        results = self.results(quiz_id)
+        return results[0] if results else None
 
     def can_retry(self, quiz: Quiz) -> bool:
         """False once an evaluation quiz has used its `max_attempts`."""

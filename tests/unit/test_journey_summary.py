@@ -34,6 +34,7 @@ def on_the_map(journey: Journey) -> dict[str, Any]:
         "due now": [(c.quiz, c.question, c.box) for c in journey.due_reviews()],
         "due later": [(c.quiz, c.question, c.box, c.due) for c in journey.due_reviews(LATER)],
         "next": journey.next_review(),
+        "first": [journey.first_result(quiz) for quiz in course.quizzes],
     }
 
 
