@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Markdown, OptionList, Static
 
 from course.content.model import Lesson, Section
 from course.i18n import t
@@ -20,6 +20,7 @@ from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.lesson_markdown import LessonMarkdown
+from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import french_markdown
 
 _LESSON_CALLOUT_KEYS = {
@@ -99,7 +100,7 @@ class LessonScreen(Screen[None]):
             yield Button(t("lesson.button.previous"), id="previous")
             yield Static(id="counter", markup=False)
             yield Button(t("lesson.button.next"), id="next", variant="primary")
-        yield Footer()
+        yield SteadyFooter()  # its keys change in place when the focus moves
 
     async def on_mount(self) -> None:
         async with self._turning:
@@ -111,6 +112,10 @@ class LessonScreen(Screen[None]):
         return bool(self.query_one("#section-block").children)
 
     async def _show(self) -> None:
+        with self.app.batch_update():  # the section is drawn once, whole
+            await self._draw()
+
+    async def _draw(self) -> None:
         self.section_ready.clear()
         lesson = self.lesson
         section = lesson.sections[self.index]
@@ -122,16 +127,25 @@ class LessonScreen(Screen[None]):
         label.display = section.callout is not None
         label.update(t(_LESSON_CALLOUT_KEYS[section.callout]) if section.callout else "")
         body = self.query_one("#section-body", VerticalScroll)
-        for kind in ("fact", "tip", "warning", "example"):
-            body.set_class(section.callout == kind, f"-callout-{kind}")
+        callouts = {f"-callout-{kind}" for kind in _LESSON_CALLOUT_KEYS}
+        wanted = {f"-callout-{section.callout}"} if section.callout else set()
+        if callouts & set(body.classes) != wanted:  # one restyle of the body, only when its callout changes
+            body.set_classes((set(body.classes) - callouts) | wanted)
         block = self.query_one("#section-block", Vertical)
-        await block.remove_children()
+        next_button = self.query_one("#next", Button)
+        if block.children:
+            if self.focused is not next_button:  # the focus leaves the activity before it goes
+                self.set_focus(next_button, scroll_visible=False)
+            await block.remove_children()
         text = self.query_one("#section-text", Markdown)
         text.display = bool(section.text.strip())
         await text.update(french_markdown(section.text))
         widget = _interactive_widget(section)
         if widget is not None:
             await block.mount(widget)
+            control = next((w for w in widget.query(OptionList) if w.display), None)
+            if control is not None and self.focused is not control:  # focused in the same frame
+                self.set_focus(control, scroll_visible=False)
         body.scroll_home(animate=False, immediate=True)
         self.query_one("#counter", Static).update(
             Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center")
@@ -141,18 +155,20 @@ class LessonScreen(Screen[None]):
         previous.visible = self.index > 0  # no previous section: no button (a greyed one is hard to read)
         last = self.index == len(lesson.sections) - 1
         has_quiz = self.journey.course.quiz_for(lesson) is not None
-        next_button = self.query_one("#next", Button)
-        next_button.label = t(
+        wording = t(
             "lesson.button.quiz"
             if last and has_quiz
             else "lesson.button.finish"
             if last
             else "lesson.button.next"
         )
-        next_button.refresh(layout=True)  # a Button keeps its width when its label changes
+        if str(next_button.label) != wording:
+            next_button.label = wording
+            next_button.refresh(layout=True)  # a Button keeps its width when its label changes
         self.journey.open_section(lesson, self.index)
         if widget is None:
-            self.query_one("#next", Button).focus(scroll_visible=False)
+            if self.focused is not next_button:  # the focus stays put: the Footer keeps its keys
+                self.set_focus(next_button, scroll_visible=False)
             self.call_after_refresh(self.section_ready.set)
         else:
             self.call_after_refresh(self._show_first_control)
@@ -167,7 +183,7 @@ class LessonScreen(Screen[None]):
         if control is None or not self.is_attached:
             self.section_ready.set()
             return
-        if tries == 6:
+        if tries == 6 and self.focused is not control:
             control.focus(scroll_visible=False)
         body = self.query_one("#section-body", VerticalScroll)
         view, region = body.content_region, control.region
