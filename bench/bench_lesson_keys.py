@@ -54,7 +54,7 @@ async def lesson_keys(samples: int, data: Path, profile: cProfile.Profile | None
                     profile.enable()
                 found["down"].append(await timed(pilot, "down"))
                 found["pagedown"].append(await timed(pilot, "pagedown"))
-                if forward and screen.index == last or not forward and screen.index == 0:
+                if (forward and screen.index == last) or (not forward and screen.index == 0):
                     forward = not forward
                 key = "right" if forward else "left"
                 found[key].append(await timed(pilot, key))
