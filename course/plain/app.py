@@ -107,10 +107,10 @@ class PlainApp:
                     say(self._lesson_line(entry.number, entry.lesson), indent=2)
                 elif entry.quiz is not None:
                     label = t("map.pretest" if entry.quiz.id == module.pretest else "map.posttest")
-                    results = journey.results(entry.quiz.id)
+                    first = journey.first_result(entry.quiz.id)
                     state = (
-                        t("map.test_done", percent=round(results[0].score * 100))
-                        if results
+                        t("map.test_done", percent=round(first.score * 100))
+                        if first is not None
                         else t("map.state.not_started")
                     )
                     say(t("plain.map.test", n=entry.number, label=label, state=state), indent=2)

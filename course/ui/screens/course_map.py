@@ -219,11 +219,11 @@ class CourseMapScreen(Screen[None]):
 
     def _test_option(self, quiz_id: str, label: str, width: int) -> Option:
         """A module's pre-test or post-test, with its first score once taken."""
-        results = self.journey.results(quiz_id)
+        first = self.journey.first_result(quiz_id)
         status = (
             t("map.state.not_started")
-            if not results
-            else t("map.test_done", percent=round(results[0].score * 100))
+            if first is None
+            else t("map.test_done", percent=round(first.score * 100))
         )
         return _option(map_line("◇", t(label), status, width, bold=True), f"quiz:{quiz_id}")
 
