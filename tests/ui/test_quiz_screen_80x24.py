@@ -10,7 +10,7 @@ from course.content.loader import load_course
 from course.ui.screens.quiz import QuizItem, QuizScreen
 from course.ui.screens.results import ResultsScreen
 from course.ui.widgets.choice_list import ChoiceList
-from tests.ui.walk import give_wrong_answer, screen_lines
+from tests.ui.walk import first_row_visible, give_wrong_answer, last_row_visible, screen_lines
 
 BUNDLED = load_course(bundled_course_dir())
 SIZE = (80, 24)
@@ -111,3 +111,35 @@ async def test_a_validated_match_no_longer_asks_for_enter(make_app):
         rows = "\n".join(screen_lines(app))
         assert "Vos associations" in rows
         assert "C'est complet" not in rows
+
+
+async def test_with_keys_the_whole_feedback_comes_into_view_and_the_confidence_gives_its_rows(make_app):
+    """From the map, as a learner does it: « c », Enter on the pre-test's invitation, an answer,
+    how sure, Enter. The feedback fits at 80×24 once the confidence list is folded: every row of
+    it is on screen, and one line says how sure the learner was."""
+    app = make_app(course=BUNDLED, learner="Inès")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")  # « Commencer le test »
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen) and screen.asks_confidence
+        await pilot.press("1", "enter")  # an answer, then Enter: how sure?
+        await pilot.pause()
+        assert "Êtes-vous sûr·e de votre réponse ?" in "\n".join(screen_lines(app))
+        await pilot.press("2", "enter")
+        await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
+        await pilot.pause()
+        rows = screen_lines(app)
+        shown = "\n".join(rows)
+        assert "Votre assurance : Plutôt sûr·e." in shown
+        assert "Tout à fait sûr·e" not in shown  # the list itself is folded away
+        feedback = screen.query_one("#feedback")
+        assert last_row_visible(app, feedback) and first_row_visible(app, feedback)
+        explanation = " ".join(screen.item.question.explanation.split())
+        assert explanation.split()[-1] in shown  # its last word is there to read
+        await pilot.press("enter")  # the next question asks again, and the line is gone
+        await pilot.pause()
+        assert "Votre assurance" not in "\n".join(screen_lines(app))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from functools import partial
 from typing import Any, Self
 
 from markdown_it import MarkdownIt
@@ -140,6 +141,7 @@ class QuizScreen(Screen[None]):
         self.retry_pending = False
         self.feedback_placed = asyncio.Event()
         """Set once the feedback of the answer just given is in view."""
+        self._placed_at: Region | None = None
         self._moving_focus = False
 
     def compose(self) -> ComposeResult:
@@ -206,6 +208,7 @@ class QuizScreen(Screen[None]):
         """
         item = self.item
         self.feedback_placed.clear()
+        self._placed_at = None
         self.answered = False
         self.retry_pending = False
         self.confidence = None
@@ -322,6 +325,7 @@ class QuizScreen(Screen[None]):
                     [0, 1, 2],
                     multiple=False,
                 )
+                self.query_one("#confidence-ask", Static).update(t("quiz.confidence.ask"))
                 for widget in self.query("#confidence-ask, #confidence"):
                     widget.display = True
                 self._focus(choices)
@@ -371,10 +375,20 @@ class QuizScreen(Screen[None]):
             self.answered = True
             self.grades.append(result)
             self._freeze(view)
-            for choices in self.query("#confidence").results(ChoiceList):
-                choices.freeze()
+            self._confidence_said()
             await self._show_feedback(result)
         self.call_after_refresh(self._scroll_to_feedback)  # once the feedback is laid out
+
+    def _confidence_said(self) -> None:
+        """Once graded, the confidence question gives its rows to the feedback: one line says
+        what the learner chose."""
+        if self.confidence is None:
+            return
+        for choices in self.query("#confidence").results(ChoiceList):
+            choices.display = False
+        level = t(("quiz.confidence.1", "quiz.confidence.2", "quiz.confidence.3")[self.confidence - 1])
+        for ask in self.query("#confidence-ask").results(Static):
+            ask.update(t("quiz.confidence.given", level=level))
 
     @staticmethod
     def _verdict(fb: Feedback, question: Question) -> Text:
@@ -421,27 +435,36 @@ class QuizScreen(Screen[None]):
             self._focus(submit)
         self.refresh_bindings()
 
-    def _scroll_to_feedback(self, tries: int = 8) -> None:
+    def _scroll_to_feedback(self, tries: int = 8, waits: int = 60) -> None:
         """The whole feedback in view when it fits; else its top (✓/✗ and its words) at the top.
 
-        The explanation is laid out over a few refreshes, so the place is checked again after
-        each one until it holds; `feedback_placed` is set then (tests wait for it).
+        The feedback and its explanation are laid out over a few refreshes, and a callback
+        after a refresh may run before the layout it waits for: until both have a size, the
+        check comes back on a short timer (`waits` times at most, about a second). Then the
+        place is checked again after each refresh until it holds twice in a row;
+        `feedback_placed` is set then (tests wait for it).
         """
         if not self.query("#quiz-body") or not self.query("#feedback"):
             return  # the screen left meanwhile (a profile deleted in another window ends the session)
         body = self.query_one("#quiz-body", VerticalScroll)
         feedback = self.query_one("#feedback")
+        explanation = self.query_one("#explanation")
         view, box = body.content_region, feedback.region
+        if waits and (box.height == 0 or (explanation.display and explanation.region.height == 0)):
+            self.set_timer(1 / 60, partial(self._scroll_to_feedback, tries, waits - 1))
+            return
         fits = box.height <= view.height
         placed = (
             box.height > 0 and view.y <= box.y and (box.bottom <= view.bottom if fits else box.y == view.y)
         )
-        if placed:
+        if placed and (self._placed_at == box or not tries):
             self.feedback_placed.set()
             return
-        body.scroll_to_widget(feedback, animate=False, top=not fits, immediate=True)
+        self._placed_at = box if placed else None
+        if not placed:
+            body.scroll_to_widget(feedback, animate=False, top=not fits, immediate=True)
         if tries:
-            self.call_after_refresh(self._scroll_to_feedback, tries - 1)
+            self.set_timer(1 / 60, partial(self._scroll_to_feedback, tries - 1, waits))
         else:
             self.feedback_placed.set()
 
