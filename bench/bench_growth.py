@@ -63,8 +63,10 @@ def cpu_of(pid: int) -> float:
     return total / 1e9
 
 
-def first_screen(argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 60.0) -> Sample:
-    """Wall and CPU seconds from spawn until `marker` is on the pty; the process is then killed."""
+def first_screen(
+    argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 60.0, linger: float = 0.0
+) -> Sample:
+    """Wall and CPU seconds from spawn until `marker` is on the pty; the process is killed `linger` s later."""
     import fcntl
     import signal
     import termios
@@ -85,6 +87,7 @@ def first_screen(argv: list[str], marker: bytes, env: dict[str, str], timeout: f
                     break
                 if marker in seen:
                     wall, cpu = time.perf_counter() - start, cpu_of(pid)
+                    time.sleep(linger)
                     return wall, cpu, seen.count(b"import time:") - 1 if b"import time:" in seen else -1
         raise RuntimeError(f"{marker!r} never appeared: {seen[-400:]!r}")
     finally:
@@ -145,7 +148,7 @@ def measure_screens(quick: bool, dirs: DataDirs) -> dict[str, Any]:
         ]
         cases[name] = (app, b"Continuer")
     warm = cases["0 answers, 10 learners"][0]
-    first_screen(warm, b"Continuer", env)  # fills the course cache
+    first_screen(warm, b"Continuer", env, linger=1.0)  # a first session fills the caches (course, styles)
     samples: dict[str, list[Sample]] = {name: [] for name in cases}
     for _ in range(rounds):
         for name, (argv, marker) in cases.items():

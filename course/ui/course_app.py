@@ -25,6 +25,7 @@ from course.text.safe import clean_terminal
 from course.ui.screen_requests import ScreenRequests
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.store_guard import StoreGuard
+from course.ui.style_cache import StyleCache
 from course.ui.themes import ATELIER_DARK
 
 # Screens that need Markdown (and its parser) are imported when first opened, so the first
@@ -100,6 +101,7 @@ class AtelierApp(ScreenRequests, App[None]):
         self.set_class(True, f"-theme-{name}", update=False)
         self.set_class(dark, "-dark-mode", update=False)
         self.set_class(not dark, "-light-mode", update=False)
+        self.style_cache = StyleCache(self.stylesheet)  # rules parsed at an earlier start, not parsed again
 
     @cached_property
     def trainer_code(self) -> TrainerCode:
@@ -115,6 +117,7 @@ class AtelierApp(ScreenRequests, App[None]):
 
     def on_unmount(self) -> None:
         self.presence.leave()
+        self.style_cache.save()  # what the screens opened meanwhile parsed
 
     def on_mount(self) -> None:
         self.begin()
@@ -146,6 +149,7 @@ class AtelierApp(ScreenRequests, App[None]):
         """From now on a too-small terminal covers whatever screen is shown."""
         self._watch_size = True
         self._check_size(self.size.width, self.size.height)
+        self.style_cache.save()  # the first screen's rules, for the next start
 
     # -- learners -----------------------------------------------------------------
     def choose_learner_name(self, name: str) -> None:

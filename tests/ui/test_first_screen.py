@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual.css import stylesheet as stylesheet_module
 from textual.css.stylesheet import Stylesheet
 
 from course.content.bundled import bundled_course_dir
@@ -76,6 +77,49 @@ async def test_the_chosen_theme_is_the_first_one_drawn(make_app):
         assert app.has_class("-theme-atelier-dark") and app.has_class("-dark-mode")
         title = app.screen.query_one("#screen-title")
         assert title.styles.background == app.current_theme.to_color_system().panel
+
+
+async def _map_screenshot(app) -> str:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CourseMapScreen)
+        return str(app.export_screenshot())
+
+
+async def test_a_second_start_parses_no_stylesheet_and_looks_the_same(make_app, monkeypatch, tmp_path):
+    first = await _map_screenshot(make_app())  # parses every source, keeps the rules when it closes
+    assert [path.name for path in (tmp_path / "cache").glob("styles-*.pickle")] != []
+    parsed: list[object] = []
+    original = stylesheet_module.parse
+
+    def counted(scope, css, read_from, **options):  # type: ignore[no-untyped-def]
+        parsed.append(read_from)
+        return original(scope, css, read_from, **options)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counted)
+    second = await _map_screenshot(make_app())
+    assert parsed == []
+    assert second == first  # same text, colours and layout, cell for cell
+    assert "Continuer" in second
+
+
+async def test_a_damaged_style_cache_is_parsed_again_and_replaced(make_app, monkeypatch, tmp_path):
+    first = await _map_screenshot(make_app())
+    (stored,) = (tmp_path / "cache").glob("styles-*.pickle")
+    stored.write_bytes(b"\x80\x05not a pickle")
+    parsed: list[object] = []
+    original = stylesheet_module.parse
+
+    def counted(scope, css, read_from, **options):  # type: ignore[no-untyped-def]
+        parsed.append(read_from)
+        return original(scope, css, read_from, **options)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counted)
+    assert await _map_screenshot(make_app()) == first
+    assert parsed != []
+    parsed.clear()
+    assert await _map_screenshot(make_app()) == first  # the file written again at the last close
+    assert parsed == []
 
 
 NOT_BEFORE_THE_MAP = (
