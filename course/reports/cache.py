@@ -31,12 +31,12 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from course.progress.checked import _cache_dir
 from course.progress.paths import is_learner_id
 from course.reports.compute import LearnerData, store_source
-from course.reports.learner_pass import LearnerResult
+from course.reports.learner_pass import LearnerResult, Mark
 from course.reports.model import AttemptFigures, CourseIndex, LearnerFigures, TestFigures, Visit
 
 CACHE_VERSION = 1
@@ -51,14 +51,6 @@ _CODE = (
     "course.learning.scoring",
     "course.text.safe",
 )
-
-
-class Mark(NamedTuple):
-    """What item analysis reads of an answer (in place of the answer itself)."""
-
-    score: float
-    correct: bool
-    response_text: str
 
 
 def _code_fingerprint() -> str:

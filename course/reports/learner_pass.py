@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from operator import attrgetter
+from itertools import compress, groupby
+from operator import attrgetter, itemgetter, le
 from typing import Any, NamedTuple
 
 from course.learning.scoring import attempt_score, is_passed, sitting_key
@@ -201,24 +202,50 @@ def _attempt(learner: str, quiz: QuizInfo, rows: list[Row]) -> tuple[AttemptFigu
     known = quiz.question_set
     latest = {r.question: r for r in rows if r.question in known}
     raw = sum(r.score for r in latest.values())
-    score = attempt_score((raw,), len(quiz.questions))
-    figures = AttemptFigures(
-        learner=learner,
-        quiz=quiz.id,
-        sitting=rows[0].sitting,
-        number=rows[0].attempt,
-        score=score,
-        raw=raw,
-        answered=len(latest),
-        question_count=len(quiz.questions),
-        complete=len(latest) == len(quiz.questions),
-        passed=is_passed(score, quiz.pass_ratio),
-        started=rows[0].timestamp,
-        finished=rows[-1].timestamp,
-        session=rows[-1].session or None,
-        duration_s=sum(r.duration_s for r in rows),
+    figures = _attempt_figures(
+        learner,
+        quiz,
+        rows[0].sitting,
+        rows[0].attempt,
+        raw,
+        len(latest),
+        rows[0].timestamp,
+        rows[-1].timestamp,
+        rows[-1].session,
+        sum(r.duration_s for r in rows),
     )
     return figures, latest
+
+
+def _attempt_figures(
+    learner: str,
+    quiz: QuizInfo,
+    sitting: str,
+    number: int,
+    raw: float,
+    answered: int,
+    started: str,
+    finished: str,
+    session: str,
+    duration_s: float,
+) -> AttemptFigures:
+    score = attempt_score((raw,), len(quiz.questions))
+    return AttemptFigures(
+        learner=learner,
+        quiz=quiz.id,
+        sitting=sitting,
+        number=number,
+        score=score,
+        raw=raw,
+        answered=answered,
+        question_count=len(quiz.questions),
+        complete=answered == len(quiz.questions),
+        passed=is_passed(score, quiz.pass_ratio),
+        started=started,
+        finished=finished,
+        session=session or None,
+        duration_s=duration_s,
+    )
 
 
 def _test(
@@ -254,11 +281,11 @@ class _Tally:
         "reviews",
     )
 
-    def __init__(self, row: Row) -> None:
+    def __init__(self, first: str, lead: float, last: str) -> None:
         self.answers = self.correct = self.hints = self.activities = self.activities_correct = (
             self.reviews
         ) = 0
-        self.first, self.lead, self.last = row.timestamp, row.duration_s, row.timestamp
+        self.first, self.lead, self.last = first, lead, last
 
 
 def _visits(tallies: Mapping[str, _Tally], state: Mapping[str, Any], scope: str | None) -> list[Visit]:
@@ -309,6 +336,34 @@ def learner_results(
     session it ended in. An answer id seen twice counts once; answers may come in any order.
     """
     learner_id, name = _text(learner.get("id")), _text(learner.get("name"))
+    fast = _plain_pass(learner_id, answers, index) if type(answers) is list else None
+    if fast is None:
+        fast = _careful_pass(learner_id, answers, index, rows)
+    tallies, scored = fast
+    firsts: dict[str, AttemptFigures] = {}
+    for attempt, _ in scored:
+        firsts.setdefault(attempt.quiz, attempt)
+    read = state.get("lessons") if isinstance(state, Mapping) else None
+    read = read if isinstance(read, Mapping) else {}
+    tests: dict[int, TestFigures] = {}
+    if scopes is None:
+        scopes = [None, *tallies, *(label for label in _visit_labels(state) if label not in tallies)]
+    return {
+        scope: _result(
+            learner_id, name, scope, tallies, scored, firsts, tests, read, state, index, help_below
+        )
+        for scope in scopes
+    }
+
+
+def _careful_pass(
+    learner_id: str,
+    answers: Iterable[Mapping[str, Any]],
+    index: CourseIndex,
+    rows: Iterable[Row | None] | None,
+) -> tuple[dict[str, _Tally], _Scored]:
+    """Session tallies and scored sittings (in time order), answer by answer: any answer,
+    however odd, is read by `read_row`."""
     tallies: dict[str, _Tally] = {}
     sittings: dict[tuple[str, str], list[Row]] = {}
     seen: set[str] = set()
@@ -321,7 +376,7 @@ def learner_results(
             seen.add(row.id)
         tally = tallies.get(row.session)
         if tally is None:
-            tally = tallies[row.session] = _Tally(row)
+            tally = tallies[row.session] = _Tally(row.timestamp, row.duration_s, row.timestamp)
         elif row.timestamp < tally.first:
             tally.first, tally.lead = row.timestamp, row.duration_s
         elif row.timestamp > tally.last:
@@ -348,20 +403,184 @@ def learner_results(
             group.sort(key=_TIME)
             scored.append(_attempt(learner_id, quiz, group))
     scored.sort(key=lambda pair: pair[0].started)
-    firsts: dict[str, AttemptFigures] = {}
-    for attempt, _ in scored:
-        firsts.setdefault(attempt.quiz, attempt)
-    read = state.get("lessons") if isinstance(state, Mapping) else None
-    read = read if isinstance(read, Mapping) else {}
-    tests: dict[int, TestFigures] = {}
-    if scopes is None:
-        scopes = [None, *tallies, *(label for label in _visit_labels(state) if label not in tallies)]
-    return {
-        scope: _result(
-            learner_id, name, scope, tallies, scored, firsts, tests, read, state, index, help_below
+    return tallies, scored
+
+
+_Scored = list[tuple[AttemptFigures, Any]]
+"""Sittings scored, in time order, each with its latest answer per question."""
+
+
+class Mark(NamedTuple):
+    """What a sitting's figures read of an answer (item analysis, a test's discernment)."""
+
+    score: float
+    correct: bool
+    response_text: str
+
+
+_PLAIN_FIELDS = itemgetter(
+    "timestamp",
+    "score",
+    "duration_s",
+    "hints_used",
+    "quiz",
+    "question",
+    "mode",
+    "session",
+    "sitting",
+    "attempt",
+    "response_text",
+    "id",
+    "lesson",
+    "correct",
+)
+_STR, _FLOAT, _INT, _BOOL = {str}, {float}, {int}, {bool}
+_SESSION_TYPES = frozenset((str, type(None)))
+
+
+def _plain_columns(answers: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
+    """The answers' fields as columns when EVERY answer is one `read_row` takes on its fast
+    path whole, with nothing to tidy but a session's spaces (plain dicts, every field of its
+    type and in its range, a sitting id, no id twice); None otherwise. Each check runs over a
+    whole column at once."""
+    count = len(answers)
+    if not count or set(map(type, answers)) != {dict}:
+        return None
+    try:
+        columns = tuple(zip(*map(_PLAIN_FIELDS, answers)))
+        stamps, scores, durations, hints, quizzes, questions, modes, sessions, sittings, attempts = columns[
+            :10
+        ]
+        texts, ids, lessons, correct = columns[10:]
+        if not (
+            all(
+                set(map(type, column)) == _STR
+                for column in (stamps, quizzes, questions, sittings, texts, ids)
+            )
+            and set(map(type, lessons)) == _STR
+            and set(map(len, stamps)) == {27}
+            and set(map(type, scores)) == _FLOAT
+            and set(map(type, durations)) == _FLOAT
+            and set(map(type, hints)) == _INT
+            and set(map(type, attempts)) == _INT
+            and set(map(type, correct)) == _BOOL
+            and set(map(type, sessions)) <= _SESSION_TYPES
+            and set(modes) <= _MODES
+            and "" not in sittings
+            and len(set(ids)) == count
+        ):
+            return None
+        joined = "".join(stamps)
+        if (
+            joined[10::27] != "T" * count
+            or joined[19::27] != "." * count
+            or joined[26::27] != "Z" * count
+            or not math.isfinite(sum(scores))
+            or not math.isfinite(sum(durations))
+            or min(scores) < 0.0
+            or max(scores) > 1.0
+            or min(durations) < 0.0
+            or max(durations) >= 1e7
+            or min(hints) < 0
+        ):
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    return columns
+
+
+def _pick(column: tuple[Any, ...], where: range | list[int]) -> tuple[Any, ...]:
+    if type(where) is range:
+        return column[where.start : where.stop]
+    return tuple(map(column.__getitem__, where))
+
+
+def _plain_pass(
+    learner_id: str, answers: list[Any], index: CourseIndex
+) -> tuple[dict[str, _Tally], _Scored] | None:
+    """What `_careful_pass` gives, column by column, for answers as the store writes them
+    (`_plain_columns`); None for any other answers."""
+    columns = _plain_columns(answers)
+    if columns is None:
+        return None
+    stamps, scores, durations, hints, quizzes, questions, modes, sessions, sittings, attempts = columns[:10]
+    texts, correct = columns[10], columns[13]
+    labels = dict.fromkeys(sessions)
+    if any(label is None or label != label.strip() for label in labels):
+        tidy = {label: label.strip() if label else "" for label in labels}
+        sessions = tuple(map(tidy.__getitem__, sessions))
+        labels = dict.fromkeys(sessions)
+    every_quiz = set(modes) == {"quiz"}
+    tallies: dict[str, _Tally] = {}
+    for label in labels:
+        mine: tuple[Sequence[Any], ...]
+        if len(labels) == 1:
+            mine = (stamps, durations, correct, hints, modes)
+        else:
+            chosen = list(map(label.__eq__, sessions))
+            mine = tuple(
+                list(compress(column, chosen)) for column in (stamps, durations, correct, hints, modes)
+            )
+        times, lengths, right, helped, kinds = mine
+        first = min(times)
+        tally = tallies[label] = _Tally(first, lengths[times.index(first)], max(times))
+        tally.answers, tally.correct, tally.hints = len(times), sum(right), sum(helped)
+        if not every_quiz:
+            activity = list(map("activity".__eq__, kinds))
+            tally.activities = sum(activity)
+            tally.activities_correct = sum(compress(right, activity))
+            tally.reviews = kinds.count("review")
+    if every_quiz:
+        keys: list[tuple[str, str]] = list(zip(quizzes, sittings))
+        places: range | list[int] = range(len(stamps))
+    else:
+        asked = list(map("quiz".__eq__, modes))
+        keys = list(compress(zip(quizzes, sittings), asked))
+        places = list(compress(range(len(stamps)), asked))
+    groups: dict[tuple[str, str], range | list[int]] = {}
+    start = 0
+    for key, run in groupby(keys):  # a sitting's answers mostly follow each other
+        end = start + len(list(run))
+        found = groups.get(key)
+        groups[key] = places[start:end] if found is None else [*found, *places[start:end]]
+        start = end
+    scored: _Scored = []
+    for (quiz_id, sitting), where in groups.items():
+        quiz = index.quizzes.get(quiz_id)
+        if quiz is None:
+            continue
+        times = _pick(stamps, where)
+        if not all(map(le, times, times[1:])):  # in time order (a stable sort, as `_attempt`'s)
+            where = [where[n] for n in sorted(range(len(where)), key=times.__getitem__)]
+        latest = dict(zip(_pick(questions, where), where))  # question → its latest answer
+        if not latest.keys() <= quiz.question_set:
+            latest = {q: n for q, n in latest.items() if q in quiz.question_set}
+        first, last = where[0], where[-1]
+        figures = _attempt_figures(
+            learner_id,
+            quiz,
+            sitting,
+            attempts[first],
+            sum(map(scores.__getitem__, latest.values())),
+            len(latest),
+            stamps[first],
+            stamps[last],
+            sessions[last],
+            sum(_pick(durations, where)),
         )
-        for scope in scopes
-    }
+        scored.append((figures, latest))
+    scored.sort(key=lambda pair: pair[0].started)
+    # Marks are read of a quiz's first sitting (item analysis) and of a test's sittings only.
+    tests = {q for m in index.modules.values() for q in (m.pretest, m.posttest) if q}
+    seen: set[str] = set()
+    out = []
+    for figures, latest in scored:
+        marks: Mapping[str, Mark] = {}
+        if figures.quiz in tests or figures.quiz not in seen:
+            seen.add(figures.quiz)
+            marks = {q: Mark(scores[n], correct[n], texts[n]) for q, n in latest.items()}
+        out.append((figures, marks))
+    return tallies, out
 
 
 def _visit_labels(state: Mapping[str, Any]) -> list[str]:
