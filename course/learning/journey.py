@@ -29,9 +29,10 @@ from course.progress import (
     StoreWriteError,
     UnknownLearnerError,
 )
-from course.progress.records import new_id, utc_now
-from course.progress.summary import answers_identity, load_summary, save_summary
-from course.quiz.review import ReviewCard, due_cards, next_due, review_cards
+from course.progress.paths import segment_number
+from course.progress.records import Appended, new_id, utc_now
+from course.progress.summary import Identity, answers_identity, load_summary, save_summary
+from course.quiz.review import ReviewCard, due_cards, next_card, next_due, review_cards
 
 if TYPE_CHECKING:  # grading is imported by the quiz screen, not by the map
     from course.quiz.grading import Grade
@@ -104,7 +105,13 @@ class Journey:
         self.on_store_error: Callable[[StoreError], None] | None = None
         """Told of a write that failed (the app says it where the learner is); None: raise."""
         self._course_key = _course_key(course)
-        self._summary = load_summary(store.paths, learner.id, self._course_key)
+        self._summary: dict[str, Any] | None = None
+        self._known: Identity | None = None
+        """The answer files' identity the summary (and the answers in memory, once read) was
+        derived from, exactly; None once that is not sure (the summary is then no longer saved)."""
+        kept = load_summary(store.paths, learner.id, self._course_key)
+        if kept is not None:
+            self._summary, self._known = kept
         if self._summary is None or not self._summary_fits_state():
             self._save_summary()  # missing or stale: derived from the answers once, then kept
 
@@ -113,7 +120,8 @@ class Journey:
         """Every answer of the learner, read from the store the first time something needs
         them: with a fresh summary, opening the map reads none."""
         if self._loaded is None:
-            self._loaded = self.store.answers(self.learner.id)
+            self._reread()
+        assert self._loaded is not None
         return self._loaded
 
     @_answers.setter
@@ -126,7 +134,9 @@ class Journey:
         (`course.progress.summary`). The answer files' identity is taken before they are
         read, so an answer written meanwhile makes the summary stale, never wrong."""
         learner_id = self.learner.id
-        if any(r.learner == learner_id for r in self.store.pending_answers()):
+        self._known = None
+        if self._waiting():
+            self._summary = None
             return  # answers not on disk yet: their identity cannot describe them
         seen = answers_identity(self.store.paths, learner_id)
         self._answers = self.store.answers(learner_id)
@@ -136,11 +146,134 @@ class Journey:
             [c.quiz, c.question, c.box, c.due.isoformat()]
             for c in review_cards(self._since_reset_all()).values()
         ]
-        derived = {"quizzes": quizzes, "reset_all": reset, "cards": cards}
-        if any(r.learner == learner_id for r in self.store.pending_answers()):
+        latest = max((a.timestamp for a in self._answers), default="")
+        derived = {"quizzes": quizzes, "reset_all": reset, "cards": cards, "latest": latest}
+        self._summary = derived
+        if self._waiting():
             return
         save_summary(self.store.paths, learner_id, self._course_key, seen, derived)
-        self._summary = derived
+        if answers_identity(self.store.paths, learner_id) == seen:
+            self._known = seen  # nothing was written while the answers were read
+
+    def _waiting(self) -> bool:
+        """Some of the learner's answers wait in the store's memory (not on disk yet)."""
+        return any(r.learner == self.learner.id for r in self.store.pending_answers())
+
+    def _forget_summary(self) -> None:
+        """Not sure any more what the files hold: stop saving, and let the figures come from
+        the answers (read again if needed); the next start rebuilds the summary."""
+        self._known = None
+        self._summary = None
+
+    def _keep_summary(self) -> None:
+        if self._known is not None and self._summary is not None:
+            save_summary(self.store.paths, self.learner.id, self._course_key, self._known, self._summary)
+
+    def _reread(self) -> None:
+        """Read every answer again (another window's too), unless the files are still those
+        the answers in memory came from (one look at the folder, no answer read). The summary
+        keeps following the files only while they are those it knew."""
+        learner_id = self.learner.id
+        if self._known is None:
+            self._loaded = self.store.answers(learner_id)
+            return
+        before = answers_identity(self.store.paths, learner_id)
+        if self._loaded is not None and before == self._known and not self._waiting():
+            return
+        self._loaded = self.store.answers(learner_id)
+        if (
+            before != self._known
+            or self._waiting()
+            or answers_identity(self.store.paths, learner_id) != before
+        ):
+            self._forget_summary()
+
+    def _followed(self, appended: Appended | None, stored: AnswerRecord) -> Identity | None:
+        """The files' identity after our own write of `stored`, if the files were, just
+        before it, those the summary was derived from; None otherwise."""
+        known = self._known
+        if known is None or appended is None or appended.ids != (stored.id,):
+            return None
+        if (appended.before is None and known) or (
+            appended.before is not None and known[-1:] != [appended.before]
+        ):
+            return None
+        written = {seen[0] for seen in appended.after}
+        now = [seen for seen in known if seen[0] not in written] + appended.after
+        return sorted(now, key=lambda seen: segment_number(str(seen[0])) or 0)
+
+    def _count_answer(self, stored: AnswerRecord) -> bool:
+        """Bring the summary up to date with one more answer, without reading the others;
+        False when that cannot be done exactly."""
+        summary = self._summary
+        if summary is None:
+            return False
+        latest = summary.get("latest")
+        if not isinstance(latest, str) or stored.timestamp <= latest or not _plain_time(stored.timestamp):
+            return False  # not the newest answer: its place among the others is unknown
+        if stored.quiz in self.course.quizzes and stored.mode == "quiz":
+            reset = self._quiz_state(stored.quiz).get("reset", "")
+            if stored.timestamp > reset and sitting_key(stored) != self._results_key(stored.quiz)[1]:
+                if self._loaded is None:
+                    return False  # an attempt already closed changes: its answers are needed
+                summary["quizzes"][stored.quiz] = self._summary_of(stored.quiz)
+        if stored.timestamp > str(self._state.get("reset_all") or ""):
+            try:
+                cards = {(c[0], c[1]): c for c in summary["cards"]}
+                key = (stored.quiz, stored.question)
+                old = cards.get(key)
+                before = (
+                    None
+                    if old is None
+                    else ReviewCard(old[0], old[1], old[2], datetime.fromisoformat(old[3]))
+                )
+                card = next_card(before, stored)
+            except (KeyError, TypeError, ValueError, IndexError):
+                return False
+            if card is not None:
+                cards[key] = [card.quiz, card.question, card.box, card.due.isoformat()]
+                summary["cards"] = list(cards.values())
+        summary["latest"] = stored.timestamp
+        return True
+
+    def _state_changed(self) -> None:
+        """After a change of state: the quizzes whose results depend on it are derived again
+        (from the answers in memory, or known empty after a reset) and the summary saved."""
+        summary = self._summary
+        if self._known is None or summary is None:
+            return
+        latest = str(summary.get("latest") or "")
+        reset_all = str(self._state.get("reset_all") or "")
+        changed = False
+        if summary.get("reset_all") != reset_all:
+            if self._loaded is not None:
+                summary["cards"] = [
+                    [c.quiz, c.question, c.box, c.due.isoformat()]
+                    for c in review_cards(self._since_reset_all()).values()
+                ]
+            elif not (_plain_time(reset_all) and latest < reset_all):
+                self._forget_summary()
+                return
+            else:
+                summary["cards"] = []  # every answer came before « Tout recommencer »
+            summary["reset_all"] = reset_all
+            changed = True
+        quizzes = summary["quizzes"]
+        for quiz_id in self.course.quizzes:
+            entry = quizzes.get(quiz_id)
+            key = self._results_key(quiz_id)
+            if isinstance(entry, dict) and entry.get("key") == key:
+                continue
+            changed = True
+            if self._loaded is not None:
+                quizzes[quiz_id] = self._summary_of(quiz_id)
+            elif key[1] is None and _plain_time(key[0]) and latest < key[0]:
+                quizzes[quiz_id] = _no_results(key)  # reset after every answer, none under way
+            else:
+                self._forget_summary()
+                return
+        if changed:
+            self._keep_summary()
 
     def _summary_fits_state(self) -> bool:
         """The summary was derived under the state as it is (resets, attempts under way)."""
@@ -232,9 +365,13 @@ class Journey:
             state = copy.deepcopy(self._state)
             change(state)
             self._state = state
+            self._forget_summary()  # derived under a state the disk does not hold
             self._report(error)
+            return
         except UnknownLearnerError as error:
             self._report(error)
+            return
+        self._state_changed()
 
     def _report(self, error: StoreError) -> None:
         if self.on_store_error is None:
@@ -247,14 +384,33 @@ class Journey:
         try:
             stored = self.store.record_answer(record)
         except StoreWriteError as error:  # queued in the store, written by a later retry
-            self._answers.append(record)
+            self._remember(record)
+            self._forget_summary()
             self._report(error)
             return record
         except UnknownLearnerError as error:
             self._report(error)
             return record
-        self._answers.append(stored)
+        self._remember(stored)
+        known = self._followed(self.store.last_append(self.learner.id), stored)
+        if known is not None and self._count_answer(stored):
+            self._known = known
+            self._keep_summary()
+        else:
+            self._forget_summary()
         return stored
+
+    def _remember(self, answer: AnswerRecord) -> None:
+        """Add an answer to those in memory, if they were read (else the store has it for
+        the first read); its quiz's group grows with it instead of being made again."""
+        if self._loaded is None:
+            return
+        source, count, groups = self._grouped
+        current = source is self._loaded and count == len(self._loaded)
+        self._loaded.append(answer)
+        if current:
+            groups.setdefault(answer.quiz, []).append(answer)
+            self._grouped = (source, count + 1, groups)
 
     def _lesson_state(self, lesson_id: str) -> dict[str, Any]:
         return dict(self._state.get("lessons", {}).get(lesson_id, {}))
@@ -401,7 +557,7 @@ class Journey:
             chosen.update(entry)
 
         self._change(change)
-        self._answers = self.store.answers(self.learner.id)  # the other window's answers too
+        self._reread()  # the other window's answers too
         number, sitting = _int(chosen.get("attempt")) or 1, str(chosen.get("sitting") or "")
         answered = frozenset(a.question for a in self._sitting(quiz.id, number, sitting))
         return Attempt(quiz, number, _int(chosen.get("seed")), answered, sitting)
@@ -484,7 +640,7 @@ class Journey:
 
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
         """Close an attempt; its score is computed from its answers, as every report does."""
-        self._answers = self.store.answers(self.learner.id)  # those given in another window too
+        self._reread()  # those given in another window too
         sitting = self._open_sitting(quiz.id, attempt)
         result = self._score(quiz, attempt, self._sitting(quiz.id, attempt, sitting), utc_now())
 
@@ -672,6 +828,15 @@ def _note_visit(state: dict[str, Any], session: str | None) -> None:
     visit.setdefault("first", now)
     visit["last"] = now
     visit["sections"] = _int(visit.get("sections")) + 1
+
+
+def _plain_time(value: str) -> bool:
+    """A timestamp as the store writes them (UTC, ...T12:34:56.123456Z): such ones sort as text."""
+    return len(value) == 27 and value[10] == "T" and value[26] == "Z"
+
+
+def _no_results(key: list[Any]) -> dict[str, Any]:
+    return {"key": key, "count": 0, "best": None, "passed": False, "first": None, "results": []}
 
 
 def _course_key(course: Course) -> str:

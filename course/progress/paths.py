@@ -25,6 +25,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "atelier-numerique"
 ENV_DATA = "ATELIER_DATA"
@@ -55,6 +56,16 @@ def segment_number(file_name: str) -> int | None:
     """The number of an answers segment file, or None for any other file."""
     match = _SEGMENT.fullmatch(file_name)
     return int(match.group(1)) if match else None
+
+
+def segment_identity(path: Path) -> list[Any] | None:
+    """What a segment file is now: [name, inode, size, mtime_ns] (None if it cannot be
+    looked at). A write replaces the file whole, so any write changes it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [path.name, info.st_ino, info.st_size, info.st_mtime_ns]
 
 
 @dataclass(frozen=True)

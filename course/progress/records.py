@@ -75,6 +75,18 @@ class StoreNotice:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """What one write of a learner's answers did, seen under the lock: the newest segment
+    just before (`segment_identity`, None if there was none), each segment written as it
+    is just after, and the ids of the answers written. Whoever knew the files as they were
+    before knows them exactly after, without reading them again."""
+
+    before: list[Any] | None
+    after: list[list[Any]]
+    ids: tuple[str, ...]
+
+
 def clean_name(raw: str) -> str:
     """The name as typed, made safe: control and escape sequences out, spaces collapsed.
 

@@ -38,10 +38,12 @@ from course.progress.paths import (
     TEMP_SUFFIX,
     StorePaths,
     is_learner_id,
+    segment_identity,
     segment_number,
 )
 from course.progress.records import (
     AnswerRecord,
+    Appended,
     InvalidNameError,
     Learner,
     RecordError,
@@ -93,6 +95,7 @@ class ProgressStore:
         self._pending: list[AnswerRecord] = []
         self._mutex = threading.RLock()
         self._repaired: set[str] = set()
+        self._appended: dict[str, Appended | None] = {}
         self.writable = self._make_folders()
         if self.writable:
             with suppress(OSError, StoreBusyError):  # a busy store still opens; reads repair
@@ -448,21 +451,42 @@ class ProgressStore:
             self._pending = [r for r in self._pending if r.id not in answer_ids]
 
     def _write_pending(self, learner_id: str, lock_timeout: float | None = None) -> int:
-        """Append a learner's waiting answers; each batch leaves the queue once on disk."""
+        """Append a learner's waiting answers; each batch leaves the queue once on disk.
+        What the write did is kept for `last_append` (None when a file had to be set aside
+        or looked at fails: then nobody can know the files without reading them)."""
         written = 0
         self._repair_learner(learner_id)
+        self._appended.pop(learner_id, None)
         with self.files.locked(self.paths.learner_lock(learner_id), lock_timeout):
             self._check_learner(learner_id)
+            notices = len(self.notices)
+            last = self.paths.last_segment(learner_id)
+            before = segment_identity(last) if last else None
+            last_before = last
+            touched: list[Path] = []
+            ids: list[str] = []
             while batch := [r for r in self._pending if r.learner == learner_id]:
-                taken = self._append(learner_id, batch)
+                taken, last = self._append(learner_id, batch, last)
                 done = {r.id for r in batch[:taken]}  # ids are unique per learner, not across
                 self._pending = [r for r in self._pending if r.learner != learner_id or r.id not in done]
                 written += taken
+                ids += [r.id for r in batch[:taken]]
+                touched += [last] if last not in touched else []
+            after = [segment_identity(path) for path in touched]
+            known = before is not None or last_before is None
+            if known and len(self.notices) == notices and all(seen is not None for seen in after):
+                self._appended[learner_id] = Appended(before, [x for x in after if x], tuple(ids))
         return written
 
-    def _append(self, learner_id: str, records: list[AnswerRecord]) -> int:
-        """Add what fits of `records` to the last segment (or a new one); how many went."""
-        last = self.paths.last_segment(learner_id)
+    def last_append(self, learner_id: str) -> Appended | None:
+        """What the last write of this learner's answers by this store did (`Appended`), once;
+        None if it is not known exactly."""
+        with self._mutex:
+            return self._appended.pop(learner_id, None)
+
+    def _append(self, learner_id: str, records: list[AnswerRecord], last: Path | None) -> tuple[int, Path]:
+        """Add what fits of `records` to the last segment (or a new one); how many went, and
+        the segment written."""
         number = (segment_number(last.name) or 1) if last else 1
 
         def insert(db: TinyDB) -> int:
@@ -472,8 +496,12 @@ class ProgressStore:
                 table.insert_multiple(r.to_dict() for r in records[:room])
             return min(room, len(records))
 
-        taken = self.files.write_db(self.paths.segment(learner_id, number), insert)
-        return taken or self.files.write_db(self.paths.segment(learner_id, number + 1), insert)
+        path = self.paths.segment(learner_id, number)
+        taken = self.files.write_db(path, insert)
+        if taken:
+            return taken, path
+        path = self.paths.segment(learner_id, number + 1)
+        return self.files.write_db(path, insert), path
 
     def answers(self, learner_id: str) -> list[AnswerRecord]:
         """The learner's answers in time order, those waiting in memory included."""

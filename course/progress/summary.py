@@ -10,7 +10,11 @@ answer was written, a kill came between the answer and the summary, an import me
 answers, a segment was set aside) is ignored and rebuilt from the answers.
 
 The identity is taken BEFORE the answers are read: an answer written meanwhile by another
-window makes the saved summary look stale at the next start, never wrong. Like the index
+window makes the saved summary look stale at the next start, never wrong. During a session
+the journey keeps the summary in step with each answer it writes, saved with the files'
+identity just after that write (`ProgressStore.last_append`), only while it knows that no
+one else wrote since (the newest segment before its write is the one it knew): the next
+start then reads no answer. On any doubt it stops saving, and the next start rebuilds. Like the index
 of checked segments, the summary is derived data: it lives in the cache folder, never in
 the data dir, is replaced whole, and losing it only costs one read of the answers.
 """
@@ -28,7 +32,7 @@ from typing import Any
 from course.progress.checked import _cache_dir
 from course.progress.paths import StorePaths, segment_number
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 Identity = list[list[Any]]
 
 
@@ -55,31 +59,32 @@ def summary_path(paths: StorePaths, learner_id: str) -> Path:
     return _cache_dir() / "summaries" / f"{key}.json"
 
 
-def load_summary(paths: StorePaths, learner_id: str, course_key: str) -> dict[str, Any] | None:
-    """The saved summary if it was derived from the answer files as they are now, for this
-    course; None otherwise (the caller derives from the answers and saves again)."""
+def load_summary(
+    paths: StorePaths, learner_id: str, course_key: str
+) -> tuple[dict[str, Any], Identity] | None:
+    """The saved summary and the files' identity, if it was derived from the answer files as
+    they are now, for this course; None otherwise (the caller derives from the answers and
+    saves again)."""
     try:
         with open(summary_path(paths, learner_id), "rb") as handle:
             data = json.loads(handle.read(1 << 22))
     except (OSError, ValueError, RecursionError):
         return None
-    if (
-        type(data) is not dict
-        or data.get("version") != SUMMARY_VERSION
-        or data.get("course") != course_key
-        or data.get("answers") != answers_identity(paths, learner_id)
-        or type(data.get("derived")) is not dict
-    ):
+    if type(data) is not dict or data.get("version") != SUMMARY_VERSION or data.get("course") != course_key:
+        return None
+    now = answers_identity(paths, learner_id)
+    if data.get("answers") != now or type(data.get("derived")) is not dict:
         return None
     derived: dict[str, Any] = data["derived"]
-    return derived
+    return derived, now
 
 
 def save_summary(
     paths: StorePaths, learner_id: str, course_key: str, answers: Identity, derived: dict[str, Any]
 ) -> None:
-    """Replace the summary whole; `answers` is the identity taken before the answers were read.
-    A cache that cannot be written is not an error."""
+    """Replace the summary whole; `answers` is the identity of the files it was derived from
+    (taken before they were read, or known exactly after a write). A cache that cannot be
+    written is not an error."""
     payload = json.dumps(
         {"version": SUMMARY_VERSION, "course": course_key, "answers": answers, "derived": derived},
         ensure_ascii=False,

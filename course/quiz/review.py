@@ -55,15 +55,22 @@ def review_cards(answers: Iterable[AnswerLike]) -> dict[tuple[str, str], ReviewC
     cards: dict[tuple[str, str], ReviewCard] = {}
     for answer in sorted(answers, key=lambda a: a.timestamp):
         key = (answer.quiz, answer.question)
-        when = parse_time(answer.timestamp)
-        card = cards.get(key)
-        if not answer.correct:
-            cards[key] = ReviewCard(*key, 1, when + timedelta(days=INTERVAL_DAYS[1]))
-        elif card is not None and not card.learnt and when >= card.due:
-            box = card.box + 1
-            due = when + timedelta(days=INTERVAL_DAYS.get(box, 0))
-            cards[key] = ReviewCard(*key, box, due)
+        card = next_card(cards.get(key), answer)
+        if card is not None:
+            cards[key] = card
     return cards
+
+
+def next_card(card: ReviewCard | None, answer: AnswerLike) -> ReviewCard | None:
+    """The card of the answer's question once `answer` counts, `card` being the one before
+    (None: never answered wrong); answers must come in time order."""
+    when = parse_time(answer.timestamp)
+    if not answer.correct:
+        return ReviewCard(answer.quiz, answer.question, 1, when + timedelta(days=INTERVAL_DAYS[1]))
+    if card is not None and not card.learnt and when >= card.due:
+        box = card.box + 1
+        return ReviewCard(answer.quiz, answer.question, box, when + timedelta(days=INTERVAL_DAYS.get(box, 0)))
+    return card
 
 
 def due_cards(answers: Iterable[AnswerLike], now: datetime | None = None) -> list[ReviewCard]:

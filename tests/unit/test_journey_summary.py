@@ -5,6 +5,8 @@ and its summary, answers merged from another machine), and a fresh one spares re
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 from course.learning import journey as journey_module
 from course.learning.journey import Journey
 from course.progress import ProgressStore
-from course.progress.summary import summary_path
+from course.progress.summary import load_summary, summary_path
 from course.progress.transfer import export_progress, import_progress
 from course.quiz.grading import Grade
 
@@ -148,3 +150,137 @@ def test_a_damaged_summary_is_rebuilt(mini_course, tmp_path: Path) -> None:
     reopened = Journey(mini_course, ProgressStore(tmp_path / "data"), learner)
     assert [c.question for c in reopened.due_reviews(LATER)]
     assert seen(reopened) == from_answers(mini_course, store, learner)
+
+
+@contextmanager
+def counting_reads() -> Iterator[list[str]]:
+    """Every read of a learner's answers through the store, by learner id."""
+    reads: list[str] = []
+    original = ProgressStore.answers
+
+    def answers(self, learner_id):
+        reads.append(learner_id)
+        return original(self, learner_id)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ProgressStore, "answers", answers)
+        yield reads
+
+
+session_steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("answer"), st.integers(0, 5), st.integers(0, 5), st.booleans()),
+        st.tuples(st.just("finish"), st.integers(0, 5)),
+        st.tuples(st.just("read"), st.integers(0, 5)),
+        st.tuples(st.just("activity"), st.integers(0, 5), st.booleans()),
+        st.tuples(st.just("reset lesson"), st.integers(0, 5)),
+        st.tuples(st.just("reset all")),
+    ),
+    max_size=16,
+)
+
+
+def play(journey: Journey, step: tuple[Any, ...]) -> None:
+    lessons = journey.course.ordered_lessons()
+    kind = step[0]
+    if kind == "answer":
+        answer(journey, step[1], step[2], step[3])
+    elif kind == "finish":
+        finish(journey, step[1])
+    elif kind == "read":
+        lesson = lessons[step[1] % len(lessons)]
+        journey.open_section(lesson, len(lesson.sections) - 1)
+    elif kind == "activity":
+        lesson = lessons[step[1] % len(lessons)]
+        journey.record_activity(lesson, "bloc", "etape", "choice", 1, "x", step[2], float(step[2]))
+    elif kind == "reset lesson":
+        journey.reset_lesson(lessons[step[1] % len(lessons)])
+    elif kind == "reset all":
+        journey.reset_all()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=session_steps, opened_twice=st.booleans())
+@example(steps=[("answer", 0, 0, False), ("finish", 0), ("answer", 0, 1, True)], opened_twice=True)
+@example(steps=[("activity", 0, False), ("reset all",), ("activity", 1, False)], opened_twice=False)
+def test_after_a_session_the_next_start_reads_no_answer(mini_course, steps, opened_twice) -> None:
+    """The summary follows each answer and each change of state: the next start shows what
+    the answers say without reading any of them."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = ProgressStore(Path(folder) / "data")
+        learner = store.create_learner("Awa")
+        if opened_twice:  # a summary saved by an earlier start, answers already there
+            answer(Journey(mini_course, store, learner), 1, 0, False)
+            Journey(mini_course, ProgressStore(Path(folder) / "data"), learner)
+        journey = Journey(mini_course, ProgressStore(Path(folder) / "data"), learner)
+        for step in steps:
+            play(journey, step)
+        with counting_reads() as reads:
+            reopened = Journey(mini_course, ProgressStore(Path(folder) / "data"), learner)
+            shown = on_the_map(reopened)
+        assert reads == []
+        expected = from_answers(mini_course, store, learner)
+        assert shown == {name: expected[name] for name in shown}
+        assert seen(reopened) == expected
+
+
+windows = st.lists(
+    st.tuples(st.sampled_from(["left", "right"]), session_steps.map(lambda x: x[:2])),
+    max_size=8,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(windows)
+@example(
+    [("left", [("answer", 0, 0, False)]), ("right", [("answer", 0, 1, True)]), ("left", [("finish", 0)])]
+)
+@example([("left", [("activity", 0, False)]), ("right", [("activity", 1, False)])])
+def test_two_windows_never_leave_a_summary_that_disagrees(mini_course, windows) -> None:
+    """Two windows (two stores, as two processes) answer for the same learner in turns;
+    whatever summary is on disk after each turn shows what the answers say."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        learner = ProgressStore(data).create_learner("Awa")
+        journeys = {side: Journey(mini_course, ProgressStore(data), learner) for side in ("left", "right")}
+        for side, turn in windows:
+            for step in turn:
+                play(journeys[side], step)
+            store = ProgressStore(data)
+            assert seen(Journey(mini_course, store, learner)) == from_answers(mini_course, store, learner)
+
+
+def test_a_kill_after_a_session_answer_leaves_the_summary_stale(mini_course, tmp_path) -> None:
+    """The answer is on disk, the process dies before its summary is written: the next
+    start finds the summary stale and counts the answer."""
+    store = ProgressStore(tmp_path / "data")
+    learner = store.create_learner("Awa")
+    journey = Journey(mini_course, store, learner)
+    answer(journey, 0, 0, True)
+    finish(journey, 0)
+    kept = summary_path(store.paths, learner.id).read_bytes()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(journey_module, "save_summary", lambda *args: None)  # dies before it
+        answer(journey, 0, 1, False)
+    assert summary_path(store.paths, learner.id).read_bytes() == kept
+    with counting_reads() as reads:
+        reopened = Journey(mini_course, ProgressStore(tmp_path / "data"), learner)
+    assert reads == [learner.id]  # rebuilt from the answers
+    assert seen(reopened) == from_answers(mini_course, store, learner)
+    assert [c.question for c in reopened.due_reviews(LATER)]
+
+
+def test_an_answer_written_by_another_window_stops_the_summary(mini_course, tmp_path) -> None:
+    """The other window's answer came between this window's known files and its write:
+    the store says so, and this window saves no summary claiming files it did not see."""
+    data = tmp_path / "data"
+    learner = ProgressStore(data).create_learner("Awa")
+    left = Journey(mini_course, ProgressStore(data), learner)
+    right = Journey(mini_course, ProgressStore(data), learner)
+    answer(left, 0, 0, True)
+    answer(right, 1, 0, False)
+    answer(left, 0, 1, True)
+    assert left._known is None
+    assert load_summary(left.store.paths, learner.id, left._course_key) is None  # stale, not wrong
+    store = ProgressStore(data)
+    assert seen(Journey(mini_course, store, learner)) == from_answers(mini_course, store, learner)
