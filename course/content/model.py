@@ -9,24 +9,32 @@ appear in YAML.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, dataclass_transform
 
 
 class Frozen:
-    """What every model class shares: equality, hash, repr and a quick pickle, written once.
+    """What every model class shares: immutability, equality, hash, repr and a quick pickle, written once.
 
-    The classes are frozen, slotted dataclasses; letting `dataclass` generate `__eq__`,
-    `__hash__` and `__repr__` for each of them made importing this module (which the app
-    does before its first screen) a third slower. These behave as the generated ones:
-    equal when of the same class with equal compared fields, hashed on those fields, shown
-    as `Class(field=value, ...)` with the fields that have `repr=True`. A pickle (the course
-    cache) rebuilds an object through its `__init__` from its values in field order, which
-    unpickles about twice as fast as the dataclass' own per-field `__setstate__`.
+    The classes are slotted dataclasses made by `model`; letting `dataclass` generate
+    `__setattr__`, `__delattr__`, `__eq__`, `__hash__` and `__repr__` for each of them, and
+    compile an `__init__` for each, made importing this module (which the app does before its
+    first screen) more than twice as slow. These behave as the generated ones: an assignment or
+    a deletion raises `FrozenInstanceError`; objects are equal when of the same class with
+    equal compared fields, hashed on those fields, shown as `Class(field=value, ...)` with the
+    fields that have `repr=True`. A pickle (the course cache) rebuilds an object through its
+    `__init__` from its values in field order, which unpickles about twice as fast as the
+    dataclass' own per-field `__setstate__`.
     """
 
     __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -65,6 +73,58 @@ def _getter(cls: type, kind: str) -> Callable[[object], tuple[object, ...]]:
     return getter
 
 
+_T = TypeVar("_T")
+_MODELS: list[type] = []
+
+
+class _Factory:
+    """The default of a field that has a default factory (shown as dataclass shows it)."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def model(cls: type[_T]) -> type[_T]:
+    """A frozen, slotted dataclass (`Frozen` below it) whose `__init__` `_write_inits` writes."""
+    made = dataclass(slots=True, init=False, eq=False, repr=False)(cls)
+    _MODELS.append(made)
+    return made
+
+
+def _write_inits() -> None:
+    """One `__init__` per class made since the last call, as a frozen dataclass' own (defaults,
+    default factories, fields set past `__setattr__`), all compiled at once."""
+    classes = list(_MODELS)
+    _MODELS.clear()
+    namespace: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+    source = []
+    for number, cls in enumerate(classes):
+        params, body = ["self"], []
+        for f in fields(cls):
+            if f.default is not MISSING:
+                namespace[f"_d{number}_{f.name}"] = f.default
+                params.append(f"{f.name}=_d{number}_{f.name}")
+            elif f.default_factory is not MISSING:
+                namespace[f"_f{number}_{f.name}"] = f.default_factory
+                params.append(f"{f.name}=_FACTORY")
+                body.append(f"    if {f.name} is _FACTORY: {f.name} = _f{number}_{f.name}()")
+            else:
+                params.append(f.name)
+            body.append(f"    _set(self, {f.name!r}, {f.name})")
+        source.append(f"def _init{number}({', '.join(params)}) -> None:\n" + "\n".join(body or ["    pass"]))
+    exec("\n\n".join(source), namespace)  # our own source, built from the classes above
+    for number, cls in enumerate(classes):
+        init = namespace[f"_init{number}"]
+        init.__name__ = "__init__"
+        init.__qualname__ = f"{cls.__qualname__}.__init__"
+        init.__module__ = cls.__module__
+        type.__setattr__(cls, "__init__", init)
+
+
 def doc(text: str, **extra: object) -> dict[str, object]:
     """Field metadata: the French description shown by editors and the schema."""
     return {"doc": text, **extra}
@@ -75,13 +135,16 @@ DEFAULT_PASS_RATIO = 0.7
 """The share of the marks a quiz asks by default; every score and pass rule reads it here."""
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Pos(Frozen):
     """Where an object starts in its file (1-based), for error messages."""
 
     path: str = ""
     line: int = 0
     col: int = 0
+
+
+_write_inits()  # Pos() is the default place of the classes below
 
 
 def _pos() -> Pos:
@@ -106,7 +169,7 @@ def place(obj: object, key: str, item: str | None = None) -> Pos:
 Callout = Literal["fact", "tip", "warning", "example"]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Source(Frozen):
     """A source a lesson or a question cites."""
 
@@ -117,7 +180,7 @@ class Source(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Gauge(Frozen):
     """A figure a scenario keeps (followers, trust...) from its start value."""
 
@@ -127,7 +190,7 @@ class Gauge(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Effect(Frozen):
     """What a scenario choice does to one gauge."""
 
@@ -136,7 +199,7 @@ class Effect(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class ScenarioChoice(Frozen):
     """One choice offered at a scenario step, and the step it leads to."""
 
@@ -156,7 +219,7 @@ class ScenarioChoice(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class ScenarioNode(Frozen):
     """One step of a scenario: a situation, its choices, or an ending."""
 
@@ -169,7 +232,7 @@ class ScenarioNode(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Scenario(Frozen):
     """A branching story within a lesson section."""
 
@@ -183,7 +246,7 @@ class Scenario(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Topic(Frozen):
     """A theme of a simulated feed."""
 
@@ -192,7 +255,7 @@ class Topic(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class FeedPost(Frozen):
     """One post of a simulated feed."""
 
@@ -207,7 +270,7 @@ class FeedPost(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Feed(Frozen):
     """A simulated social feed whose posts follow what the learner engages with."""
 
@@ -223,7 +286,7 @@ class Feed(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Detail(Frozen):
     """One line of a message under inspection (sender, address, date...)."""
 
@@ -232,7 +295,7 @@ class Detail(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Clue(Frozen):
     """One element of a message to judge: suspicious or not, and why."""
 
@@ -245,7 +308,7 @@ class Clue(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class InspectItem(Frozen):
     """One message to examine in an inspector."""
 
@@ -258,7 +321,7 @@ class InspectItem(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class SearchResult(Frozen):
     """One result of a simulated search."""
 
@@ -268,7 +331,7 @@ class SearchResult(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class LateralTab(Frozen):
     """A simulated search in another tab (lateral reading)."""
 
@@ -277,7 +340,7 @@ class LateralTab(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Inspect(Frozen):
     """An inspector: messages whose clues the learner judges, and which are reliable."""
 
@@ -292,7 +355,7 @@ class Inspect(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Section(Frozen):
     """One screen of a lesson: its text, callout, and interactive part if any."""
 
@@ -327,7 +390,7 @@ class Section(Frozen):
         return self.scenario or self.feed or self.inspect
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class TrainerNotes(Frozen):
     """What the trainer reads about a lesson, never shown to learners."""
 
@@ -340,7 +403,7 @@ class TrainerNotes(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Lesson(Frozen):
     """A lesson: its sections, duration, objectives, glossary terms and sources."""
 
@@ -365,7 +428,7 @@ class Lesson(Frozen):
     module: str = field(default="", compare=False, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Competence(Frozen):
     """A competence a lesson works on (a DigComp code and its label)."""
 
@@ -380,7 +443,7 @@ class Competence(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Module(Frozen):
     """A module of the course: its lessons in order, competences, and tests."""
 
@@ -410,7 +473,7 @@ class Module(Frozen):
     lessons: tuple[str, ...] = field(default=(), compare=False, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class CourseInfo(Frozen):
     """The course's own description: title, language, version, authors, licence."""
 
@@ -425,7 +488,7 @@ class CourseInfo(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class GlossaryTerm(Frozen):
     """A term of the glossary and its definition."""
 
@@ -437,7 +500,7 @@ class GlossaryTerm(Frozen):
     places: dict[str, Pos] = _places()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Glossary(Frozen):
     """The course's glossary."""
 
@@ -445,7 +508,7 @@ class Glossary(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Choice(Frozen):
     """One option of a single- or multiple-choice question."""
 
@@ -457,7 +520,7 @@ class Choice(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Pair(Frozen):
     """One pair of a matching question."""
 
@@ -472,7 +535,7 @@ _HINTS = doc("Indices révélés un à un à la demande (leur usage est enregist
 _PROMPT = doc("L'énoncé de la question.")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class SingleQuestion(Frozen):
     """Exactly one correct choice."""
 
@@ -485,7 +548,7 @@ class SingleQuestion(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class MultipleQuestion(Frozen):
     """One or more correct choices; all must be found."""
 
@@ -498,7 +561,7 @@ class MultipleQuestion(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class TrueFalseQuestion(Frozen):
     """A statement to judge true or false."""
 
@@ -511,7 +574,7 @@ class TrueFalseQuestion(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class OrderQuestion(Frozen):
     """Items to put in order."""
 
@@ -526,7 +589,7 @@ class OrderQuestion(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class MatchQuestion(Frozen):
     """Pairs to match."""
 
@@ -539,7 +602,7 @@ class MatchQuestion(Frozen):
     pos: Pos = _pos()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class ShortQuestion(Frozen):
     """A short typed answer, checked against the accepted ones."""
 
@@ -578,7 +641,7 @@ QUESTION_TYPES: dict[str, type] = {
 }
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class DiscernmentItems(Frozen):
     """Which questions of a discernment quiz are about a reliable example, which a misleading one."""
 
@@ -598,7 +661,7 @@ class DiscernmentItems(Frozen):
     places: dict[str, Pos] = _places()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@model
 class Quiz(Frozen):
     """A quiz: its questions, pass mark, mode and attempts."""
 
@@ -641,3 +704,6 @@ class Quiz(Frozen):
 def question_text(question: Question) -> str:
     """The sentence a learner reads first: the prompt, or the statement to judge."""
     return question.statement if isinstance(question, TrueFalseQuestion) else question.prompt
+
+
+_write_inits()
