@@ -5,6 +5,7 @@ cache itself makes her figures computed again. The cache never lands in the data
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import stat
@@ -177,23 +178,48 @@ def test_a_course_change_recomputes_every_learner(
     [
         lambda raw: raw[: len(raw) // 2],  # cut short
         lambda raw: b"\x00\xff" + raw,  # not text
-        lambda raw: b"[]",
-        lambda raw: json.dumps({"key": json.loads(raw)["key"], "scopes": [[1, 2], 3]}).encode(),
-        lambda raw: json.dumps({**json.loads(raw), "key": "0" * 64}).encode(),  # another key
+        lambda raw: marshal.dumps([]),
+        lambda raw: json.dumps(list(marshal.loads(raw))).encode(),  # the same figures in another form
+        lambda raw: marshal.dumps((marshal.loads(raw)[0], [[1, 2], 3])),
+        lambda raw: marshal.dumps(("0" * 64, marshal.loads(raw)[1])),  # another key
+        lambda raw: marshal.dumps(compile("1", "x", "eval")),
     ],
-    ids=["cut", "binary", "list", "right key, odd figures", "foreign key"],
+    ids=["cut", "binary", "list", "json", "right key, odd figures", "foreign key", "code"],
 )
 def test_a_damaged_or_foreign_cache_file_is_ignored(
     workshop: Path, tmp_path: Path, capsys, monkeypatch, damage: Any
 ) -> None:
     expected = figures(workshop, capsys, tmp_path)
-    for path in cache_files(tmp_path):
-        if path.suffix == ".json":
-            raw = path.read_bytes()
-            doc = json.loads(raw)
-            doc["scopes"][1][9] = 999_999.0  # a wrong figure: it must never be shown
-            path.write_bytes(damage(json.dumps(doc).encode()))
+    pack = next(path for path in cache_files(tmp_path) if path.name == report_cache.PACK)
+    entries = marshal.loads(pack.read_bytes())
+    assert len(entries) == 4
+    for learner, raw in entries.items():
+        key, scopes = marshal.loads(raw)
+        scopes[1][9] = 999_999.0  # a wrong figure: it must never be shown
+        entries[learner] = damage(marshal.dumps((key, scopes)))
+    pack.write_bytes(marshal.dumps(entries))
     assert figures(workshop, capsys, tmp_path) == expected == fresh(workshop, capsys, tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: b"\x00\xff" + raw,
+        lambda raw: marshal.dumps([raw]),
+        lambda raw: marshal.dumps({1: raw, "x": 2}),
+    ],
+    ids=["cut", "binary", "list", "odd entries"],
+)
+def test_a_damaged_pack_of_figures_is_ignored(
+    workshop: Path, tmp_path: Path, capsys, monkeypatch, damage: Any
+) -> None:
+    expected = figures(workshop, capsys, tmp_path)
+    pack = next(path for path in cache_files(tmp_path) if path.name == report_cache.PACK)
+    pack.write_bytes(damage(pack.read_bytes()))
+    assert figures(workshop, capsys, tmp_path) == expected
+    no_reading(monkeypatch)  # the figures were packed again, whole
+    assert figures(workshop, capsys, tmp_path) == expected
 
 
 def test_damaged_csv_rows_are_written_again(workshop: Path, tmp_path: Path, capsys) -> None:
