@@ -1,8 +1,10 @@
 """The string catalogue: every sentence a person reads goes through `t()`.
 
 Messages live in the `messages_*.py` modules of this package, one per layer,
-each defining `FR` and `EN` dictionaries. French is the default; English is
-complete. `set_language()` picks one for the whole process.
+each defining `FR` and `EN` dictionaries (a key is defined in one module only).
+French is the default; English is complete. `set_language()` picks one for the
+whole process. A module is imported when a key is first looked for past the
+modules already read: the learner app's first screen reads four of them.
 """
 
 from __future__ import annotations
@@ -10,26 +12,73 @@ from __future__ import annotations
 import importlib
 import locale
 import os
-import pkgutil
 import re
 import string
 from collections.abc import Mapping, Sequence
-from functools import cache
 from typing import Any
 
 LANGUAGES = ("fr", "en")
 _language = "fr"
 
+FIRST_MODULES = ("messages_cli", "messages_ui", "messages_learner", "messages_store")
+"""Read first: what `atelier` and its first screen say. The others are found when a key is missing."""
 
-@cache
+
+def _module_names() -> list[str]:
+    """Every messages module of this package, the first ones first."""
+    import pkgutil
+
+    found = sorted(info.name for info in pkgutil.iter_modules(__path__) if info.name.startswith("messages_"))
+    return [*FIRST_MODULES, *(name for name in found if name not in FIRST_MODULES)]
+
+
+class _Catalogue:
+    """One language's messages, read module by module as keys are asked for."""
+
+    def __init__(self, language: str) -> None:
+        self.attribute = language.upper()
+        self.messages: dict[str, str] = {}
+        self.unread: list[str] | None = None  # the modules not read yet, once listed
+        self.first = list(FIRST_MODULES)
+
+    def get(self, key: str) -> str | None:
+        found = self.messages.get(key)
+        while found is None and self._read_next():
+            found = self.messages.get(key)
+        return found
+
+    def _read_next(self) -> bool:
+        if self.first:
+            name = self.first.pop(0)
+        else:
+            if self.unread is None:
+                self.unread = [name for name in _module_names() if name not in FIRST_MODULES]
+            if not self.unread:
+                return False
+            name = self.unread.pop(0)
+        module = importlib.import_module(f"{__name__}.{name}")
+        self.messages.update(getattr(module, self.attribute))
+        return True
+
+    def everything(self) -> dict[str, str]:
+        while self._read_next():
+            pass
+        return self.messages
+
+
+_CATALOGUES: dict[str, _Catalogue] = {}
+
+
+def _messages(language: str) -> _Catalogue:
+    found = _CATALOGUES.get(language)
+    if found is None:
+        found = _CATALOGUES[language] = _Catalogue(language)
+    return found
+
+
 def _catalogue(language: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    package = importlib.import_module(__name__)
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name.startswith("messages_"):
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            merged.update(getattr(module, language.upper()))
-    return merged
+    """Every message of `language`, every module read."""
+    return _messages(language).everything()
 
 
 def detect_language() -> str:
@@ -111,7 +160,7 @@ def t(key: str, /, **params: object) -> str:
     catalogue shows up on screen instead of crashing the app; the test suite sets
     ATELIER_STRICT_CATALOGUE so that such a gap fails instead.
     """
-    text = _catalogue(_language).get(key) or _catalogue("fr").get(key)
+    text = _messages(_language).get(key) or _messages("fr").get(key)
     if text is None:
         if _strict():
             raise MissingMessage(key)

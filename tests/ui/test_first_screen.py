@@ -17,6 +17,7 @@ from textual.css.stylesheet import Stylesheet
 
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
+from course.i18n import FIRST_MODULES
 from course.ui.screens.course_map import CourseMapScreen
 from tests.ui.walk import screen_lines
 
@@ -166,3 +167,24 @@ def test_a_start_to_the_map_leaves_out_what_the_map_does_not_use(tmp_path):
     assert screen == "CourseMapScreen"
     assert "course.learning.journey" in modules
     assert [name for name in NOT_BEFORE_THE_MAP if name in modules] == []
+    messages = {name.rpartition(".")[2] for name in modules if name.startswith("course.i18n.messages_")}
+    assert messages and messages <= set(FIRST_MODULES)  # the other catalogue modules are not read
+
+
+def test_each_message_key_is_written_in_one_catalogue_module():
+    """Modules are read one by one as keys are asked for: a key written twice would depend on the order."""
+    import importlib
+    import pkgutil
+
+    import course.i18n
+
+    seen: dict[str, str] = {}
+    twice = []
+    for info in pkgutil.iter_modules(course.i18n.__path__):
+        if info.name.startswith("messages_"):
+            module = importlib.import_module(f"course.i18n.{info.name}")
+            for key in [*module.FR, *module.EN]:
+                if seen.setdefault(key, info.name) != info.name:
+                    twice.append(f"{key}: {seen[key]}, {info.name}")
+    assert twice == []
+    assert set(FIRST_MODULES) <= set(seen.values())
