@@ -143,3 +143,25 @@ async def test_with_keys_the_whole_feedback_comes_into_view_and_the_confidence_g
         await pilot.press("enter")  # the next question asks again, and the line is gone
         await pilot.pause()
         assert "Votre assurance" not in "\n".join(screen_lines(app))
+
+
+async def test_a_long_choice_wraps_under_its_own_text_not_under_its_number(make_app):
+    """At 80×24 a choice that takes two rows goes on in line with its first word, so the
+    numbers stand alone in their column and each choice reads as one block."""
+    app = make_app(course=BUNDLED, learner="Marcheur")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(pilot, "illectronisme-test-depart", "aider")
+        rows = screen_lines(app)
+        choices = screen.query_one("#answer", ChoiceList)
+        wrapped = 0
+        for position in range(len(choices.order)):
+            text = choices.texts[choices.order[position]]
+            first = next(n for n, row in enumerate(rows) if f"{position + 1}  ( ) {text[:20]}" in row)
+            start = rows[first].index(text[:20])
+            if text not in rows[first]:  # it goes on in the next row, from the same column
+                wrapped += 1
+                following = rows[first + 1]
+                assert following[:start].strip(" ▊") == "", following
+                assert following[start] != " ", following
+        assert wrapped >= 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -53,13 +54,19 @@ class ChoiceList(OptionList):
         self.frozen = False
         super().__init__(*self._build_options(), id=id)
 
-    def _prompt(self, position: int) -> Text:
+    def _prompt(self, position: int) -> Table:
+        """The number and the mark, then the choice's text; its wrapped lines start under its
+        first word, not under the number."""
         original = self.order[position]
         on = original in self.marked
         mark = ("[x]" if on else "[ ]") if self.multiple else ("(•)" if on else "( )")
-        text = Text(f"{position + 1}  {mark} ", style="bold" if on else "")
-        text.append(self.texts[original])
-        return text
+        marker = f"{position + 1}  {mark} "
+        grid = Table.grid()
+        grid.add_column(width=len(marker), no_wrap=True)
+        grid.add_column(ratio=1)
+        style = "bold" if on else ""
+        grid.add_row(Text(marker, style=style), Text(self.texts[original], style=style))
+        return grid
 
     def reset(self, texts: list[str], order: list[int], *, multiple: bool) -> None:
         """Other choices in the same list, none marked, ready to answer (no widget remounted)."""
