@@ -67,7 +67,9 @@ from course.progress.storage import (
     read_regular,
     read_tables,
     reason,
+    stray_temp_files,
 )
+from course.progress.summary import listing_stamp, load_listing_stamp, save_listing_stamp
 
 T = TypeVar("T")
 # Chosen by measurement (bench/bench_store.py --sweep): an append rewrites the last
@@ -133,6 +135,15 @@ class ProgressStore:
         state.json and last segment); full segments are never rewritten.
         """
         self.files.clean_temp(self.paths.root, self.paths.learners_lock)
+        stamp = listing_stamp(self.paths)
+        if stamp is not None and stamp == load_listing_stamp(self.paths):
+            return  # nothing added, removed or renamed among the learners since a check found them in order
+        self._repair_learners()
+        if stamp == listing_stamp(self.paths) and not stray_temp_files(self.paths.names):
+            save_listing_stamp(self.paths, stamp)
+
+    def _repair_learners(self) -> None:
+        """Every learner folder and name index file, against a kill: O(number of learners)."""
         self.files.clean_temp(self.paths.names, self.paths.learners_lock)  # written under it too
         if self.paths.unfinished_dirs(NEW_PREFIX):
             with self.files.locked(self.paths.learners_lock):  # no creation is under way
@@ -274,6 +285,8 @@ class ProgressStore:
             key = name_key(clean_name(name))
         except InvalidNameError:
             return None
+        if self._index_ready() and (named := self._named(key)) is not None:
+            return named
         found = self._listed_once(
             lambda doc: isinstance(doc.get("name"), str) and name_key(doc["name"]) == key
         )

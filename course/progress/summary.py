@@ -101,3 +101,66 @@ def save_summary(
         finally:
             with suppress(FileNotFoundError):
                 os.unlink(temp)
+
+
+# ----- the learners' folders, as a check at start-up last found them in order ---------------
+
+#: A folder changed less than this long ago may change again within the same tick of its
+#: clock without its change time moving: its stamp is not kept (as git does for its index).
+SETTLED_NS = 2_000_000_000
+
+
+def listing_stamp(paths: StorePaths) -> list[Any] | None:
+    """What the learners' folder, the name index and learners.json are now (inode, change
+    time, links, size; no listing): any learner added, removed or renamed, any file written
+    in the name index, learners.json replaced, changes it. None if one cannot be looked at."""
+    stamp: list[Any] = [str(os.path.abspath(paths.root))]
+    for path in (paths.learners_root, paths.names, paths.learners_db):
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            stamp.append(None)
+            continue
+        except OSError:
+            return None
+        stamp.append([info.st_ino, info.st_mtime_ns, info.st_nlink, info.st_size])
+    return stamp
+
+
+def _listing_path(paths: StorePaths) -> Path:
+    key = hashlib.sha256(os.fsencode(os.path.abspath(paths.root))).hexdigest()[:32]
+    return _cache_dir() / "listed" / f"{key}.json"
+
+
+def load_listing_stamp(paths: StorePaths) -> list[Any] | None:
+    """The stamp saved by the last start that found every learner folder in order."""
+    try:
+        with open(_listing_path(paths), "rb") as handle:
+            data = json.loads(handle.read(1 << 16))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return data if type(data) is list else None
+
+
+def save_listing_stamp(paths: StorePaths, stamp: list[Any] | None) -> None:
+    """Keep `stamp` (taken before a check that found nothing to repair and still true after
+    it), unless a folder changed too recently for its change time to be trusted."""
+    if stamp is None:
+        return
+    import time
+
+    settled = time.time_ns() - SETTLED_NS
+    if any(type(seen) is list and seen[1] > settled for seen in stamp[1:]):
+        return
+    payload = json.dumps(stamp, separators=(",", ":")).encode("utf-8")
+    path = _listing_path(paths)
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".listed-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(temp, path)
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(temp)
