@@ -48,6 +48,34 @@ def _interactive_widget(section: Section) -> Widget | None:
     return None
 
 
+class SectionBody(VerticalScroll):
+    """The scrolling body of a section, framed by the colour of its callout, if it has one."""
+
+    _restyle_self_only = False
+
+    def set_callout(self, kind: str | None) -> None:
+        """Frame the body for a callout of `kind` (None: no frame), restyling the body alone.
+
+        Only the body's own rules name the callout classes, so the section's blocks (kept mounted,
+        shown or hidden, from one section to the next) keep their styles as they are.
+        """
+        callouts = {f"-callout-{name}" for name in _LESSON_CALLOUT_KEYS}
+        wanted = {f"-callout-{kind}"} if kind else set()
+        if callouts & set(self.classes) == wanted:
+            return
+        self._restyle_self_only = True
+        try:
+            self.set_classes((set(self.classes) - callouts) | wanted)
+        finally:
+            self._restyle_self_only = False
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        if self._restyle_self_only:
+            self.app.stylesheet.update_nodes([self], animate=animate)
+        else:
+            super().update_node_styles(animate)
+
+
 FIRST_ROWS = 4
 """Rows of an activity's first list shown on arrival: its top edge and three choices."""
 
@@ -92,7 +120,7 @@ class LessonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
         yield Static(id="section-title", markup=False)
-        with VerticalScroll(id="section-body"):
+        with SectionBody(id="section-body"):
             yield Static(id="callout-label", markup=False)
             yield LessonMarkdown(id="section-text", open_links=False)
             yield Vertical(id="section-block")
@@ -126,11 +154,8 @@ class LessonScreen(Screen[None]):
         label = self.query_one("#callout-label", Static)
         label.display = section.callout is not None
         label.update(t(_LESSON_CALLOUT_KEYS[section.callout]) if section.callout else "")
-        body = self.query_one("#section-body", VerticalScroll)
-        callouts = {f"-callout-{kind}" for kind in _LESSON_CALLOUT_KEYS}
-        wanted = {f"-callout-{section.callout}"} if section.callout else set()
-        if callouts & set(body.classes) != wanted:  # one restyle of the body, only when its callout changes
-            body.set_classes((set(body.classes) - callouts) | wanted)
+        body = self.query_one("#section-body", SectionBody)
+        body.set_callout(section.callout)
         block = self.query_one("#section-block", Vertical)
         next_button = self.query_one("#next", Button)
         if block.children:

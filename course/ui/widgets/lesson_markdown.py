@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from textual.await_complete import AwaitComplete
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
@@ -31,12 +34,64 @@ def _keeping(block: type[MarkdownBlock]) -> type[MarkdownBlock]:
     return type(block.__name__, (_NoBreakSpacesKept, block), {"DEFAULT_CSS": ""})
 
 
+class LessonPage(Widget):
+    """The blocks of one text, built once and kept: shown again without being parsed or mounted."""
+
+    DEFAULT_CSS = """
+    LessonPage {
+        layout: vertical;
+        width: 1fr;
+        height: auto;
+    }
+    LessonPage > MarkdownParagraph {
+        margin: 0 0 1 0;
+    }
+    """
+    """Laid out as Markdown lays out its blocks (its paragraphs keep their bottom margin)."""
+
+
 class LessonMarkdown(Markdown):
-    """Markdown whose blocks keep no-break spaces, and whose lines never break at one."""
+    """Markdown whose blocks keep no-break spaces, and whose lines never break at one.
+
+    Each text it is given is drawn once, in a page of its own that stays mounted: `update`
+    with a text already seen shows its page again and hides the others (no parse, no mount,
+    no restyle of new blocks), so turning back and forth between sections costs a layout.
+    """
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         hold_no_break_spaces()
+        self._pages: dict[str, LessonPage] = {}
+        self._shown: LessonPage | None = None
 
     def get_block_class(self, block_name: str) -> type[MarkdownBlock]:
         return _keeping(super().get_block_class(block_name))
+
+    def update(self, markdown: str) -> AwaitComplete:
+        """Show `markdown`, drawn now if it is new (parsed here: no hop through a thread)."""
+        return AwaitComplete(self._show_page(markdown))
+
+    async def _show_page(self, markdown: str) -> None:
+        self._theme = self.app.theme
+        self._markdown = markdown
+        self._table_of_contents = None
+        if not markdown.strip():  # nothing to draw (the empty text Markdown starts with): no page
+            if self._shown is not None:
+                self._shown.display = False
+                self._shown = None
+            return
+        page = self._pages.get(markdown)
+        if page is None:
+            parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
+            page = LessonPage(*self._parse_markdown(parser.parse(markdown)))
+            self._pages[markdown] = page
+            if self._shown is not None:
+                self._shown.display = False
+            self._shown = page
+            await self.mount(page)
+            return
+        if page is not self._shown:  # shown again as it was drawn
+            if self._shown is not None:
+                self._shown.display = False
+            page.display = True
+            self._shown = page

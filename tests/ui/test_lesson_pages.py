@@ -1,0 +1,97 @@
+"""A section's text is drawn once: turning back to it shows its page again, without a parse or a restyle.
+
+The lesson reader keeps each section's Markdown blocks mounted (the sections not on screen hidden);
+these tests walk a lesson with callouts forth and back and look at what is on screen, how many pages
+were built and which widgets were restyled by each turn.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from textual.widgets.markdown import MarkdownBlock
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import load_course
+from course.ui.screens.lesson import LessonScreen
+from course.ui.widgets.lesson_markdown import LessonMarkdown, LessonPage
+from tests.ui.walk import screen_lines
+
+SIZE = (80, 24)
+
+
+def _lesson(course: Any) -> Any:
+    """A text lesson of at least four sections, some with a callout and some without."""
+    return next(
+        x
+        for x in course.ordered_lessons()
+        if len(x.sections) >= 4
+        and all(s.interactive is None for s in x.sections)
+        and len({s.callout for s in x.sections}) > 1
+    )
+
+
+def _first_words(text: str) -> str:
+    """The first three words of a section's text as drawn (Markdown marks left out)."""
+    return " ".join(re.sub(r"[*_`#>\[\]]", "", text).split()[:3])
+
+
+async def _open(make_app: Any) -> tuple[Any, Any, Any]:
+    course = load_course(bundled_course_dir())
+    lesson = _lesson(course)
+    app = make_app(course=course, learner="Pages")
+    return app, lesson, course
+
+
+async def test_turning_back_shows_each_section_from_the_page_built_the_first_time(make_app):
+    app, lesson, _course = await _open(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_lesson(lesson.id, 0)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        text = screen.query_one("#section-text", LessonMarkdown)
+        last = len(lesson.sections) - 1
+        await pilot.press(*["right"] * last)
+        await pilot.pause()
+        pages = list(text.query_children(LessonPage))
+        assert len(pages) == len({s.text for s in lesson.sections if s.text.strip()})
+        for index in range(last - 1, -1, -1):
+            await pilot.press("left")
+            await pilot.pause()
+            section = lesson.sections[index]
+            shown = "\n".join(screen_lines(app))
+            assert screen.index == index and section.title in shown
+            if section.text.strip():
+                assert _first_words(section.text) in re.sub(r"\s+", " ", shown)
+            assert [p for p in text.query_children(LessonPage) if p.display] == [text._shown]
+        assert list(text.query_children(LessonPage)) == pages  # none built again
+
+
+async def test_a_turn_to_a_page_already_built_restyles_none_of_its_blocks(make_app):
+    app, lesson, _course = await _open(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_lesson(lesson.id, 0)
+        await pilot.pause()
+        screen = app.screen
+        last = len(lesson.sections) - 1
+        await pilot.press(*["right"] * last)
+        await pilot.pause()
+        restyled: list[Any] = []
+        apply = app.stylesheet.apply
+
+        def counted(node: Any, *args: Any, **kwargs: Any) -> Any:
+            restyled.append(node)
+            return apply(node, *args, **kwargs)
+
+        app.stylesheet.apply = counted  # type: ignore[method-assign]
+        callouts_seen = set()
+        for _ in range(last):
+            await pilot.press("left")
+            await pilot.pause()
+            callouts_seen.add(lesson.sections[screen.index].callout)
+        assert len(callouts_seen) > 1  # the body's frame did change on the way
+        assert [n for n in restyled if isinstance(n, (MarkdownBlock, LessonPage))] == []
