@@ -38,7 +38,7 @@ from typing import Any
 from course.progress.checked import _cache_dir
 from course.progress.paths import is_learner_id
 from course.reports.compute import LearnerData, store_source
-from course.reports.learner_pass import LearnerResult, Mark
+from course.reports.learner_pass import LearnerResult
 from course.reports.model import AttemptFigures, CourseIndex, LearnerFigures, TestFigures, Visit
 
 CACHE_VERSION = 2
@@ -337,7 +337,7 @@ def _dump_results(results: Mapping[str | None, LearnerResult]) -> list[Any]:
     # A session's first sittings are those of every session that were taken in it.
     scopes.append(
         [
-            [quiz, score, [[q, r.score, r.correct, r.response_text] for q, r in latest.items()]]
+            [quiz, score, [[q, *mark] for q, mark in latest.items()]]
             for quiz, (latest, score) in every.first_sittings.items()
         ]
     )
@@ -354,7 +354,7 @@ def _load_results(
 ) -> dict[str | None, LearnerResult]:
     attempts = [AttemptFigures(learner_id, *values) for values in doc[0]]
     sittings = {
-        quiz: ({q: Mark(s, c, text) for q, s, c, text in latest}, score) for quiz, score, latest in doc[-1]
+        quiz: ({q: (s, c, text) for q, s, c, text in latest}, score) for quiz, score, latest in doc[-1]
     }
     out: dict[str | None, LearnerResult] = {}
     for entry in doc[1:-1]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
 
+from course.reports.learner_pass import Mark
 from course.reports.model import CourseIndex, ItemFigures
 from course.reports.stats import correlation
 
@@ -23,29 +23,30 @@ class ItemCollector:
     """Marks gathered learner by learner; only small numbers and answer texts are kept."""
 
     def __init__(self) -> None:
-        self._marks: dict[tuple[str, str], list[tuple[float, float]]] = {}
-        """(quiz, question) → (mark, mark on the rest of the sitting) per learner."""
+        self._marks: dict[str, dict[str, list[tuple[float, float]]]] = {}
+        """Quiz → question → (mark, mark on the rest of the sitting) per learner."""
         self._wrong: dict[tuple[str, str], Counter[str]] = {}
         self._shown: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         """Answer text → its folded form (most wrong answers repeat)."""
 
-    def add(self, first_sittings: Mapping[str, tuple[Mapping[str, Any], float]], index: CourseIndex) -> None:
-        marks, quizzes = self._marks, index.quizzes
+    def add(self, first_sittings: Mapping[str, tuple[Mapping[str, Mark], float]], index: CourseIndex) -> None:
+        every, quizzes = self._marks, index.quizzes
         for quiz_id, (latest, _) in first_sittings.items():
             if quiz_id not in quizzes:
                 continue
-            total = sum([row.score for row in latest.values()])
-            for question, row in latest.items():
-                key = (quiz_id, question)
-                score = row.score
-                found = marks.get(key)
+            marks = every.get(quiz_id)
+            if marks is None:
+                marks = every[quiz_id] = {}
+            total = sum([mark[0] for mark in latest.values()])
+            for question, (score, correct, response_text) in latest.items():
+                found = marks.get(question)
                 if found is None:
-                    marks[key] = [(score, total - score)]
+                    marks[question] = [(score, total - score)]
                 else:
                     found.append((score, total - score))
-                if not row.correct and row.response_text:
-                    self._count_wrong(key, row.response_text)
+                if not correct and response_text:
+                    self._count_wrong((quiz_id, question), response_text)
 
     def _count_wrong(self, key: tuple[str, str], response: str) -> None:
         folded = self._folded.get(response)
@@ -62,7 +63,7 @@ class ItemCollector:
     def figures(self, index: CourseIndex, min_answers: int) -> tuple[ItemFigures, ...]:
         out = []
         for (quiz_id, question), info in index.questions.items():
-            marks = self._marks.get((quiz_id, question))
+            marks = self._marks.get(quiz_id, {}).get(question)
             if not marks:
                 continue
             n = len(marks)

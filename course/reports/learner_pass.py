@@ -50,6 +50,16 @@ class Row(NamedTuple):
     raw: Mapping[str, Any]
 
 
+Mark = tuple[float, bool, str]
+"""What a sitting's figures read of an answer (item analysis, a test's discernment): its
+score, whether it was right, its text. A plain tuple: a report builds one per question of
+every first sitting."""
+
+
+_Scored = list[tuple[AttemptFigures, Mapping[str, Mark]]]
+"""Sittings scored, in time order, each with its latest answer per question."""
+
+
 def utc_timestamp(value: object) -> str | None:
     """`value` as "YYYY-MM-DDTHH:MM:SS.ffffffZ" (sorts as text), or None if it is not a time."""
     if not isinstance(value, str):
@@ -193,9 +203,9 @@ def read_rows(answers: Iterable[Mapping[str, Any]]) -> list[Row]:
 class LearnerResult:
     figures: LearnerFigures
     attempts: list[AttemptFigures]
-    first_sittings: Mapping[str, tuple[Mapping[str, Any], float]] = field(default_factory=dict)
-    """Quiz id → the first sitting's latest answer per question (a `Row`, or what the report
-    cache keeps of it: score, correct, response_text), and its score (item analysis)."""
+    first_sittings: Mapping[str, tuple[Mapping[str, Mark], float]] = field(default_factory=dict)
+    """Quiz id → the first sitting's latest answer per question (its `Mark`), and its score
+    (item analysis)."""
 
 
 def _attempt(learner: str, quiz: QuizInfo, rows: list[Row]) -> tuple[AttemptFigures, dict[str, Row]]:
@@ -248,9 +258,7 @@ def _attempt_figures(
     )
 
 
-def _test(
-    quiz: QuizInfo, attempts: list[tuple[AttemptFigures, dict[str, Row]]], known: dict[int, TestFigures]
-) -> TestFigures | None:
+def _test(quiz: QuizInfo, attempts: _Scored, known: dict[int, TestFigures]) -> TestFigures | None:
     """The first complete sitting's figures (computed once per sitting, shared by the scopes)."""
     if not attempts:
         return None
@@ -259,7 +267,7 @@ def _test(
         return TestFigures(attempts[0][0].score, False)
     attempt, latest = chosen
     if id(attempt) not in known:
-        marks = {q: r.correct for q, r in latest.items()}
+        marks = {q: mark[1] for q, mark in latest.items()}
         known[id(attempt)] = TestFigures(
             attempt.score, True, discernment_index(marks, quiz.reliable, quiz.misleading)
         )
@@ -396,26 +404,15 @@ def _careful_pass(
             tally.activities_correct += row.correct
         else:
             tally.reviews += 1
-    scored = []
+    scored: _Scored = []
     for (quiz_id, _), group in sittings.items():
         quiz = index.quizzes.get(quiz_id)
         if quiz is not None:
             group.sort(key=_TIME)
-            scored.append(_attempt(learner_id, quiz, group))
+            figures, latest = _attempt(learner_id, quiz, group)
+            scored.append((figures, {q: (r.score, r.correct, r.response_text) for q, r in latest.items()}))
     scored.sort(key=lambda pair: pair[0].started)
     return tallies, scored
-
-
-_Scored = list[tuple[AttemptFigures, Any]]
-"""Sittings scored, in time order, each with its latest answer per question."""
-
-
-class Mark(NamedTuple):
-    """What a sitting's figures read of an answer (item analysis, a test's discernment)."""
-
-    score: float
-    correct: bool
-    response_text: str
 
 
 _PLAIN_FIELDS = itemgetter(
@@ -544,7 +541,7 @@ def _plain_pass(
         found = groups.get(key)
         groups[key] = places[start:end] if found is None else [*found, *places[start:end]]
         start = end
-    scored: _Scored = []
+    scored: list[tuple[AttemptFigures, dict[str, int]]] = []
     for (quiz_id, sitting), where in groups.items():
         quiz = index.quizzes.get(quiz_id)
         if quiz is None:
@@ -573,12 +570,22 @@ def _plain_pass(
     # Marks are read of a quiz's first sitting (item analysis) and of a test's sittings only.
     tests = {q for m in index.modules.values() for q in (m.pretest, m.posttest) if q}
     seen: set[str] = set()
-    out = []
+    out: _Scored = []
     for figures, latest in scored:
         marks: Mapping[str, Mark] = {}
         if figures.quiz in tests or figures.quiz not in seen:
             seen.add(figures.quiz)
-            marks = {q: Mark(scores[n], correct[n], texts[n]) for q, n in latest.items()}
+            rows = latest.values()
+            marks = dict(
+                zip(
+                    latest,
+                    zip(
+                        map(scores.__getitem__, rows),
+                        map(correct.__getitem__, rows),
+                        map(texts.__getitem__, rows),
+                    ),
+                )
+            )
         out.append((figures, marks))
     return tallies, out
 
@@ -596,7 +603,7 @@ def _result(
     name: str,
     scope: str | None,
     tallies: Mapping[str, _Tally],
-    scored: list[tuple[AttemptFigures, dict[str, Row]]],
+    scored: _Scored,
     firsts: Mapping[str, AttemptFigures],
     tests: dict[int, TestFigures],
     read: Mapping[str, Any],
@@ -613,7 +620,7 @@ def _result(
             activities += tally.activities
             activities_correct += tally.activities_correct
             reviews += tally.reviews
-    per_quiz: dict[str, list[tuple[AttemptFigures, dict[str, Row]]]] = {}
+    per_quiz: dict[str, _Scored] = {}
     for pair in scored:
         if scope is None or (pair[0].session or "") == scope:
             per_quiz.setdefault(pair[0].quiz, []).append(pair)

@@ -82,7 +82,7 @@ def seen(results: dict[str | None, Any]) -> list[Any]:
             result.figures,
             result.attempts,
             [
-                (quiz, [(q, m.score, m.correct, m.response_text) for q, m in latest.items()], score)
+                (quiz, [(q, *mark) for q, mark in latest.items()], score)
                 for quiz, (latest, score) in result.first_sittings.items()
             ],
         )
