@@ -10,6 +10,7 @@ from course.progress import ProgressStore
 from course.ui.screens.quiz import QuizScreen
 from course.ui.screens.results import ResultsScreen
 from tests.ui.helpers import answer_current, next_question
+from tests.ui.walk import drawn_text
 
 MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
@@ -80,7 +81,7 @@ async def test_max_attempts_stops_retries_and_shows_solutions(tmp_path, make_app
             await answer_current(pilot, right=False)
             await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        assert "Bonne réponse : Dans la barre d'adresse" in str(app.screen.query_one("#missed").render())
+        assert "Bonne réponse : Dans la barre d'adresse" in drawn_text(app.screen.query_one("#missed"))
         shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
         assert not app.screen.query("#retry") and "Recommencer" not in shown  # no retry offered at all
         await pilot.press("r")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 
+from textual.geometry import Region
+
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.ui.screens.quiz import QuizItem, QuizScreen
 from course.ui.screens.results import ResultsScreen
 from course.ui.widgets.choice_list import ChoiceList
-from tests.ui.walk import first_row_visible, give_wrong_answer, last_row_visible, screen_lines
+from tests.ui.walk import drawn_text, first_row_visible, give_wrong_answer, last_row_visible, screen_lines
 
 BUNDLED = load_course(bundled_course_dir())
 SIZE = (80, 24)
@@ -91,10 +93,18 @@ async def test_the_results_list_right_choices_without_a_bar(make_app):
         await pilot.pause()
         rows = "\n".join(screen_lines(app))
         assert "Bonne réponse :" in rows
-        assert " | " not in str(missed.render()) and " | " not in rows
+        assert " | " not in drawn_text(missed) and " | " not in rows
         question = next(q for q in quiz.questions if q.id == "definition-insee")
         right = [c.text for c in question.choices if c.correct]
-        assert " ; ".join(right) in " ".join(str(missed.render()).split())
+        assert " ; ".join(right) in drawn_text(missed)
+        lines = [
+            strip.text for strip in missed.render_lines(Region(0, 0, missed.size.width, missed.size.height))
+        ]
+        bullets = [n for n, line in enumerate(lines) if line.startswith("• ")]
+        assert bullets
+        for n in bullets:  # a question that wraps goes on under its first word, and so does its solution
+            following = lines[n + 1]
+            assert following.startswith("  ") and following[2] != " ", following
 
 
 async def test_a_validated_match_no_longer_asks_for_enter(make_app):

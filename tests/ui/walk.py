@@ -32,6 +32,15 @@ def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
+def drawn_text(widget: Widget) -> str:
+    """Every row `widget` draws at its size (also the rows scrolled out of view), as one line
+    of words: what a learner reads there, whatever the wrapping."""
+    size = widget.size
+    return " ".join(
+        " ".join(strip.text for strip in widget.render_lines(Region(0, 0, size.width, size.height))).split()
+    )
+
+
 def visible_part(app, widget: Widget) -> Region:  # type: ignore[no-untyped-def]
     """The part of `widget` inside the visible region of the screen (empty when hidden or scrolled away)."""
     found = app.screen._compositor.visible_widgets.get(widget)

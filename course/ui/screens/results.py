@@ -6,6 +6,7 @@ no pass line, only where the learner starts from and how far they have come.
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from course.ui.messages import BackChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
 from course.ui.widgets.question_view import right_answer
 from course.ui.widgets.steady_footer import SteadyFooter
+from course.ui.widgets.typography import hanging
 
 _QUIZ_CONFIDENCE_KEYS = {
     1: "quiz.confidence.1",
@@ -113,23 +115,22 @@ class ResultsScreen(Screen[None]):
         )
         return text
 
-    def _missed(self) -> Text:
-        text = Text()
+    def _missed(self) -> Group:
+        """The questions to look at again, each one a block: its lines that wrap start under
+        its first word, and its solution (evaluation quizzes) under it."""
         if not self.result.missed:
-            text.append(t("results.none_missed"))
-            return text
-        text.append(t("results.missed_title") + "\n", style="bold")
+            return Group(Text(t("results.none_missed")))
+        rows: list[RenderableType] = [Text(t("results.missed_title"), style="bold")]
         solutions = self.quiz.mode == "evaluation"
         for question_id in self.result.missed:
             question = self.journey.course.question(self.quiz.id, question_id)
             if question is not None:
-                text.append(f"• {question_text(question)}\n")
+                rows.append(hanging(Text("• "), Text(question_text(question))))
                 if solutions:
-                    text.append(
-                        "  " + t("results.solution", answer=right_answer(question)) + "\n", style="italic"
-                    )
-        text.append(t("results.review_hint"))
-        return text
+                    answer = t("results.solution", answer=right_answer(question))
+                    rows.append(hanging(Text("  "), Text(answer, style="italic")))
+        rows.append(Text(t("results.review_hint")))
+        return Group(*rows)
 
     def _calibration(self) -> Text:
         """How sure the learner said they were, level by level as chosen, against how right they were."""

@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from course.ui.widgets.typography import hanging
+
 
 class ChoiceList(OptionList):
     """Choices shown in a given order; `multiple` lets several be marked.
@@ -55,18 +57,12 @@ class ChoiceList(OptionList):
         super().__init__(*self._build_options(), id=id)
 
     def _prompt(self, position: int) -> Table:
-        """The number and the mark, then the choice's text; its wrapped lines start under its
-        first word, not under the number."""
+        """The number and the mark, then the choice's text (wrapped under its first word)."""
         original = self.order[position]
         on = original in self.marked
         mark = ("[x]" if on else "[ ]") if self.multiple else ("(•)" if on else "( )")
-        marker = f"{position + 1}  {mark} "
-        grid = Table.grid()
-        grid.add_column(width=len(marker), no_wrap=True)
-        grid.add_column(ratio=1)
         style = "bold" if on else ""
-        grid.add_row(Text(marker, style=style), Text(self.texts[original], style=style))
-        return grid
+        return hanging(Text(f"{position + 1}  {mark} ", style=style), Text(self.texts[original], style=style))
 
     def reset(self, texts: list[str], order: list[int], *, multiple: bool) -> None:
         """Other choices in the same list, none marked, ready to answer (no widget remounted)."""

@@ -1,4 +1,5 @@
-"""French typography kept together on screen: no line break before : ; ? ! % or inside « »."""
+"""Text laid out for reading on screen: French typography kept together (no line break before
+: ; ? ! % or inside « »), and lines that wrap under their own first word after a bullet or a number."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 import rich._wrap
 from rich.cells import cell_len
+from rich.table import Table
 from rich.text import Text
 
 from course.i18n import get_language
@@ -24,6 +26,16 @@ def french_spacing(text: str) -> str:
     if get_language() != "fr":
         return text
     return _AFTER.sub(NBSP, _BEFORE.sub(NBSP, text))
+
+
+def hanging(marker: Text, text: Text) -> Table:
+    """`marker` (a bullet, a number and its mark) then `text`, whose wrapped lines start under
+    its own first character rather than under the marker, at any width."""
+    grid = Table.grid()
+    grid.add_column(width=cell_len(marker.plain), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(marker, text)
+    return grid
 
 
 def wrap_hanging(text: Text, width: int, indent: int) -> Text:
