@@ -20,7 +20,7 @@ from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.lesson_markdown import LessonMarkdown
-from course.ui.widgets.steady_footer import SteadyFooter
+from course.ui.widgets.steady_footer import SteadyFooter, _Entry
 from course.ui.widgets.typography import french_markdown
 
 _LESSON_CALLOUT_KEYS = {
@@ -46,6 +46,48 @@ def _interactive_widget(section: Section) -> Widget | None:
 
         return InspectView(section.inspect)
     return None
+
+
+def _activity_chain(section: Section) -> tuple[type[Widget], ...]:
+    """The classes the focus goes through on arrival in the section's activity: its first list, then the activity."""
+    if section.scenario is not None:
+        from course.ui.widgets.choice_list import ChoiceList
+        from course.ui.widgets.scenario_view import ScenarioView
+
+        return (ChoiceList, ScenarioView)
+    if section.feed is not None:
+        from course.ui.widgets.feed_view import FeedView, PostList
+
+        return (PostList, FeedView)
+    if section.inspect is not None:
+        from course.ui.widgets.inspect_view import ClueList, InspectView
+
+        return (ClueList, InspectView)
+    return ()
+
+
+class LessonFooter(SteadyFooter):
+    """The steady footer, composed with the keys of the lesson's activities already among its own.
+
+    Arriving in an activity then shows its keys in place, in the frame of the section, where a key
+    the footer never had would make it rebuild itself after that frame.
+    """
+
+    def __init__(self, chains: list[tuple[type[Widget], ...]]) -> None:
+        super().__init__()
+        self._chains = chains
+
+    def _possible(self) -> list[_Entry]:
+        found: dict[tuple[str, str], _Entry] = {}
+        for chain in self._chains:
+            for cls in chain:
+                for _key, binding in cls._merge_bindings():
+                    if binding.show and binding.group is None:
+                        entry = self._entry(binding)
+                        found.setdefault(entry.ident, entry)
+        for entry in super()._possible():
+            found.setdefault(entry.ident, entry)
+        return list(found.values())
 
 
 class SectionBody(VerticalScroll):
@@ -128,7 +170,8 @@ class LessonScreen(Screen[None]):
             yield Button(t("lesson.button.previous"), id="previous")
             yield Static(id="counter", markup=False)
             yield Button(t("lesson.button.next"), id="next", variant="primary")
-        yield SteadyFooter()  # its keys change in place when the focus moves
+        # its keys change in place when the focus moves, into an activity too
+        yield LessonFooter([chain for s in self.lesson.sections if (chain := _activity_chain(s))])
 
     async def on_mount(self) -> None:
         async with self._turning:
