@@ -109,6 +109,12 @@ class Journey:
         self._known: Identity | None = None
         """The answer files' identity the summary (and the answers in memory, once read) was
         derived from, exactly; None once that is not sure (the summary is then no longer saved)."""
+        self._recent: list[AnswerRecord] = []
+        """While no answer was read: the answers this journey wrote since, the only ones
+        written since the files were `_known` (a new attempt's answers are all here)."""
+        self._created: set[str] = set()
+        """Attempts (sitting ids) this journey opened while it knew the files exactly."""
+        self._closing: tuple[str, str, list[Any] | None] | None = None
         kept = load_summary(store.paths, learner.id, self._course_key)
         if kept is not None:
             self._summary, self._known = kept
@@ -164,6 +170,21 @@ class Journey:
         the answers (read again if needed); the next start rebuilds the summary."""
         self._known = None
         self._summary = None
+        self._recent = []
+        self._created = set()
+
+    def _unchanged_since(self, sitting: str) -> bool:
+        """No answer needs reading for an attempt this journey opened: none was read yet, and
+        the files are still those the summary knows (so every answer of the attempt is one
+        this journey wrote)."""
+        return (
+            bool(sitting)
+            and sitting in self._created
+            and self._loaded is None
+            and self._known is not None
+            and not self._waiting()
+            and answers_identity(self.store.paths, self.learner.id) == self._known
+        )
 
     def _keep_summary(self) -> None:
         if self._known is not None and self._summary is not None:
@@ -187,6 +208,36 @@ class Journey:
             or answers_identity(self.store.paths, learner_id) != before
         ):
             self._forget_summary()
+
+    def _moved_on(self, quiz_id: str, entry: dict[str, Any], key: list[Any]) -> bool:
+        """A quiz's entry after this journey opened or closed one of its own attempts, with no
+        answer read: opening adds no result; closing adds the attempt's, from its answers
+        (all written by this journey)."""
+        before = entry.get("key")
+        if not isinstance(before, list) or len(before) != 2 or before[0] != key[0]:
+            return False
+        if before[1] is None and key[1] in self._created:
+            entry["key"] = key  # a new attempt: nobody answered it yet
+            return True
+        closing = self._closing
+        if key[1] is not None or before[1] not in self._created or closing is None:
+            return False
+        if closing[:2] != (quiz_id, before[1]):
+            return False
+        row = closing[2]
+        count, best = entry.get("count"), entry.get("best")
+        if row is not None:
+            if type(count) is not int or not (best is None or type(best) in (int, float)):
+                return False
+            results = entry.get("results")
+            entry["count"] = count + 1
+            entry["best"] = row[1] if best is None else max(best, row[1])
+            entry["passed"] = bool(entry.get("passed")) or row[2]
+            entry["first"] = entry.get("first") or row
+            kept = [*results, row] if isinstance(results, list) else None
+            entry["results"] = kept if kept is not None and len(kept) <= KEPT_RESULTS else None
+        entry["key"] = key
+        return True
 
     def _followed(self, appended: Appended | None, stored: AnswerRecord) -> Identity | None:
         """The files' identity after our own write of `stored`, if the files were, just
@@ -213,10 +264,17 @@ class Journey:
             return False  # not the newest answer: its place among the others is unknown
         if stored.quiz in self.course.quizzes and stored.mode == "quiz":
             reset = self._quiz_state(stored.quiz).get("reset", "")
-            if stored.timestamp > reset and sitting_key(stored) != self._results_key(stored.quiz)[1]:
+            entry = summary["quizzes"].get(stored.quiz)
+            if stored.timestamp <= reset:
+                pass
+            elif sitting_key(stored) != self._results_key(stored.quiz)[1]:
                 if self._loaded is None:
                     return False  # an attempt already closed changes: its answers are needed
                 summary["quizzes"][stored.quiz] = self._summary_of(stored.quiz)
+            elif isinstance(entry, dict) and type(entry.get("top")) is int:
+                entry["top"] = max(entry["top"], stored.attempt)  # the attempt under way: no result yet
+            else:
+                return False
         if stored.timestamp > str(self._state.get("reset_all") or ""):
             try:
                 cards = {(c[0], c[1]): c for c in summary["cards"]}
@@ -269,7 +327,7 @@ class Journey:
                 quizzes[quiz_id] = self._summary_of(quiz_id)
             elif key[1] is None and _plain_time(key[0]) and latest < key[0]:
                 quizzes[quiz_id] = _no_results(key)  # reset after every answer, none under way
-            else:
+            elif not (isinstance(entry, dict) and self._moved_on(quiz_id, entry, key)):
                 self._forget_summary()
                 return
         if changed:
@@ -305,6 +363,7 @@ class Journey:
         results = self.results(quiz_id)
         return {
             "key": self._results_key(quiz_id),
+            "top": max((a.attempt for a in self._since_reset(quiz_id)), default=0),
             "count": len(results),
             "best": max((r.score for r in results), default=None),
             "passed": any(r.passed for r in results),
@@ -395,6 +454,8 @@ class Journey:
         known = self._followed(self.store.last_append(self.learner.id), stored)
         if known is not None and self._count_answer(stored):
             self._known = known
+            if self._loaded is None:
+                self._recent.append(stored)
             self._keep_summary()
         else:
             self._forget_summary()
@@ -538,7 +599,8 @@ class Journey:
         a second window of the same learner joins the attempt the first one opened.
         """
         chosen: dict[str, Any] = {}
-        latest = max((a.attempt for a in self._since_reset(quiz.id)), default=0)
+        latest = self._top(quiz.id)
+        known = self._known is not None and self._loaded is None
 
         def change(state: dict[str, Any]) -> None:
             quizzes = state.setdefault("quizzes", {})
@@ -553,18 +615,37 @@ class Journey:
                     "sitting": new_id(),
                 }
                 quizzes[quiz.id] = entry
+                if known:
+                    self._created.add(entry["sitting"])
             state["last"] = {"kind": "quiz", "id": quiz.id}
             chosen.update(entry)
 
         self._change(change)
-        self._reread()  # the other window's answers too
         number, sitting = _int(chosen.get("attempt")) or 1, str(chosen.get("sitting") or "")
+        if not self._unchanged_since(sitting):
+            self._reread()  # the other window's answers too
         answered = frozenset(a.question for a in self._sitting(quiz.id, number, sitting))
         return Attempt(quiz, number, _int(chosen.get("seed")), answered, sitting)
 
+    def _top(self, quiz_id: str) -> int:
+        """The highest attempt number among the quiz's answers since its reset."""
+        entry = self._summary_entry(quiz_id)
+        if entry is not None and type(entry.get("top")) is int:
+            top: int = entry["top"]
+            return top
+        return max((a.attempt for a in self._since_reset(quiz_id)), default=0)
+
     def _sitting(self, quiz_id: str, number: int, sitting: str) -> list[AnswerRecord]:
-        """The answers of one attempt (by its sitting id, or by number for an old attempt)."""
+        """The answers of one attempt (by its sitting id, or by number for an old attempt);
+        those of an attempt this journey opened, while no answer was read, are its own."""
         key = sitting or f"#{number}"
+        if self._loaded is None and self._known is not None and sitting in self._created:
+            reset = self._quiz_state(quiz_id).get("reset", "")
+            return [
+                a
+                for a in self._recent
+                if a.quiz == quiz_id and a.mode == "quiz" and a.timestamp > reset and sitting_key(a) == key
+            ]
         return [a for a in self._since_reset(quiz_id) if sitting_key(a) == key]
 
     def _open_sitting(self, quiz_id: str, number: int) -> str:
@@ -640,9 +721,16 @@ class Journey:
 
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
         """Close an attempt; its score is computed from its answers, as every report does."""
-        self._reread()  # those given in another window too
         sitting = self._open_sitting(quiz.id, attempt)
-        result = self._score(quiz, attempt, self._sitting(quiz.id, attempt, sitting), utc_now())
+        if not self._unchanged_since(sitting):
+            self._reread()  # those given in another window too
+        answers = self._sitting(quiz.id, attempt, sitting)
+        result = self._score(quiz, attempt, answers, utc_now())
+        if self._loaded is None and answers:  # the attempt as `results` will derive it
+            row = _result_row(self._score(quiz, answers[0].attempt, answers, answers[-1].timestamp))
+            self._closing = (quiz.id, sitting, row)
+        else:
+            self._closing = (quiz.id, sitting, None)
 
         def change(state: dict[str, Any]) -> None:
             entry = state.setdefault("quizzes", {}).setdefault(quiz.id, {})
@@ -657,7 +745,10 @@ class Journey:
                 }
             )
 
-        self._change(change)
+        try:
+            self._change(change)
+        finally:
+            self._closing = None
         return result
 
     @staticmethod
@@ -836,7 +927,7 @@ def _plain_time(value: str) -> bool:
 
 
 def _no_results(key: list[Any]) -> dict[str, Any]:
-    return {"key": key, "count": 0, "best": None, "passed": False, "first": None, "results": []}
+    return {"key": key, "top": 0, "count": 0, "best": None, "passed": False, "first": None, "results": []}
 
 
 def _course_key(course: Course) -> str:

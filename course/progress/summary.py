@@ -14,7 +14,9 @@ window makes the saved summary look stale at the next start, never wrong. During
 the journey keeps the summary in step with each answer it writes, saved with the files'
 identity just after that write (`ProgressStore.last_append`), only while it knows that no
 one else wrote since (the newest segment before its write is the one it knew): the next
-start then reads no answer. On any doubt it stops saving, and the next start rebuilds. Like the index
+start then reads no answer. A quiz taken after a fresh start reads none either: the
+attempt's answers are those the journey wrote, and its result joins the quiz's figures.
+On any doubt it stops saving, and the next start rebuilds. Like the index
 of checked segments, the summary is derived data: it lives in the cache folder, never in
 the data dir, is replaced whole, and losing it only costs one read of the answers.
 """
@@ -32,7 +34,7 @@ from typing import Any
 from course.progress.checked import _cache_dir
 from course.progress.paths import StorePaths, segment_number
 
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 Identity = list[list[Any]]
 
 

@@ -242,6 +242,8 @@ def test_two_windows_never_leave_a_summary_that_disagrees(mini_course, windows) 
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
         learner = ProgressStore(data).create_learner("Awa")
+        answer(Journey(mini_course, ProgressStore(data), learner), 0, 0, False)
+        Journey(mini_course, ProgressStore(data), learner)  # both windows open with a fresh summary
         journeys = {side: Journey(mini_course, ProgressStore(data), learner) for side in ("left", "right")}
         for side, turn in windows:
             for step in turn:
@@ -284,3 +286,36 @@ def test_an_answer_written_by_another_window_stops_the_summary(mini_course, tmp_
     assert load_summary(left.store.paths, learner.id, left._course_key) is None  # stale, not wrong
     store = ProgressStore(data)
     assert seen(Journey(mini_course, store, learner)) == from_answers(mini_course, store, learner)
+
+
+def test_a_quiz_taken_after_a_fresh_start_reads_no_old_answer(mini_course, tmp_path) -> None:
+    """Opening an attempt, answering, scoring it, its results and its confidence table:
+    none of it reads the answers given before (they are in the summary)."""
+    data = tmp_path / "data"
+    learner = ProgressStore(data).create_learner("Awa")
+    earlier = Journey(mini_course, ProgressStore(data), learner)
+    for _ in range(3):
+        answer(earlier, 0, 0, False)
+        finish(earlier, 0)
+    Journey(mini_course, ProgressStore(data), learner)
+    quiz = next(iter(mini_course.quizzes.values()))
+    with counting_reads() as reads:
+        journey = Journey(mini_course, ProgressStore(data), learner)
+        attempt = journey.attempt(quiz)
+        for question in quiz.questions:
+            grade = Grade(True, 1.0, "x", "x", "x")
+            journey.record(quiz, question, attempt.number, grade, 0, 1.0, confidence=3)
+        result = journey.finish(quiz, attempt.number)
+        shown = on_the_map(journey)
+        table = journey.calibration(quiz.id, attempt.number)
+        history = journey.results(quiz.id)
+    assert reads == []
+    assert result.score == 1.0 and table == {(True, True): len(quiz.questions)}
+    assert [r.number for r in history] == [1, 2, 3, 4] and history[-1].passed
+    store = ProgressStore(data)
+    expected = from_answers(mini_course, store, learner)
+    assert shown == {name: expected[name] for name in shown}
+    with counting_reads() as reads:
+        reopened = Journey(mini_course, store, learner)
+        assert seen(reopened) == expected
+    assert reads == []
