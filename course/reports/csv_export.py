@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from course.i18n import t
 from course.reports.compute import ALL, LearnerData, compute_report, memory_source
-from course.reports.learner_pass import read_each, unique_in_time_order
+from course.reports.learner_pass import _plain_columns, read_each, unique_in_time_order
 from course.reports.model import CourseIndex, Report
 from course.text.safe import neutralise_cell, pseudonym
 
@@ -226,12 +226,16 @@ def _learner_rows(
     `_writer`'s dialect: each cell quoted only when it holds the separator, a quote or a line
     break); their count. Cells that repeat (the learner, the place of a quiz, a question) are
     put together once."""
+    answers = data.answers
+    columns = _plain_columns(answers) if type(answers) is list else None
+    if columns is not None:
+        return _plain_rows(who, answers, columns, index, session, lesson_quizzes, places, cell, sep)
     lines: list[str] = []
     starts: dict[str, str] = {}
     asked: dict[tuple[str, str, str], str] = {}
     known = cell.seen.get
     who_cell = cell(who)
-    data.rows = read_each(data.answers)  # read once: the summary computed next reads them too
+    data.rows = read_each(answers)  # read once: the summary computed next reads them too
     for row in unique_in_time_order(data.rows):
         if session is not None and row.session != session:
             continue
@@ -240,7 +244,7 @@ def _learner_rows(
             start = starts[row.session] = f"{who_cell}{sep}{cell(row.session or None)}{sep}"
         where = places.get((row.quiz, row.lesson, row.mode))
         if where is None:
-            module, lesson_id, lesson, kind = _place(row, index, lesson_quizzes)
+            module, lesson_id, lesson, kind = _place(row.quiz, row.lesson, row.mode, index, lesson_quizzes)
             where = places[(row.quiz, row.lesson, row.mode)] = sep.join(
                 cell(value) for value in (module, lesson_id, lesson, row.quiz, kind)
             )
@@ -266,6 +270,80 @@ def _learner_rows(
     return "".join(lines), len(lines)
 
 
+def _plain_rows(
+    who: str,
+    answers: list[Mapping[str, Any]],
+    columns: tuple[tuple[Any, ...], ...],
+    index: CourseIndex,
+    session: str | None,
+    lesson_quizzes: set[str],
+    places: dict[tuple[str, str, str], str],
+    cell: _Cells,
+    sep: str,
+) -> tuple[str, int]:
+    """`_learner_rows` for answers as the store writes them (`_plain_columns`), column by
+    column: each distinct value of a column is made a cell once, then rows are joined."""
+    stamps, scores, durations, hints, quizzes, questions, modes, sessions, sittings, attempts = columns[:10]
+    texts, _, lessons, correct = columns[10:]
+    tidy = {label: label.strip() if label else "" for label in set(sessions)}
+    order = sorted(range(len(stamps)), key=stamps.__getitem__)  # time order (a stable sort)
+    if session is not None:
+        order = [n for n in order if tidy[sessions[n]] == session]
+    if not order:
+        return "", 0
+
+    def column(values: Iterable[Any], make: Callable[[Any], str] = cell) -> list[str]:
+        chosen = [values[n] for n in order] if isinstance(values, tuple) else list(values)
+        made = {value: make(value) for value in set(chosen)}
+        return list(map(made.__getitem__, chosen))
+
+    who_cell = cell(who)
+    starts = column(sessions, lambda label: f"{who_cell}{sep}{cell(tidy[label] or None)}")
+
+    def place(key: tuple[str, str, str]) -> str:
+        where = places.get(key)
+        if where is None:
+            module, lesson_id, lesson, kind = _place(*key, index, lesson_quizzes)
+            where = places[key] = sep.join(cell(value) for value in (module, lesson_id, lesson, key[0], kind))
+        return where
+
+    qtypes = [answers[n].get("qtype") for n in order]
+
+    def asked(key: tuple[str, str, Any]) -> str:
+        quiz_id, question_id, qtype = key
+        question = index.questions.get((quiz_id, question_id))
+        return sep.join((cell(question_id), cell(question.prompt if question else None), cell(_text(qtype))))
+
+    picked = [[values[n] for n in order] for values in (quizzes, questions, lessons, modes)]
+    wheres = column(zip(picked[0], picked[2], picked[3]), place)
+    whats = column(zip(picked[0], picked[1], map(_text, qtypes)), asked)
+    moments = [stamps[n][:10] + " " + stamps[n][11:19] for n in order]
+    if not _PLAIN_TIMES.fullmatch("\n".join(moments) + "\n"):
+        moments = [moment if _PLAIN_TIME.fullmatch(moment) else cell(moment) for moment in moments]
+    confidences = [answers[n].get("confidence") for n in order]
+    lines = map(
+        sep.join,
+        zip(
+            starts,
+            wheres,
+            whats,
+            column(attempts),
+            column(sittings),
+            column(texts),
+            column(correct, lambda right: "1" if right else "0"),
+            column(scores),
+            column(hints),
+            column(durations),
+            moments,
+            [
+                cell(value) if isinstance(value, int) and not isinstance(value, bool) else ""
+                for value in confidences
+            ],
+        ),
+    )
+    return "\r\n".join(lines) + "\r\n", len(order)
+
+
 def _quoted(text: str, sep: str) -> str:
     """`text` as `csv.writer` (QUOTE_MINIMAL, `"` quoting, "\\r\\n" lines) writes a cell."""
     if sep in text or '"' in text or "\r" in text or "\n" in text:
@@ -274,13 +352,13 @@ def _quoted(text: str, sep: str) -> str:
 
 
 def _place(
-    row: Any, index: CourseIndex, lesson_quizzes: set[str]
+    quiz_id: str, lesson_of: str, mode: str, index: CourseIndex, lesson_quizzes: set[str]
 ) -> tuple[str | None, str | None, str | None, str]:
     """Module title, lesson id and title, and kind of an answer's quiz: a module's test
     belongs to the module, not to its first lesson."""
-    quiz = index.quizzes.get(row.quiz)
-    kind = row.mode if row.mode != "quiz" else quiz.kind if quiz else "lesson"
-    lesson_id = row.lesson if (quiz is None or row.quiz in lesson_quizzes) else ""
+    quiz = index.quizzes.get(quiz_id)
+    kind = mode if mode != "quiz" else quiz.kind if quiz else "lesson"
+    lesson_id = lesson_of if (quiz is None or quiz_id in lesson_quizzes) else ""
     lesson = index.lessons.get(lesson_id)
     module = index.modules.get(quiz.module if quiz else lesson.module if lesson else "")
     return (module.title if module else None, lesson_id or None, lesson.title if lesson else None, kind)
@@ -306,6 +384,7 @@ class _Cells:
 
 _PLAIN_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 """A time as `_spreadsheet_time` writes it: nothing in it to quote or neutralise."""
+_PLAIN_TIMES = re.compile(r"(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n)*")
 
 
 def summary_csv(

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course.reports import learner_pass
+from course.reports import csv_export, learner_pass
 from course.reports.learner_pass import learner_results
 from tests.unit import reports_data as data
 
@@ -140,3 +140,36 @@ def test_answers_as_the_store_writes_them_are_not_read_one_by_one(monkeypatch: p
     assert seen(learner_results(LEARNER, answers, STATE, INDEX, None, 0.5)) == expected
     assert calls == []
     assert [scope for scope, *_ in expected] == [None, "matin", "après-midi"]
+
+
+def csv_rows(answers: list[dict[str, Any]], sep: str, session: str | None) -> tuple[str, int]:
+    from course.reports.compute import LearnerData
+
+    lesson_quizzes = {q.id for q in INDEX.quizzes.values() if q.kind == "lesson"}
+    data = LearnerData(LEARNER, answers, STATE)
+    return csv_export._learner_rows(
+        "=Léa", data, INDEX, session, lesson_quizzes, {}, csv_export._Cells(sep), sep
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    answers,
+    st.text(alphabet=st.sampled_from("=+-@\t\r\n ;,\"'aé1"), max_size=6),
+    st.sampled_from(["qtype", "confidence", "response_text", "session", "sitting", "timestamp", None]),
+    st.integers(0, 39),
+    st.sampled_from([";", ","]),
+    st.sampled_from([None, "matin", "après-midi"]),
+)
+def test_csv_rows_read_column_by_column_are_the_rows_read_answer_by_answer(
+    answers: list[dict[str, Any]], text: str, field: str | None, where: int, sep: str, session: str | None
+) -> None:
+    if field and answers:
+        answers[where % len(answers)][field] = (
+            3 if field == "confidence" else "=026-11-24T1;:0,:00.000000Z" if field == "timestamp" else text
+        )
+    plain = csv_rows(answers, sep, session)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csv_export, "_plain_columns", lambda answers: None)
+        careful = csv_rows(answers, sep, session)
+    assert plain == careful
