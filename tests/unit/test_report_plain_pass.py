@@ -142,7 +142,7 @@ def test_answers_as_the_store_writes_them_are_not_read_one_by_one(monkeypatch: p
     assert [scope for scope, *_ in expected] == [None, "matin", "après-midi"]
 
 
-def csv_rows(answers: list[dict[str, Any]], sep: str, session: str | None) -> tuple[str, int]:
+def csv_rows(answers: list[Any], sep: str, session: str | None) -> tuple[str, int]:
     from course.reports.compute import LearnerData
 
     lesson_quizzes = {q.id for q in INDEX.quizzes.values() if q.kind == "lesson"}
