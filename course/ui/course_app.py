@@ -7,6 +7,7 @@ changes who is learning and what screen is shown.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -85,6 +86,8 @@ class AtelierApp(ScreenRequests, App[None]):
         self._watch_size = False
         self.store_guard = StoreGuard(self)
         self.presence = Presence(store.paths.root)
+        self.after_first_screen: list[Callable[[], object]] = []
+        """Called once the first screen is drawn (the launcher turns the garbage collector back on)."""
 
     def _first_theme(self) -> None:
         """The theme, chosen before the first stylesheet is parsed.
@@ -150,6 +153,9 @@ class AtelierApp(ScreenRequests, App[None]):
         self._watch_size = True
         self._check_size(self.size.width, self.size.height)
         self.style_cache.save()  # the first screen's rules, for the next start
+        for call in self.after_first_screen:
+            call()
+        self.after_first_screen.clear()
 
     # -- learners -----------------------------------------------------------------
     def choose_learner_name(self, name: str) -> None:

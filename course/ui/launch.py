@@ -16,6 +16,16 @@ from course.i18n import t
 def launch_app(args: argparse.Namespace) -> int:
     import gc
 
+    gc.disable()  # the start allocates a lot and leaves little garbage: no collection before the first screen
+    try:
+        return _launch(args)
+    finally:
+        gc.enable()
+
+
+def _launch(args: argparse.Namespace) -> int:
+    import gc
+
     gc.freeze()  # what is loaded now lives as long as the app: the collector need not walk it again
     from course.progress import ProgressStore, resolve_data_dir
 
@@ -48,6 +58,7 @@ def launch_app(args: argparse.Namespace) -> int:
         ),
     )
     gc.freeze()  # likewise the course, the store and the app's modules
+    app.after_first_screen.append(gc.enable)
     try:
         app.run()
     finally:  # answers the disk still refuses are saved elsewhere, and the person told where

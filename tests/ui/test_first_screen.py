@@ -70,6 +70,23 @@ async def test_a_short_course_is_drawn_once_without_a_scrollbar(make_app):
         assert not screen.query_one("#lessons").show_vertical_scrollbar
 
 
+async def test_what_waits_for_the_first_screen_runs_once_it_is_drawn(make_app):
+    """The launcher turns the garbage collector back on there (it is off while the app starts)."""
+    app = make_app()
+    calls: list[str] = []
+    app.after_first_screen.append(
+        lambda: calls.append("map" if isinstance(app.screen, CourseMapScreen) else "?")
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
+        assert calls == ["map"]
+        await pilot.press("question_mark")
+        await pilot.pause(0.1)
+        assert calls == ["map"]
+
+
 async def test_the_chosen_theme_is_the_first_one_drawn(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
