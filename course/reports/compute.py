@@ -38,7 +38,7 @@ class LearnerData:
     figures come from the report cache (`cache`, see `course.reports.cache`) is never read.
     """
 
-    __slots__ = ("_answers", "_read", "_state", "cache", "learner", "rows")
+    __slots__ = ("_answers", "_read", "_state", "cache", "columns", "learner", "rows")
 
     def __init__(
         self,
@@ -56,6 +56,8 @@ class LearnerData:
         self.cache = cache
         self.rows: list[Row | None] | None = None
         """`read_each(self.answers)`, once a reader (the CSV of every answer) has done it."""
+        self.columns: tuple[tuple[Any, ...], ...] | None = None
+        """`plain_columns(self.answers)`, once a reader has found them plain."""
 
     def _fill(self) -> None:
         if self._read is not None:
@@ -255,12 +257,26 @@ def _results_of(
     cache = data.cache
     if cache is None:
         return learner_results(
-            data.learner, data.answers, data.state, index, scopes, help_below, rows=data.rows
+            data.learner,
+            data.answers,
+            data.state,
+            index,
+            scopes,
+            help_below,
+            rows=data.rows,
+            columns=data.columns,
         )
     every = cache.results(help_below)
     if every is None:
         every = learner_results(
-            data.learner, data.answers, data.state, index, None, help_below, rows=data.rows
+            data.learner,
+            data.answers,
+            data.state,
+            index,
+            None,
+            help_below,
+            rows=data.rows,
+            columns=data.columns,
         )
         cache.keep_results(every)
     return every if scopes is None else {scope: every[scope] for scope in scopes if scope in every}

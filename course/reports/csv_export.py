@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from course.i18n import t
 from course.reports.compute import ALL, LearnerData, compute_report, memory_source
-from course.reports.learner_pass import _plain_columns, read_each, unique_in_time_order
+from course.reports.learner_pass import plain_columns, read_each, unique_in_time_order
 from course.reports.model import CourseIndex, Report
 from course.text.safe import neutralise_cell, pseudonym
 
@@ -227,7 +227,7 @@ def _learner_rows(
     break); their count. Cells that repeat (the learner, the place of a quiz, a question) are
     put together once."""
     answers = data.answers
-    columns = _plain_columns(answers) if type(answers) is list else None
+    columns = data.columns = plain_columns(answers) if type(answers) is list else None
     if columns is not None:
         return _plain_rows(who, answers, columns, index, session, lesson_quizzes, places, cell, sep)
     lines: list[str] = []
@@ -281,7 +281,7 @@ def _plain_rows(
     cell: _Cells,
     sep: str,
 ) -> tuple[str, int]:
-    """`_learner_rows` for answers as the store writes them (`_plain_columns`), column by
+    """`_learner_rows` for answers as the store writes them (`plain_columns`), column by
     column: each distinct value of a column is made a cell once, then rows are joined."""
     stamps, scores, durations, hints, quizzes, questions, modes, sessions, sittings, attempts = columns[:10]
     texts, _, lessons, correct = columns[10:]
@@ -331,9 +331,9 @@ def _plain_rows(
             column(sittings),
             column(texts),
             column(correct, lambda right: "1" if right else "0"),
-            column(scores),
+            _decimals([scores[n] for n in order], sep),
             column(hints),
-            column(durations),
+            _decimals([durations[n] for n in order], sep),
             moments,
             [
                 cell(value) if isinstance(value, int) and not isinstance(value, bool) else ""
@@ -342,6 +342,15 @@ def _plain_rows(
         ),
     )
     return "\r\n".join(lines) + "\r\n", len(order)
+
+
+def _decimals(values: list[float], sep: str) -> list[str]:
+    """`_cell` of each float, `format_number` applied to the whole column (no number needs
+    quoting: it holds no separator, quote or line break)."""
+    texts = [text.rstrip("0").rstrip(".") for text in map("{:.3f}".format, values)]
+    if "" in texts or "-0" in texts:
+        texts = ["0" if text in ("", "-0") else text for text in texts]
+    return [text.replace(".", ",") for text in texts] if sep == ";" else texts
 
 
 def _quoted(text: str, sep: str) -> str:
@@ -372,6 +381,8 @@ class _Cells:
     def __init__(self, sep: str) -> None:
         self.sep = sep
         self.seen: dict[Cell, str] = {}
+        self.asked: dict[tuple[str, str, str], str] = {}
+        """(quiz, question, question type) → their three cells (the same for every learner)."""
 
     def __call__(self, value: Cell) -> str:
         safe = self.seen.get(value)

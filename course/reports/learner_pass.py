@@ -337,6 +337,7 @@ def learner_results(
     help_below: float,
     *,
     rows: Iterable[Row | None] | None = None,
+    columns: tuple[tuple[Any, ...], ...] | None = None,
 ) -> dict[str | None, LearnerResult]:
     """The figures of one learner for each scope asked (None in `scopes`: every session; a
     label: that session; `scopes` None: every session she was seen in, and all), from ONE
@@ -344,7 +345,9 @@ def learner_results(
     session it ended in. An answer id seen twice counts once; answers may come in any order.
     """
     learner_id, name = _text(learner.get("id")), _text(learner.get("name"))
-    fast = _plain_pass(learner_id, answers, index) if type(answers) is list else None
+    if columns is None and type(answers) is list:  # `columns`: `plain_columns(answers)`, if read
+        columns = plain_columns(answers)
+    fast = _plain_pass(learner_id, columns, index) if columns is not None else None
     if fast is None:
         fast = _careful_pass(learner_id, answers, index, rows)
     tallies, scored = fast
@@ -435,7 +438,7 @@ _STR, _FLOAT, _INT, _BOOL = {str}, {float}, {int}, {bool}
 _SESSION_TYPES = frozenset((str, type(None)))
 
 
-def _plain_columns(answers: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
+def plain_columns(answers: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
     """The answers' fields as columns when EVERY answer is one `read_row` takes on its fast
     path whole, with nothing to tidy but a session's spaces (plain dicts, every field of its
     type and in its range, a sitting id, no id twice); None otherwise. Each check runs over a
@@ -493,13 +496,10 @@ def _pick(column: tuple[Any, ...], where: range | list[int]) -> tuple[Any, ...]:
 
 
 def _plain_pass(
-    learner_id: str, answers: list[Any], index: CourseIndex
-) -> tuple[dict[str, _Tally], _Scored] | None:
+    learner_id: str, columns: tuple[tuple[Any, ...], ...], index: CourseIndex
+) -> tuple[dict[str, _Tally], _Scored]:
     """What `_careful_pass` gives, column by column, for answers as the store writes them
-    (`_plain_columns`); None for any other answers."""
-    columns = _plain_columns(answers)
-    if columns is None:
-        return None
+    (their `plain_columns`)."""
     stamps, scores, durations, hints, quizzes, questions, modes, sessions, sittings, attempts = columns[:10]
     texts, correct = columns[10], columns[13]
     labels = dict.fromkeys(sessions)

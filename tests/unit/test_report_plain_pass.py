@@ -67,7 +67,7 @@ answers = st.lists(
         st.integers(0, 40),
         st.booleans(),
         st.integers(0, 2),
-        st.sampled_from([0.0, 12.5, 30.0, 7.25]),
+        st.sampled_from([0.0, 12.5, 30.0, 7.25, 0.0004, 123456.78951]),
         st.integers(1, 3),
     ),
     max_size=40,
@@ -170,6 +170,6 @@ def test_csv_rows_read_column_by_column_are_the_rows_read_answer_by_answer(
         )
     plain = csv_rows(answers, sep, session)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_export, "_plain_columns", lambda answers: None)
+        patch.setattr(csv_export, "plain_columns", lambda answers: None)
         careful = csv_rows(answers, sep, session)
     assert plain == careful
