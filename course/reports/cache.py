@@ -39,7 +39,14 @@ from course.progress.checked import _cache_dir
 from course.progress.paths import is_learner_id
 from course.reports.compute import LearnerData, store_source
 from course.reports.learner_pass import LearnerResult
-from course.reports.model import AttemptFigures, CourseIndex, LearnerFigures, TestFigures, Visit
+from course.reports.model import (
+    ATTEMPT_FIELDS,
+    CourseIndex,
+    LearnerFigures,
+    TestFigures,
+    Visit,
+    attempt_figures,
+)
 
 CACHE_VERSION = 2
 PACK = "figures.pack"
@@ -352,7 +359,9 @@ def _test(value: list[Any]) -> TestFigures:
 def _load_results(
     doc: list[Any], learner_id: str, name: str, help_below: float
 ) -> dict[str | None, LearnerResult]:
-    attempts = [AttemptFigures(learner_id, *values) for values in doc[0]]
+    attempts = [
+        attempt_figures(dict(zip(ATTEMPT_FIELDS, (learner_id, *values), strict=True))) for values in doc[0]
+    ]
     sittings = {
         quiz: ({q: (s, c, text) for q, s, c, text in latest}, score) for quiz, score, latest in doc[-1]
     }

@@ -9,6 +9,7 @@ sessions and each session), which lets the F9 screen switch session instantly.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from operator import attrgetter
 from typing import Any
 
 from course.reports.items import ItemCollector
@@ -226,7 +227,7 @@ def _report(
 ) -> Report:
     learners = sorted((r.figures for r in scope.results), key=lambda x: (x.name.casefold(), x.id))
     attempts: list[AttemptFigures] = sorted(
-        (a for r in scope.results for a in r.attempts), key=lambda a: (a.started, a.learner)
+        (a for r in scope.results for a in r.attempts), key=attrgetter("started", "learner")
     )
     impact_rows, impact = _impact(learners, index)
     return Report(

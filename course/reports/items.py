@@ -46,19 +46,22 @@ class ItemCollector:
                 else:
                     found.append((score, total - score))
                 if not correct and response_text:
-                    self._count_wrong((quiz_id, question), response_text)
+                    folded = self._folded.get(response_text)
+                    if folded is None:
+                        folded = self._fold(response_text)
+                    if folded:
+                        key = (quiz_id, question)
+                        counter = self._wrong.get(key)
+                        if counter is None:
+                            counter = self._wrong[key] = Counter()
+                        counter[folded] += 1
 
-    def _count_wrong(self, key: tuple[str, str], response: str) -> None:
-        folded = self._folded.get(response)
-        if folded is None:
-            text = " ".join(response.split())
-            folded = self._folded[response] = text.casefold()
-            self._shown.setdefault(folded, text)
-        if folded:
-            counter = self._wrong.get(key)
-            if counter is None:
-                counter = self._wrong[key] = Counter()
-            counter[folded] += 1
+    def _fold(self, response: str) -> str:
+        """An answer text as wrong answers are counted: spaces collapsed, no case."""
+        text = " ".join(response.split())
+        folded = self._folded[response] = text.casefold()
+        self._shown.setdefault(folded, text)
+        return folded
 
     def figures(self, index: CourseIndex, min_answers: int) -> tuple[ItemFigures, ...]:
         out = []

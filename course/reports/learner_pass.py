@@ -24,6 +24,7 @@ from course.reports.model import (
     QuizInfo,
     TestFigures,
     Visit,
+    attempt_figures,
 )
 from course.reports.stats import discernment_index
 
@@ -240,21 +241,23 @@ def _attempt_figures(
     duration_s: float,
 ) -> AttemptFigures:
     score = attempt_score((raw,), len(quiz.questions))
-    return AttemptFigures(
-        learner=learner,
-        quiz=quiz.id,
-        sitting=sitting,
-        number=number,
-        score=score,
-        raw=raw,
-        answered=answered,
-        question_count=len(quiz.questions),
-        complete=answered == len(quiz.questions),
-        passed=is_passed(score, quiz.pass_ratio),
-        started=started,
-        finished=finished,
-        session=session or None,
-        duration_s=duration_s,
+    return attempt_figures(
+        {
+            "learner": learner,
+            "quiz": quiz.id,
+            "sitting": sitting,
+            "number": number,
+            "score": score,
+            "raw": raw,
+            "answered": answered,
+            "question_count": len(quiz.questions),
+            "complete": answered == len(quiz.questions),
+            "passed": is_passed(score, quiz.pass_ratio),
+            "started": started,
+            "finished": finished,
+            "session": session or None,
+            "duration_s": duration_s,
+        }
     )
 
 
@@ -354,8 +357,12 @@ def learner_results(
     firsts: dict[str, AttemptFigures] = {}
     for attempt, _ in scored:
         firsts.setdefault(attempt.quiz, attempt)
-    read = state.get("lessons") if isinstance(state, Mapping) else None
-    read = read if isinstance(read, Mapping) else {}
+    lessons = state.get("lessons") if isinstance(state, Mapping) else None
+    read = frozenset(
+        lesson_id
+        for lesson_id, entry in (lessons.items() if isinstance(lessons, Mapping) else ())
+        if isinstance(entry, Mapping) and entry.get("read") is True
+    )
     tests: dict[int, TestFigures] = {}
     if scopes is None:
         scopes = [None, *tallies, *(label for label in _visit_labels(state) if label not in tallies)]
@@ -606,11 +613,12 @@ def _result(
     scored: _Scored,
     firsts: Mapping[str, AttemptFigures],
     tests: dict[int, TestFigures],
-    read: Mapping[str, Any],
+    read: frozenset[Any],
     state: Mapping[str, Any],
     index: CourseIndex,
     help_below: float,
 ) -> LearnerResult:
+    """One scope's figures; `read`: the ids of the lessons she has read."""
     answers = correct = hints = activities = activities_correct = reviews = 0
     for label, tally in tallies.items():
         if scope is None or label == scope:
@@ -628,8 +636,7 @@ def _result(
     passed: set[str] = set()
     done = []
     for lesson in index.lessons.values():
-        entry = read.get(lesson.id)
-        was_read = isinstance(entry, Mapping) and entry.get("read") is True
+        was_read = lesson.id in read
         if lesson.quiz is None:
             if was_read and scope is None:
                 done.append(lesson.id)

@@ -100,6 +100,20 @@ class AttemptFigures:
     duration_s: float
 
 
+ATTEMPT_FIELDS = tuple(AttemptFigures.__dataclass_fields__)
+
+
+def attempt_figures(values: Mapping[str, object]) -> AttemptFigures:
+    """An `AttemptFigures` of `values`, one per field (all of them, checked by the caller),
+    built without running `__init__` (a report builds one per sitting of every learner;
+    the frozen class checks nothing, and compares and hashes its fields as usual)."""
+    if len(values) != len(ATTEMPT_FIELDS):
+        raise ValueError("attempt figures: a field missing or too many")
+    made = object.__new__(AttemptFigures)
+    made.__dict__.update(values)
+    return made
+
+
 @dataclass(frozen=True)
 class TestFigures:
     """A learner's module test: the first complete sitting counts (a retry no longer measures
