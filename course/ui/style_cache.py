@@ -2,11 +2,13 @@
 
 Textual parses every stylesheet (the app's .tcss files and each widget's default CSS) at each
 start, a tenth of the CPU the first screen costs. The parsed rules of each source are kept in
-the user cache folder, beside the course cache, and handed to the stylesheet's own cache of
-parsed sources before the first parse: a source whose text, place, theme variables or Textual
-is not exactly the one stored is parsed as usual. A missing, damaged or foreign file only
-costs that parse; the file is written again after the first screen and when the app closes,
-whenever a new source was parsed meanwhile.
+the user cache folder, beside the course cache, and the stylesheet's own cache of parsed
+sources looks there before parsing: a source whose text, place, theme variables or Textual is
+not exactly the one stored is parsed as usual. Each source is unpickled only when the
+stylesheet first asks for it, so the rules of screens opened in earlier sessions cost the first
+screen nothing but their bytes. A missing, damaged or foreign file only costs the parse; the
+file is written again after the first screen and when the app closes, whenever a new source
+was parsed meanwhile.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from textual.cache import LRUCache
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 
 from course.content.cache import cache_dir
 
-STYLE_CACHE_VERSION = 1
+STYLE_CACHE_VERSION = 2  # 2: each source's rules pickled on their own, unpickled when asked for
 MAX_BYTES = 16 * 1024 * 1024  # far above any stylesheet; a larger file is not one we wrote
+Key = tuple[Any, ...]
 
 
 def _textual_identity() -> str:
@@ -41,8 +45,46 @@ def _textual_identity() -> str:
     return ",".join(parts)
 
 
+class StoredRules(LRUCache[Key, list[RuleSet]]):
+    """Textual's cache of parsed sources, which also finds a source among the stored ones."""
+
+    def __init__(self, maxsize: int, stored: dict[Key, bytes]) -> None:
+        super().__init__(maxsize)
+        self.stored = stored
+        self.cleared = False
+
+    def __getitem__(self, key: Key) -> list[RuleSet]:
+        try:
+            return super().__getitem__(key)
+        except KeyError:
+            rules = self._unpickle(key)
+            if rules is None:
+                raise
+            self.set(key, rules)
+            return rules
+
+    def _unpickle(self, key: Key) -> list[RuleSet] | None:
+        blob = self.stored.get(key)
+        if blob is None:
+            return None
+        try:
+            rules = pickle.loads(blob)
+        except Exception:  # a damaged entry can raise anything: the source is parsed as usual
+            rules = None
+        if not isinstance(rules, list) or not all(isinstance(rule, RuleSet) for rule in rules):
+            del self.stored[key]
+            return None
+        return rules
+
+    def clear(self) -> None:
+        """Other theme variables: neither the parsed nor the stored rules hold any more."""
+        super().clear()
+        self.stored = {}
+        self.cleared = True
+
+
 class StyleCache:
-    """What one stylesheet parsed, read before its first parse and written when it grew."""
+    """What one stylesheet parsed, found before its parses and written when it grew."""
 
     def __init__(self, stylesheet: Stylesheet, folder: Path | None = None) -> None:
         self.stylesheet = stylesheet
@@ -53,18 +95,13 @@ class StyleCache:
         )
         folder = folder or cache_dir()
         self.path = folder / f"styles-{zlib.crc32(self.signature.encode()):08x}.pickle"
-        self.stored: frozenset[tuple[Any, ...]] = frozenset()
-        self._load()
+        stored = self._read()
+        self.written: frozenset[Key] = frozenset(stored)
+        # Made before the first parse (Textual's own cache is empty then): it takes that cache's place.
+        self.rules = StoredRules(stylesheet._parse_cache.maxsize, stored)
+        stylesheet._parse_cache = self.rules
 
-    def _load(self) -> None:
-        entries = self._read()
-        cache = self.stylesheet._parse_cache
-        for key, rules in entries.items():
-            if key not in cache:
-                cache.set(key, rules)
-        self.stored = frozenset(entries)
-
-    def _read(self) -> dict[tuple[Any, ...], list[RuleSet]]:
+    def _read(self) -> dict[Key, bytes]:
         """The stored sources for this signature, else nothing (any failure only costs a parse)."""
         try:
             info = os.stat(self.path)
@@ -77,30 +114,29 @@ class StyleCache:
                 signature, entries = pickle.load(stream)
             if signature != self.signature or not isinstance(entries, dict):
                 return {}
-            if not all(
-                isinstance(key, tuple)
-                and isinstance(rules, list)
-                and all(isinstance(r, RuleSet) for r in rules)
-                for key, rules in entries.items()
-            ):
+            if not all(isinstance(key, tuple) and isinstance(blob, bytes) for key, blob in entries.items()):
                 return {}
             return entries
         except Exception:  # a damaged pickle can raise anything: the sources are parsed as usual
             return {}
 
     def save(self) -> None:
-        """Write the parsed sources if the stylesheet parsed one that is not stored yet."""
-        if self.stylesheet._variables != self.variables:
-            return  # another theme is in use since the start: its rules are not the ones this file is for
-        cache = self.stylesheet._parse_cache
-        entries = {}
-        for key in list(cache.keys()):
-            rules = cache.get(key)
-            if rules is not None and not any(rule.errors for rule in rules):
-                entries[key] = rules
-        if not entries or frozenset(entries) <= self.stored:
+        """Write the parsed and stored sources if the stylesheet parsed one that is not written yet."""
+        rules = self.stylesheet._parse_cache
+        if rules is not self.rules or self.rules.cleared or self.stylesheet._variables != self.variables:
+            return  # another theme since the start: its rules are not the ones this file is for
+        parsed = {}
+        for key in list(rules.keys()):
+            found = rules.get(key)
+            if key not in self.written and found is not None and not any(rule.errors for rule in found):
+                parsed[key] = found
+        if not parsed:
             return
         try:
+            entries = dict(rules.stored)
+            entries.update(
+                (key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)) for key, found in parsed.items()
+            )
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd, temp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             try:
@@ -112,4 +148,5 @@ class StyleCache:
                 raise
         except (OSError, pickle.PickleError, TypeError, AttributeError):
             return
-        self.stored = frozenset(entries)
+        rules.stored = entries
+        self.written = frozenset(entries)

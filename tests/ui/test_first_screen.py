@@ -121,6 +121,34 @@ async def test_a_second_start_parses_no_stylesheet_and_looks_the_same(make_app, 
     assert "Continuer" in second
 
 
+async def test_rules_of_screens_seen_before_are_unpickled_only_when_shown(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:  # a first session opens a lesson
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert not isinstance(app.screen, CourseMapScreen)
+    parsed: list[object] = []
+    original = stylesheet_module.parse
+
+    def counted(scope, css, read_from, **options):  # type: ignore[no-untyped-def]
+        parsed.append(read_from)
+        return original(scope, css, read_from, **options)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counted)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rules = app.style_cache.rules
+        shown = set(rules.keys())
+        assert shown and shown < set(rules.stored)  # the lesson's sources wait, still pickled
+        await pilot.press("c")
+        await pilot.pause()
+        assert not isinstance(app.screen, CourseMapScreen)
+        assert set(rules.keys()) > shown
+    assert parsed == []
+
+
 async def test_a_damaged_style_cache_is_parsed_again_and_replaced(make_app, monkeypatch, tmp_path):
     first = await _map_screenshot(make_app())
     (stored,) = (tmp_path / "cache").glob("styles-*.pickle")
