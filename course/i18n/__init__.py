@@ -4,7 +4,7 @@ Messages live in the `messages_*.py` modules of this package, one per layer,
 each defining `FR` and `EN` dictionaries (a key is defined in one module only).
 French is the default; English is complete. `set_language()` picks one for the
 whole process. A module is imported when a key is first looked for past the
-modules already read: the learner app's first screen reads four of them.
+modules already read: the learner app's options and first screen read six of them.
 """
 
 from __future__ import annotations
@@ -20,8 +20,16 @@ from typing import Any
 LANGUAGES = ("fr", "en")
 _language = "fr"
 
-FIRST_MODULES = ("messages_cli", "messages_ui", "messages_learner", "messages_store")
-"""Read first: what `atelier` and its first screen say. The others are found when a key is missing."""
+FIRST_MODULES = (
+    "messages_cli",
+    "messages_ui",
+    "messages_learner",
+    "messages_store",
+    "messages_plain",  # the --plain option's help
+    "messages_access",  # the --atelier option's help
+)
+"""Read first: what `atelier`'s options and its first screen say. The others are read when a key is
+not in these."""
 
 
 def _module_names() -> list[str]:

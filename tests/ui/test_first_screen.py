@@ -183,7 +183,9 @@ from course.content.bundled import bundled_course_dir
 from course.content.cache import load_course_cached
 from course.progress import ProgressStore
 from course.ui.course_app import Settings, build_app
+from course.cli import _app_parser
 
+_app_parser().parse_args(["--learner", "Léa"])  # the options' help, as `atelier` reads them
 course = load_course_cached(bundled_course_dir())
 app = build_app(course, ProgressStore(Path(sys.argv[1])), Settings(learner="Léa"))
 
