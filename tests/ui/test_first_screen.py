@@ -33,6 +33,14 @@ async def test_the_map_is_drawn_once_and_the_stylesheet_parsed_once(make_app, mo
         original(self)
 
     monkeypatch.setattr(Stylesheet, "reparse", counted)
+    wrapped: list[int] = []
+    options = CourseMapScreen._options
+
+    def counted_options(self: CourseMapScreen, width: int) -> list:  # type: ignore[type-arg]
+        wrapped.append(width)
+        return options(self, width)
+
+    monkeypatch.setattr(CourseMapScreen, "_options", counted_options)
     app = make_app(course=load_course(bundled_course_dir()))  # more lines than rows: a scrollbar
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -41,6 +49,7 @@ async def test_the_map_is_drawn_once_and_the_stylesheet_parsed_once(make_app, mo
         assert "Continuer" in "\n".join(screen_lines(app))
         assert screen.refreshes == 1
         assert reparses == []
+        assert len(wrapped) == 1  # more lessons than rows: wrapped once, beside the scrollbar
         lessons = screen.query_one("#lessons")
         assert lessons.show_vertical_scrollbar
         width = lessons.scrollable_content_region.width - screen.LIST_PADDING

@@ -153,11 +153,14 @@ class CourseMapScreen(Screen[None]):
         box = self._list_box()
         self._drawn_box = box
         width, rows = box
-        options = self._options(width - self.LIST_PADDING)
-        if len(options) > rows or sum(_lines(option) for option in options) > rows:  # a scrollbar
-            lesson_list = self.query_one("#lessons", OptionList)
-            options = self._options(width - lesson_list.styles.scrollbar_size_vertical - self.LIST_PADDING)
         lesson_list = self.query_one("#lessons", OptionList)
+        narrower = width - lesson_list.styles.scrollbar_size_vertical - self.LIST_PADDING
+        if self._option_count() > rows:  # more lines than rows whatever their width: a scrollbar
+            options = self._options(narrower)
+        else:
+            options = self._options(width - self.LIST_PADDING)
+            if sum(_lines(option) for option in options) > rows:  # wrapped lines make a scrollbar
+                options = self._options(narrower)
         highlighted = lesson_list.highlighted
         lesson_list.clear_options()
         lesson_list.add_options(options)
@@ -216,6 +219,18 @@ class CourseMapScreen(Screen[None]):
             if module.posttest in course.quizzes:
                 options.append(self._test_option(module.posttest, "map.posttest", width))
         return options
+
+    def _option_count(self) -> int:
+        """How many lines `_options` makes (one at least each), without wrapping them."""
+        course = self.journey.course
+        count = 0
+        for module in course.modules:
+            lessons = len(course.lessons_of(module))
+            if lessons:
+                count += (
+                    1 + lessons + (module.pretest in course.quizzes) + (module.posttest in course.quizzes)
+                )
+        return count
 
     def _test_option(self, quiz_id: str, label: str, width: int) -> Option:
         """A module's pre-test or post-test, with its first score once taken."""
