@@ -154,6 +154,27 @@ def test_an_imported_learner_is_read_again(workshop: Path, tmp_path: Path, capsy
     assert after == fresh(workshop, capsys, tmp_path, monkeypatch)
 
 
+def test_a_deleted_learner_leaves_the_pack_and_her_rows_go(
+    workshop: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    view(workshop, ["export", "--format", "csv"], tmp_path / "reponses.csv", capsys)
+    figures(workshop, capsys, tmp_path)
+    pack = next(path for path in cache_files(tmp_path) if path.name == report_cache.PACK)
+    store = ProgressStore(workshop)
+    dan = store.find_learner("Dan")
+    assert dan is not None and dan.id in marshal.loads(pack.read_bytes())
+    assert any(path.name == f"{dan.id}.csv" for path in cache_files(tmp_path))
+    store.delete_learner(dan.id)
+    store.close()
+    no_reading(monkeypatch)  # the three others still come from the cache
+    after = figures(workshop, capsys, tmp_path)
+    assert sorted(after) == ["Ana", "Bea", "Cam"]
+    assert sorted(marshal.loads(pack.read_bytes())) == sorted(
+        x.id for x in ProgressStore(workshop).list_learners()
+    )
+    assert not any(path.name.startswith(dan.id) for path in cache_files(tmp_path))
+
+
 def test_a_course_change_recomputes_every_learner(
     workshop: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
