@@ -6,7 +6,9 @@ Prints p50/p95 of `record_answer` on an empty store, with 100 learners x 500 ans
 (plus 0..segment-1 each, so every fill level of a last segment is sampled), and for
 one learner with 5,000 answers, each as a ratio to a bare TinyDB insert into an empty
 file (default JSONStorage, which also fsyncs) measured in the same run.
-DESIGN §7 asks for p95 < 10 ms in the two loaded cases. `--sweep` measures one full
+DESIGN §7 asks for p95 < 10 ms in the two loaded cases. The journey's own record (the
+answer, then the learner's summary brought up to date and saved) is measured for a learner
+with no answer and one with 20,000 (5,000 with `--quick`). `--sweep` measures one full
 segment's life for several segment sizes: how DEFAULT_SEGMENT_SIZE was chosen.
 `run(quick)` returns the figures for bench/run.py.
 """
@@ -104,6 +106,43 @@ def populated(
     return store, ids
 
 
+class JourneyAnswers:
+    """A learner answering quiz after quiz through the journey, as the quiz screen does:
+    each `once()` times one `Journey.record` (the attempt opened and scored untimed)."""
+
+    def __init__(self, folder: Path, answers: int) -> None:
+        from course.content.bundled import bundled_course_dir
+        from course.content.loader import load_course
+        from course.learning.journey import Journey
+
+        self.course = load_course(bundled_course_dir())
+        store, [learner_id] = populated(folder, 1, answers)
+        learner = store.get_learner(learner_id)
+        assert learner is not None
+        Journey(self.course, store, learner)  # the summary, as a first start leaves it
+        self.journey = Journey(self.course, ProgressStore(folder), learner)
+        self.quizzes = list(self.course.quizzes.values())
+        self.n = 0
+        self.attempt: Any = None
+
+    def once(self) -> float:
+        from course.quiz.grading import Grade
+
+        quiz = self.quizzes[self.n // 4 % len(self.quizzes)]
+        if self.attempt is None:
+            self.attempt = self.journey.attempt(quiz)
+        question = quiz.questions[self.n % len(quiz.questions)]
+        grade = Grade(self.n % 3 != 0, float(self.n % 3 != 0), 0, "x", "x")
+        start = time.perf_counter()
+        self.journey.record(quiz, question, self.attempt.number, grade, 0, 1.0)
+        elapsed = time.perf_counter() - start
+        self.n += 1
+        if self.n % 4 == 0:
+            self.journey.finish(quiz, self.attempt.number)
+            self.attempt = None
+        return elapsed
+
+
 def run(quick: bool = False) -> dict[str, Any]:
     """Measure every case; figures in ms, ratios against the bare TinyDB insert.
 
@@ -120,14 +159,21 @@ def run(quick: bool = False) -> dict[str, Any]:
         nobody = empty.create_learner("Léa").id
         many, ids = populated(root / "many", *big, spread=True)
         one, [lea] = populated(root / "one", 1, 5000)
+        past = 5_000 if quick else 20_000
+        journeys = {
+            "journey, no answer before": JourneyAnswers(root / "journey-0", 0),
+            f"journey, {past:,} answers before": JourneyAnswers(root / "journey-past", past),
+        }
         samples: dict[str, list[float]] = {
-            name: [] for name in (BASELINE, "empty store", many_name, "1 learner x 5,000 answers")
+            name: [] for name in (BASELINE, "empty store", many_name, "1 learner x 5,000 answers", *journeys)
         }
         for n in range(rounds):
             samples[BASELINE].append(bare_insert(root / "bare", n))
             samples["empty store"].append(record_once(empty, nobody, n))
             samples[many_name].append(record_once(many, ids[n % len(ids)], n))
             samples["1 learner x 5,000 answers"].append(record_once(one, lea, n))
+            for name, journey in journeys.items():
+                samples[name].append(journey.once())
         opening = timed(lambda: ProgressStore(root / "many"), 5)
         reading = timed(lambda: one.answers(lea), 5)
 

@@ -249,9 +249,11 @@ class Journey:
             appended.before is not None and known[-1:] != [appended.before]
         ):
             return None
-        written = {seen[0] for seen in appended.after}
-        now = [seen for seen in known if seen[0] not in written] + appended.after
-        return sorted(now, key=lambda seen: segment_number(str(seen[0])) or 0)
+        after = appended.after  # the segment `before` names, rewritten, or those after it
+        if any(segment_number(str(seen[0])) is None for seen in after):
+            return None
+        rewritten = bool(known) and any(seen[0] == known[-1][0] for seen in after)
+        return [*(known[:-1] if rewritten else known), *after]
 
     def _count_answer(self, stored: AnswerRecord) -> bool:
         """Bring the summary up to date with one more answer, without reading the others;
@@ -288,7 +290,7 @@ class Journey:
                 card = next_card(before, stored)
             except (KeyError, TypeError, ValueError, IndexError):
                 return False
-            if card is not None:
+            if card is not None and card is not before:  # a right answer outside review: no change
                 cards[key] = [card.quiz, card.question, card.box, card.due.isoformat()]
                 summary["cards"] = list(cards.values())
         summary["latest"] = stored.timestamp

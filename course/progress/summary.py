@@ -87,11 +87,11 @@ def save_summary(
     """Replace the summary whole; `answers` is the identity of the files it was derived from
     (taken before they were read, or known exactly after a write). A cache that cannot be
     written is not an error."""
-    payload = json.dumps(
-        {"version": SUMMARY_VERSION, "course": course_key, "answers": answers, "derived": derived},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+    head = json.dumps(
+        {"version": SUMMARY_VERSION, "course": course_key}, ensure_ascii=False, separators=(",", ":")
+    )
+    body = json.dumps(derived, ensure_ascii=False, separators=(",", ":"))
+    payload = f'{head[:-1]},"answers":{_identity_text(answers)},"derived":{body}}}'.encode()
     path = summary_path(paths, learner_id)
     with suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +103,24 @@ def save_summary(
         finally:
             with suppress(FileNotFoundError):
                 os.unlink(temp)
+
+
+_full: tuple[Identity, str] = ([], "")
+"""The full segments of the identity last written, and their text: only the newest two
+change from one answer to the next, so saving after each answer costs the same however
+many segments came before."""
+
+
+def _identity_text(answers: Identity) -> str:
+    global _full
+    full, tail = answers[:-2], answers[-2:]
+    kept = _full
+    if kept[0] != full:
+        kept = _full = (full, json.dumps(full, ensure_ascii=False, separators=(",", ":"))[1:-1])
+    parts = [kept[1]] if full else []
+    if tail:
+        parts.append(json.dumps(tail, ensure_ascii=False, separators=(",", ":"))[1:-1])
+    return f"[{','.join(parts)}]"
 
 
 # ----- the learners' folders, as a check at start-up last found them in order ---------------
