@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ from course.reports.model import (
     attempt_figures,
 )
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 PACK = "figures.pack"
 """Every learner's figures: `marshal` of {learner id: `marshal` of (key, plain lists, numbers
 and texts)}, which reads back several times faster than JSON; an entry is unpacked only
@@ -301,24 +302,7 @@ def cached_store_source(
 def _dump_results(results: Mapping[str | None, LearnerResult]) -> list[Any]:
     every = results[None]
     place = {id(a): n for n, a in enumerate(every.attempts)}
-    attempts = [
-        [
-            a.quiz,
-            a.sitting,
-            a.number,
-            a.score,
-            a.raw,
-            a.answered,
-            a.question_count,
-            a.complete,
-            a.passed,
-            a.started,
-            a.finished,
-            a.session,
-            a.duration_s,
-        ]
-        for a in every.attempts
-    ]
+    attempts = list(map(_ATTEMPT_VALUES, every.attempts))
     scopes: list[Any] = [attempts]
     for scope, result in results.items():
         x = result.figures
@@ -344,11 +328,26 @@ def _dump_results(results: Mapping[str | None, LearnerResult]) -> list[Any]:
     # A session's first sittings are those of every session that were taken in it.
     scopes.append(
         [
-            [quiz, score, [[q, *mark] for q, mark in latest.items()]]
+            [quiz, score, latest if type(latest) is dict else dict(latest)]
             for quiz, (latest, score) in every.first_sittings.items()
         ]
     )
     return scopes
+
+
+_ATTEMPT_VALUES = attrgetter(*ATTEMPT_FIELDS[1:])
+_TUPLE = {tuple}
+
+
+def _marks(latest: Any) -> dict[str, Any]:
+    """A first sitting's marks as kept: question → (score, correct, text), checked whole."""
+    if (
+        type(latest) is not dict
+        or (latest and (set(map(type, latest.values())) != _TUPLE or set(map(len, latest.values())) != {3}))
+        or not all(type(q) is str for q in latest)
+    ):
+        raise ValueError("marks")
+    return latest
 
 
 def _test(value: list[Any]) -> TestFigures:
@@ -362,9 +361,7 @@ def _load_results(
     attempts = [
         attempt_figures(dict(zip(ATTEMPT_FIELDS, (learner_id, *values), strict=True))) for values in doc[0]
     ]
-    sittings = {
-        quiz: ({q: (s, c, text) for q, s, c, text in latest}, score) for quiz, score, latest in doc[-1]
-    }
+    sittings = {quiz: (_marks(latest), score) for quiz, score, latest in doc[-1]}
     out: dict[str | None, LearnerResult] = {}
     for entry in doc[1:-1]:
         scope, done, total, best, passed, average, pre, post, counts, time_s, visits, first, last = entry[:13]

@@ -204,8 +204,11 @@ def test_a_course_change_recomputes_every_learner(
         lambda raw: marshal.dumps((marshal.loads(raw)[0], [[1, 2], 3])),
         lambda raw: marshal.dumps(("0" * 64, marshal.loads(raw)[1])),  # another key
         lambda raw: marshal.dumps(compile("1", "x", "eval")),
+        lambda raw: marshal.dumps(
+            (marshal.loads(raw)[0], [*marshal.loads(raw)[1][:-1], [["q1", 1.0, {"a": (1.0,)}]]])
+        ),
     ],
-    ids=["cut", "binary", "list", "json", "right key, odd figures", "foreign key", "code"],
+    ids=["cut", "binary", "list", "json", "right key, odd figures", "foreign key", "code", "odd marks"],
 )
 def test_a_damaged_or_foreign_cache_file_is_ignored(
     workshop: Path, tmp_path: Path, capsys, monkeypatch, damage: Any
