@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import TextIO
 
@@ -67,8 +68,13 @@ def run_plain(
         console.say(t("launch.no_data", path=str(data_dir), reason=error.strerror or str(error)))
         return 2
     from course.progress.rescue import close_or_rescue
+    from course.progress.workshop_session import SessionFollower
 
+    shared = SessionFollower(data_dir, given=args.session)
+    if args.session:  # the label of every window's answers today, as in the full app
+        with suppress(OSError):
+            shared.name(args.session)
     try:
-        return PlainApp(console, course, store, args.learner, args.session).run()
+        return PlainApp(console, course, store, args.learner, shared.current()).run()
     finally:  # answers the disk still refuses are saved elsewhere, and the person told where
         close_or_rescue(store, sys.stderr)

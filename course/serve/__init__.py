@@ -139,11 +139,14 @@ def public_url(address: str, port: int) -> str:
     return f"http://{address}:{port}"
 
 
-def build_command(course_dir: Path | None, data_dir: Path, session: str | None, lang: str) -> str:
+def build_command(course_dir: Path | None, data_dir: Path, lang: str) -> str:
     """The shell command textual-serve runs for each browser tab (quoted for a POSIX shell).
 
     `-c` rather than app.py or the `atelier` script: it works the same from a source tree
-    and from an installed wheel, and it is the very interpreter running the server.
+    and from an installed wheel, and it is the very interpreter running the server. No
+    `--session`: the session's label is shared through the data dir
+    (`course.progress.workshop_session`), so a tab opened after the trainer renamed the
+    session in F9 follows the new name.
     """
     package_parent = str(Path(__file__).resolve().parents[2])
     code = f"import sys; sys.path.insert(0, {package_parent!r}); from course.cli import run; run()"
@@ -151,8 +154,6 @@ def build_command(course_dir: Path | None, data_dir: Path, session: str | None, 
     if course_dir is not None:
         parts.append(f"--course={course_dir}")
     parts.append(f"--data={data_dir}")
-    if session:
-        parts.append(f"--session={session}")
     parts += ["--lang", lang, "--atelier"]
     return " ".join(shlex.quote(part) for part in parts)
 
@@ -187,6 +188,14 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         return 2
     for notice in store.notices:  # damaged files set aside, read-only folder: the trainer is told
         err.write(clean_block(notice.message) + "\n")
+    if args.session:  # every tab records under it, until the trainer names another (F9)
+        from course.progress.workshop_session import name_session
+
+        try:
+            name_session(data_dir, args.session)
+        except OSError as error:
+            err.write(t("launch.no_data", path=str(data_dir), reason=error.strerror or str(error)) + "\n")
+            return 2
     loopback = is_loopback(args.host)
     code = None if args.no_code else (args.code or new_code())
     if code is None and not loopback:
@@ -201,7 +210,7 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
     stored_pin = given_pin is None and TrainerCode(data_dir).is_set
     pin = given_pin or (None if stored_pin else new_code())
     max_tabs = args.max_learners or default_max_tabs()
-    command = build_command(course_dir, data_dir, args.session, get_language())
+    command = build_command(course_dir, data_dir, get_language())
 
     def report(line: str) -> None:
         out.write(f"[{time.strftime('%H:%M:%S')}] {clean_terminal(line, 200)}\n")

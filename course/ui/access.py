@@ -34,7 +34,7 @@ def open_trainer_space(app: AtelierApp) -> None:
 
     def unlocked(ok: bool | None) -> None:
         if ok:
-            app.push_screen(TrainerScreen(app.course, app.store, app.settings.session))
+            app.push_screen(TrainerScreen(app.course, app.store, app.shared_session.current()))
 
     if not app.trainer_code.is_set and app.settings.workshop:  # a browser tab: no learner chooses it
         app.notify(t("access.setup.not_here"), severity="warning", timeout=10)

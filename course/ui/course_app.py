@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from course.i18n import t
 from course.learning.journey import Journey
 from course.progress import InvalidNameError, ProgressStore, StoreWriteError
 from course.progress.presence import Presence
+from course.progress.workshop_session import SessionFollower
 from course.text.safe import clean_terminal
 from course.ui.screen_requests import ScreenRequests
 from course.ui.screens.course_map import CourseMapScreen
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
     from course.ui.screens.quiz import QuizScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+FOLLOW_SESSION_S = 2.0
+"""How often a window looks whether the session was named elsewhere (one stat)."""
 
 CONTRAST = Theme(
     name="atelier-contrast",
@@ -86,6 +91,8 @@ class AtelierApp(ScreenRequests, App[None]):
         self._watch_size = False
         self.store_guard = StoreGuard(self)
         self.presence = Presence(store.paths.root)
+        self.shared_session = SessionFollower(store.paths.root, given=self.settings.session)
+        """The session's label as named last today in any window or tab on this data dir."""
         self.after_first_screen: list[Callable[[], object]] = []
         """Called once the first screen is drawn (the launcher turns the garbage collector back on)."""
 
@@ -151,6 +158,10 @@ class AtelierApp(ScreenRequests, App[None]):
     def _after_start(self) -> None:
         """From now on a too-small terminal covers whatever screen is shown."""
         self._watch_size = True
+        if self.settings.session:  # `--session`: the label of every window's answers today
+            with suppress(OSError):  # a data dir that refuses writes is said by the store guard
+                self.shared_session.name(self.settings.session)
+        self.set_interval(FOLLOW_SESSION_S, self._follow_session)
         self._check_size(self.size.width, self.size.height)
         self.style_cache.save()  # the first screen's rules, for the next start
         for call in self.after_first_screen:
@@ -187,7 +198,7 @@ class AtelierApp(ScreenRequests, App[None]):
             if self._on_profile_screen():
                 self.switch_screen(self.profile_screen())
             return
-        self.journey = Journey(self.course, self.store, learner, self.settings.session)
+        self.journey = Journey(self.course, self.store, learner, self.shared_session.current())
         self.journey.on_store_error = self.store_guard.failed
         self.store_guard.show_notices()  # their progress file set aside while opening: said now
         if self.presence.show(learner.id):  # the same person in another window or tab: say so
@@ -369,8 +380,18 @@ class AtelierApp(ScreenRequests, App[None]):
 
         access.open_trainer_space(self)
 
+    def _follow_session(self) -> None:
+        """A label named in another window or tab reaches this one's next answers."""
+        if self.journey is not None:
+            self.journey.session = self.shared_session.current()
+
     def set_session(self, label: str | None) -> None:
-        """The workshop label recorded with every answer from now on."""
+        """The workshop label recorded with every answer from now on, in every window and tab."""
+        try:
+            self.shared_session.name(label)
+        except OSError as error:
+            self.notify(t("trainer.label_not_saved", reason=error.strerror or str(error)), severity="error")
+            return
         self.settings.session = label
         if self.journey is not None:
             self.journey.session = label

@@ -184,3 +184,41 @@ async def test_f9_keeps_its_results_until_the_data_changes(make_app, private_dat
         assert "Zoé" in _visible(app)
         await again.workers.wait_for_complete()
         assert again.reports is shown  # the data did not change: nothing was recomputed
+
+
+async def test_a_session_named_in_one_tab_labels_the_answers_of_every_other_tab(
+    make_app, mini_course, private_data
+):
+    """As in `atelier serve`: Zoé's tab is open; the trainer names the session in F9 from another
+    tab; Zoé's next answers, and those of a tab opened afterwards, carry the new label."""
+    zoe = make_app(learner="Zoé")
+    trainer = make_app(learner="Formatrice")
+    async with zoe.run_test(size=(80, 24)) as zoe_pilot:
+        await zoe_pilot.pause()
+        async with trainer.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("f9")
+            await pilot.pause()
+            await pilot.press(*"2468", "enter", *"2468", "enter")
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            trainer.screen.query_one("#label").value = "Médiathèque 3/12"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Médiathèque 3/12" in str(trainer.screen.query_one("#screen-title").render())
+        zoe._follow_session()  # what its timer does every two seconds
+        zoe.start_quiz(mini_course.quizzes["alpha-deux"])
+        await zoe_pilot.pause()
+        await answer_current(zoe_pilot, right=True)
+    later = make_app(learner="Malik")  # a tab opened after the naming
+    async with later.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        later.start_quiz(mini_course.quizzes["alpha-deux"])
+        await pilot.pause()
+        await answer_current(pilot, right=False)
+    store = ProgressStore(private_data)
+    names = {learner.id: learner.name for learner in store.list_learners()}
+    labels = {(names[a.learner], a.session) for a in store.iter_all_answers()}
+    store.close()
+    assert labels == {("Zoé", "Médiathèque 3/12"), ("Malik", "Médiathèque 3/12")}

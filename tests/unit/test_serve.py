@@ -40,7 +40,7 @@ URL = re.compile(r"""(?:https?|wss?)://[^\s"'<>)]+""")
 @contextlib.contextmanager
 def running(data: Path, code: str | None) -> Iterator[tuple[WorkshopServer, str]]:
     """A server on 127.0.0.1 (free port) in a thread; stopped and joined whatever happens."""
-    command = build_command(MINI, data, SESSION, "fr")
+    command = build_command(MINI, data, "fr")
     server = WorkshopServer(command, "127.0.0.1", 0, "127.0.0.1", code, "Mini parcours")
     ready: list[str] = []
     errors: list[BaseException] = []
@@ -168,24 +168,25 @@ def test_the_banner_groups_a_code_only_in_whole_threes() -> None:
     assert spaced("pomme") == "pomme"
 
 
-def test_the_spawned_command_holds_the_absolute_data_dir_and_the_session(tmp_path: Path) -> None:
+def test_the_spawned_command_holds_the_absolute_data_dir_and_no_session(tmp_path: Path) -> None:
+    """The session's label is shared through the data dir, never frozen into each tab's command."""
     data = (tmp_path / "my data").resolve()
-    words = shlex.split(build_command(MINI, data, "-Séance 'A'", "en"))
+    words = shlex.split(build_command(MINI, data, "en"))
     assert words[0] == sys.executable and words[1] == "-c"
     assert f"--data={data}" in words and f"--course={MINI}" in words
-    assert "--session=-Séance 'A'" in words
+    assert not [word for word in words if word.startswith("--session")]
     assert words[-3:] == ["--lang", "en", "--atelier"]  # every tab is in the « mode atelier »
     assert "--learner" not in " ".join(words)  # every tab chooses its own profile
-    assert "--course" not in build_command(None, data, None, "fr")
+    assert "--course" not in build_command(None, data, "fr")
 
 
 def test_the_spawned_command_parses_as_the_app_would(tmp_path: Path) -> None:
     """The words after `-c CODE` reach `course.cli.main` and mean the app, not a command."""
     from course.cli import _app_parser
 
-    words = shlex.split(build_command(MINI, tmp_path, "serve", "fr"))
+    words = shlex.split(build_command(MINI, tmp_path, "fr"))
     args = _app_parser().parse_args(words[3:])
-    assert (args.data, args.session, args.lang, args.atelier) == (str(tmp_path), "serve", "fr", True)
+    assert (args.data, args.session, args.lang, args.atelier) == (str(tmp_path), None, "fr", True)
 
 
 class FakeSocket:
@@ -322,6 +323,9 @@ def test_the_command_prints_address_and_code_and_stops_on_ctrl_c(tmp_path: Path)
         assert pin and pin.group(1) != (code and code.group(1)), banner
         assert url and code, banner + process.stderr.read()
         assert SESSION in banner and str((tmp_path / "data").resolve()) in banner
+        from course.progress.workshop_session import named_session
+
+        assert named_session(tmp_path / "data") == (True, SESSION)  # every tab follows it
         assert 'name="code"' in fetch(url.group(0))[1]
         page = fetch(f"{url.group(0)}?code={code.group(1).replace(' ', '')}")[1]
         assert 'class="textual-terminal"' in page

@@ -36,7 +36,7 @@ LIMIT = aiohttp.ClientTimeout(total=30)  # any HTTP exchange; websocket reads ha
 def serving(data: Path, **options) -> Iterator[tuple[WorkshopServer, str, list[str]]]:
     """A server on 127.0.0.1 (free port) in a thread, its log kept; stopped and joined whatever happens."""
     log: list[str] = []
-    command = build_command(MINI, data, None, "fr")
+    command = build_command(MINI, data, "fr")
     server = WorkshopServer(
         command,
         "127.0.0.1",
