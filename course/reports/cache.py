@@ -5,9 +5,9 @@ segments and state file have not changed since the last run has the same figures
 figures (what `learner_results` returns for every session she was seen in, without the
 answers themselves), and the rows she adds to the CSV of every answer, are kept in the
 user's cache folder (as the course cache and the checked-answers index; never in the data
-dir): every learner's figures in one file (`PACK`, read and written whole: one file to
-create per run, not one per learner), her CSV rows in a file of her own, each under a key
-made of:
+dir): every learner's figures in one file (`PACK`), her CSV rows in another (`ROWS`), each
+read and written whole (one file to create per run, not one per learner), each entry under
+a key made of:
 
 - the identity of every answer segment and of the state file (inode, size, change times
   in nanoseconds), her id and name;
@@ -29,6 +29,7 @@ import os
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import replace
@@ -54,6 +55,9 @@ PACK = "figures.pack"
 """Every learner's figures: `marshal` of {learner id: `marshal` of (key, plain lists, numbers
 and texts)}, which reads back several times faster than JSON; an entry is unpacked only
 when its learner is reported on, and anything else read back is ignored."""
+ROWS = "rows.pack"
+"""Every learner's rows of the CSV of every answer: {learner id: `marshal` of (key, count,
+the rows compressed)}: a tenth of their size in memory, and no file to create per learner."""
 RACY_NS = 2_000_000_000
 """Files changed this recently are read, not looked up (a change within the same tick)."""
 _CODE = (
@@ -108,34 +112,35 @@ class ReportCache:
         self.hits = 0
         self.misses = 0
         self._made = False
-        self._entries: dict[str, bytes] | None = None
-        self._changed = False
+        self._packs: dict[str, dict[str, bytes]] = {}
+        self._changed: set[str] = set()
 
-    def _pack(self) -> dict[str, bytes]:
-        if self._entries is None:
-            self._entries = {}
-            payload = self.read(PACK)
+    def _pack(self, name: str) -> dict[str, bytes]:
+        entries = self._packs.get(name)
+        if entries is None:
+            entries = self._packs[name] = {}
+            payload = self.read(name)
             try:
                 doc = marshal.loads(payload) if payload is not None else None
             except (ValueError, EOFError, TypeError):
                 doc = None
             if type(doc) is dict:
-                self._entries = {k: v for k, v in doc.items() if type(k) is str and type(v) is bytes}
-        return self._entries
+                entries.update((k, v) for k, v in doc.items() if type(k) is str and type(v) is bytes)
+        return entries
 
-    def figures(self, learner_id: str) -> bytes | None:
-        """A learner's packed figures as the last run kept them (under whatever key)."""
-        return self._pack().get(learner_id)
+    def packed(self, name: str, learner_id: str) -> bytes | None:
+        """A learner's entry in pack `name` as the last run kept it (under whatever key)."""
+        return self._pack(name).get(learner_id)
 
-    def keep_figures(self, learner_id: str, payload: bytes) -> None:
-        self._pack()[learner_id] = payload
-        self._changed = True
+    def keep_packed(self, name: str, learner_id: str, payload: bytes) -> None:
+        self._pack(name)[learner_id] = payload
+        self._changed.add(name)
 
     def save(self) -> None:
-        """Write the figures kept in this run, with those kept before (one file, whole)."""
-        if self._changed and self._entries is not None:
-            self.write(PACK, marshal.dumps(self._entries))
-            self._changed = False
+        """Write the packs changed in this run, with the entries kept before (whole files)."""
+        for name in sorted(self._changed):
+            self.write(name, marshal.dumps(self._packs[name]))
+        self._changed.clear()
 
     def learner_key(self, learner_id: str, name: str, files: list[Path]) -> str | None:
         """The key of a learner's figures, from the identity of `files`; None when one of
@@ -189,13 +194,14 @@ class ReportCache:
             return
         for name in names:
             stem = name.split(".", 1)[0]
-            if is_learner_id(stem) and (stem not in learner_ids or not name.endswith(".csv")):
-                with suppress(OSError):  # gone, or figures of an earlier version
+            if is_learner_id(stem):
+                with suppress(OSError):  # a file of an earlier version
                     os.unlink(self.folder / name)
-        entries = self._pack()
-        for learner_id in [x for x in entries if x not in learner_ids]:
-            del entries[learner_id]
-            self._changed = True
+        for name in (PACK, ROWS):
+            entries = self._pack(name)
+            for learner_id in [x for x in entries if x not in learner_ids]:
+                del entries[learner_id]
+                self._changed.add(name)
 
 
 class CachedLearner:
@@ -212,7 +218,7 @@ class CachedLearner:
     # ----- figures -----------------------------------------------------------------------
 
     def results(self, help_below: float) -> dict[str | None, LearnerResult] | None:
-        payload = self.cache.figures(self.learner_id)
+        payload = self.cache.packed(PACK, self.learner_id)
         found = None
         if payload is not None:
             try:
@@ -229,28 +235,29 @@ class CachedLearner:
 
     def keep_results(self, results: Mapping[str | None, LearnerResult]) -> None:
         if self.clean:
-            self.cache.keep_figures(self.learner_id, marshal.dumps((self.key, _dump_results(results))))
+            self.cache.keep_packed(PACK, self.learner_id, marshal.dumps((self.key, _dump_results(results))))
 
     # ----- CSV rows ----------------------------------------------------------------------
 
     def rows(self, options: str) -> tuple[str, int] | None:
         """Her rows of the CSV of every answer, written with `options`, and their count."""
-        payload = self.cache.read(f"{self.learner_id}.csv")
+        payload = self.cache.packed(ROWS, self.learner_id)
         if payload is None:
             return None
-        head, _, body = payload.partition(b"\n")
         try:
-            key, count = head.decode("ascii").split(" ")
-            if key != self._rows_key(options):
+            key, count, packed = marshal.loads(payload)
+            if key != self._rows_key(options) or type(count) is not int or type(packed) is not bytes:
                 return None
-            return body.decode("utf-8"), int(count)
-        except (ValueError, UnicodeDecodeError):
+            return zlib.decompress(packed).decode("utf-8"), count
+        except (ValueError, EOFError, TypeError, UnicodeDecodeError, zlib.error):
             return None
 
     def keep_rows(self, options: str, text: str, count: int) -> None:
         if self.clean:
-            head = f"{self._rows_key(options)} {count}\n".encode("ascii")
-            self.cache.write(f"{self.learner_id}.csv", head + text.encode("utf-8", "surrogatepass"))
+            packed = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+            self.cache.keep_packed(
+                ROWS, self.learner_id, marshal.dumps((self._rows_key(options), count, packed))
+            )
 
     def _rows_key(self, options: str) -> str:
         return hashlib.sha256(f"{self.key}\0{options}".encode("utf-8", "surrogatepass")).hexdigest()

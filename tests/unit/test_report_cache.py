@@ -10,6 +10,7 @@ import os
 import shutil
 import stat
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +164,8 @@ def test_a_deleted_learner_leaves_the_pack_and_her_rows_go(
     store = ProgressStore(workshop)
     dan = store.find_learner("Dan")
     assert dan is not None and dan.id in marshal.loads(pack.read_bytes())
-    assert any(path.name == f"{dan.id}.csv" for path in cache_files(tmp_path))
+    rows = next(path for path in cache_files(tmp_path) if path.name == report_cache.ROWS)
+    assert dan.id in marshal.loads(rows.read_bytes())
     store.delete_learner(dan.id)
     store.close()
     no_reading(monkeypatch)  # the three others still come from the cache
@@ -172,7 +174,7 @@ def test_a_deleted_learner_leaves_the_pack_and_her_rows_go(
     assert sorted(marshal.loads(pack.read_bytes())) == sorted(
         x.id for x in ProgressStore(workshop).list_learners()
     )
-    assert not any(path.name.startswith(dan.id) for path in cache_files(tmp_path))
+    assert dan.id not in marshal.loads(rows.read_bytes())
 
 
 def test_a_course_change_recomputes_every_learner(
@@ -246,14 +248,28 @@ def test_a_damaged_pack_of_figures_is_ignored(
     assert figures(workshop, capsys, tmp_path) == expected
 
 
-def test_damaged_csv_rows_are_written_again(workshop: Path, tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda key, count, packed: marshal.dumps(
+            ("0" * 64, 2, zlib.compress(b"faux;faux\r\n"))
+        ),  # another key
+        lambda key, count, packed: marshal.dumps((key, count, packed[: len(packed) // 2])),  # cut
+        lambda key, count, packed: marshal.dumps((key, count, zlib.compress(b"\xff\xfe"))),  # not text
+        lambda key, count, packed: marshal.dumps((key, str(count), packed)),
+        lambda key, count, packed: b"\x00",
+    ],
+    ids=["foreign key", "cut", "not text", "odd count", "binary"],
+)
+def test_damaged_csv_rows_are_written_again(workshop: Path, tmp_path: Path, capsys, damage: Any) -> None:
     out = tmp_path / "reponses.csv"
     expected = view(workshop, ["export", "--format", "csv", "--names"], out, capsys)
-    for path in cache_files(tmp_path):
-        if path.suffix == ".csv":
-            head, _, body = path.read_bytes().partition(b"\n")
-            path.write_bytes(b"0" * 64 + b" 2\nfaux;faux\r\n")  # another key
+    pack = next(path for path in cache_files(tmp_path) if path.name == report_cache.ROWS)
+    entries = marshal.loads(pack.read_bytes())
+    assert len(entries) == 4
+    pack.write_bytes(marshal.dumps({k: damage(*marshal.loads(v)) for k, v in entries.items()}))
     assert view(workshop, ["export", "--format", "csv", "--names"], out, capsys) == expected
+    assert marshal.loads(pack.read_bytes()) == entries  # written again
 
 
 def test_the_cache_never_lands_in_the_data_dir(
