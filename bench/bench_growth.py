@@ -13,7 +13,9 @@ case alike), both CPU time where the machine's load would blur wall time:
   Cases: warm course cache, cold cache, a learner with 500/5,000/20,000 answers, 100/1,000
   learners in the data dir (the opened learner has none);
 - in-process, CPU: opening a learner (store, profile, journey, what the map shows) at
-  0/500/5,000/20,000 answers and 10/100/1,000 learners; creating a learner at 10 vs 1,000.
+  0/500/5,000/20,000 answers and 10/100/1,000 learners, each right after a session that
+  answered and scored a quiz (the summary must have followed); creating a learner at 10
+  vs 1,000. The data dirs get their name index first, as the app's first creation makes it.
 
 `run(quick)` returns the figures for bench/run.py; `--quick` keeps the extremes only.
 """

@@ -209,26 +209,28 @@ class Journey:
         ):
             self._forget_summary()
 
-    def _moved_on(self, quiz_id: str, entry: dict[str, Any], key: list[Any]) -> bool:
+    def _moved_on(self, quiz_id: str, entry: dict[str, Any], key: list[Any]) -> dict[str, Any] | None:
         """A quiz's entry after this journey opened or closed one of its own attempts, with no
-        answer read: opening adds no result; closing adds the attempt's, from its answers
-        (all written by this journey)."""
+        answer read (None if it is neither): opening adds no result; closing adds the
+        attempt's, from its answers (all written by this journey). A new entry: the summary's
+        values are replaced, never changed in place (`save_summary` keeps their text)."""
         before = entry.get("key")
         if not isinstance(before, list) or len(before) != 2 or before[0] != key[0]:
-            return False
+            return None
+        entry = dict(entry)
         if before[1] is None and key[1] in self._created:
             entry["key"] = key  # a new attempt: nobody answered it yet
-            return True
+            return entry
         closing = self._closing
         if key[1] is not None or before[1] not in self._created or closing is None:
-            return False
+            return None
         if closing[:2] != (quiz_id, before[1]):
-            return False
+            return None
         row = closing[2]
         count, best = entry.get("count"), entry.get("best")
         if row is not None:
             if type(count) is not int or not (best is None or type(best) in (int, float)):
-                return False
+                return None
             results = entry.get("results")
             entry["count"] = count + 1
             entry["best"] = row[1] if best is None else max(best, row[1])
@@ -237,7 +239,7 @@ class Journey:
             kept = [*results, row] if isinstance(results, list) else None
             entry["results"] = kept if kept is not None and len(kept) <= KEPT_RESULTS else None
         entry["key"] = key
-        return True
+        return entry
 
     def _followed(self, appended: Appended | None, stored: AnswerRecord) -> Identity | None:
         """The files' identity after our own write of `stored`, if the files were, just
@@ -274,7 +276,8 @@ class Journey:
                     return False  # an attempt already closed changes: its answers are needed
                 summary["quizzes"][stored.quiz] = self._summary_of(stored.quiz)
             elif isinstance(entry, dict) and type(entry.get("top")) is int:
-                entry["top"] = max(entry["top"], stored.attempt)  # the attempt under way: no result yet
+                top = max(entry["top"], stored.attempt)  # the attempt under way: no result yet
+                summary["quizzes"][stored.quiz] = {**entry, "top": top}
             else:
                 return False
         if stored.timestamp > str(self._state.get("reset_all") or ""):
@@ -329,7 +332,9 @@ class Journey:
                 quizzes[quiz_id] = self._summary_of(quiz_id)
             elif key[1] is None and _plain_time(key[0]) and latest < key[0]:
                 quizzes[quiz_id] = _no_results(key)  # reset after every answer, none under way
-            elif not (isinstance(entry, dict) and self._moved_on(quiz_id, entry, key)):
+            elif isinstance(entry, dict) and (moved := self._moved_on(quiz_id, entry, key)) is not None:
+                quizzes[quiz_id] = moved
+            else:
                 self._forget_summary()
                 return
         if changed:

@@ -85,13 +85,11 @@ def save_summary(
     paths: StorePaths, learner_id: str, course_key: str, answers: Identity, derived: dict[str, Any]
 ) -> None:
     """Replace the summary whole; `answers` is the identity of the files it was derived from
-    (taken before they were read, or known exactly after a write). A cache that cannot be
-    written is not an error."""
-    head = json.dumps(
-        {"version": SUMMARY_VERSION, "course": course_key}, ensure_ascii=False, separators=(",", ":")
-    )
-    body = json.dumps(derived, ensure_ascii=False, separators=(",", ":"))
-    payload = f'{head[:-1]},"answers":{_identity_text(answers)},"derived":{body}}}'.encode()
+    (taken before they were read, or known exactly after a write). The lists and dicts of
+    `derived` (and of its dicts) are replaced when they change, never changed in place.
+    A cache that cannot be written is not an error."""
+    head = _dump({"version": SUMMARY_VERSION, "course": course_key})
+    payload = f'{head[:-1]},"answers":{_identity_text(answers)},"derived":{_derived_text(derived)}}}'.encode()
     path = summary_path(paths, learner_id)
     with suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,6 +103,42 @@ def save_summary(
                 os.unlink(temp)
 
 
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_texts: dict[int, tuple[Any, str]] = {}
+"""The text of each list or dict of the summary last saved, by identity: the journey
+replaces a value that changes rather than changing it in place, so one answer re-writes
+the text of what it changed only (a quiz's figures, the cards), not of the whole summary."""
+
+
+def _derived_text(derived: dict[str, Any]) -> str:
+    global _texts
+    kept, used = _texts, {}
+
+    def text(value: Any) -> str:
+        if not isinstance(value, (list, dict)):
+            return _dump(value)
+        seen = kept.get(id(value))
+        if seen is None or seen[0] is not value:
+            seen = (value, _dump(value))
+        used[id(value)] = seen
+        return seen[1]
+
+    parts = []
+    for name, value in derived.items():
+        if isinstance(value, dict):
+            inner = ",".join(f"{_dump(key)}:{text(item)}" for key, item in value.items())
+            parts.append(f"{_dump(name)}:{{{inner}}}")
+        elif isinstance(value, list):
+            parts.append(f"{_dump(name)}:[{','.join(text(item) for item in value)}]")
+        else:
+            parts.append(f"{_dump(name)}:{_dump(value)}")
+    _texts = used
+    return f"{{{','.join(parts)}}}"
+
+
 _full: tuple[Identity, str] = ([], "")
 """The full segments of the identity last written, and their text: only the newest two
 change from one answer to the next, so saving after each answer costs the same however
@@ -116,10 +150,10 @@ def _identity_text(answers: Identity) -> str:
     full, tail = answers[:-2], answers[-2:]
     kept = _full
     if kept[0] != full:
-        kept = _full = (full, json.dumps(full, ensure_ascii=False, separators=(",", ":"))[1:-1])
+        kept = _full = (full, _dump(full)[1:-1])
     parts = [kept[1]] if full else []
     if tail:
-        parts.append(json.dumps(tail, ensure_ascii=False, separators=(",", ":"))[1:-1])
+        parts.append(_dump(tail)[1:-1])
     return f"[{','.join(parts)}]"
 
 
