@@ -29,13 +29,12 @@ import os
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from course.progress.checked import _cache_dir
 from course.progress.paths import is_learner_id
@@ -56,8 +55,9 @@ PACK = "figures.pack"
 and texts)}, which reads back several times faster than JSON; an entry is unpacked only
 when its learner is reported on, and anything else read back is ignored."""
 ROWS = "rows.pack"
-"""Every learner's rows of the CSV of every answer: {learner id: `marshal` of (key, count,
-the rows compressed)}: a tenth of their size in memory, and no file to create per learner."""
+"""Every learner's rows of the CSV of every answer, one entry ("key count\\n" and the rows)
+after another, then their index ({learner id: (offset, length)}, `marshal`) and the index's
+offset (8 bytes): written as learners are read, read an entry at a time (`_RowsFile`)."""
 RACY_NS = 2_000_000_000
 """Files changed this recently are read, not looked up (a change within the same tick)."""
 _CODE = (
@@ -114,6 +114,9 @@ class ReportCache:
         self._made = False
         self._packs: dict[str, dict[str, bytes]] = {}
         self._changed: set[str] = set()
+        self._rows_before: _RowsFile | None = None
+        self._rows_after: _RowsWriter | None = None
+        self._rows_gone: set[str] = set()
 
     def _pack(self, name: str) -> dict[str, bytes]:
         entries = self._packs.get(name)
@@ -141,6 +144,40 @@ class ReportCache:
         for name in sorted(self._changed):
             self.write(name, marshal.dumps(self._packs[name]))
         self._changed.clear()
+        before, after = self._rows_file(), self._rows_after
+        if after is None and self._rows_gone:
+            after = self._rows_writer()
+        if after is not None:
+            for learner_id in before.index:
+                if learner_id not in after.index and learner_id not in self._rows_gone:
+                    entry = before.get(learner_id)
+                    if entry is not None:
+                        after.add(learner_id, entry)
+            after.finish(self.folder / ROWS)
+        before.close()
+        self._rows_before = self._rows_after = None
+        self._rows_gone = set()
+
+    def _rows_file(self) -> _RowsFile:
+        if self._rows_before is None:
+            self._rows_before = _RowsFile(self.folder / ROWS)
+        return self._rows_before
+
+    def _rows_writer(self) -> _RowsWriter | None:
+        if self._rows_after is None:
+            self._rows_file()  # the file as it was, before it is replaced
+            self._ready()
+            self._rows_after = _RowsWriter(self.folder)
+        return self._rows_after if self._rows_after.handle is not None else None
+
+    def rows_entry(self, learner_id: str) -> bytes | None:
+        """A learner's rows entry as the last run kept it (under whatever key)."""
+        return self._rows_file().get(learner_id)
+
+    def keep_rows_entry(self, learner_id: str, entry: bytes) -> None:
+        writer = self._rows_writer()
+        if writer is not None:
+            writer.add(learner_id, entry)
 
     def learner_key(self, learner_id: str, name: str, files: list[Path]) -> str | None:
         """The key of a learner's figures, from the identity of `files`; None when one of
@@ -172,11 +209,7 @@ class ReportCache:
     def write(self, name: str, payload: bytes) -> None:
         """Replace one cache file whole; a cache that cannot be written is not an error."""
         with suppress(OSError):
-            if not self._made:
-                self.folder.parent.parent.mkdir(parents=True, exist_ok=True)
-                for folder in (self.folder.parent, self.folder):  # the user's own
-                    folder.mkdir(exist_ok=True, mode=0o700)
-                self._made = True
+            self._ready()
             fd, temp = tempfile.mkstemp(prefix=".entry-", dir=self.folder)  # mode 0600
             try:
                 with os.fdopen(fd, "wb") as handle:
@@ -185,6 +218,15 @@ class ReportCache:
             finally:
                 with suppress(FileNotFoundError):
                     os.unlink(temp)
+
+    def _ready(self) -> None:
+        """Make the cache folder (the user's own) if it is not there yet."""
+        with suppress(OSError):
+            if not self._made:
+                self.folder.parent.parent.mkdir(parents=True, exist_ok=True)
+                for folder in (self.folder.parent, self.folder):
+                    folder.mkdir(exist_ok=True, mode=0o700)
+                self._made = True
 
     def keep_only(self, learner_ids: Collection[str]) -> None:
         """Forget the learners no longer in the data dir (deleted, or never to be seen again)."""
@@ -197,11 +239,11 @@ class ReportCache:
             if is_learner_id(stem):
                 with suppress(OSError):  # a file of an earlier version
                     os.unlink(self.folder / name)
-        for name in (PACK, ROWS):
-            entries = self._pack(name)
-            for learner_id in [x for x in entries if x not in learner_ids]:
-                del entries[learner_id]
-                self._changed.add(name)
+        entries = self._pack(PACK)
+        for learner_id in [x for x in entries if x not in learner_ids]:
+            del entries[learner_id]
+            self._changed.add(PACK)
+        self._rows_gone = {x for x in self._rows_file().index if x not in learner_ids}
 
 
 class CachedLearner:
@@ -241,23 +283,22 @@ class CachedLearner:
 
     def rows(self, options: str) -> tuple[str, int] | None:
         """Her rows of the CSV of every answer, written with `options`, and their count."""
-        payload = self.cache.packed(ROWS, self.learner_id)
+        payload = self.cache.rows_entry(self.learner_id)
         if payload is None:
             return None
+        head, _, body = payload.partition(b"\n")
         try:
-            key, count, packed = marshal.loads(payload)
-            if key != self._rows_key(options) or type(count) is not int or type(packed) is not bytes:
+            key, count = head.decode("ascii").split(" ")
+            if key != self._rows_key(options):
                 return None
-            return zlib.decompress(packed).decode("utf-8"), count
-        except (ValueError, EOFError, TypeError, UnicodeDecodeError, zlib.error):
+            return body.decode("utf-8"), int(count)
+        except (ValueError, UnicodeDecodeError):
             return None
 
     def keep_rows(self, options: str, text: str, count: int) -> None:
         if self.clean:
-            packed = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
-            self.cache.keep_packed(
-                ROWS, self.learner_id, marshal.dumps((self._rows_key(options), count, packed))
-            )
+            head = f"{self._rows_key(options)} {count}\n".encode("ascii")
+            self.cache.keep_rows_entry(self.learner_id, head + text.encode("utf-8", "surrogatepass"))
 
     def _rows_key(self, options: str) -> str:
         return hashlib.sha256(f"{self.key}\0{options}".encode("utf-8", "surrogatepass")).hexdigest()
@@ -407,3 +448,109 @@ def _load_results(
     if None not in out:
         raise KeyError("no scope of every session")
     return out
+
+
+# ----- the rows pack ---------------------------------------------------------------------------
+
+_TRAILER = 8
+
+
+class _RowsFile:
+    """The rows pack as the last run wrote it: entries read one at a time; anything odd in
+    it reads as an empty pack."""
+
+    def __init__(self, path: Path) -> None:
+        self.index: dict[str, tuple[int, int]] = {}
+        self.handle: BinaryIO | None = None
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 (kept open for the run, closed by `close`)
+        except OSError:
+            return
+        try:
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(size - _TRAILER)
+            start = int.from_bytes(handle.read(_TRAILER), "little")
+            handle.seek(start)
+            index = marshal.loads(handle.read(size - _TRAILER - start))
+            if type(index) is dict and all(
+                type(k) is str
+                and type(v) is tuple
+                and len(v) == 2
+                and all(type(n) is int for n in v)
+                and v[0] >= 0
+                and v[1] >= 0
+                and v[0] + v[1] <= start
+                for k, v in index.items()
+            ):
+                self.index, self.handle = index, handle
+                return
+        except (OSError, ValueError, EOFError, TypeError, OverflowError):
+            pass
+        handle.close()
+
+    def get(self, learner_id: str) -> bytes | None:
+        spot = self.index.get(learner_id)
+        if spot is None or self.handle is None:
+            return None
+        try:
+            self.handle.seek(spot[0])
+            entry = self.handle.read(spot[1])
+        except OSError:
+            return None
+        return entry if len(entry) == spot[1] else None
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+class _RowsWriter:
+    """A new rows pack, written entry by entry into a temporary file, then put in place whole."""
+
+    def __init__(self, folder: Path) -> None:
+        self.index: dict[str, tuple[int, int]] = {}
+        self.handle: BinaryIO | None = None
+        self.temp = ""
+        self.offset = 0
+        try:
+            fd, self.temp = tempfile.mkstemp(prefix=".rows-", dir=folder)  # mode 0600
+            self.handle = os.fdopen(fd, "wb")
+        except OSError:
+            self.handle = None
+
+    def add(self, learner_id: str, entry: bytes) -> None:
+        if self.handle is None:
+            return
+        try:
+            self.handle.write(entry)
+        except OSError:
+            self._drop()
+            return
+        self.index[learner_id] = (self.offset, len(entry))
+        self.offset += len(entry)
+
+    def finish(self, path: Path) -> None:
+        if self.handle is None:
+            return
+        try:
+            self.handle.write(marshal.dumps(self.index))
+            self.handle.write(self.offset.to_bytes(_TRAILER, "little"))
+            self.handle.close()
+            os.replace(self.temp, path)
+        except OSError:
+            self._drop()
+        self.handle, self.temp = None, ""
+
+    def _drop(self) -> None:
+        if self.handle is not None:
+            with suppress(OSError):
+                self.handle.close()
+            self.handle = None
+        if self.temp:
+            with suppress(OSError):
+                os.unlink(self.temp)
+            self.temp = ""
+
+    def __del__(self) -> None:  # a run given up before its end leaves no temporary file
+        self._drop()
