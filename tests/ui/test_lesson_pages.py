@@ -44,7 +44,7 @@ async def _open(make_app: Any) -> tuple[Any, Any, Any]:
     return app, lesson, course
 
 
-async def test_turning_back_shows_each_section_from_the_page_built_the_first_time(make_app):
+async def test_turning_back_shows_each_section_from_the_page_built_the_first_time(make_app: Any) -> None:
     app, lesson, _course = await _open(make_app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -70,7 +70,7 @@ async def test_turning_back_shows_each_section_from_the_page_built_the_first_tim
         assert list(text.query_children(LessonPage)) == pages  # none built again
 
 
-async def test_a_turn_to_a_page_already_built_restyles_none_of_its_blocks(make_app):
+async def test_a_turn_to_a_page_already_built_restyles_none_of_its_blocks(make_app: Any) -> None:
     app, lesson, _course = await _open(make_app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -87,7 +87,7 @@ async def test_a_turn_to_a_page_already_built_restyles_none_of_its_blocks(make_a
             restyled.append(node)
             return apply(node, *args, **kwargs)
 
-        app.stylesheet.apply = counted  # type: ignore[method-assign]
+        app.stylesheet.apply = counted
         callouts_seen = set()
         for _ in range(last):
             await pilot.press("left")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol, Self, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -78,6 +82,8 @@ class LessonFooter(SteadyFooter):
         self._chains = chains
 
     def _possible(self) -> list[_Entry]:
+        """The activities' keys first, then the screen's; a key both have keeps the screen's place."""
+        screen = super()._possible()
         found: dict[tuple[str, str], _Entry] = {}
         for chain in self._chains:
             for cls in chain:
@@ -85,9 +91,13 @@ class LessonFooter(SteadyFooter):
                     if binding.show and binding.group is None:
                         entry = self._entry(binding)
                         found.setdefault(entry.ident, entry)
-        for entry in super()._possible():
-            found.setdefault(entry.ident, entry)
-        return list(found.values())
+        for entry in screen:
+            found.pop(entry.ident, None)
+        return [*found.values(), *screen]
+
+
+class _Playable(Protocol):
+    async def restart(self) -> None: ...
 
 
 class SectionBody(VerticalScroll):
@@ -158,6 +168,11 @@ class LessonScreen(Screen[None]):
         """One section is drawn at a time: quick → presses wait their turn, never mix two sections."""
         self.section_ready = asyncio.Event()
         """Set once the section on screen is drawn and, in an activity, its first list in view (tests wait for it)."""
+        self._activity: tuple[int, Widget] | None = None
+        """The activity mounted (the index of its section, its widget): hidden while another section is shown."""
+        self._moving_focus = False
+        self._overflowed: dict[int, bool] = {}
+        """Whether each activity section overflowed the body the last time it was shown."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -180,7 +195,24 @@ class LessonScreen(Screen[None]):
     @property
     def interactive(self) -> bool:
         """True when the section on screen plays a scenario, a feed or an inspector."""
-        return bool(self.query_one("#section-block").children)
+        kept = self._activity
+        return kept is not None and kept[0] == self.index and kept[1].display
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if self._moving_focus and repaint and not (regions or layout or recompose):
+            return self  # a focus move repaints the widgets it restyles, not the whole screen
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    @contextmanager
+    def _focus_moves(self) -> Iterator[None]:
+        """Focus moves inside draw what they change, not the whole screen (Textual repaints it all)."""
+        self._moving_focus = True
+        try:
+            yield
+        finally:
+            self._moving_focus = False
 
     async def _show(self) -> None:
         with self.app.batch_update():  # the section is drawn once, whole
@@ -201,19 +233,39 @@ class LessonScreen(Screen[None]):
         body.set_callout(section.callout)
         block = self.query_one("#section-block", Vertical)
         next_button = self.query_one("#next", Button)
-        if block.children:
-            if self.focused is not next_button:  # the focus leaves the activity before it goes
-                self.set_focus(next_button, scroll_visible=False)
-            await block.remove_children()
+        kept = self._activity
+        if kept is not None and kept[0] != self.index and kept[1].display:
+            if self.focused is not next_button:  # the focus leaves the activity before it is hidden
+                with self._focus_moves():
+                    self.set_focus(next_button, scroll_visible=False)
+            self._overflowed[kept[0]] = body.max_scroll_y > 0
+            kept[1].display = False  # kept mounted: hidden, nothing removed (no late layout)
         text = self.query_one("#section-text", Markdown)
         text.display = bool(section.text.strip())
         await text.update(french_markdown(section.text))
-        widget = _interactive_widget(section)
-        if widget is not None:
-            await block.mount(widget)
+        widget: Widget | None = None
+        if section.interactive is not None:
+            if kept is not None and kept[0] == self.index:  # back to it: shown again, from its start
+                widget = kept[1]
+                widget.display = True
+                with self._focus_moves():
+                    await cast(_Playable, widget).restart()
+            else:
+                if kept is not None:
+                    await kept[1].remove()
+                widget = _interactive_widget(section)
+                assert widget is not None
+                self._activity = (self.index, widget)
+                await block.mount(widget)
             control = next((w for w in widget.query(OptionList) if w.display), None)
             if control is not None and self.focused is not control:  # focused in the same frame
-                self.set_focus(control, scroll_visible=False)
+                with self._focus_moves():
+                    self.set_focus(control, scroll_visible=False)
+        # The body's scroll bar foreseen: a text section fits at 80x24, an activity overflows unless
+        # it did not last time. Laid out with the right bar at once, a section takes one layout pass,
+        # where a bar that comes or goes takes two more (and two more frames); Textual corrects a
+        # wrong guess (on a smaller screen), so what is seen stays the same.
+        body.show_vertical_scrollbar = widget is not None and self._overflowed.get(self.index, True)
         body.scroll_home(animate=False, immediate=True)
         self.query_one("#counter", Static).update(
             Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center")
@@ -236,7 +288,8 @@ class LessonScreen(Screen[None]):
         self.journey.open_section(lesson, self.index)
         if widget is None:
             if self.focused is not next_button:  # the focus stays put: the Footer keeps its keys
-                self.set_focus(next_button, scroll_visible=False)
+                with self._focus_moves():
+                    self.set_focus(next_button, scroll_visible=False)
             self.call_after_refresh(self.section_ready.set)
         else:
             self.call_after_refresh(self._show_first_control)

@@ -253,3 +253,8 @@ class FeedView(Vertical, can_focus=True):
     def action_replay(self) -> None:
         self._reset()
         self._deal()
+
+    async def restart(self) -> None:
+        """Back to the first round, as on arrival (the lesson shows the activity again)."""
+        self._reset()
+        self._deal(scroll=False)

@@ -300,3 +300,8 @@ class InspectView(Vertical):
     def action_replay(self) -> None:
         self.scores = []
         self._show(0)
+
+    async def restart(self) -> None:
+        """Back to the first message, as on arrival (the lesson shows the activity again)."""
+        self.scores = []
+        self._show(0, scroll=False)

@@ -129,3 +129,7 @@ class ScenarioView(Vertical):
         self.gauges = {g.id: g.start for g in self.scenario.gauges}
         self.path = []
         await self._show(self.nodes[self.scenario.start])
+
+    async def restart(self) -> None:
+        """Back to the start, as on arrival (the lesson shows the activity again)."""
+        await self.action_replay()
