@@ -301,22 +301,18 @@ def _plain_rows(
     starts = column(sessions, lambda label: f"{who_cell}{sep}{cell(tidy[label] or None)}")
 
     def place(key: tuple[str, str, str]) -> str:
-        where = places.get(key)
-        if where is None:
-            module, lesson_id, lesson, kind = _place(*key, index, lesson_quizzes)
-            where = places[key] = sep.join(cell(value) for value in (module, lesson_id, lesson, key[0], kind))
-        return where
+        module, lesson_id, lesson, kind = _place(*key, index, lesson_quizzes)
+        return sep.join(cell(value) for value in (module, lesson_id, lesson, key[0], kind))
 
-    qtypes = [answers[n].get("qtype") for n in order]
-
-    def asked(key: tuple[str, str, Any]) -> str:
+    def asked(key: tuple[str, str, str]) -> str:
         quiz_id, question_id, qtype = key
         question = index.questions.get((quiz_id, question_id))
-        return sep.join((cell(question_id), cell(question.prompt if question else None), cell(_text(qtype))))
+        return sep.join((cell(question_id), cell(question.prompt if question else None), cell(qtype)))
 
     picked = [[values[n] for n in order] for values in (quizzes, questions, lessons, modes)]
-    wheres = column(zip(picked[0], picked[2], picked[3]), place)
-    whats = column(zip(picked[0], picked[1], map(_text, qtypes)), asked)
+    qtypes = [_text(answers[n].get("qtype")) for n in order]
+    wheres = _shared(list(zip(picked[0], picked[2], picked[3])), places, place)
+    whats = _shared(list(zip(picked[0], picked[1], qtypes)), cell.asked, asked)
     moments = [stamps[n][:10] + " " + stamps[n][11:19] for n in order]
     if not _PLAIN_TIMES.fullmatch("\n".join(moments) + "\n"):
         moments = [moment if _PLAIN_TIME.fullmatch(moment) else cell(moment) for moment in moments]
@@ -344,13 +340,30 @@ def _plain_rows(
     return "\r\n".join(lines) + "\r\n", len(order)
 
 
+def _shared(keys: list[Any], made: dict[Any, str], make: Callable[[Any], str]) -> list[str]:
+    """The cells of `keys`, from `made` (kept for the whole export), made once when missing."""
+    found = list(map(made.get, keys))
+    if None in found:
+        for key in {key for key, cells in zip(keys, found, strict=True) if cells is None}:
+            made[key] = make(key)
+        found = list(map(made.__getitem__, keys))
+    return found  # type: ignore[return-value]
+
+
 def _decimals(values: list[float], sep: str) -> list[str]:
-    """`_cell` of each float, `format_number` applied to the whole column (no number needs
-    quoting: it holds no separator, quote or line break)."""
-    texts = [text.rstrip("0").rstrip(".") for text in map("{:.3f}".format, values)]
+    """`_cell` of each float, `format_number` applied to the whole column at once (no number
+    needs quoting: it holds no separator, quote or line break)."""
+    if not values:
+        return []
+    text = _TRAILING_ZEROS.sub("", "\n".join(map("{:.3f}".format, values)))
+    texts = (text.replace(".", ",") if sep == ";" else text).split("\n")
     if "" in texts or "-0" in texts:
         texts = ["0" if text in ("", "-0") else text for text in texts]
-    return [text.replace(".", ",") for text in texts] if sep == ";" else texts
+    return texts
+
+
+_TRAILING_ZEROS = re.compile(r"\.?0+$", re.MULTILINE)
+"""What `format_number` strips: the zeros ending a decimal part, and its point if nothing is left."""
 
 
 def _quoted(text: str, sep: str) -> str:

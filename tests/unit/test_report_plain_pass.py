@@ -173,3 +173,16 @@ def test_csv_rows_read_column_by_column_are_the_rows_read_answer_by_answer(
         patch.setattr(csv_export, "plain_columns", lambda answers: None)
         careful = csv_rows(answers, sep, session)
     assert plain == careful
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.floats(min_value=-1e7, max_value=1e7, allow_nan=False)
+        | st.sampled_from([0.0, -0.0, 10.0, 100.0, 0.0005, 1000.0004]),
+        max_size=30,
+    ),
+    st.sampled_from([";", ","]),
+)
+def test_decimals_of_a_column_are_each_number_formatted(values: list[float], sep: str) -> None:
+    assert csv_export._decimals(values, sep) == [csv_export.format_number(v, sep) for v in values]
