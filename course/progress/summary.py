@@ -88,9 +88,13 @@ def save_summary(
     (taken before they were read, or known exactly after a write). The lists and dicts of
     `derived` (and of its dicts) are replaced when they change, never changed in place.
     A cache that cannot be written is not an error."""
-    head = _dump({"version": SUMMARY_VERSION, "course": course_key})
-    payload = f'{head[:-1]},"answers":{_identity_text(answers)},"derived":{_derived_text(derived)}}}'.encode()
     path = summary_path(paths, learner_id)
+    kept = _kept.pop(path, None) or _Texts()
+    head = _dump({"version": SUMMARY_VERSION, "course": course_key})
+    payload = f'{head[:-1]},"answers":{kept.identity(answers)},"derived":{kept.derived(derived)}}}'.encode()
+    _kept[path] = kept
+    while len(_kept) > 4:  # a few learners' summaries, the last saved
+        del _kept[next(iter(_kept))]
     with suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".summary-", dir=path.parent)
@@ -107,54 +111,52 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-_texts: dict[int, tuple[Any, str]] = {}
-"""The text of each list or dict of the summary last saved, by identity: the journey
-replaces a value that changes rather than changing it in place, so one answer re-writes
-the text of what it changed only (a quiz's figures, the cards), not of the whole summary."""
+class _Texts:
+    """The text of what a learner's summary held when last saved, so that saving it after
+    one more answer writes again the text of what changed only (a quiz's figures, a review
+    card), whatever the learner's past: the journey replaces a list or dict that changes
+    rather than changing it in place, so each is known by its identity; and of the answer
+    files' identity only the newest two segments change from one answer to the next."""
+
+    def __init__(self) -> None:
+        self.texts: dict[int, tuple[Any, str]] = {}
+        self.full: tuple[Identity, str] = ([], "")
+
+    def derived(self, derived: dict[str, Any]) -> str:
+        kept, used = self.texts, {}
+
+        def text(value: Any) -> str:
+            if not isinstance(value, (list, dict)):
+                return _dump(value)
+            seen = kept.get(id(value))
+            if seen is None or seen[0] is not value:
+                seen = (value, _dump(value))
+            used[id(value)] = seen
+            return seen[1]
+
+        parts = []
+        for name, value in derived.items():
+            if isinstance(value, dict):
+                inner = ",".join(f"{_dump(key)}:{text(item)}" for key, item in value.items())
+                parts.append(f"{_dump(name)}:{{{inner}}}")
+            elif isinstance(value, list):
+                parts.append(f"{_dump(name)}:[{','.join(text(item) for item in value)}]")
+            else:
+                parts.append(f"{_dump(name)}:{_dump(value)}")
+        self.texts = used
+        return f"{{{','.join(parts)}}}"
+
+    def identity(self, answers: Identity) -> str:
+        full, tail = answers[:-2], answers[-2:]
+        if self.full[0] != full:
+            self.full = (full, _dump(full)[1:-1])
+        parts = [self.full[1]] if full else []
+        if tail:
+            parts.append(_dump(tail)[1:-1])
+        return f"[{','.join(parts)}]"
 
 
-def _derived_text(derived: dict[str, Any]) -> str:
-    global _texts
-    kept, used = _texts, {}
-
-    def text(value: Any) -> str:
-        if not isinstance(value, (list, dict)):
-            return _dump(value)
-        seen = kept.get(id(value))
-        if seen is None or seen[0] is not value:
-            seen = (value, _dump(value))
-        used[id(value)] = seen
-        return seen[1]
-
-    parts = []
-    for name, value in derived.items():
-        if isinstance(value, dict):
-            inner = ",".join(f"{_dump(key)}:{text(item)}" for key, item in value.items())
-            parts.append(f"{_dump(name)}:{{{inner}}}")
-        elif isinstance(value, list):
-            parts.append(f"{_dump(name)}:[{','.join(text(item) for item in value)}]")
-        else:
-            parts.append(f"{_dump(name)}:{_dump(value)}")
-    _texts = used
-    return f"{{{','.join(parts)}}}"
-
-
-_full: tuple[Identity, str] = ([], "")
-"""The full segments of the identity last written, and their text: only the newest two
-change from one answer to the next, so saving after each answer costs the same however
-many segments came before."""
-
-
-def _identity_text(answers: Identity) -> str:
-    global _full
-    full, tail = answers[:-2], answers[-2:]
-    kept = _full
-    if kept[0] != full:
-        kept = _full = (full, _dump(full)[1:-1])
-    parts = [kept[1]] if full else []
-    if tail:
-        parts.append(_dump(tail)[1:-1])
-    return f"[{','.join(parts)}]"
+_kept: dict[Path, _Texts] = {}
 
 
 # ----- the learners' folders, as a check at start-up last found them in order ---------------
