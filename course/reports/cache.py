@@ -259,14 +259,17 @@ class CachedLearner:
 
     # ----- figures -----------------------------------------------------------------------
 
-    def results(self, help_below: float) -> dict[str | None, LearnerResult] | None:
+    def results(
+        self, help_below: float, scopes: Collection[str | None] | None = None
+    ) -> dict[str | None, LearnerResult] | None:
+        """Her figures as kept, for `scopes` only (None: every scope kept); None if not kept."""
         payload = self.cache.packed(PACK, self.learner_id)
         found = None
         if payload is not None:
             try:
                 doc = marshal.loads(payload)
                 if type(doc) is tuple and len(doc) == 2 and doc[0] == self.key:
-                    found = _load_results(doc[1], self.learner_id, str(self.name), help_below)
+                    found = _load_results(doc[1], self.learner_id, str(self.name), help_below, scopes)
             except (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
                 found = None
         if found is None:
@@ -404,14 +407,18 @@ def _test(value: list[Any]) -> TestFigures:
 
 
 def _load_results(
-    doc: list[Any], learner_id: str, name: str, help_below: float
+    doc: list[Any], learner_id: str, name: str, help_below: float, scopes: Collection[str | None] | None
 ) -> dict[str | None, LearnerResult]:
     attempts = [
         attempt_figures(dict(zip(ATTEMPT_FIELDS, (learner_id, *values), strict=True))) for values in doc[0]
     ]
     sittings = {quiz: (_marks(latest), score) for quiz, score, latest in doc[-1]}
     out: dict[str | None, LearnerResult] = {}
+    if None not in [entry[0] for entry in doc[1:-1]]:
+        raise KeyError("no scope of every session")
     for entry in doc[1:-1]:
+        if scopes is not None and entry[0] not in scopes:
+            continue
         scope, done, total, best, passed, average, pre, post, counts, time_s, visits, first, last = entry[:13]
         chosen, firsts = entry[13:]
         activities, activities_correct, reviews, answers, correct, hints = counts
@@ -445,8 +452,6 @@ def _load_results(
             [attempts[n] for n in chosen],
             {quiz: sittings[quiz] for quiz in firsts},
         )
-    if None not in out:
-        raise KeyError("no scope of every session")
     return out
 
 

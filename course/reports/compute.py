@@ -267,7 +267,7 @@ def _results_of(
             rows=data.rows,
             columns=data.columns,
         )
-    every = cache.results(help_below)
+    every = cache.results(help_below, scopes)
     if every is None:
         every = learner_results(
             data.learner,
