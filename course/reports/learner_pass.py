@@ -516,10 +516,17 @@ def _plain_pass(
         labels = dict.fromkeys(sessions)
     every_quiz = set(modes) == {"quiz"}
     tallies: dict[str, _Tally] = {}
+    runs: list[tuple[str, int, int]] = []  # a session's answers mostly follow each other
+    start = 0
+    for label, run in groupby(sessions):
+        runs.append((label, start, start + len(list(run))))
+        start = runs[-1][2]
+    spans = {label: (a, b) for label, a, b in runs} if len(runs) == len(labels) else {}
     for label in labels:
         mine: tuple[Sequence[Any], ...]
-        if len(labels) == 1:
-            mine = (stamps, durations, correct, hints, modes)
+        if label in spans:
+            a, b = spans[label]
+            mine = (stamps[a:b], durations[a:b], correct[a:b], hints[a:b], modes[a:b])
         else:
             chosen = list(map(label.__eq__, sessions))
             mine = tuple(
@@ -549,16 +556,26 @@ def _plain_pass(
         groups[key] = places[start:end] if found is None else [*found, *places[start:end]]
         start = end
     scored: list[tuple[AttemptFigures, dict[str, int]]] = []
+    known: dict[str, tuple[QuizInfo, frozenset[str]]] = {}
     for (quiz_id, sitting), where in groups.items():
-        quiz = index.quizzes.get(quiz_id)
-        if quiz is None:
-            continue
-        times = _pick(stamps, where)
-        if not all(map(le, times, times[1:])):  # in time order (a stable sort, as `_attempt`'s)
-            where = [where[n] for n in sorted(range(len(where)), key=times.__getitem__)]
-        latest = dict(zip(_pick(questions, where), where))  # question → its latest answer
-        if not latest.keys() <= quiz.question_set:
-            latest = {q: n for q, n in latest.items() if q in quiz.question_set}
+        found_quiz = known.get(quiz_id)
+        if found_quiz is None:
+            quiz = index.quizzes.get(quiz_id)
+            if quiz is None:
+                continue
+            found_quiz = known[quiz_id] = (quiz, quiz.question_set)
+        quiz, question_ids = found_quiz
+        if type(where) is range and all(map(le, (times := stamps[where.start : where.stop]), times[1:])):
+            latest = dict(zip(questions[where.start : where.stop], where))  # question → latest answer
+            duration = sum(durations[where.start : where.stop])
+        else:
+            times = _pick(stamps, where)
+            if not all(map(le, times, times[1:])):  # in time order (a stable sort, as `_attempt`'s)
+                where = [where[n] for n in sorted(range(len(where)), key=times.__getitem__)]
+            latest = dict(zip(_pick(questions, where), where))
+            duration = sum(_pick(durations, where))
+        if not latest.keys() <= question_ids:
+            latest = {q: n for q, n in latest.items() if q in question_ids}
         first, last = where[0], where[-1]
         figures = _attempt_figures(
             learner_id,
@@ -570,7 +587,7 @@ def _plain_pass(
             stamps[first],
             stamps[last],
             sessions[last],
-            sum(_pick(durations, where)),
+            duration,
         )
         scored.append((figures, latest))
     scored.sort(key=lambda pair: pair[0].started)
