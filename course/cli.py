@@ -57,6 +57,45 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_APP_VALUES = {
+    "--course": None,
+    "--data": None,
+    "--learner": None,
+    "--session": None,
+    "--lang": ("fr", "en"),
+    "--theme": ("default", "contrast"),
+    "--pin": None,
+}
+_APP_FLAGS = ("--plain", "--atelier")
+
+
+def _plain_app_args(args_list: Sequence[str]) -> argparse.Namespace | None:
+    """The app's options when each is written out as `--name VALUE` or `--flag`, else None.
+
+    What `_app_parser` would make of them, without building it (a tenth of what the start costs
+    before Textual, most of it argparse's translated words); anything else (help, an error, an
+    abbreviation, `--name=VALUE`, a value starting with a dash) goes to argparse.
+    """
+    found: dict[str, object] = {name[2:]: None for name in _APP_VALUES}
+    found.update((name[2:], False) for name in _APP_FLAGS)
+    index = 0
+    while index < len(args_list):
+        name = args_list[index]
+        if name in _APP_FLAGS:
+            found[name[2:]] = True
+            index += 1
+            continue
+        if name not in _APP_VALUES or index + 1 >= len(args_list):
+            return None
+        value = args_list[index + 1]
+        choices = _APP_VALUES[name]
+        if value.startswith("-") or (choices is not None and value not in choices):
+            return None
+        found[name[2:]] = value
+        index += 2
+    return argparse.Namespace(**found)
+
+
 def _command_parser(command: str) -> argparse.ArgumentParser:
     """The parser of the trainer commands; modules behind other commands are not imported."""
     parser = argparse.ArgumentParser(prog="atelier")
@@ -130,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command in COMMANDS:
         args = _command_parser(command).parse_args(args_list)
         return _run_command(args)
-    args = _app_parser().parse_args(args_list)
+    args = _plain_app_args(args_list) or _app_parser().parse_args(args_list)
     from course.plain.launch import plain_reason, run_plain
 
     reason = None if args.plain else plain_reason()

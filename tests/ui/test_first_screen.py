@@ -177,6 +177,39 @@ async def test_a_damaged_style_cache_is_parsed_again_and_replaced(make_app, monk
     assert parsed == []
 
 
+COMMON = (
+    [],
+    ["--data", "d", "--learner", "Léa"],
+    ["--learner", "a", "--learner", "b", "--plain"],
+    ["--atelier", "--learner", "", "--session", "Médiathèque 24/11"],
+    ["--lang", "en", "--theme", "contrast", "--pin", "1234", "--course", "c"],
+)
+LEFT_TO_ARGPARSE = (
+    ["--lang", "de"],
+    ["--learn", "x"],
+    ["--learner=x"],
+    ["--learner", "-x"],
+    ["-h"],
+    ["--data"],
+    ["--plain", "extra"],
+)
+
+
+def test_the_app_s_options_are_read_as_argparse_reads_them(monkeypatch):
+    from course import cli
+
+    for args in COMMON:
+        assert cli._plain_app_args(args) == cli._app_parser().parse_args(args)
+    for args in LEFT_TO_ARGPARSE:
+        assert cli._plain_app_args(args) is None
+    built: list[int] = []
+    monkeypatch.setattr(cli, "_app_parser", lambda: built.append(1))
+    monkeypatch.setattr("course.plain.launch.plain_reason", lambda: "")
+    monkeypatch.setattr("course.ui.launch.launch_app", lambda args: 0 if args.learner == "Léa" else 3)
+    assert cli.main(["--data", "d", "--learner", "Léa"]) == 0
+    assert built == []  # argparse's parser is not built for a plain command line
+
+
 NOT_BEFORE_THE_MAP = (
     "course.ui.screens.profile",
     "course.ui.access",
