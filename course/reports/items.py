@@ -23,8 +23,8 @@ class ItemCollector:
     """Marks gathered learner by learner; only small numbers and answer texts are kept."""
 
     def __init__(self) -> None:
-        self._marks: dict[str, dict[str, list[tuple[float, float]]]] = {}
-        """Quiz → question → (mark, mark on the rest of the sitting) per learner."""
+        self._marks: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
+        """Quiz → question → the marks, and the marks on the rest of the sitting, per learner."""
         self._wrong: dict[tuple[str, str], Counter[str]] = {}
         self._shown: dict[str, str] = {}
         self._folded: dict[str, str] = {}
@@ -42,9 +42,10 @@ class ItemCollector:
             for question, (score, correct, response_text) in latest.items():
                 found = marks.get(question)
                 if found is None:
-                    marks[question] = [(score, total - score)]
+                    marks[question] = ([score], [total - score])
                 else:
-                    found.append((score, total - score))
+                    found[0].append(score)
+                    found[1].append(total - score)
                 if not correct and response_text:
                     folded = self._folded.get(response_text)
                     if folded is None:
@@ -69,10 +70,10 @@ class ItemCollector:
             marks = self._marks.get(quiz_id, {}).get(question)
             if not marks:
                 continue
-            n = len(marks)
-            mine = [m for m, _ in marks]
+            mine, rest = marks
+            n = len(mine)
             facility = sum(mine) / n
-            discrimination = correlation(mine, [r for _, r in marks]) if n >= min_answers else None
+            discrimination = correlation(mine, rest) if n >= min_answers else None
             wrong = sorted(
                 (self._wrong.get((quiz_id, question)) or Counter()).items(), key=lambda kv: (-kv[1], kv[0])
             )

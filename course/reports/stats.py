@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import repeat
+from operator import mul, sub
 
 # Student's t, two-sided 95 %, by degrees of freedom (1..30); beyond, the normal 1.96 is
 # within 2 % of it.
@@ -72,11 +74,11 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     if n < 3 or n != len(ys):
         return None
     mx, my = sum(xs) / n, sum(ys) / n
-    dx = [x - mx for x in xs]
-    dy = [y - my for y in ys]
-    sxy = sum([a * b for a, b in zip(dx, dy)])
-    sxx = sum([a**2 for a in dx])
-    syy = sum([b**2 for b in dy])
+    dx = list(map(sub, xs, repeat(mx)))  # element by element, as `x - mx for x in xs`
+    dy = list(map(sub, ys, repeat(my)))
+    sxy: float = sum(map(mul, dx, dy))
+    sxx: float = sum(map(pow, dx, repeat(2)))
+    syy: float = sum(map(pow, dy, repeat(2)))
     if sxx <= 1e-12 or syy <= 1e-12:
         return None
     return sxy / math.sqrt(sxx * syy)
