@@ -30,7 +30,7 @@ from course.progress import (
     UnknownLearnerError,
 )
 from course.progress.paths import segment_number
-from course.progress.records import Appended, new_id, utc_now
+from course.progress.records import Appended, RecordError, new_id, utc_now
 from course.progress.summary import Identity, answers_identity, load_summary, save_summary
 from course.quiz.review import ReviewCard, due_cards, next_card, next_due, review_cards
 
@@ -109,12 +109,11 @@ class Journey:
         self._known: Identity | None = None
         """The answer files' identity the summary (and the answers in memory, once read) was
         derived from, exactly; None once that is not sure (the summary is then no longer saved)."""
-        self._recent: list[AnswerRecord] = []
-        """While no answer was read: the answers this journey wrote since, the only ones
-        written since the files were `_known` (a new attempt's answers are all here)."""
         self._created: set[str] = set()
         """Attempts (sitting ids) this journey opened while it knew the files exactly."""
         self._closing: tuple[str, str, list[Any] | None] | None = None
+        self._finished: tuple[str, str, list[AnswerRecord]] | None = None
+        """The last attempt closed while no answer was read: its answers (results screen)."""
         kept = load_summary(store.paths, learner.id, self._course_key)
         if kept is not None:
             self._summary, self._known = kept
@@ -170,21 +169,29 @@ class Journey:
         the answers (read again if needed); the next start rebuilds the summary."""
         self._known = None
         self._summary = None
-        self._recent = []
         self._created = set()
+        self._finished = None
 
-    def _unchanged_since(self, sitting: str) -> bool:
-        """No answer needs reading for an attempt this journey opened: none was read yet, and
-        the files are still those the summary knows (so every answer of the attempt is one
-        this journey wrote)."""
+    def _unchanged_since(self, quiz_id: str, sitting: str) -> bool:
+        """No answer needs reading for the attempt under way: the summary holds its answers,
+        and the files are still those the summary knows."""
         return (
-            bool(sitting)
-            and sitting in self._created
-            and self._loaded is None
-            and self._known is not None
+            self._open_answers(quiz_id, sitting) is not None
             and not self._waiting()
             and answers_identity(self.store.paths, self.learner.id) == self._known
         )
+
+    def _open_answers(self, quiz_id: str, sitting: str) -> list[AnswerRecord] | None:
+        """The answers of the attempt under way, as the summary keeps them while no answer
+        was read (None otherwise)."""
+        entry = self._summary_entry(quiz_id) if sitting and self._known is not None else None
+        rows = entry.get("open") if entry is not None else None
+        if entry is None or entry["key"][1] != sitting or type(rows) is not list:
+            return None
+        try:
+            return [AnswerRecord.from_dict(row) for row in rows]
+        except (RecordError, TypeError, ValueError, AttributeError):
+            return None
 
     def _keep_summary(self) -> None:
         if self._known is not None and self._summary is not None:
@@ -219,10 +226,10 @@ class Journey:
             return None
         entry = dict(entry)
         if before[1] is None and key[1] in self._created:
-            entry["key"] = key  # a new attempt: nobody answered it yet
+            entry["key"], entry["open"] = key, []  # a new attempt: nobody answered it yet
             return entry
         closing = self._closing
-        if key[1] is not None or before[1] not in self._created or closing is None:
+        if key[1] is not None or closing is None:
             return None
         if closing[:2] != (quiz_id, before[1]):
             return None
@@ -238,7 +245,7 @@ class Journey:
             entry["first"] = entry.get("first") or row
             kept = [*results, row] if isinstance(results, list) else None
             entry["results"] = kept if kept is not None and len(kept) <= KEPT_RESULTS else None
-        entry["key"] = key
+        entry["key"], entry["open"] = key, []
         return entry
 
     def _followed(self, appended: Appended | None, stored: AnswerRecord) -> Identity | None:
@@ -275,9 +282,12 @@ class Journey:
                 if self._loaded is None:
                     return False  # an attempt already closed changes: its answers are needed
                 summary["quizzes"][stored.quiz] = self._summary_of(stored.quiz)
-            elif isinstance(entry, dict) and type(entry.get("top")) is int:
+            elif (
+                isinstance(entry, dict) and type(entry.get("top")) is int and type(entry.get("open")) is list
+            ):
                 top = max(entry["top"], stored.attempt)  # the attempt under way: no result yet
-                summary["quizzes"][stored.quiz] = {**entry, "top": top}
+                rows = [*entry["open"], stored.to_dict()]
+                summary["quizzes"][stored.quiz] = {**entry, "top": top, "open": rows}
             else:
                 return False
         if stored.timestamp > str(self._state.get("reset_all") or ""):
@@ -371,12 +381,20 @@ class Journey:
         return {
             "key": self._results_key(quiz_id),
             "top": max((a.attempt for a in self._since_reset(quiz_id)), default=0),
+            "open": self._open_rows(quiz_id),
             "count": len(results),
             "best": max((r.score for r in results), default=None),
             "passed": any(r.passed for r in results),
             "first": _result_row(results[0]) if results else None,
             "results": [_result_row(r) for r in results] if len(results) <= KEPT_RESULTS else None,
         }
+
+    def _open_rows(self, quiz_id: str) -> list[dict[str, Any]]:
+        """The answers of the attempt under way (none if none is), as the summary keeps them."""
+        current = self._results_key(quiz_id)[1]
+        if current is None:
+            return []
+        return [a.to_dict() for a in self._since_reset(quiz_id) if sitting_key(a) == current]
 
     def _summary_entry(self, quiz_id: str) -> dict[str, Any] | None:
         """The summary's entry for a quiz, while no answer has been read since and the quiz's
@@ -461,8 +479,6 @@ class Journey:
         known = self._followed(self.store.last_append(self.learner.id), stored)
         if known is not None and self._count_answer(stored):
             self._known = known
-            if self._loaded is None:
-                self._recent.append(stored)
             self._keep_summary()
         else:
             self._forget_summary()
@@ -629,7 +645,7 @@ class Journey:
 
         self._change(change)
         number, sitting = _int(chosen.get("attempt")) or 1, str(chosen.get("sitting") or "")
-        if not self._unchanged_since(sitting):
+        if not self._unchanged_since(quiz.id, sitting):
             self._reread()  # the other window's answers too
         answered = frozenset(a.question for a in self._sitting(quiz.id, number, sitting))
         return Attempt(quiz, number, _int(chosen.get("seed")), answered, sitting)
@@ -646,13 +662,11 @@ class Journey:
         """The answers of one attempt (by its sitting id, or by number for an old attempt);
         those of an attempt this journey opened, while no answer was read, are its own."""
         key = sitting or f"#{number}"
-        if self._loaded is None and self._known is not None and sitting in self._created:
-            reset = self._quiz_state(quiz_id).get("reset", "")
-            return [
-                a
-                for a in self._recent
-                if a.quiz == quiz_id and a.mode == "quiz" and a.timestamp > reset and sitting_key(a) == key
-            ]
+        kept = self._open_answers(quiz_id, key)
+        if kept is not None:
+            return kept
+        if self._loaded is None and self._finished is not None and self._finished[:2] == (quiz_id, key):
+            return list(self._finished[2])
         return [a for a in self._since_reset(quiz_id) if sitting_key(a) == key]
 
     def _open_sitting(self, quiz_id: str, number: int) -> str:
@@ -729,13 +743,14 @@ class Journey:
     def finish(self, quiz: Quiz, attempt: int) -> AttemptResult:
         """Close an attempt; its score is computed from its answers, as every report does."""
         sitting = self._open_sitting(quiz.id, attempt)
-        if not self._unchanged_since(sitting):
+        if not self._unchanged_since(quiz.id, sitting):
             self._reread()  # those given in another window too
         answers = self._sitting(quiz.id, attempt, sitting)
         result = self._score(quiz, attempt, answers, utc_now())
         if self._loaded is None and answers:  # the attempt as `results` will derive it
             row = _result_row(self._score(quiz, answers[0].attempt, answers, answers[-1].timestamp))
             self._closing = (quiz.id, sitting, row)
+            self._finished = (quiz.id, sitting, answers)
         else:
             self._closing = (quiz.id, sitting, None)
 
@@ -934,7 +949,16 @@ def _plain_time(value: str) -> bool:
 
 
 def _no_results(key: list[Any]) -> dict[str, Any]:
-    return {"key": key, "top": 0, "count": 0, "best": None, "passed": False, "first": None, "results": []}
+    return {
+        "key": key,
+        "top": 0,
+        "open": [],
+        "count": 0,
+        "best": None,
+        "passed": False,
+        "first": None,
+        "results": [],
+    }
 
 
 def _course_key(course: Course) -> str:

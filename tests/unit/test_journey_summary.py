@@ -345,3 +345,29 @@ def test_a_saved_summary_reads_back_as_derived(derived, replacement) -> None:
                 else:
                     derived[name] = replacement
                 break
+
+
+def test_an_attempt_resumed_after_a_restart_reads_no_old_answer(mini_course, tmp_path) -> None:
+    """The window closed in the middle of an attempt: the next start resumes it, finishes
+    it and shows its result from the summary, which keeps the attempt's own answers."""
+    data = tmp_path / "data"
+    learner = ProgressStore(data).create_learner("Awa")
+    earlier = Journey(mini_course, ProgressStore(data), learner)
+    answer(earlier, 0, 1, False)
+    finish(earlier, 0)
+    Journey(mini_course, ProgressStore(data), learner)
+    quiz = next(iter(mini_course.quizzes.values()))
+    first = Journey(mini_course, ProgressStore(data), learner)
+    answer(first, 0, 0, True)  # then the window closes
+    with counting_reads() as reads:
+        journey = Journey(mini_course, ProgressStore(data), learner)
+        attempt = journey.attempt(quiz)
+        assert attempt.answered == {quiz.questions[0].id}
+        for question in attempt.remaining():
+            journey.record(quiz, question, attempt.number, Grade(True, 1.0, "x", "x", "x"), 0, 1.0)
+        result = journey.finish(quiz, attempt.number)
+        figures = journey.confidence_counts(quiz.id, attempt.number), journey.results(quiz.id)
+    assert reads == []
+    assert result.score == 1.0 and [r.score for r in figures[1]] == [0.0, 1.0]
+    store = ProgressStore(data)
+    assert seen(Journey(mini_course, store, learner)) == from_answers(mini_course, store, learner)

@@ -173,8 +173,10 @@ def test_reviews_bring_back_a_missed_question(private_data, monkeypatch):
     from course.learning import journey as journey_module
 
     later = datetime.now(UTC) + timedelta(days=2)
-    original = journey_module.due_cards
-    monkeypatch.setattr(journey_module, "due_cards", lambda answers, now=None: original(answers, later))
+    original = journey_module.Journey.due_reviews
+    monkeypatch.setattr(
+        journey_module.Journey, "due_reviews", lambda self, now=None: original(self, now or later)
+    )
     transcript = run_plain(private_data, ["1", "r", "2", "suite", "q"])
     lines = printed(transcript)
     assert "Révisions : 1 question à revoir." in lines
