@@ -95,3 +95,31 @@ async def test_a_turn_to_a_page_already_built_restyles_none_of_its_blocks(make_a
             callouts_seen.add(lesson.sections[screen.index].callout)
         assert len(callouts_seen) > 1  # the body's frame did change on the way
         assert [n for n in restyled if isinstance(n, (MarkdownBlock, LessonPage))] == []
+
+
+async def test_a_turn_back_to_a_section_already_seen_draws_one_frame(make_app: Any) -> None:
+    from tests.ui.test_quiz_frames import count_frames
+
+    app, lesson, _course = await _open(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_lesson(lesson.id, 0)
+        await pilot.pause()
+        screen = app.screen
+        last = len(lesson.sections) - 1
+        await pilot.press(*["right"] * last)
+        await screen.section_ready.wait()
+        await pilot.pause()
+        await pilot.pause()  # the last section's own frames drawn
+        frames = count_frames(app)
+        drawn = []
+        for _ in range(last):
+            before = frames[0]
+            await pilot.press("left")
+            await screen.section_ready.wait()
+            await pilot.pause()
+            drawn.append(frames[0] - before)
+        assert screen.index == 0 and lesson.sections[0].title in "\n".join(screen_lines(app))
+        # Leaving the last section relabels « Passer au quiz » as « Suivant »: the button's new width
+        # takes a second pass there.
+        assert drawn[0] <= 2 and drawn[1:] == [1] * (last - 1)

@@ -23,7 +23,7 @@ from course.learning.journey import Journey
 from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.widgets.interaction import Interaction
-from course.ui.widgets.lesson_markdown import LessonMarkdown
+from course.ui.widgets.lesson_markdown import LessonMarkdown, SizedInOnePass
 from course.ui.widgets.steady_footer import SteadyFooter, _Entry
 from course.ui.widgets.typography import french_markdown
 
@@ -100,7 +100,11 @@ class _Playable(Protocol):
     async def restart(self) -> None: ...
 
 
-class SectionBody(VerticalScroll):
+class SectionSlot(SizedInOnePass, Vertical):
+    """Where a section's activity goes."""
+
+
+class SectionBody(SizedInOnePass, VerticalScroll):
     """The scrolling body of a section, framed by the colour of its callout, if it has one."""
 
     _restyle_self_only = False
@@ -180,7 +184,7 @@ class LessonScreen(Screen[None]):
         with SectionBody(id="section-body"):
             yield Static(id="callout-label", markup=False)
             yield LessonMarkdown(id="section-text", open_links=False)
-            yield Vertical(id="section-block")
+            yield SectionSlot(id="section-block")
         with Horizontal(id="actions"):
             yield Button(t("lesson.button.previous"), id="previous")
             yield Static(id="counter", markup=False)

@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from textual.await_complete import AwaitComplete
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
@@ -34,7 +35,23 @@ def _keeping(block: type[MarkdownBlock]) -> type[MarkdownBlock]:
     return type(block.__name__, (_NoBreakSpacesKept, block), {"DEFAULT_CSS": ""})
 
 
-class LessonPage(Widget):
+class SizedInOnePass:
+    """Mixed into a widget: a change of its size or content size asks for no second layout pass.
+
+    Textual sets a widget's sizes during a layout pass and then, when they changed, lays the whole
+    screen out again (and draws a second frame) although the first pass already placed everything
+    after them. A scrollable widget still updates its scroll bars (and lays out again when one
+    comes or goes).
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        updated: bool = super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+        return updated
+
+
+class LessonPage(SizedInOnePass, Widget):
     """The blocks of one text, built once and kept: shown again without being parsed or mounted."""
 
     DEFAULT_CSS = """
@@ -50,7 +67,7 @@ class LessonPage(Widget):
     """Laid out as Markdown lays out its blocks (its paragraphs keep their bottom margin)."""
 
 
-class LessonMarkdown(Markdown):
+class LessonMarkdown(SizedInOnePass, Markdown):
     """Markdown whose blocks keep no-break spaces, and whose lines never break at one.
 
     Each text it is given is drawn once, in a page of its own that stays mounted: `update`
