@@ -243,6 +243,8 @@ class Journey:
             entry["best"] = row[1] if best is None else max(best, row[1])
             entry["passed"] = bool(entry.get("passed")) or row[2]
             entry["first"] = entry.get("first") or row
+            last = entry.get("last")
+            entry["last"] = [*last, row][-KEPT_RESULTS:] if isinstance(last, list) else None
             kept = [*results, row] if isinstance(results, list) else None
             entry["results"] = kept if kept is not None and len(kept) <= KEPT_RESULTS else None
         entry["key"], entry["open"] = key, []
@@ -386,6 +388,7 @@ class Journey:
             "best": max((r.score for r in results), default=None),
             "passed": any(r.passed for r in results),
             "first": _result_row(results[0]) if results else None,
+            "last": [_result_row(r) for r in results[-KEPT_RESULTS:]],
             "results": [_result_row(r) for r in results] if len(results) <= KEPT_RESULTS else None,
         }
 
@@ -837,6 +840,17 @@ class Journey:
         results = self.results(quiz_id)
         return results[0] if results else None
 
+    def last_results(self, quiz_id: str, count: int) -> list[AttemptResult]:
+        """The last `count` attempts since the reset, oldest first (a results screen's
+        history), from the summary when it is fresh and `count` is at most KEPT_RESULTS:
+        however many attempts came before, none is read."""
+        entry = self._summary_entry(quiz_id)
+        last = entry.get("last") if entry is not None else None
+        if isinstance(last, list) and count <= KEPT_RESULTS:
+            with suppress(TypeError, ValueError):
+                return [_result_of(row) for row in last[-count:]] if count > 0 else []
+        return self.results(quiz_id)[-count:] if count > 0 else []
+
     def can_retry(self, quiz: Quiz) -> bool:
         """False once an evaluation quiz has used its `max_attempts`."""
         if quiz.max_attempts is None:
@@ -953,6 +967,7 @@ def _no_results(key: list[Any]) -> dict[str, Any]:
         "key": key,
         "top": 0,
         "open": [],
+        "last": [],
         "count": 0,
         "best": None,
         "passed": False,

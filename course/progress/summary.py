@@ -34,7 +34,7 @@ from typing import Any
 from course.progress.checked import _cache_dir
 from course.progress.paths import StorePaths, segment_number
 
-SUMMARY_VERSION = 4
+SUMMARY_VERSION = 5
 Identity = list[list[Any]]
 
 

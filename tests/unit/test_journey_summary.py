@@ -43,7 +43,9 @@ def on_the_map(journey: Journey) -> dict[str, Any]:
 def seen(journey: Journey) -> dict[str, Any]:
     """The map, then every attempt's result (which may read the answers)."""
     shown = on_the_map(journey)
-    return {**shown, "results": {quiz: journey.results(quiz) for quiz in journey.course.quizzes}}
+    quizzes = journey.course.quizzes
+    last = {quiz: journey.last_results(quiz, 5) for quiz in quizzes}  # a results screen's history
+    return {**shown, "last five": last, "results": {quiz: journey.results(quiz) for quiz in quizzes}}
 
 
 def from_answers(course, store: ProgressStore, learner) -> dict[str, Any]:
@@ -366,7 +368,7 @@ def test_an_attempt_resumed_after_a_restart_reads_no_old_answer(mini_course, tmp
         for question in attempt.remaining():
             journey.record(quiz, question, attempt.number, Grade(True, 1.0, "x", "x", "x"), 0, 1.0)
         result = journey.finish(quiz, attempt.number)
-        figures = journey.confidence_counts(quiz.id, attempt.number), journey.results(quiz.id)
+        figures = journey.confidence_counts(quiz.id, attempt.number), journey.last_results(quiz.id, 5)
     assert reads == []
     assert result.score == 1.0 and [r.score for r in figures[1]] == [0.0, 1.0]
     store = ProgressStore(data)
