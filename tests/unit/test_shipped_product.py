@@ -38,11 +38,17 @@ def test_the_bundled_course_validates_with_no_error_and_no_warning():
     assert len(course.lessons) >= 20 and course.question_count() >= 200
 
 
-def _calls_of_t(path: Path) -> tuple[list[tuple[int, ast.expr | None]], dict[str, list[str]]]:
-    """The calls of `t()` in a module, and its module-level tables of keys (NAME = {...: "key"})."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _tables_of(tree: ast.Module) -> dict[str, list[str]]:
+    """A module's own tables of keys (NAME = {...: "key"}) and those it imports from the project's
+    modules (`from course.x import NAME`): a table is written out once, where it is defined."""
     tables: dict[str, list[str]] = {}
     for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("course."):
+            source = Path(__file__).resolve().parents[2].joinpath(*node.module.split(".")).with_suffix(".py")
+            if source.is_file():
+                theirs = _tables_of(ast.parse(source.read_text(encoding="utf-8")))
+                tables.update({a.asname or a.name: theirs[a.name] for a in node.names if a.name in theirs})
+            continue
         target = (
             node.targets[0]
             if isinstance(node, ast.Assign) and len(node.targets) == 1
@@ -56,6 +62,13 @@ def _calls_of_t(path: Path) -> tuple[list[tuple[int, ast.expr | None]], dict[str
             and all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in value.values)
         ):
             tables[target.id] = [v.value for v in value.values]  # type: ignore[union-attr]
+    return tables
+
+
+def _calls_of_t(path: Path) -> tuple[list[tuple[int, ast.expr | None]], dict[str, list[str]]]:
+    """The calls of `t()` in a module, and the tables of keys it can look them up in."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tables = _tables_of(tree)
     calls = [
         (node.lineno, node.args[0] if node.args else None)
         for node in ast.walk(tree)

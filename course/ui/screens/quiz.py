@@ -28,7 +28,7 @@ from course.quiz.feedback import Feedback, feedback_for
 from course.quiz.grading import Grade, grade
 from course.ui.messages import BackChosen
 from course.ui.widgets.choice_list import ChoiceList
-from course.ui.widgets.question_view import QuestionView, answer_kind, right_answer
+from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answer_kind, right_answer
 from course.ui.widgets.sequence_builder import SequenceBuilder
 from course.ui.widgets.steady_footer import SteadyFooter
 
@@ -321,7 +321,7 @@ class QuizScreen(Screen[None]):
                     choices = ChoiceList([], [], multiple=False, id="confidence")
                     await slot.mount(choices)
                 choices.reset(
-                    [t("quiz.confidence.1"), t("quiz.confidence.2"), t("quiz.confidence.3")],
+                    [t(CONFIDENCE_KEYS[level]) for level in (1, 2, 3)],
                     [0, 1, 2],
                     multiple=False,
                 )
@@ -386,7 +386,7 @@ class QuizScreen(Screen[None]):
             return
         for choices in self.query("#confidence").results(ChoiceList):
             choices.display = False
-        level = t(("quiz.confidence.1", "quiz.confidence.2", "quiz.confidence.3")[self.confidence - 1])
+        level = t(CONFIDENCE_KEYS[self.confidence])
         for ask in self.query("#confidence-ask").results(Static):
             ask.update(t("quiz.confidence.given", level=level))
 

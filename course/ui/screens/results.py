@@ -19,15 +19,9 @@ from course.i18n import t
 from course.learning.journey import AttemptResult, Journey
 from course.ui.messages import BackChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
-from course.ui.widgets.question_view import right_answer
+from course.ui.widgets.question_view import CONFIDENCE_KEYS, right_answer
 from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import hanging
-
-_QUIZ_CONFIDENCE_KEYS = {
-    1: "quiz.confidence.1",
-    2: "quiz.confidence.2",
-    3: "quiz.confidence.3",
-}
 
 CONFIDENCE_LEVELS = (3, 2, 1)
 """Most sure first, as the learner chose them ("quiz.confidence.N")."""
@@ -140,7 +134,7 @@ class ResultsScreen(Screen[None]):
             return text
         text.append(t("results.calibration") + "\n", style="bold")
         for level in CONFIDENCE_LEVELS:
-            name = t(_QUIZ_CONFIDENCE_KEYS[level])
+            name = t(CONFIDENCE_KEYS[level])
             for right in (True, False):
                 count = rows.get((level, right), 0)
                 if count:

@@ -36,6 +36,14 @@ _QUIZ_HOWTO_KEYS = {
 }
 
 
+CONFIDENCE_KEYS = {
+    1: "quiz.confidence.1",
+    2: "quiz.confidence.2",
+    3: "quiz.confidence.3",
+}
+"""How sure the learner said they were (1 = not at all, 3 = quite sure), in the catalogue."""
+
+
 def _choices(question: Question, order: list[int]) -> tuple[list[str], list[int], bool]:
     """The texts of a question's choices, the order to show them in, and whether several can be marked."""
     if isinstance(question, TrueFalseQuestion):
