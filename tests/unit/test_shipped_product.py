@@ -44,7 +44,7 @@ def _tables_of(tree: ast.Module) -> dict[str, list[str]]:
     tables: dict[str, list[str]] = {}
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("course."):
-            source = Path(__file__).resolve().parents[2].joinpath(*node.module.split(".")).with_suffix(".py")
+            source = ROOT.joinpath(*node.module.split(".")).with_suffix(".py")
             if source.is_file():
                 theirs = _tables_of(ast.parse(source.read_text(encoding="utf-8")))
                 tables.update({a.asname or a.name: theirs[a.name] for a in node.names if a.name in theirs})
