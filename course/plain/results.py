@@ -25,10 +25,10 @@ def result_lines(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[st
         lines.append(t("results.pretest_done"))
     elif kind == "posttest":
         module = next(m for m in journey.course.modules if m.posttest == quiz.id)
-        before = journey.results(module.pretest) if module.pretest else []
-        if before:
-            gain = round((result.score - before[0].score) * 100)
-            lines.append(t("results.posttest_gain", gain=f"{gain:+d}", before=round(before[0].score * 100)))
+        before = journey.first_result(module.pretest) if module.pretest else None
+        if before is not None:
+            gain = round((result.score - before.score) * 100)
+            lines.append(t("results.posttest_gain", gain=f"{gain:+d}", before=round(before.score * 100)))
         else:
             lines.append(t("results.posttest_done"))
     else:
@@ -36,7 +36,7 @@ def result_lines(journey: Journey, quiz: Quiz, result: AttemptResult) -> list[st
         lines.append(t("results.passed" if result.passed else "results.failed", need=need))
     lines += _missed(journey, quiz, result) + _calibration(journey, quiz, result)
     lines.append(t("results.history"))
-    for past in journey.results(quiz.id)[-5:]:
+    for past in journey.last_results(quiz.id, 5):
         percent = round(past.score * 100)
         if kind is not None:  # a module test measures; it is neither passed nor failed
             lines.append(t("plain.results.attempt_test", n=past.number, percent=percent))
