@@ -59,11 +59,13 @@ from course.progress.records import (
 )
 from course.progress.state_check import check_state
 from course.progress.storage import (
+    STATE_FILE,
     DamagedFileError,
     DataFiles,
     atomic_write_bytes,
     fsync_dir,
     looks_damaged,
+    parse_tables,
     read_regular,
     read_tables,
     reason,
@@ -545,6 +547,43 @@ class ProgressStore:
             stored = {doc.get("id") for doc in found}
             found += [r.to_dict() for r in waiting if r.id not in stored]
         return found
+
+    def read_for_report(self, learner_id: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """`(answer_dicts(learner_id), get_state(learner_id))`, from one listing of her folder.
+
+        Her files are read as those calls read them (regular files only, within the size
+        limit, a state checked against its layout) but without their repair pass: when
+        anything is odd (a killed writer's temp file, a file that does not parse whole, a
+        FIFO, an oversized file, answers waiting in memory), both calls are made as they
+        are, with their repairs and notices. Takes no lock and writes nothing otherwise."""
+        if not is_learner_id(learner_id):
+            return [], {}
+        folder = self.paths.learner_dir(learner_id)
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = None
+        if (
+            names is None
+            or any(n.startswith(".") and n.endswith(TEMP_SUFFIX) for n in names)
+            or any(r.learner == learner_id for r in list(self._pending))
+        ):
+            return self.answer_dicts(learner_id), self.get_state(learner_id)
+        found: list[dict[str, Any]] = []
+        for _, name in sorted((n, name) for name in names if (n := segment_number(name)) is not None):
+            docs = _answer_docs(folder / name)
+            if docs is None:
+                return self.answer_dicts(learner_id), self.get_state(learner_id)
+            found += docs
+        state: dict[str, Any] = {}
+        if STATE_FILE in names:
+            path = folder / STATE_FILE
+            try:
+                states = list((parse_tables(read_regular(path), path).get("state") or {}).values())
+            except (OSError, DamagedFileError):
+                return found, self.get_state(learner_id)
+            state = states[0] if states else {}
+        return found, state
 
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Names, sizes and change times of every file the reports read: equal fingerprints,
