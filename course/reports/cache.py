@@ -326,7 +326,7 @@ def cached_store_source(
     def reader(learner_id: str, entry: CachedLearner | None) -> Callable[[], tuple[Any, Any]]:
         def read() -> tuple[Any, Any]:
             notices = len(store.notices)
-            found = (store.answer_dicts(learner_id), store.get_state(learner_id))
+            found = store.read_for_report(learner_id)
             if entry is not None and len(store.notices) != notices:
                 entry.clean = False
             return found

@@ -87,7 +87,7 @@ def store_source(
 
     def read() -> Iterator[LearnerData]:
         for learner in learners:
-            yield LearnerData(learner.to_dict(), store.answer_dicts(learner.id), store.get_state(learner.id))
+            yield LearnerData(learner.to_dict(), *store.read_for_report(learner.id))
 
     return len(learners), read()
 

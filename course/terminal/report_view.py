@@ -8,9 +8,11 @@ never in colour alone; a learner who needs help is marked with a word, not a col
 
 from __future__ import annotations
 
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, Group, RenderableType
+from rich.control import strip_control_codes
 from rich.text import Text
 
 from course.i18n import t
@@ -52,11 +54,11 @@ def _name(learner: LearnerFigures) -> Text:
     return text
 
 
-def _tests(learner: LearnerFigures) -> Text:
+def _tests_plain(learner: LearnerFigures) -> str:
     pre = list(learner.pretests.values())
     post = list(learner.posttests.values())
     if not pre and not post:
-        return Text(t("reports.none"))
+        return t("reports.none")
 
     def show(found: list) -> str:  # type: ignore[type-arg]
         done = [x.score for x in found if x.complete]
@@ -64,7 +66,11 @@ def _tests(learner: LearnerFigures) -> Text:
             return percent(sum(done) / len(done))
         return t("reports.test_incomplete") if found else t("reports.none")
 
-    return Text(f"{show(pre)} → {show(post)}")
+    return f"{show(pre)} → {show(post)}"
+
+
+def _tests(learner: LearnerFigures) -> Text:
+    return Text(_tests_plain(learner))
 
 
 def sort_learners(learners: tuple[LearnerFigures, ...], key: SortKey) -> list[LearnerFigures]:
@@ -82,6 +88,55 @@ def _cell(value: Text | str, width: int, right: bool = False) -> Text:
     text.truncate(width, overflow="ellipsis")
     gap = " " * (width - text.cell_len)
     return Text(gap) + text if right else text + gap
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    """`_cell` of a plain string, as a string: the same characters, without a `Text`."""
+    length = cell_len(text)
+    if length > width:
+        text = set_cell_size(text, width - 1) + "…"
+        length = cell_len(text)
+    gap = " " * (width - length)
+    return gap + text if right else text + gap
+
+
+def _short(text: str, max_cells: int) -> str:
+    """`Text.truncate(max_cells, overflow="ellipsis")` of a plain string."""
+    return set_cell_size(text, max_cells - 1) + "…" if cell_len(text) > max_cells else text
+
+
+def _name_plain(learner: LearnerFigures) -> str:
+    """`_name(learner).plain`."""
+    if learner.name.strip():
+        name = _short(strip_control_codes(clean_terminal(learner.name)), NAME_WIDTH - 2)
+    else:
+        name = t("reports.unknown_learner")
+    return ("! " if learner.needs_help else "  ") + name
+
+
+def _bar_plain(ratio: float | None, width: int) -> str:
+    """`_bar_cell(ratio, width).plain`."""
+    if ratio is None:
+        return t("reports.not_started")
+    return bar(ratio, width) + " " + percent(ratio).rjust(5)
+
+
+def _plain_lines(heading: str, columns: list[tuple[str, int, bool]], rows: list[list[str]]) -> str:
+    """`fixed_lines(heading, columns, rows).plain`, built as plain strings (a file or a pipe)."""
+    lines = [
+        strip_control_codes(heading),
+        "  ".join(_fit(strip_control_codes(name), width, right) for name, width, right in columns),
+        "─" * (sum(w for _, w, _ in columns) + 2 * (len(columns) - 1)),
+    ]
+    fits = [(width, right) for _, width, right in columns]
+    for row in rows:
+        lines.append(
+            "  ".join(
+                _fit(strip_control_codes(value), width, right)
+                for value, (width, right) in zip(row, fits, strict=True)
+            )
+        )
+    return "\n".join(lines)
 
 
 class FixedLines(Text):
@@ -108,9 +163,8 @@ def fixed_lines(
     return out
 
 
-def learners_table(report: Report, sort: SortKey = "name") -> FixedLines:
-    """One line per learner: lessons done, average score (bar and number), tests, activities, time."""
-    columns = [
+def _learner_columns() -> list[tuple[str, int, bool]]:
+    return [
         (t("reports.col.learner"), NAME_WIDTH, False),
         (t("reports.col.lessons"), 6, True),
         (t("reports.col.average"), 14, False),
@@ -118,31 +172,49 @@ def learners_table(report: Report, sort: SortKey = "name") -> FixedLines:
         (t("reports.col.activities"), 6, True),
         (t("reports.col.time"), 10, True),
     ]
-    rows: list[list[Text | str]] = [
+
+
+def _learner_rows(report: Report, sort: SortKey, plain: bool) -> list[list[Any]]:
+    """The learners table's cells: `Text` for the screen, or their plain strings (`plain`)."""
+    name, bar_cell, tests = (_name_plain, _bar_plain, _tests_plain) if plain else (_name, _bar_cell, _tests)
+    return [
         [
-            _name(x),
+            name(x),
             f"{len(x.lessons_done)}/{x.lessons_total}",
-            _bar_cell(x.average_score, 8),
-            _tests(x),
+            bar_cell(x.average_score, 8),
+            tests(x),
             str(x.activities),
             format_duration(x.time_s),
         ]
         for x in sort_learners(report.learners, sort)
     ]
-    return fixed_lines(t("reports.learners_heading"), columns, rows)
 
 
-def attendance_table(report: Report) -> FixedLines:
-    """Who came to each session, first and last moment seen, and for how long."""
-    columns = [
+def learners_table(report: Report, sort: SortKey = "name") -> FixedLines:
+    """One line per learner: lessons done, average score (bar and number), tests, activities, time."""
+    return fixed_lines(t("reports.learners_heading"), _learner_columns(), _learner_rows(report, sort, False))
+
+
+def learners_lines(report: Report, sort: SortKey = "name") -> str:
+    """`learners_table(report, sort).plain`, built as plain strings."""
+    return _plain_lines(t("reports.learners_heading"), _learner_columns(), _learner_rows(report, sort, True))
+
+
+def _attendance_columns() -> list[tuple[str, int, bool]]:
+    return [
         (t("reports.col.session"), 17, False),
         (t("reports.col.learner"), NAME_WIDTH, False),
         (t("reports.col.first"), 11, False),
         (t("reports.col.last"), 13, False),
         (t("reports.col.duration"), 10, True),
     ]
+
+
+def _attendance_rows(report: Report, plain: bool) -> list[list[Any]]:
+    """Who came to each session, first and last moment seen, and for how long."""
+    name = _name_plain if plain else _name
     names = {x.id: x for x in report.learners}
-    rows: list[list[Text | str]] = []
+    rows: list[list[Any]] = []
     for session in report.sessions:
         label = clean_terminal(session.label) if session.label else t("reports.no_session")
         for learner_id in session.learners:
@@ -151,14 +223,28 @@ def attendance_table(report: Report) -> FixedLines:
             rows.append(
                 [
                     label,
-                    _name(learner),
+                    name(learner),
                     local_time(visit.first),
                     local_time(visit.last),
                     format_duration(visit.duration_s),
                 ]
             )
             label = ""
-    return fixed_lines(t("reports.attendance_heading"), columns, rows)
+    return rows
+
+
+def attendance_table(report: Report) -> FixedLines:
+    """Who came to each session, first and last moment seen, and for how long."""
+    return fixed_lines(
+        t("reports.attendance_heading"), _attendance_columns(), _attendance_rows(report, False)
+    )
+
+
+def attendance_lines(report: Report) -> str:
+    """`attendance_table(report).plain`, built as plain strings."""
+    return _plain_lines(
+        t("reports.attendance_heading"), _attendance_columns(), _attendance_rows(report, True)
+    )
 
 
 def _item_line(item: ItemFigures) -> Text:
@@ -200,23 +286,23 @@ def summary_line(report: Report) -> Text:
     )
 
 
-def build_report(report: Report, sort: SortKey = "name") -> Group:
-    """The whole report as one Rich renderable (the F9 screen shows the same one)."""
+def _parts(report: Report, sort: SortKey, plain: bool) -> list[RenderableType | str]:
+    """The report's parts, in order; with `plain`, the long tables as their plain lines (str)."""
     title = Text(t("reports.title", title=clean_terminal(report.title)), style="bold")
     if report.session is not None:
         scope = Text(t("reports.session", session=clean_terminal(report.session) or t("reports.no_session")))
     else:
         scope = Text(t("reports.all_sessions", count=report.session_count))
-    parts: list[RenderableType] = [title, scope, summary_line(report), Text()]
+    parts: list[RenderableType | str] = [title, scope, summary_line(report), Text()]
     if not report.learners:
         parts.append(Text(t("reports.no_learners")))
-        return Group(*parts)
-    parts += [learners_table(report, sort)]
+        return parts
+    parts += [learners_lines(report, sort) if plain else learners_table(report, sort)]
     if any(x.needs_help for x in report.learners):
         parts.append(Text(t("reports.help_note", level=percent(report.help_below))))
     parts.append(Text())
     if report.sessions:
-        parts += [attendance_table(report), Text()]
+        parts += [attendance_lines(report) if plain else attendance_table(report), Text()]
     impact = impact_renderable(report)
     if impact is not None:
         parts += [*(impact.renderables if isinstance(impact, Group) else [impact]), Text()]
@@ -232,7 +318,12 @@ def build_report(report: Report, sort: SortKey = "name") -> Group:
         parts.append(Text())
     if report.items:
         parts += items_block(report)
-    return Group(*parts)
+    return parts
+
+
+def build_report(report: Report, sort: SortKey = "name") -> Group:
+    """The whole report as one Rich renderable (the F9 screen shows the same one)."""
+    return Group(*_parts(report, sort, False))
 
 
 def render_report(report: Report, out: TextIO | Console, sort: SortKey = "name") -> None:
@@ -243,9 +334,9 @@ def render_report(report: Report, out: TextIO | Console, sort: SortKey = "name")
         tty = hasattr(out, "isatty") and out.isatty()
         console = Console(file=out, highlight=False, width=None if tty else 80, no_color=not tty)
         if not tty:  # a file or a pipe: the long tables' lines are written as they are
-            for part in build_report(report, sort).renderables:
-                if isinstance(part, FixedLines):
-                    out.write(part.plain + "\n")
+            for part in _parts(report, sort, True):
+                if isinstance(part, str):
+                    out.write(part + "\n")
                 else:
                     console.print(part, highlight=False)
             return
