@@ -326,10 +326,10 @@ def cached_store_source(
     def reader(learner_id: str, entry: CachedLearner | None) -> Callable[[], tuple[Any, Any]]:
         def read() -> tuple[Any, Any]:
             notices = len(store.notices)
-            found = store.read_for_report(learner_id)
+            answers, state = store.read_for_report(learner_id)
             if entry is not None and len(store.notices) != notices:
                 entry.clean = False
-            return found
+            return answers, state
 
         return read
 
