@@ -315,7 +315,7 @@ class AtelierApp(ScreenRequests, App[None]):
             self.push_screen(screen)
 
     def quiz_finished(self, screen: QuizScreen) -> None:
-        from course.ui.screens.results import ResultsScreen
+        from course.ui.screens.results import ResultsScreen, drawn_at_once
 
         assert self.journey is not None
         if screen.mode == "review":
@@ -325,7 +325,7 @@ class AtelierApp(ScreenRequests, App[None]):
             return
         quiz = screen.items[0].quiz
         result = self.journey.finish(quiz, screen.items[0].attempt)
-        self.switch_screen(ResultsScreen(self.journey, quiz, result))
+        drawn_at_once(self, self.switch_screen(ResultsScreen(self.journey, quiz, result)))
 
     def continue_course(self) -> None:
         if self.journey is None:
