@@ -9,7 +9,6 @@ and review cards are derived from them.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import random
 from collections.abc import Callable
@@ -29,7 +28,7 @@ from course.progress import (
     StoreWriteError,
     UnknownLearnerError,
 )
-from course.progress.paths import segment_number
+from course.progress.paths import segment_number, sha256_hex
 from course.progress.records import Appended, RecordError, new_id, utc_now
 from course.progress.summary import Identity, answers_identity, load_summary, save_summary
 from course.quiz.review import ReviewCard, due_cards, next_card, next_due, review_cards
@@ -979,7 +978,7 @@ def _no_results(key: list[Any]) -> dict[str, Any]:
 def _course_key(course: Course) -> str:
     """What the derived results depend on in the course: each quiz's questions and pass mark."""
     parts = [[q.id, [x.id for x in q.questions], q.pass_ratio] for q in course.quizzes.values()]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+    return sha256_hex(json.dumps(parts, ensure_ascii=False).encode("utf-8"))[:32]
 
 
 def _result_row(result: AttemptResult) -> list[Any]:

@@ -15,7 +15,6 @@ or unreadable index only means one careful read.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from course.i18n import t
+from course.progress.paths import sha256_hex
 from course.progress.records import AnswerRecord, RecordError, timestamp_key
 from course.progress.storage import DamagedFileError, DataFiles, read_regular
 
@@ -70,7 +70,7 @@ class CheckedSegments:
     """The checked segments of one learner folder: {file name: identity}."""
 
     def __init__(self, learner_dir: Path) -> None:
-        key = hashlib.sha256(os.fsencode(os.path.abspath(learner_dir))).hexdigest()[:32]
+        key = sha256_hex(os.fsencode(os.path.abspath(learner_dir)))[:32]
         self.path = _cache_dir() / "checked-answers" / f"{key}.json"
         self._known = self._load()
         self._changed = False

@@ -4,9 +4,11 @@
 write, damaged files set aside with a notice.
 
 TinyDB's JSONStorage rewrites its file in place and then truncates it: a kill in
-between leaves a corrupt file (DESIGN §6). `AtomicJSONStorage` writes a temp file
-in the same folder, fsyncs it, `os.replace`s it over the old one and fsyncs the
-folder, so a reader always sees either the old file or the new one, whole.
+between leaves a corrupt file (DESIGN §6). `write_tables`, which the writers' TinyDB
+storage (`atomic_storage.AtomicJSONStorage`) calls, writes a temp file in the same
+folder, fsyncs it, `os.replace`s it over the old one and fsyncs the folder, so a
+reader always sees either the old file or the new one, whole. Reads do not load
+TinyDB (`read_tables`): only the first write of a process does.
 A file that cannot be parsed raises `DamagedFileError`; the store sets it aside.
 """
 
@@ -23,15 +25,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from course.i18n import t
 from course.progress.paths import TEMP_SUFFIX, StorePaths, is_learner_id
 from course.progress.records import StoreBusyError, StoreNotice
 from course.progress.state_check import StateError, check_state
+
+if TYPE_CHECKING:  # TinyDB is imported by the first write (`DataFiles.write_db`), never by reads
+    from tinydb import TinyDB
 
 _STORE_DAMAGED_KEYS = {
     "answers": "store.damaged.answers",
@@ -191,45 +193,25 @@ class TablesCache:
         self._entries.pop(path, None)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: parse on read, atomic replace on write.
-
-    An instance lives for one operation (the store opens a fresh TinyDB inside its
-    lock each time), so it keeps the tables it read: TinyDB reads the whole file two
-    or three times per insert. With a `TablesCache` (writers only: TinyDB mutates
-    what `read` returns) an unchanged file is not even parsed once.
-    """
-
-    def __init__(self, path: str | Path, cache: TablesCache | None = None) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self._cache = cache
-        self._tables: Tables | None = None
-
-    def read(self) -> Tables | None:
-        if self._tables is None:
-            try:
-                raw = read_regular(self.path)
-            except FileNotFoundError:
-                return None
-            cached = self._cache.get(self.path, raw) if self._cache else None
-            self._tables = cached if cached is not None else parse_tables(raw, self.path)
-        return self._tables
-
-    def write(self, data: Tables) -> None:
-        self._tables = None
-        if self._cache:
-            self._cache.drop(self.path)
-        payload = dump_tables(data)
-        atomic_write_bytes(self.path, payload)
-        self._tables = data
-        if self._cache:
-            self._cache.put(self.path, payload, data)
+def read_tables(path: Path, cache: TablesCache | None = None) -> Tables | None:
+    """The tables of `path` without TinyDB (None if the file does not exist). With `cache`
+    (writers only: TinyDB changes what it is given), an unchanged file is not parsed again."""
+    try:
+        raw = read_regular(path)
+    except FileNotFoundError:
+        return None
+    cached = cache.get(path, raw) if cache else None
+    return cached if cached is not None else parse_tables(raw, path)
 
 
-def read_tables(path: Path) -> Tables | None:
-    """The tables of `path` without TinyDB (None if the file does not exist)."""
-    return AtomicJSONStorage(path).read()
+def write_tables(path: Path, data: Tables, cache: TablesCache | None = None) -> None:
+    """Replace `path` whole with `data` (atomically), and keep it in `cache`."""
+    if cache:
+        cache.drop(path)
+    payload = dump_tables(data)
+    atomic_write_bytes(path, payload)
+    if cache:
+        cache.put(path, payload, data)
 
 
 def utc_stamp() -> str:
@@ -315,6 +297,10 @@ class DataFiles:
 
     def write_db(self, path: Path, operation: Callable[[TinyDB], T]) -> T:
         """Run `operation` on a fresh TinyDB of `path` (lock held); a damaged file is set aside."""
+        from tinydb import TinyDB
+
+        from course.progress.atomic_storage import AtomicJSONStorage
+
         for attempt in range(2):
             db = TinyDB(path, storage=AtomicJSONStorage, cache=self._cache)
             try:

@@ -25,10 +25,7 @@ from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
-
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from course.i18n import t
 from course.progress.checked import in_time_order, stored_answers
@@ -72,6 +69,10 @@ from course.progress.storage import (
     stray_temp_files,
 )
 from course.progress.summary import listing_stamp, load_listing_stamp, save_listing_stamp
+
+if TYPE_CHECKING:  # TinyDB is loaded by the first write (`DataFiles.write_db`), not by reads
+    from tinydb import TinyDB
+    from tinydb.table import Table
 
 T = TypeVar("T")
 # Chosen by measurement (bench/bench_store.py --sweep): an append rewrites the last
@@ -628,6 +629,8 @@ class ProgressStore:
                 raise TypeError("the state must be a dict of plain JSON values")
             check_state(state)  # StateError: what is written must read back (state_check)
             if current is None:
+                from tinydb.table import Document
+
                 table.insert(Document(state, doc_id=1))
             else:
                 table.update(_replace_with(state), doc_ids=[1])

@@ -23,7 +23,6 @@ the data dir, is replaced whole, and losing it only costs one read of the answer
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from course.progress.checked import _cache_dir
-from course.progress.paths import StorePaths, segment_number
+from course.progress.paths import StorePaths, segment_number, sha256_hex
 
 SUMMARY_VERSION = 5
 Identity = list[list[Any]]
@@ -57,7 +56,7 @@ def answers_identity(paths: StorePaths, learner_id: str) -> Identity:
 
 def summary_path(paths: StorePaths, learner_id: str) -> Path:
     folder = os.path.abspath(paths.learner_dir(learner_id))
-    key = hashlib.sha256(os.fsencode(folder)).hexdigest()[:32]
+    key = sha256_hex(os.fsencode(folder))[:32]
     return _cache_dir() / "summaries" / f"{key}.json"
 
 
@@ -184,7 +183,7 @@ def listing_stamp(paths: StorePaths) -> list[Any] | None:
 
 
 def _listing_path(paths: StorePaths) -> Path:
-    key = hashlib.sha256(os.fsencode(os.path.abspath(paths.root))).hexdigest()[:32]
+    key = sha256_hex(os.fsencode(os.path.abspath(paths.root)))[:32]
     return _cache_dir() / "listed" / f"{key}.json"
 
 

@@ -15,7 +15,6 @@ pseudonym stands for it. This module imports nothing of the app, so every layer 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from typing import Any
@@ -118,5 +117,7 @@ def pseudonym(learner_id: str, salt: str = "") -> str:
 
     A per-installation `salt` keeps pseudonyms from being recomputed from ids alone.
     """
+    import hashlib  # exports only: the app's screens never load it
+
     digest = hashlib.sha256((salt + learner_id).encode("utf-8")).hexdigest()
     return PSEUDONYM_PREFIX + digest[:8]
