@@ -4,8 +4,9 @@ Frames are counted where the app hands them to the terminal (`App._display`), fr
 to the next, so a frame drawn late (after a scroll to the feedback) counts for its key.
 Every kind of answer is walked with keys only: choices, an order, a match, a short answer,
 a hint, Backspace on a pick, the scroll keys on the feedback, the confidence question.
-The last Enter, which replaces the quiz by its results, opens another screen: Textual draws
-a new screen over several frames, so that key is counted apart (bench/bench_keys.py times it).
+The last Enter, which replaces the quiz by its results, and the key that leaves the results
+for the map (Enter on « Retour au parcours », or Esc) are counted too: Textual alone draws a new
+screen over four frames or more.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from textual.app import App
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.content.model import MultipleQuestion, SingleQuestion, question_text
+from course.i18n import t
+from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.quiz import QuizScreen
 from course.ui.screens.results import ResultsScreen
 from course.ui.widgets.choice_list import ChoiceList
@@ -57,9 +60,11 @@ class Keys:
         screen = self.pilot.app.screen
         await self.pilot.press(key)
         await self.pilot.pause()
-        if screen is not self.pilot.app.screen:  # the results: another screen
-            return
-        if isinstance(screen, QuizScreen) and screen.answered:
+        if screen is not self.pilot.app.screen:  # another screen: counted once it is drawn
+            while self.pilot.app._batch_count:
+                await self.pilot.pause()
+            await self.pilot.pause()
+        elif isinstance(screen, QuizScreen) and screen.answered:
             await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
             await self.pilot.pause()
         self.seen.append((where, key, self.frames[0] - before))
@@ -101,7 +106,8 @@ async def answer_with_keys(keys: Keys, screen: QuizScreen, where: str) -> None:
         await keys.press(key, where)
 
 
-async def walk_with_keys(app: Any, quiz: Any) -> Keys:
+async def walk_with_keys(app: Any, quiz: Any, leave: str = "enter") -> Keys:
+    """Answer every question of `quiz` with keys, then leave its results for the map with `leave`."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.start_quiz(quiz)
@@ -116,7 +122,15 @@ async def walk_with_keys(app: Any, quiz: Any) -> Keys:
             if app.screen is screen:  # the next question is on screen, its prompt at the top
                 assert not screen.answered
                 assert question_text(screen.item.question)[:30] in "\n".join(screen_lines(app))
-        assert isinstance(app.screen, ResultsScreen)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        assert keys.seen[-1][1] == "enter"  # the last Enter, counted
+        assert t("results.button.map") in "\n".join(screen_lines(app))
+        await keys.press(leave, "results")
+        assert isinstance(app.screen, CourseMapScreen)
+        seen = "\n".join(screen_lines(app))
+        assert t("results.button.map") not in seen
+        assert t("map.button.review_count", count=len(app.journey.due_reviews())) in seen
     return keys
 
 
@@ -140,6 +154,6 @@ async def test_the_confidence_question_draws_at_most_two_frames_per_key(tmp_path
     )
     course = load_course(root)
     assert not course.errors, [p.format() for p in course.errors]
-    keys = await walk_with_keys(make_app(course=course), course.quizzes["alpha-deux"])
+    keys = await walk_with_keys(make_app(course=course), course.quizzes["alpha-deux"], leave="escape")
     assert any(key == "2" for _where, key, _frames in keys.seen)  # the confidence was asked
     assert keys.too_many() == []
