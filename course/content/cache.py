@@ -16,7 +16,9 @@ from pathlib import Path
 
 from course.content.course import Course
 
-CACHE_VERSION = 2  # 2: model objects pickle as their class and field values
+# 2: model objects pickle as their class and field values; 3: a course keeps its warning-only
+# checks for later (`Course.warnings_pending`).
+CACHE_VERSION = 3
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # far above any course; a larger file is not a cache we wrote
 
 

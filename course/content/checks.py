@@ -97,7 +97,7 @@ def question_problems(question: Question) -> list[Problem]:
     return found
 
 
-def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
+def _check_quiz(quiz: Quiz, problems: list[Problem], cues: bool = True) -> Quiz | None:
     kept = []
     seen: dict[str, Question] = {}
     for question in quiz.questions:
@@ -129,7 +129,8 @@ def _check_quiz(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
                         what="question",
                         id=ident,
                     )
-    problems += quiz_cues(kept)
+    if cues:
+        problems += quiz_cues(kept)
     if not 0 <= quiz.pass_ratio <= 1:
         _at(problems, quiz.pos, "pass_ratio")
     if not kept:
@@ -150,11 +151,14 @@ def assemble(
     problems: list[Problem],
     files: int,
     refused: Refused | None = None,
+    defer_warnings: bool = False,
 ) -> Course:
     """Put the parts together and check every cross-file rule.
 
     `refused` names the ids whose object could not be read: a reference to one of
     them is reported as a consequence of that problem, not as a mistake of its own.
+    With `defer_warnings`, the checks that can only warn (`warning_checks`) run when the
+    course's problems are first read.
     """
     refused = dict(refused or {})
     terms: dict[str, GlossaryTerm] = _unique(glossary.terms if glossary else [], "glossary", problems)
@@ -169,7 +173,7 @@ def assemble(
     quiz_map: dict[str, Quiz] = {}
     for quiz_id, quiz in _unique(quizzes, "quiz", problems).items():
         before = len(problems)
-        checked = _check_quiz(quiz, problems)
+        checked = _check_quiz(quiz, problems, cues=not defer_warnings)
         if checked is not None:
             quiz_map[quiz_id] = checked
         else:
@@ -184,7 +188,8 @@ def assemble(
     for lesson in lesson_map.values():
         if lesson.duration_min < 1:
             _at(problems, lesson.pos, "duration")
-        problems += section_problems(lesson, root)
+        if not defer_warnings:
+            problems += section_problems(lesson, root)
         for ref in lesson.glossary:
             if ref not in terms:
                 check.unknown(lesson, "glossary", "glossary", ref, terms)
@@ -216,7 +221,23 @@ def assemble(
         for m in modules
     ]
     problems[:] = in_reading_order(problems)
-    return Course(root, info, modules, lesson_map, quiz_map, terms, problems, files)
+    return Course(root, info, modules, lesson_map, quiz_map, terms, problems, files, defer_warnings)
+
+
+def warning_checks(
+    root: Path, lessons: dict[str, Lesson], quizzes: dict[str, Quiz], reported: list[Problem]
+) -> list[Problem]:
+    """`reported` (in reading order) with the warnings of `assemble(..., defer_warnings=True)`
+    added: each section's images and height, each quiz's cues, as a full check reports them.
+
+    Sorting again gives the same order: these warnings come after every other problem at
+    their place, and `in_reading_order` moves each consequence after its cause again.
+    """
+    deferred = [p for lesson in lessons.values() for p in section_problems(lesson, root)]
+    deferred += [p for quiz in quizzes.values() for p in quiz_cues(quiz.questions)]
+    if not deferred:
+        return reported
+    return in_reading_order([*reported, *deferred])
 
 
 class _References:

@@ -21,8 +21,22 @@ class Course:
     lessons: dict[str, Lesson]
     quizzes: dict[str, Quiz]
     glossary: dict[str, GlossaryTerm]
-    problems: list[Problem] = field(default_factory=list)
+    reported: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    # The checks that can only warn (a section taller than the screen, an image not shown, a
+    # quiz's cues) have not run yet: a learner's start needs none of them, so they run when
+    # `problems` or `warnings` is first read (by `atelier validate`, the preview...).
+    warnings_pending: bool = False
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, in reading order (the checks that only warn run on first reading)."""
+        if self.warnings_pending:
+            from course.content.checks import warning_checks
+
+            self.reported = warning_checks(self.root, self.lessons, self.quizzes, self.reported)
+            self.warnings_pending = False
+        return self.reported
 
     @property
     def title(self) -> str:
@@ -30,7 +44,8 @@ class Course:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        # The checks left pending only warn: the errors are all reported already.
+        return [p for p in self.reported if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:

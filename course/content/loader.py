@@ -267,13 +267,18 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_course(root: Path) -> Course:
-    """Load the course in `root` (which holds `lessons/` and `quizzes/`)."""
+def load_course(root: Path, *, defer_warnings: bool = True) -> Course:
+    """Load the course in `root` (which holds `lessons/` and `quizzes/`).
+
+    The checks that can only warn (section heights, images, quiz cues) wait, by default,
+    until the course's `problems` or `warnings` are first read: a learner's start reads
+    only its errors. Either way `problems` ends up the same.
+    """
     with _cycle_collector_paused():
-        return _load_course(Path(root))
+        return _load_course(Path(root), defer_warnings)
 
 
-def _load_course(root: Path) -> Course:
+def _load_course(root: Path, defer_warnings: bool) -> Course:
     lessons_dir = root / "lessons"
     if not lessons_dir.is_dir():
         raise CourseNotFound(str(root))
@@ -335,4 +340,6 @@ def _load_course(root: Path) -> Course:
                     quizzes.append(quiz)
 
     modules.sort(key=lambda m: (m.order, m.id))
-    return checks.assemble(root, info, glossary, modules, lessons, quizzes, problems, files, refused)
+    return checks.assemble(
+        root, info, glossary, modules, lessons, quizzes, problems, files, refused, defer_warnings
+    )

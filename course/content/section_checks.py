@@ -30,7 +30,13 @@ def _line_of(section: Section, index: int) -> Pos:
 
 def estimated_rows(text: str, width: int = BODY_COLUMNS) -> int:
     """How many screen lines `text` takes, each paragraph line wrapped at `width`."""
-    return sum(max(1, len(textwrap.wrap(line, width))) for line in text.rstrip("\n").split("\n"))
+    rows = 0
+    for line in text.rstrip("\n").split("\n"):
+        if len(line) <= width and "\t" not in line:
+            rows += 1  # fits as it is: textwrap would give one line (none if blank), counted as one
+        else:
+            rows += max(1, len(textwrap.wrap(line, width)))
+    return rows
 
 
 def section_problems(lesson: Lesson, root: Path) -> list[Problem]:
