@@ -7,7 +7,9 @@ rendered, only the terminal write is skipped):
 - "right" in a lesson: the next section (Markdown re-rendered, place stored);
 - "enter" after an answer: the next quiz question (drawn in the widgets already there);
 - "1" on a list of choices: the first choice marked;
-- "enter" on a marked choice: graded, stored (fsync) and the feedback shown.
+- "enter" on a marked choice: graded, stored (fsync) and the feedback shown;
+- "enter" on the last question's feedback: the quiz replaced by its results;
+- "escape" on the results: back to the map (refreshed).
 The baseline is a minimal app whose key binding switches a Static's text.
 Each sample is `await pilot.press(key)` + `await pilot.pause()`. The pilot waits
 for the CPU to go idle in 20 ms slices, so wall times have a floor of a few
@@ -75,6 +77,8 @@ async def timed(pilot: Any, key: str) -> Sample:
     wall, cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     await pilot.pause()
+    while pilot.app._batch_count:  # a screen change held undrawn until it has settled
+        await pilot.pause()
     return time.perf_counter() - wall, time.process_time() - cpu, getattr(pilot.app, "frames", 0) - frames
 
 
@@ -119,6 +123,8 @@ async def atelier(samples: int, data: Path) -> dict[str, list[Sample]]:
         "enter: next quiz question": [],
         "1: mark a choice": [],
         "enter: submit an answer": [],
+        "enter: quiz to its results": [],
+        "escape: results to the map": [],
     }
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -153,10 +159,15 @@ async def _quiz_samples(
     """Answer questions (timing the submit when it is a choice), then time the move to the next one."""
     app.start_quiz(quiz)
     await pilot.pause()
-    while len(found["enter: next quiz question"]) < samples:
+    changes = max(3, samples // 5)  # each one a whole quiz answered
+    while (
+        len(found["enter: next quiz question"]) < samples
+        or len(found["escape: results to the map"]) < changes
+    ):
         screen = app.screen
-        if not isinstance(screen, quiz_screen):  # the results screen: start another attempt
-            await pilot.press("r")
+        if not isinstance(screen, quiz_screen):  # the results screen: back to the map, another attempt
+            found["escape: results to the map"].append(await timed(pilot, "escape"))
+            app.start_quiz(quiz)
             await pilot.pause()
             continue
         question = screen.item.question
@@ -171,8 +182,7 @@ async def _quiz_samples(
         if screen.index + 1 < len(screen.items):
             found["enter: next quiz question"].append(await timed(pilot, "enter"))
         else:
-            await pilot.press("enter")  # to the results, untimed
-            await pilot.pause()
+            found["enter: quiz to its results"].append(await timed(pilot, "enter"))
 
 
 def summary(samples: list[Sample], base: dict[str, float] | None) -> dict[str, float]:
