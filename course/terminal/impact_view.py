@@ -1,11 +1,13 @@
-"""The measured-impact table (pre-test, post-test, gain, discernment) as one Rich renderable.
+"""The measured-impact table (pre-test, post-test, gain, discernment) as Rich renderables.
 
 Read from the report model, by `atelier report` and by the F9 screen alike.
 """
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from typing import Any
+
+from rich.console import RenderableType
 from rich.text import Text
 
 from course.i18n import t
@@ -54,12 +56,13 @@ def module_line(module: ModuleImpact, names: dict[str, str]) -> Text:
     return line
 
 
-def impact_renderable(report: Report) -> RenderableType | None:
-    """The table, each module's gain and how to read discernment; None when no test was taken."""
-    from course.terminal.report_view import fixed_lines
+def impact_parts(report: Report, plain: bool = False) -> list[RenderableType | str]:
+    """The table, each module's gain and how to read discernment ([] when no test was taken);
+    with `plain`, the table as its plain lines (a str, for a file or a pipe)."""
+    from course.terminal.report_view import _plain_lines, fixed_lines
 
     if not report.impact:
-        return None
+        return []
     names = {x.id: x.name for x in report.learners}
     columns = [
         (t("impact.learner"), 14, False),
@@ -69,20 +72,24 @@ def impact_renderable(report: Report) -> RenderableType | None:
         (t("impact.gain"), 8, True),
         (t("impact.discernment"), 15, True),
     ]
-    rows: list[list[Text | str]] = []
+    text = clean_terminal if plain else safe_text
+    rows: list[list[Any]] = []
     for row in report.impact_rows:
         gain = "—" if row.gain is None else f"{_points(row.gain)} pts"
         rows.append(
             [
-                safe_text(names.get(row.learner, "?")),
-                safe_text(report.module_titles.get(row.module, row.module)),
+                text(names.get(row.learner, "?")),
+                text(report.module_titles.get(row.module, row.module)),
                 _percent(row.pre),
                 _percent(row.post),
                 gain,
                 f"{_index(row.pre_discernment)} → {_index(row.post_discernment)}",
             ]
         )
-    parts: list[RenderableType] = [fixed_lines(t("impact.title"), columns, rows)] if rows else []
+    parts: list[RenderableType | str] = []
+    if rows:
+        lines = _plain_lines if plain else fixed_lines
+        parts.append(lines(t("impact.title"), columns, rows))
     parts += [module_line(module, names) for module in report.impact]
     parts.append(Text(t("impact.discernment_help")))
-    return Group(*parts)
+    return parts

@@ -19,7 +19,7 @@ from course.i18n import t
 from course.learning.scoring import DEFAULT_PASS_RATIO
 from course.reports.formatting import bar, format_duration, local_time, percent
 from course.reports.model import ItemFigures, LearnerFigures, Report
-from course.terminal.impact_view import impact_renderable
+from course.terminal.impact_view import impact_parts
 from course.terminal.rich_text import safe_text
 from course.text.safe import clean_terminal
 
@@ -303,9 +303,9 @@ def _parts(report: Report, sort: SortKey, plain: bool) -> list[RenderableType | 
     parts.append(Text())
     if report.sessions:
         parts += [attendance_lines(report) if plain else attendance_table(report), Text()]
-    impact = impact_renderable(report)
-    if impact is not None:
-        parts += [*(impact.renderables if isinstance(impact, Group) else [impact]), Text()]
+    impact = impact_parts(report, plain)
+    if impact:
+        parts += [*impact, Text()]
     if report.lessons:
         parts.append(Text(t("reports.lessons_heading"), style="bold"))
         for lesson in report.lessons:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.console import Console
 
-from course.i18n import set_language
+from course.i18n import set_language, t
 from course.reports import compute
+from course.reports.course_index import build_index
 from course.reports.model import Report
 from course.terminal.report_view import (
     FixedLines,
@@ -129,3 +131,24 @@ def test_an_empty_report_gives_the_same_bytes() -> None:
     out = io.StringIO()
     render_report(report, out)
     assert out.getvalue() == as_before(report, "name")
+
+
+def test_the_impact_table_gives_the_same_bytes(tmp_path: Path) -> None:
+    """The workshop with pre- and post-tests (an unfinished test, a pre-test only), its people
+    named as above: the impact table is written as plain lines too."""
+    index = build_index(data.course(tmp_path / "cours"))
+    store = data.build(tmp_path)
+    people = [dict(x.to_dict(), name=NAMES[n]) for n, x in enumerate(store.list_learners())]
+    answers = [a for x in people for a in store.answer_dicts(x["id"])]
+    states = {x["id"]: store.get_state(x["id"]) for x in people}
+    store.close()
+    reports = compute.compute_reports(compute.memory_source(people, answers, states), index, scopes=None)
+    assert reports[None].impact_rows and any(m.incomplete for m in reports[None].impact)
+    for report in reports.values():
+        for sort in ("name", "score", "progress"):
+            out = io.StringIO()
+            render_report(report, out, sort)
+            assert out.getvalue() == as_before(report, sort)
+    out = io.StringIO()
+    render_report(reports[None], out)
+    assert t("impact.title") in out.getvalue() and "[bold]x" in out.getvalue()
