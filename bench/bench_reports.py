@@ -7,6 +7,7 @@ post-tests and activities; several sittings; three sessions) is written straight
 store's file format. Each case then runs in a fresh interpreter, rounds taking turns:
 
 - baseline: read and parse every answer file (`json.loads` of each segment), nothing else;
+- store read: the store's read behind every report (`read_for_report`: answers and state);
 - report: `atelier report` as it computes (one pass of `compute_reports`, Rich to a string);
 - csv: `atelier export --format csv -o FILE` (every answer, then the per-person summary);
 - F9: what the trainer screen's worker computes (all sessions and each one, in one pass).
@@ -73,7 +74,7 @@ if case == "baseline":
             count += len(json.loads(segment.read_bytes())["answers"])
 elif case == "store":
     store = ProgressStore(data)
-    count = sum(len(store.answer_dicts(x.id)) for x in store.list_learners() if store.get_state(x.id) is not None)
+    count = sum(len(store.read_for_report(x.id)[0]) for x in store.list_learners())
 elif case == "report":
     store = ProgressStore(data)
     report = compute_reports(cached_store_source(store, ReportCache(data, index))[1], index)[None]
