@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from course.content.course import Course
-from course.content.cue_checks import quiz_cues
 from course.content.interactive_checks import check_lesson
 from course.content.model import (
     CourseInfo,
@@ -31,7 +30,6 @@ from course.content.model import (
     place,
 )
 from course.content.problems import Problem, Severity, in_reading_order
-from course.content.section_checks import section_problems
 from course.text.normalise import normalise_answer
 
 
@@ -130,6 +128,8 @@ def _check_quiz(quiz: Quiz, problems: list[Problem], cues: bool = True) -> Quiz 
                         id=ident,
                     )
     if cues:
+        from course.content.cue_checks import quiz_cues
+
         problems += quiz_cues(kept)
     if not 0 <= quiz.pass_ratio <= 1:
         _at(problems, quiz.pos, "pass_ratio")
@@ -189,6 +189,8 @@ def assemble(
         if lesson.duration_min < 1:
             _at(problems, lesson.pos, "duration")
         if not defer_warnings:
+            from course.content.section_checks import section_problems
+
             problems += section_problems(lesson, root)
         for ref in lesson.glossary:
             if ref not in terms:
@@ -233,6 +235,9 @@ def warning_checks(
     Sorting again gives the same order: these warnings come after every other problem at
     their place, and `in_reading_order` moves each consequence after its cause again.
     """
+    from course.content.cue_checks import quiz_cues  # imported when first needed: not at a start
+    from course.content.section_checks import section_problems
+
     deferred = [p for lesson in lessons.values() for p in section_problems(lesson, root)]
     deferred += [p for quiz in quizzes.values() for p in quiz_cues(quiz.questions)]
     if not deferred:

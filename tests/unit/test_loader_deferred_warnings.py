@@ -8,17 +8,20 @@ the list is the same, in the same order, from a fresh load or from the course ca
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from course.content import checks
+from course.content import cue_checks, section_checks
 from course.content.bundled import bundled_course_dir
 from course.content.cache import load_course_cached
 from course.content.loader import load_course
 from tests.unit.small_course import BAD, OK_LESSON, OK_QUIZ, QUIZ, write
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
 TALL = "".join(f"      Ligne {n} d'une section bien trop longue pour un écran.\n" for n in range(30))
 WARNED_LESSON = OK_LESSON.replace(
     "    text: Du texte.\n",
@@ -96,7 +99,7 @@ def test_each_frequent_mistake_reports_the_same(tmp_path):
 def counted(monkeypatch) -> dict[str, int]:
     """How many lessons' sections and quizzes' cues were checked."""
     calls = {"sections": 0, "cues": 0}
-    sections, cues = checks.section_problems, checks.quiz_cues
+    sections, cues = section_checks.section_problems, cue_checks.quiz_cues
 
     def count_sections(*args):
         calls["sections"] += 1
@@ -106,8 +109,8 @@ def counted(monkeypatch) -> dict[str, int]:
         calls["cues"] += 1
         return cues(*args)
 
-    monkeypatch.setattr(checks, "section_problems", count_sections)
-    monkeypatch.setattr(checks, "quiz_cues", count_cues)
+    monkeypatch.setattr(section_checks, "section_problems", count_sections)
+    monkeypatch.setattr(cue_checks, "quiz_cues", count_cues)
     return calls
 
 
@@ -131,3 +134,21 @@ def test_the_cached_course_reports_every_warning_cold_and_warm(tmp_path, counted
         assert course.files_with_errors() == eager.files_with_errors()
         assert course.problems == eager.problems
     assert any(p.code == "cue_longest_choice" for p in warm.warnings)
+
+
+def test_a_start_imports_no_warning_check(tmp_path):
+    """Loading and reading the errors, as the app's start does, leaves the cue and height checks unimported."""
+    root = write(tmp_path / "cours", WARNED)
+    code = (
+        "import sys\n"
+        "from course.content.loader import load_course\n"
+        f"course = load_course({str(root)!r})\n"
+        "assert course.files_with_errors()\n"
+        "print(sorted(m for m in ('course.content.cue_checks', 'course.content.section_checks') if m in sys.modules))\n"
+        "course.warnings\n"
+        "print(sorted(m for m in ('course.content.cue_checks', 'course.content.section_checks') if m in sys.modules))\n"
+    )
+    lines = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.splitlines()
+    assert lines == ["[]", "['course.content.cue_checks', 'course.content.section_checks']"]
