@@ -23,7 +23,8 @@ NAME_MAX = 40
 
 # ANSI escape sequences (CSI, OSC, two-byte ESC forms, 8-bit CSI), removed whole
 # so that no "[31m" debris stays in a name once the ESC byte is gone.
-_ANSI = re.compile(
+# Compiled on the first name that holds an ESC or a CSI byte: every match starts with one.
+_ANSI_SOURCE = (
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]"
 )
@@ -93,7 +94,9 @@ def clean_name(raw: str) -> str:
     Leading `= + - @` are dropped too, so a name never starts a spreadsheet formula.
     Raises InvalidNameError (French message) when nothing is left or it is too long.
     """
-    text = _ANSI.sub("", unicodedata.normalize("NFC", str(raw)))
+    text = unicodedata.normalize("NFC", str(raw))
+    if "\x1b" in text or "\x9b" in text:
+        text = re.sub(_ANSI_SOURCE, "", text)
     text = "".join(" " if c in _SPACES else c for c in text)
     text = "".join(c for c in text if not unicodedata.category(c).startswith("C"))
     text = " ".join(text.split()).lstrip(_FORMULA_START + " ")
