@@ -34,9 +34,45 @@ def estimated_rows(text: str, width: int = BODY_COLUMNS) -> int:
     for line in text.rstrip("\n").split("\n"):
         if len(line) <= width and "\t" not in line:
             rows += 1  # fits as it is: textwrap would give one line (none if blank), counted as one
+        elif "-" in line or "\t" in line:
+            rows += max(1, len(textwrap.wrap(line, width)))  # hyphens and tabs: textwrap's own rules
         else:
-            rows += max(1, len(textwrap.wrap(line, width)))
+            rows += max(1, _wrapped_lines(line, width))
     return rows
+
+
+_SPACES = re.compile("( +)")
+_OTHER_SPACES = str.maketrans("\r\x0b\x0c", "   ")
+
+
+def _wrapped_lines(line: str, width: int) -> int:
+    """`len(textwrap.wrap(line, width))` for a line without hyphen or tab, without textwrap's
+    slower splitting: its words are then the runs between spaces, wrapped by the same steps."""
+    if "\r" in line or "\x0b" in line or "\x0c" in line:
+        line = line.translate(_OTHER_SPACES)
+    chunks = [chunk for chunk in _SPACES.split(line) if chunk]
+    chunks.reverse()
+    lines = 0
+    while chunks:
+        current: list[str] = []
+        used = 0
+        if lines and chunks[-1].strip() == "":
+            del chunks[-1]
+        while chunks:
+            size = len(chunks[-1])
+            if used + size > width:
+                break
+            current.append(chunks.pop())
+            used += size
+        if chunks and len(chunks[-1]) > width:  # a word longer than a line is cut where the line ends
+            end = max(width - used, 0) if width >= 1 else 1
+            current.append(chunks[-1][:end])
+            chunks[-1] = chunks[-1][end:]
+        if current and current[-1].strip() == "":
+            del current[-1]
+        if current:
+            lines += 1
+    return lines
 
 
 def section_problems(lesson: Lesson, root: Path) -> list[Problem]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from course.content import cue_checks, section_checks
 from course.content.bundled import bundled_course_dir
@@ -152,3 +155,17 @@ def test_a_start_imports_no_warning_check(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.splitlines()
     assert lines == ["[]", "['course.content.cue_checks', 'course.content.section_checks']"]
+
+
+PIECES = [*"ab é.!-\t\n\r\x0b\x0c\u00a0\u2003", "mot", "x" * 30]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+    width=st.sampled_from([1, 3, 10, 74]),
+)
+def test_the_height_estimate_counts_the_lines_textwrap_makes(text, width):
+    """Short lines and lines without hyphen or tab are counted without textwrap, to the same count."""
+    wrapped = sum(max(1, len(textwrap.wrap(line, width))) for line in text.rstrip("\n").split("\n"))
+    assert section_checks.estimated_rows(text, width) == wrapped
