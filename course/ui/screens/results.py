@@ -123,9 +123,12 @@ class ResultsScreen(Screen[None]):
             yield Static(self._calibration(), id="calibration", markup=False)
             yield Static(self._history(), id="history", classes="muted", markup=False)
         with Horizontal(id="actions"):
+            # Born with the classes their style watchers give them on mounting, each one a restyle.
             if self.journey.can_retry(self.quiz):
-                yield Button(t("results.button.retry"), id="retry")
-            yield Button(t("results.button.map"), id="map", variant="primary")
+                yield Button(t("results.button.retry"), id="retry", classes="-style-default -default")
+            yield Button(
+                t("results.button.map"), id="map", variant="primary", classes="-style-default -primary"
+            )
         yield SteadyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -67,7 +67,12 @@ class SteadyFooter(Footer):
                 entry.ident[1],
                 disabled=not entry.enabled,
                 tooltip=entry.tooltip,
-            ).data_bind(compact=Footer.compact)
+                classes="-compact" if self.compact else "",
+            )
+            # Born with the footer's compactness, where a FooterKey is born compact and restyled
+            # twice on mounting (compact, then not), twice a key at each screen built.
+            key.set_reactive(FooterKey.compact, self.compact)
+            key.data_bind(compact=Footer.compact)
             key.display = entry.ident in shown
             yield key
 
