@@ -320,7 +320,7 @@ class AtelierApp(ScreenRequests, App[None]):
         assert self.journey is not None
         if screen.mode == "review":
             right = sum(g.correct for g in screen.grades)
-            self.pop_screen()
+            drawn_at_once(self, self.pop_screen())
             self.notify(t("review.done", right=right, total=len(screen.grades)), timeout=8)
             return
         quiz = screen.items[0].quiz
