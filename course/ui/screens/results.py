@@ -161,11 +161,11 @@ class ResultsScreen(Screen[None]):
             return text
         if self.test_kind == "posttest":
             module = next(m for m in self.journey.course.modules if m.posttest == self.quiz.id)
-            before = self.journey.results(module.pretest) if module.pretest else []
-            if before:
-                gain = round((r.score - before[0].score) * 100)
+            before = self.journey.first_result(module.pretest) if module.pretest else None
+            if before is not None:
+                gain = round((r.score - before.score) * 100)
                 text.append(
-                    t("results.posttest_gain", gain=f"{gain:+d}", before=round(before[0].score * 100)),
+                    t("results.posttest_gain", gain=f"{gain:+d}", before=round(before.score * 100)),
                     style="bold",
                 )
             else:
@@ -222,9 +222,8 @@ class ResultsScreen(Screen[None]):
         return text
 
     def _history(self) -> Text:
-        results = self.journey.results(self.quiz.id)
         text = Text(t("results.history") + "\n")
-        for r in results[-5:]:
+        for r in self.journey.last_results(self.quiz.id, 5):
             mark = "" if self.test_kind else "✓" if r.passed else "✗"
             text.append(
                 t("results.attempt", n=r.number, percent=round(r.score * 100), mark=mark).rstrip() + "\n"
