@@ -48,3 +48,33 @@ def test_french_spacing_keeps_signs_with_their_words():
         french_spacing("« Tout recommencer ? » : 80 % !")
         == "«\u00a0Tout recommencer\u00a0?\u00a0»\u00a0: 80\u00a0%\u00a0!"
     )
+
+
+async def test_coming_back_to_the_map_keeps_its_footer_keys_and_shows_them(make_app, mini_course):
+    """The map's footer keeps its keys while a quiz and its results come and go: nothing is
+    rebuilt when the learner comes back (Textual's own Footer removed and remounted them all),
+    and the keys are on screen."""
+    from textual.widgets._footer import FooterKey
+
+    from tests.ui.helpers import answer_current, next_question
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        map_screen = app.screen
+        before = set(map_screen.query(FooterKey))
+        assert before
+        quiz = mini_course.quizzes["alpha-deux"]
+        app.start_quiz(quiz)
+        await pilot.pause()
+        for _ in quiz.questions:
+            await answer_current(pilot, right=True)
+            await next_question(pilot)
+        await pilot.press("escape")  # results → map
+        await pilot.pause()
+        assert app.screen is map_screen
+        shown = [key for key in map_screen.query(FooterKey) if key.display]
+        assert set(map_screen.query(FooterKey)) == before  # the same widgets, none remounted
+        rows = "\n".join(screen_lines(app))
+        assert "Continuer" in rows.splitlines()[-1] and "Quitter" in rows.splitlines()[-1]
+        assert shown

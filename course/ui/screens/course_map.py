@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
@@ -17,6 +17,7 @@ from course.i18n import t
 from course.learning.journey import Journey, LessonStatus
 from course.ui.messages import LessonChosen, QuizChosen
 from course.ui.widgets.bars import text_bar
+from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import NBSP, french_spacing, wrap_hanging
 
 _MAP_STATE_KEYS = {
@@ -113,7 +114,7 @@ class CourseMapScreen(Screen[None]):
             yield Button(t("map.button.continue"), id="continue", variant="primary")
             yield Button(t("map.button.review"), id="review")
         yield OptionList(id="lessons")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_map()
