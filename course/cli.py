@@ -39,25 +39,7 @@ COMMANDS = (
 )
 
 
-def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="atelier",
-        description=t("cli.app.description"),
-        epilog=t("cli.app.epilog", commands=", ".join(COMMANDS)),
-    )
-    parser.add_argument("--course", metavar="DIR", help=t("cli.opt.course"))
-    parser.add_argument("--data", metavar="DIR", help=t("cli.opt.data"))
-    parser.add_argument("--learner", metavar="NAME", help=t("cli.opt.learner"))
-    parser.add_argument("--session", metavar="LABEL", help=t("cli.opt.session"))
-    parser.add_argument("--lang", choices=("fr", "en"), help=t("cli.opt.lang"))
-    parser.add_argument("--theme", choices=("default", "contrast"), default=None, help=t("cli.opt.theme"))
-    parser.add_argument("--pin", metavar="CODE", help=t("cli.opt.pin"))
-    parser.add_argument("--plain", action="store_true", help=t("cli.opt.plain"))
-    parser.add_argument("--atelier", action="store_true", help=t("access.cli.atelier"))
-    return parser
-
-
-_APP_VALUES = {
+_APP_VALUES: dict[str, tuple[str, ...] | None] = {
     "--course": None,
     "--data": None,
     "--learner": None,
@@ -66,7 +48,40 @@ _APP_VALUES = {
     "--theme": ("default", "contrast"),
     "--pin": None,
 }
+"""The app's options that take a value, and the values allowed (None: any)."""
 _APP_FLAGS = ("--plain", "--atelier")
+_APP_METAVARS = {
+    "--course": "DIR",
+    "--data": "DIR",
+    "--learner": "NAME",
+    "--session": "LABEL",
+    "--pin": "CODE",
+}
+_APP_HELP = {
+    "--course": "cli.opt.course",
+    "--data": "cli.opt.data",
+    "--learner": "cli.opt.learner",
+    "--session": "cli.opt.session",
+    "--lang": "cli.opt.lang",
+    "--theme": "cli.opt.theme",
+    "--pin": "cli.opt.pin",
+    "--plain": "cli.opt.plain",
+    "--atelier": "access.cli.atelier",
+}
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    """The app's options, built from the tables above (`_plain_app_args` reads the same ones)."""
+    parser = argparse.ArgumentParser(
+        prog="atelier",
+        description=t("cli.app.description"),
+        epilog=t("cli.app.epilog", commands=", ".join(COMMANDS)),
+    )
+    for name, choices in _APP_VALUES.items():
+        parser.add_argument(name, choices=choices, metavar=_APP_METAVARS.get(name), help=t(_APP_HELP[name]))
+    for name in _APP_FLAGS:
+        parser.add_argument(name, action="store_true", help=t(_APP_HELP[name]))
+    return parser
 
 
 def _plain_app_args(args_list: Sequence[str]) -> argparse.Namespace | None:
@@ -160,11 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         index = args_list.index("--lang")
         lang = args_list[index + 1] if index + 1 < len(args_list) else None
     set_language(lang)
-    values = {
-        i + 1
-        for i, a in enumerate(args_list)
-        if a in ("--lang", "--course", "--data", "--learner", "--session", "--theme", "--pin")
-    }
+    values = {i + 1 for i, a in enumerate(args_list) if a in _APP_VALUES}
     command = next((a for i, a in enumerate(args_list) if not a.startswith("-") and i not in values), None)
     if command in COMMANDS:
         args = _command_parser(command).parse_args(args_list)
