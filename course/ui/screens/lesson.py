@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Protocol, Self, cast
+from typing import Protocol, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.geometry import Region
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Markdown, OptionList, Static
 
@@ -22,6 +18,7 @@ from course.i18n import t
 from course.learning.journey import Journey
 from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
+from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.lesson_markdown import LessonMarkdown, SizedInOnePass
 from course.ui.widgets.steady_footer import SteadyFooter, _Entry
@@ -136,7 +133,7 @@ FIRST_ROWS = 4
 """Rows of an activity's first list shown on arrival: its top edge and three choices."""
 
 
-class LessonScreen(Screen[None]):
+class LessonScreen(QuietFocusScreen):
     HELP_KEY = "lesson"
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),
@@ -174,7 +171,6 @@ class LessonScreen(Screen[None]):
         """Set once the section on screen is drawn and, in an activity, its first list in view (tests wait for it)."""
         self._activity: tuple[int, Widget] | None = None
         """The activity mounted (the index of its section, its widget): hidden while another section is shown."""
-        self._moving_focus = False
         self._overflowed: dict[int, bool] = {}
         """Whether each activity section overflowed the body the last time it was shown."""
 
@@ -202,22 +198,6 @@ class LessonScreen(Screen[None]):
         kept = self._activity
         return kept is not None and kept[0] == self.index and kept[1].display
 
-    def refresh(
-        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
-    ) -> Self:
-        if self._moving_focus and repaint and not (regions or layout or recompose):
-            return self  # a focus move repaints the widgets it restyles, not the whole screen
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
-    @contextmanager
-    def _focus_moves(self) -> Iterator[None]:
-        """Focus moves inside draw what they change, not the whole screen (Textual repaints it all)."""
-        self._moving_focus = True
-        try:
-            yield
-        finally:
-            self._moving_focus = False
-
     async def _show(self) -> None:
         with self.app.batch_update():  # the section is drawn once, whole
             await self._draw()
@@ -240,7 +220,7 @@ class LessonScreen(Screen[None]):
         kept = self._activity
         if kept is not None and kept[0] != self.index and kept[1].display:
             if self.focused is not next_button:  # the focus leaves the activity before it is hidden
-                with self._focus_moves():
+                with self.focus_moves():
                     self.set_focus(next_button, scroll_visible=False)
             self._overflowed[kept[0]] = body.max_scroll_y > 0
             kept[1].display = False  # kept mounted: hidden, nothing removed (no late layout)
@@ -252,7 +232,7 @@ class LessonScreen(Screen[None]):
             if kept is not None and kept[0] == self.index:  # back to it: shown again, from its start
                 widget = kept[1]
                 widget.display = True
-                with self._focus_moves():
+                with self.focus_moves():
                     await cast(_Playable, widget).restart()
             else:
                 if kept is not None:
@@ -263,7 +243,7 @@ class LessonScreen(Screen[None]):
                 await block.mount(widget)
             control = next((w for w in widget.query(OptionList) if w.display), None)
             if control is not None and self.focused is not control:  # focused in the same frame
-                with self._focus_moves():
+                with self.focus_moves():
                     self.set_focus(control, scroll_visible=False)
         # The body's scroll bar foreseen: a text section fits at 80x24, an activity overflows unless
         # it did not last time. Laid out with the right bar at once, a section takes one layout pass,
@@ -292,7 +272,7 @@ class LessonScreen(Screen[None]):
         self.journey.open_section(lesson, self.index)
         if widget is None:
             if self.focused is not next_button:  # the focus stays put: the Footer keeps its keys
-                with self._focus_moves():
+                with self.focus_moves():
                     self.set_focus(next_button, scroll_visible=False)
             self.call_after_refresh(self.section_ready.set)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from functools import partial
-from typing import Any, Self
+from typing import Any
 
 from markdown_it import MarkdownIt
 from rich.text import Text
@@ -14,8 +14,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Button, Input, Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
@@ -27,6 +25,7 @@ from course.progress import StoreWriteError
 from course.quiz.feedback import Feedback, feedback_for
 from course.quiz.grading import Grade, grade
 from course.ui.messages import BackChosen
+from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answer_kind, right_answer
 from course.ui.widgets.sequence_builder import SequenceBuilder
@@ -81,7 +80,7 @@ class _Explanation(Markdown):
             await self.mount_all(new[len(old) :])
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(QuietFocusScreen):
     """Asks `items` one by one; in review mode answers are recorded as reviews."""
 
     HELP_KEY = "quiz"
@@ -146,7 +145,6 @@ class QuizScreen(Screen[None]):
         self.feedback_placed = asyncio.Event()
         """Set once the feedback of the answer just given is in view."""
         self._placed_at: Region | None = None
-        self._moving_focus = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -178,28 +176,10 @@ class QuizScreen(Screen[None]):
         for body in self.query("#quiz-body"):
             body.styles.overflow_y = None
 
-    def refresh(
-        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
-    ) -> Self:
-        if self._moving_focus and repaint and not (regions or layout or recompose):
-            return self  # a focus move repaints the widgets it restyles, not the whole screen
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
-    def _focus(self, widget: Widget) -> None:
-        """Focus `widget` now, without scrolling, drawing only what changes (Textual repaints the whole screen)."""
-        self._moving_focus = True
-        try:
-            self.set_focus(widget, scroll_visible=False)
-        finally:
-            self._moving_focus = False
-
     def _freeze(self, view: QuestionView) -> None:
         """Nothing more to change in the answer; a text field gives up the focus to the button."""
-        self._moving_focus = True
-        try:
+        with self.focus_moves():
             view.freeze()
-        finally:
-            self._moving_focus = False
 
     @property
     def item(self) -> QuizItem:
@@ -237,7 +217,7 @@ class QuizScreen(Screen[None]):
             self.query_one("#submit-button", Button).remove_class("-ready")
             # The prompt first: the question starts at the top (the answer follows it).
             self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False, immediate=True)
-            self._focus(view.focus_target)
+            self.focus_quietly(view.focus_target)
             self.refresh_bindings()
 
     def _label_submit(self, label: str) -> None:
@@ -263,14 +243,14 @@ class QuizScreen(Screen[None]):
             view.choose_number(number)
             builder = view.answer
             if isinstance(builder, SequenceBuilder) and builder.complete:
-                self._focus(self.query_one("#submit-button", Button))
+                self.focus_quietly(self.query_one("#submit-button", Button))
 
     def action_undo(self) -> None:
         """Backspace: take back the last pick of an order or a match, even once it is complete."""
         if not self.answered:
             builder = self.query_one(QuestionView).answer
             if isinstance(builder, SequenceBuilder) and builder.undo():
-                self._focus(builder.query_one("#sequence-pool"))
+                self.focus_quietly(builder.query_one("#sequence-pool"))
 
     def action_hint(self) -> None:
         hints = self.item.question.hints
@@ -295,7 +275,7 @@ class QuizScreen(Screen[None]):
 
     def on_sequence_builder_completed(self, event: SequenceBuilder.Completed) -> None:
         event.stop()
-        self._focus(self.query_one("#submit-button", Button))
+        self.focus_quietly(self.query_one("#submit-button", Button))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -332,7 +312,7 @@ class QuizScreen(Screen[None]):
                 self.query_one("#confidence-ask", Static).update(t("quiz.confidence.ask"))
                 for widget in self.query("#confidence-ask, #confidence"):
                     widget.display = True
-                self._focus(choices)
+                self.focus_quietly(choices)
             self.call_after_refresh(self._show_confidence, choices)
             return False
         marked = choices.response()
@@ -436,7 +416,7 @@ class QuizScreen(Screen[None]):
         submit.add_class("-ready")
         focused = self.focused
         if not (isinstance(focused, ChoiceList) and focused.frozen):  # a frozen list passes Enter on
-            self._focus(submit)
+            self.focus_quietly(submit)
         self.refresh_bindings()
 
     def _scroll_to_feedback(self, tries: int = 8, waits: int = 60) -> None:
