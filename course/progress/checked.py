@@ -45,6 +45,24 @@ def _cache_dir() -> Path:
     return Path(user_cache_dir("atelier-numerique"))
 
 
+def replace_cache_file(path: Path, payload: bytes) -> None:
+    """Replace a file of the cache folder whole (a reader sees the old one or the new one).
+
+    Not fsynced: a cache lost in a crash only costs a careful read of what it summed up.
+    Made with mode 0600, in a folder made if needed; a cache that cannot be written is not
+    an error."""
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(temp, path)
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(temp)
+
+
 def identity(path: Path) -> Identity | None:
     try:
         info = os.stat(path)
@@ -112,19 +130,8 @@ class CheckedSegments:
         if not self._changed:
             return
         payload = json.dumps({"version": INDEX_VERSION, "files": self._known}, separators=(",", ":"))
-        with suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Replaced whole but not fsynced: an export reads every learner, and a cache lost
-            # in a crash is only a careful read (a half-written file is not valid JSON).
-            fd, temp = tempfile.mkstemp(prefix=".index-", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(payload.encode("ascii"))
-                os.replace(temp, self.path)
-            finally:
-                with suppress(FileNotFoundError):
-                    os.unlink(temp)
-            self._changed = False
+        replace_cache_file(self.path, payload.encode("ascii"))
+        self._changed = False
 
 
 def in_time_order(records: list[AnswerRecord]) -> list[AnswerRecord]:

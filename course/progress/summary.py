@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from course.progress.checked import _cache_dir
+from course.progress.checked import _cache_dir, replace_cache_file
 from course.progress.paths import StorePaths, segment_number, sha256_hex
 
 SUMMARY_VERSION = 5
@@ -94,16 +93,7 @@ def save_summary(
     _kept[path] = kept
     while len(_kept) > 4:  # a few learners' summaries, the last saved
         del _kept[next(iter(_kept))]
-    with suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".summary-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(temp, path)  # a reader sees the old summary or the new one, whole
-        finally:
-            with suppress(FileNotFoundError):
-                os.unlink(temp)
+    replace_cache_file(path, payload)  # a reader sees the old summary or the new one, whole
 
 
 def _dump(value: Any) -> str:
@@ -208,14 +198,4 @@ def save_listing_stamp(paths: StorePaths, stamp: list[Any] | None) -> None:
     if any(type(seen) is list and seen[1] > settled for seen in stamp[1:]):
         return
     payload = json.dumps(stamp, separators=(",", ":")).encode("utf-8")
-    path = _listing_path(paths)
-    with suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".listed-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(temp, path)
-        finally:
-            with suppress(FileNotFoundError):
-                os.unlink(temp)
+    replace_cache_file(_listing_path(paths), payload)

@@ -36,7 +36,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from course.progress.checked import _cache_dir
+from course.progress.checked import _cache_dir, replace_cache_file
 from course.progress.paths import is_learner_id
 from course.reports.compute import LearnerData, store_source
 from course.reports.learner_pass import LearnerResult
@@ -208,16 +208,8 @@ class ReportCache:
 
     def write(self, name: str, payload: bytes) -> None:
         """Replace one cache file whole; a cache that cannot be written is not an error."""
-        with suppress(OSError):
-            self._ready()
-            fd, temp = tempfile.mkstemp(prefix=".entry-", dir=self.folder)  # mode 0600
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(payload)
-                os.replace(temp, self.folder / name)
-            finally:
-                with suppress(FileNotFoundError):
-                    os.unlink(temp)
+        self._ready()
+        replace_cache_file(self.folder / name, payload)
 
     def _ready(self) -> None:
         """Make the cache folder (the user's own) if it is not there yet."""
