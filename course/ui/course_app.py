@@ -315,7 +315,8 @@ class AtelierApp(ScreenRequests, App[None]):
             self.push_screen(screen)
 
     def quiz_finished(self, screen: QuizScreen) -> None:
-        from course.ui.screens.results import ResultsScreen, drawn_at_once
+        from course.ui.screen_change import drawn_at_once
+        from course.ui.screens.results import ResultsScreen
 
         assert self.journey is not None
         if screen.mode == "review":

@@ -6,13 +6,9 @@ no pass line, only where the learner starts from and how far they have come.
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.await_complete import AwaitComplete
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -22,6 +18,7 @@ from course.content.model import Quiz, question_text
 from course.i18n import t
 from course.learning.journey import AttemptResult, Journey
 from course.ui.messages import QuizChosen
+from course.ui.screen_change import drawn_at_once
 from course.ui.widgets.bars import text_bar
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, right_answer
 from course.ui.widgets.steady_footer import SteadyFooter
@@ -29,68 +26,6 @@ from course.ui.widgets.typography import hanging
 
 CONFIDENCE_LEVELS = (3, 2, 1)
 """Most sure first, as the learner chose them ("quiz.confidence.N")."""
-
-
-_SETTLING: set[asyncio.Task[None]] = set()
-"""The screen changes being waited for (a task nobody holds could be collected before its end)."""
-
-
-_LAYOUTS = 3
-"""At most this many layouts of the new screen made before it is drawn."""
-_QUIET_TURNS = 200
-"""At most this many turns of the event loop waited for a new screen's widgets to be done."""
-
-
-def _quiet(screen: Screen[Any]) -> bool:
-    """Nothing left to handle by the screen or its widgets: no message, no callback after refresh."""
-    if screen._callbacks or not screen._message_queue.empty():
-        return False
-    return all(node._message_queue.empty() for node in screen.walk_children(with_self=False))
-
-
-async def _quieted(screen: Screen[Any]) -> None:
-    for _ in range(_QUIET_TURNS):
-        if _quiet(screen):
-            return
-        await asyncio.sleep(0)
-
-
-def drawn_at_once(app: App[Any], change: AwaitComplete) -> None:
-    """Draw the screen `change` brings (a switch or a pop just asked of `app`) once it has settled.
-
-    Textual lays a new screen out when it resumes, again on the resize it sends
-    itself, and once more when the old screen is removed, each time drawing the
-    whole screen: four frames or more for one key. Here the frames are held
-    from the request until the old screen is gone and the new one idle, then the
-    new screen is drawn whole: one or two frames.
-    """
-    app._begin_batch()
-
-    async def settle() -> None:
-        try:
-            await change
-            for _ in range(_LAYOUTS):
-                await _quieted(app.screen)  # what the new screen does on resuming (a footer rebuilt...)
-                screen = app.screen
-                if not screen._layout_required:
-                    break
-                screen._layout_required = False
-                screen._refresh_layout()  # laid out undrawn, so that what follows a layout is done too
-        finally:
-            screen = app.screen
-
-            def draw() -> None:
-                app._end_batch()
-                screen.refresh()
-
-            if screen.is_attached:
-                screen.call_after_refresh(draw)  # after its own layouts, which the batch keeps undrawn
-            else:
-                app._end_batch()
-
-    task = asyncio.create_task(settle())
-    _SETTLING.add(task)
-    task.add_done_callback(_SETTLING.discard)
 
 
 class ResultsScreen(Screen[None]):
