@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -82,6 +81,4 @@ class SessionFollower:
     def name(self, label: str | None) -> None:
         """Name the session for everyone; this process follows it at once."""
         name_session(self.path.parent, label)
-        self._seen = None
-        with suppress(OSError):
-            self.current()
+        self._seen = None  # read again at the next `current()`
