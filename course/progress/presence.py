@@ -1,9 +1,12 @@
 """Which processes have a learner open, so that a second window can tell the person.
 
-    <data>/presence/<learner id>.<pid>   an empty file while that process shows the learner
+    <data>/presence/<learner id>.<pid>   while that process shows the learner; it holds the
+                                         process's start time (Linux), empty elsewhere
 
 A marker of a process that no longer runs (killed, machine restarted) is ignored and
-removed. Nothing here is needed for the answers to stay safe (the store's lock and
+removed; so is one whose process has ended but not yet been collected by its parent (a
+zombie, right after a kill), or whose number now belongs to another process (the start
+time differs). Nothing here is needed for the answers to stay safe (the store's lock and
 shared attempts see to that): it only lets the app say « ouvert dans une autre fenêtre ».
 """
 
@@ -14,9 +17,34 @@ from contextlib import suppress
 from pathlib import Path
 
 
-def _alive(pid: int) -> bool:
+def _process_stat(pid: int) -> tuple[str, str] | None:
+    """The state letter and start time of process `pid` as Linux gives them; None where unknown."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    fields = text.rpartition(")")[2].split()  # the name between brackets may hold spaces
+    if len(fields) < 20:
+        return None
+    return fields[0], fields[19]
+
+
+def _start_time(pid: int) -> str:
+    found = _process_stat(pid)
+    return "" if found is None else found[1]
+
+
+def _alive(pid: int, started: str = "") -> bool:
+    """Whether process `pid` runs, and is the one that wrote a marker holding `started` (if any)."""
     if pid <= 0:
         return False
+    found = _process_stat(pid)
+    if found is not None:
+        state, start = found
+        if state in ("Z", "X"):  # ended, not yet collected: gone for the learner
+            return False
+        if started and start != started:  # the number was given to another process since
+            return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -46,7 +74,11 @@ class Presence:
             pid_text = marker.name.rsplit(".", 1)[-1]
             if not pid_text.isdigit() or int(pid_text) == os.getpid():
                 continue
-            if _alive(int(pid_text)):
+            try:
+                started = marker.read_text(encoding="ascii", errors="replace").strip()[:32]
+            except OSError:
+                started = ""
+            if _alive(int(pid_text), started):
                 count += 1
             else:
                 with suppress(OSError):
@@ -60,7 +92,7 @@ class Presence:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             marker = self.folder / f"{learner_id}.{os.getpid()}"
-            marker.touch()
+            marker.write_text(_start_time(os.getpid()), encoding="ascii")
             self.marker = marker
         except OSError:  # a read-only data dir: nothing to mark, nothing lost
             self.marker = None
