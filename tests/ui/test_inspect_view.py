@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widgets import Footer
 
 from course.content.model import Clue, Detail, Inspect, InspectItem, LateralTab, SearchResult
@@ -102,6 +103,18 @@ def _text(widget) -> str:
     return str(widget.render())
 
 
+def _rows(widget) -> list[str]:
+    """The rows `widget` draws, border and padding included, as the learner reads them (inside the border)."""
+    size = widget.outer_size
+    rows = [strip.text for strip in widget.render_lines(Region(0, 0, size.width, size.height))]
+    return [row[1:-1].rstrip() if row.startswith("│") else row.rstrip() for row in rows]
+
+
+def _drawn(widget) -> str:
+    """What `widget` draws, as one line of words (whatever the wrapping)."""
+    return " ".join(" ".join(_rows(widget)).split())
+
+
 async def _judge(pilot, flags: str, verdict: str) -> None:
     await pilot.press(*flags, "enter")
     await pilot.pause()
@@ -133,7 +146,7 @@ async def test_judging_every_message_then_the_summary_and_replay():
         assert first.response == {"flagged": ["lien", "heure"], "verdict": "trompeur"}
         assert first.correct and round(first.score, 4) == round((1 / 3 + 1) / 2, 4)
         assert "Lien raccourci bit.ly | Envoyé en journée" in first.response_text
-        feedback = _text(view.query_one("#inspect-feedback"))
+        feedback = _drawn(view.query_one("#inspect-feedback"))
         assert "✓ Lien raccourci bit.ly : signalé à raison" in feedback
         assert "✗ Petits frais à payer : indice manqué" in feedback
         assert "✗ Envoyé en journée : fausse alerte" in feedback
@@ -152,7 +165,7 @@ async def test_judging_every_message_then_the_summary_and_replay():
         second = app.interactions[-1]
         assert second.response == {"flagged": [], "verdict": "trompeur"} and not second.correct
         assert second.score == 0.5 and "rien" in second.response_text
-        feedback = _text(view.query_one("#inspect-feedback"))
+        feedback = _drawn(view.query_one("#inspect-feedback"))
         assert feedback.count("rassurant, bien laissé") == 3
         assert "✗ Verdict erroné : ce message est fiable (vous avez répondu « trompeur »)." in feedback
         await pilot.press("enter")
@@ -289,3 +302,39 @@ async def test_verdict_and_score_on_screen_without_a_keypress():
         assert "✓ Verdict juste : ce message est trompeur." in rows
         assert "Score du message" in rows
         assert "Indice numéro 1 : fausse alerte" in rows
+
+
+LONG_CLUE = InspectItem(
+    id="long",
+    format="sms",
+    reliable=False,
+    explanation="Un faux message.",
+    details=[Detail("Message", "Payez vite.")],
+    clues=[
+        Clue(
+            "pression",
+            "Un délai très court imposé pour payer, qui pousse à agir sans prendre le temps de vérifier",
+            True,
+            "Presser la personne est le ressort le plus courant des arnaques : un vrai service laisse "
+            "toujours le temps de vérifier par un autre moyen.",
+        ),
+    ],
+)
+
+
+async def test_a_long_clue_and_its_explanation_wrap_under_their_first_word():
+    """At 80×24, the clue's second line and its explanation start under the clue's text, not under ✓."""
+    app = Host(Inspect(id="long", items=[LONG_CLUE]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _judge(pilot, "1", "2")
+        rows = [row for row in _rows(app.query_one("#inspect-feedback")) if row.strip()]
+        start = next(n for n, row in enumerate(rows) if "Un délai très court" in row)
+        marked = rows[start]
+        indent = marked.index("Un délai")
+        assert marked[:indent].strip() == "✓"
+        following = rows[start + 1 : -1]  # down to the bottom border
+        assert len(following) >= 3  # the clue wraps, and its explanation takes two rows at 80 columns
+        for row in following:
+            assert len(row) - len(row.lstrip()) == indent, row
+        assert "Presser la personne" in " ".join(following)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +17,7 @@ from course.quiz.discernment import ItemScore, discernment, index_band, score_it
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.message_card import MessageCard
+from course.ui.widgets.typography import hanging
 
 _INSPECT_SUMMARY_INDEX_KEYS = {
     "high": "inspect.summary.index.high",
@@ -133,15 +135,17 @@ def summary_text(scores: list[ItemScore]) -> Text:
     return Text("\n").join(lines)
 
 
-def feedback_text(item: InspectItem, score: ItemScore) -> Text:
-    """The verdict, right or wrong, and the score first (on screen at 80×24), then each clue with ✓/✗."""
+def feedback_text(item: InspectItem, score: ItemScore) -> Group:
+    """The verdict, right or wrong, and the score first (on screen at 80×24), then each clue with ✓/✗,
+    its text and explanation wrapping under their own first word, not under the mark."""
     truth, given = _truth(item.reliable), _truth(score.verdict_reliable)
-    text = Text()
+    head = Text()
     if score.verdict_right:
-        text.append("✓ " + t("inspect.verdict.right", truth=truth), style="bold")
+        head.append("✓ " + t("inspect.verdict.right", truth=truth), style="bold")
     else:
-        text.append("✗ " + t("inspect.verdict.wrong", truth=truth, given=given), style="bold")
-    text.append("\n" + t("inspect.item_score", percent=round(score.score * 100)), style="dim")
+        head.append("✗ " + t("inspect.verdict.wrong", truth=truth, given=given), style="bold")
+    head.append("\n" + t("inspect.item_score", percent=round(score.score * 100)), style="dim")
+    parts: list[RenderableType] = [head]
     for clue in item.clues:
         if clue.id in score.hits:
             mark, word = "✓", "hit"
@@ -151,11 +155,11 @@ def feedback_text(item: InspectItem, score: ItemScore) -> Text:
             mark, word = "✗", "miss"
         else:
             mark, word = "✓", "rejection"
-        text.append(f"\n{mark} ", style="bold")
-        text.append(clue.text)
-        text.append(f" : {t(_INSPECT_CLUE_KEYS[word])}", style="bold")
-        text.append(f"\n  {clue.explanation}")
-    return text
+        said = Text(clue.text)
+        said.append(f" : {t(_INSPECT_CLUE_KEYS[word])}", style="bold")
+        said.append(f"\n{clue.explanation}")
+        parts.append(hanging(Text(f"{mark} ", style="bold"), said))
+    return Group(*parts)
 
 
 class InspectView(Vertical):
