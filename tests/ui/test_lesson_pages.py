@@ -1,8 +1,8 @@
-"""A section's text is drawn once: turning back to it shows its page again, without a parse or a restyle.
+"""A section's text is one widget, read once: turning back to it shows it again without a parse or a restyle.
 
-The lesson reader keeps each section's Markdown blocks mounted (the sections not on screen hidden);
-these tests walk a lesson with callouts forth and back and look at what is on screen, how many pages
-were built and which widgets were restyled by each turn.
+The lesson reader draws each section's Markdown in a single widget that keeps every text it has
+read; these tests walk a lesson with callouts forth and back and look at what is on screen, how
+many widgets the screen holds, how many texts were read and which widgets were restyled by each turn.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from textual.widgets.markdown import MarkdownBlock
+import pytest
 
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.ui.screens.lesson import LessonScreen
-from course.ui.widgets.lesson_markdown import LessonMarkdown, LessonPage
+from course.ui.widgets.markdown_text import markdown_text
+from course.ui.widgets.section_text import SectionText
 from tests.ui.walk import screen_lines
 
 SIZE = (80, 24)
@@ -44,7 +45,16 @@ async def _open(make_app: Any) -> tuple[Any, Any, Any]:
     return app, lesson, course
 
 
-async def test_turning_back_shows_each_section_from_the_page_built_the_first_time(make_app: Any) -> None:
+async def test_turning_back_shows_each_section_from_the_text_read_the_first_time(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+
+    def counted(markdown: str) -> Any:
+        read.append(markdown)
+        return markdown_text(markdown)
+
+    monkeypatch.setattr("course.ui.widgets.section_text.markdown_text", counted)
     app, lesson, _course = await _open(make_app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -52,12 +62,11 @@ async def test_turning_back_shows_each_section_from_the_page_built_the_first_tim
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LessonScreen)
-        text = screen.query_one("#section-text", LessonMarkdown)
         last = len(lesson.sections) - 1
         await pilot.press(*["right"] * last)
         await pilot.pause()
-        pages = list(text.query_children(LessonPage))
-        assert len(pages) == len({s.text for s in lesson.sections if s.text.strip()})
+        texts = {s.text for s in lesson.sections if s.text.strip()}
+        assert len(read) == len(texts)
         for index in range(last - 1, -1, -1):
             await pilot.press("left")
             await pilot.pause()
@@ -66,11 +75,30 @@ async def test_turning_back_shows_each_section_from_the_page_built_the_first_tim
             assert screen.index == index and section.title in shown
             if section.text.strip():
                 assert _first_words(section.text) in re.sub(r"\s+", " ", shown)
-            assert [p for p in text.query_children(LessonPage) if p.display] == [text._shown]
-        assert list(text.query_children(LessonPage)) == pages  # none built again
+        assert len(read) == len(texts)  # none read again
 
 
-async def test_a_turn_to_a_page_already_built_restyles_none_of_its_blocks(make_app: Any) -> None:
+async def test_the_screen_holds_the_same_widgets_whatever_the_section_shows(make_app: Any) -> None:
+    """Paragraphs, lists and callouts are drawn by one widget: no widget is mounted for a block."""
+    app, lesson, _course = await _open(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_lesson(lesson.id, 0)
+        await pilot.pause()
+        screen = app.screen
+        counts = {len(list(screen.walk_children()))}
+        for _ in range(len(lesson.sections) - 1):
+            await pilot.press("right")
+            await pilot.pause()
+            counts.add(len(list(screen.walk_children())))
+        assert any(s.text.count("\n- ") >= 2 for s in lesson.sections)  # a list was on the way
+        assert len(counts) == 1
+        assert list(screen.query_one("#section-body").query(SectionText)) == [
+            screen.query_one("#section-text")
+        ]
+
+
+async def test_a_turn_to_a_section_already_seen_restyles_none_of_its_text(make_app: Any) -> None:
     app, lesson, _course = await _open(make_app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -94,7 +122,7 @@ async def test_a_turn_to_a_page_already_built_restyles_none_of_its_blocks(make_a
             await pilot.pause()
             callouts_seen.add(lesson.sections[screen.index].callout)
         assert len(callouts_seen) > 1  # the body's frame did change on the way
-        assert [n for n in restyled if isinstance(n, (MarkdownBlock, LessonPage))] == []
+        assert [n for n in restyled if isinstance(n, SectionText)] == []
 
 
 async def test_a_turn_back_to_a_section_already_seen_draws_one_frame(make_app: Any) -> None:

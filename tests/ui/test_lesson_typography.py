@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from textual.widgets import Markdown
-
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.ui.screens.lesson import LessonScreen
+from course.ui.widgets.section_text import SectionText
 from course.ui.widgets.typography import NBSP, french_markdown
 from tests.ui.walk import visible_part
 
@@ -32,7 +31,7 @@ async def test_a_lesson_section_never_starts_a_row_with_a_percent_sign(make_app)
             screen.index = index
             await screen._show()
             await pilot.pause()
-            text = screen.query_one("#section-text", Markdown)
+            text = screen.query_one("#section-text", SectionText)
             seen = visible_part(app, text)
             rows = [strip.text for strip in app.screen._compositor.render_strips()][seen.y : seen.bottom]
             strays += [

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from course.content.model import Lesson, Section
 from course.i18n import t
@@ -20,7 +20,7 @@ from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.interaction import Interaction
-from course.ui.widgets.lesson_markdown import LessonMarkdown, SizedInOnePass
+from course.ui.widgets.section_text import SectionText, SizedInOnePass
 from course.ui.widgets.steady_footer import SteadyFooter, _Entry
 from course.ui.widgets.typography import french_markdown
 
@@ -179,7 +179,7 @@ class LessonScreen(QuietFocusScreen):
         yield Static(id="section-title", markup=False)
         with SectionBody(id="section-body"):
             yield Static(id="callout-label", markup=False)
-            yield LessonMarkdown(id="section-text", open_links=False)
+            yield SectionText(id="section-text")
             yield SectionSlot(id="section-block")
         with Horizontal(id="actions"):
             yield Button(t("lesson.button.previous"), id="previous")
@@ -224,9 +224,9 @@ class LessonScreen(QuietFocusScreen):
                     self.set_focus(next_button, scroll_visible=False)
             self._overflowed[kept[0]] = body.max_scroll_y > 0
             kept[1].display = False  # kept mounted: hidden, nothing removed (no late layout)
-        text = self.query_one("#section-text", Markdown)
+        text = self.query_one("#section-text", SectionText)
         text.display = bool(section.text.strip())
-        await text.update(french_markdown(section.text))
+        text.update(french_markdown(section.text))
         widget: Widget | None = None
         if section.interactive is not None:
             if kept is not None and kept[0] == self.index:  # back to it: shown again, from its start

@@ -1,0 +1,90 @@
+"""A lesson section's text: its Markdown drawn by one widget, with no-break spaces that hold
+(« 28 % » never wraps as « 28 » / « % ») and list items that wrap under their first word."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.visual import Visual
+from textual.widget import Widget
+
+from course.ui.widgets.markdown_text import STYLE_NAMES, MarkdownText, markdown_text
+
+
+class SizedInOnePass:
+    """Mixed into a widget: a change of its size or content size asks for no second layout pass.
+
+    Textual sets a widget's sizes during a layout pass and then, when they changed, lays the whole
+    screen out again (and draws a second frame) although the first pass already placed everything
+    after them. A scrollable widget still updates its scroll bars (and lays out again when one
+    comes or goes).
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        updated: bool = super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+        return updated
+
+
+class SectionText(SizedInOnePass, Widget):
+    """The text of the section on screen, one widget whatever its paragraphs and lists.
+
+    Each text is read once and kept with its lines wrapped at the last width: showing a text
+    already seen again reads nothing. Links are underlined words (with their address when the
+    words do not show it); nothing opens them.
+    """
+
+    DEFAULT_CSS = """
+    SectionText {
+        height: auto;
+        padding: 0 2;
+        color: $foreground;
+    }
+    SectionText > .markdown--mark, SectionText > .markdown--heading {
+        color: $text-primary;
+    }
+    SectionText:light > .markdown--mark, SectionText:light > .markdown--heading {
+        color: $text-secondary;
+    }
+    SectionText:dark > .markdown--code {
+        background: $warning 10%;
+        color: $text-warning 95%;
+    }
+    SectionText:light > .markdown--code {
+        background: $error 5%;
+        color: $text-error 95%;
+    }
+    SectionText:ansi > .markdown--code {
+        background: ansi_default;
+    }
+    SectionText > .markdown--rule {
+        color: $secondary;
+    }
+    """
+    COMPONENT_CLASSES = set(STYLE_NAMES)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._markdown = ""
+        """The Markdown on screen."""
+        self._texts: dict[str, MarkdownText] = {"": MarkdownText([])}
+        self._text = self._texts[""]
+
+    @property
+    def text(self) -> MarkdownText:
+        """The text on screen, as blocks of styled words."""
+        return self._text
+
+    def update(self, markdown: str) -> None:
+        """Show `markdown`, read now if it was never shown."""
+        if markdown == self._markdown:
+            return
+        text = self._texts.get(markdown)
+        if text is None:
+            text = self._texts[markdown] = markdown_text(markdown)
+        self._markdown = markdown
+        self._text = text
+        self.refresh(layout=True)
+
+    def render(self) -> Visual:
+        return self._text
