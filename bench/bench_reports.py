@@ -1,6 +1,6 @@
 """The trainer's report, CSV export and F9 computation against merely reading the answer files.
 
-    python bench/bench_reports.py [--quick] [--sizes 10 100 1000] [--rounds 3]
+    python bench/bench_reports.py [--quick] [--sizes 10 100 1000] [--rounds 3] [--cold]
 
 A data dir of N learners × 300 answers (the bundled course's lesson quizzes, pre-tests,
 post-tests and activities; several sittings; three sessions) is written straight in the
@@ -24,6 +24,7 @@ Time is the work's wall and CPU time inside the process (imports and course load
 paid by every case and excluded); memory is the peak resident set's growth during the work
 (VmHWM before and after, Linux), compared with the answer files' size on disk.
 DESIGN §7: within 2× the baseline's time, peak memory within 3× the files' size.
+`--cold` runs only the baseline and the cold cases (no warm cache is built, no answers added).
 `run(quick)` returns the figures for bench/run.py.
 """
 
@@ -238,32 +239,36 @@ def _timed(case: str, data: Path, folder: Path, warm: Path) -> dict[str, float]:
     return figures
 
 
-def measure(learners: int, rounds: int) -> dict[str, Any]:
+def measure(learners: int, rounds: int, cold: bool = False) -> dict[str, Any]:
+    before, after = (("baseline", *WORK), ()) if cold else (BEFORE, AFTER)
     with tempfile.TemporaryDirectory(prefix="bench-reports-") as name:
         folder = Path(name)
         data = folder / "data"
         size = generate(data, learners)
         age(data)
         warm = folder / "cache-warm"
-        for case in ("csv", "F9"):  # the figures and the CSV rows, as an earlier run left them
-            run_case(case, data, warm)
-        runs: dict[str, list[dict[str, float]]] = {case: [] for case in (*BEFORE, *AFTER)}
+        added = 0
+        if not cold:
+            for case in ("csv", "F9"):  # the figures and the CSV rows, as an earlier run left them
+                run_case(case, data, warm)
+        runs: dict[str, list[dict[str, float]]] = {case: [] for case in (*before, *after)}
         for _ in range(rounds):
-            for case in BEFORE:
+            for case in before:
                 runs[case].append(_timed(case, data, folder, warm))
-        added = add_answers(data)
-        snapshot = folder / "cache-snapshot"
-        shutil.copytree(warm, snapshot)
-        for _ in range(rounds):
-            for case in AFTER:
-                runs[case].append(_timed(case, data, folder, snapshot))
+        if after:
+            added = add_answers(data)
+            snapshot = folder / "cache-snapshot"
+            shutil.copytree(warm, snapshot)
+            for _ in range(rounds):
+                for case in after:
+                    runs[case].append(_timed(case, data, folder, snapshot))
     figures: dict[str, Any] = {
         "learners": learners,
         "answers": learners * ANSWERS_PER_LEARNER,
         "files_mb": size / 2**20,
         "files_after_mb": (size + added) / 2**20,
     }
-    for case in (*BEFORE, *AFTER):
+    for case in (*before, *after):
         base_case = "baseline after" if case in AFTER else "baseline"
         base = statistics.median(r["wall_s"] for r in runs[base_case])
         base_cpu = statistics.median(r["cpu_s"] for r in runs[base_case])
@@ -284,10 +289,10 @@ def measure(learners: int, rounds: int) -> dict[str, Any]:
 
 
 def run(
-    quick: bool = False, sizes: tuple[int, ...] | None = None, rounds: int | None = None
+    quick: bool = False, sizes: tuple[int, ...] | None = None, rounds: int | None = None, cold: bool = False
 ) -> dict[str, Any]:
     chosen = sizes or ((10, 100) if quick else (10, 100, 1000))
-    return {str(n): measure(n, rounds or (2 if quick else 3)) for n in chosen}
+    return {str(n): measure(n, rounds or (2 if quick else 3), cold) for n in chosen}
 
 
 def table(results: dict[str, Any]) -> str:
@@ -298,6 +303,8 @@ def table(results: dict[str, Any]) -> str:
     ]
     for figures in results.values():
         for case in CASES[1:]:
+            if case not in figures:
+                continue
             f = figures[case]
             after = case.endswith("10 %")
             base = figures["baseline after" if after else "baseline"]
@@ -319,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="10 and 100 learners, two rounds")
     parser.add_argument("--sizes", type=int, nargs="+", help="numbers of learners")
     parser.add_argument("--rounds", type=int, help="rounds per case (medians are kept)")
+    parser.add_argument("--cold", action="store_true", help="only the baseline and the cold cases")
     args = parser.parse_args(argv)
-    results = run(args.quick, tuple(args.sizes) if args.sizes else None, args.rounds)
+    results = run(args.quick, tuple(args.sizes) if args.sizes else None, args.rounds, args.cold)
     sys.stdout.write(table(results) + "\n")
     (Path(__file__).parent / "results-reports.json").write_text(
         json.dumps(results, indent=1), encoding="utf-8"

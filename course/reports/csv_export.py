@@ -19,6 +19,8 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
+from operator import itemgetter, le
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -282,23 +284,38 @@ def _plain_rows(
     sep: str,
 ) -> tuple[str, int]:
     """`_learner_rows` for answers as the store writes them (`plain_columns`), column by
-    column: each distinct value of a column is made a cell once, then rows are joined."""
+    column: each distinct value of a column is made a cell once, then rows are joined.
+    Answers already in time order (as the store appends them) are taken as they are."""
     stamps, scores, durations, hints, quizzes, questions, modes, sessions, sittings, attempts = columns[:10]
     texts, _, lessons, correct = columns[10:]
     tidy = {label: label.strip() if label else "" for label in set(sessions)}
-    order = sorted(range(len(stamps)), key=stamps.__getitem__)  # time order (a stable sort)
+    order: list[int] | None = None
+    if not all(map(le, stamps, stamps[1:])):
+        order = sorted(range(len(stamps)), key=stamps.__getitem__)  # time order (a stable sort)
     if session is not None:
-        order = [n for n in order if tidy[sessions[n]] == session]
-    if not order:
-        return "", 0
+        order = [n for n in (order or range(len(stamps))) if tidy[sessions[n]] == session]
+        if not order:
+            return "", 0
+    if order is None:
+        shown: list[Any] = answers
 
-    def column(values: Iterable[Any], make: Callable[[Any], str] = cell) -> list[str]:
-        chosen = [values[n] for n in order] if isinstance(values, tuple) else list(values)
-        made = {value: make(value) for value in set(chosen)}
-        return list(map(made.__getitem__, chosen))
+        def pick(values: Sequence[Any]) -> Sequence[Any]:
+            return values
+
+    else:
+        shown = list(map(answers.__getitem__, order))
+
+        def pick(values: Sequence[Any]) -> Sequence[Any]:
+            return list(map(values.__getitem__, order))
+
+    count = len(shown)
+
+    def column(values: Sequence[Any], make: Callable[[Any], str] = cell) -> list[str]:
+        made = {value: make(value) for value in set(values)}
+        return list(map(made.__getitem__, values))
 
     who_cell = cell(who)
-    starts = column(sessions, lambda label: f"{who_cell}{sep}{cell(tidy[label] or None)}")
+    starts = column(pick(sessions), lambda label: f"{who_cell}{sep}{cell(tidy[label] or None)}")
 
     def place(key: tuple[str, str, str]) -> str:
         module, lesson_id, lesson, kind = _place(*key, index, lesson_quizzes)
@@ -309,35 +326,47 @@ def _plain_rows(
         question = index.questions.get((quiz_id, question_id))
         return sep.join((cell(question_id), cell(question.prompt if question else None), cell(qtype)))
 
-    picked = [[values[n] for n in order] for values in (quizzes, questions, lessons, modes)]
-    qtypes = [_text(answers[n].get("qtype")) for n in order]
-    wheres = _shared(list(zip(picked[0], picked[2], picked[3])), places, place)
-    whats = _shared(list(zip(picked[0], picked[1], qtypes)), cell.asked, asked)
-    moments = [stamps[n][:10] + " " + stamps[n][11:19] for n in order]
+    chosen_quizzes = pick(quizzes)
+    qtypes = list(map(dict.get, shown, repeat("qtype", count)))
+    if set(map(type, qtypes)) != _STR:
+        qtypes = list(map(_text, qtypes))
+    wheres = _shared(list(zip(chosen_quizzes, pick(lessons), pick(modes))), places, place)
+    whats = _shared(list(zip(chosen_quizzes, pick(questions), qtypes)), cell.asked, asked)
+    chosen_stamps = pick(stamps)
+    moments = list(map(str.replace, map(_FIRST_19, chosen_stamps), repeat("T", count), repeat(" ", count)))
     if not _PLAIN_TIMES.fullmatch("\n".join(moments) + "\n"):
+        moments = [stamp[:10] + " " + stamp[11:19] for stamp in chosen_stamps]
         moments = [moment if _PLAIN_TIME.fullmatch(moment) else cell(moment) for moment in moments]
-    confidences = [answers[n].get("confidence") for n in order]
+    confidences = list(map(dict.get, shown, repeat("confidence", count)))
+    if confidences.count(None) == count:
+        confidence_cells = [""] * count
+    else:
+        confidence_cells = [
+            cell(value) if isinstance(value, int) and not isinstance(value, bool) else ""
+            for value in confidences
+        ]
     lines = map(
         sep.join,
         zip(
             starts,
             wheres,
             whats,
-            column(attempts),
-            column(sittings),
-            column(texts),
-            column(correct, lambda right: "1" if right else "0"),
-            _decimals([scores[n] for n in order], sep),
-            column(hints),
-            _decimals([durations[n] for n in order], sep),
+            column(pick(attempts)),
+            column(pick(sittings)),
+            column(pick(texts)),
+            column(pick(correct), lambda right: "1" if right else "0"),
+            _decimal_column(pick(scores), sep),
+            column(pick(hints)),
+            _decimals(pick(durations), sep),
             moments,
-            [
-                cell(value) if isinstance(value, int) and not isinstance(value, bool) else ""
-                for value in confidences
-            ],
+            confidence_cells,
         ),
     )
-    return "\r\n".join(lines) + "\r\n", len(order)
+    return "\r\n".join(lines) + "\r\n", count
+
+
+_FIRST_19 = itemgetter(slice(0, 19))
+"""A canonical timestamp's date and time, before its fraction of a second."""
 
 
 def _shared(keys: list[Any], made: dict[Any, str], make: Callable[[Any], str]) -> list[str]:
@@ -350,7 +379,14 @@ def _shared(keys: list[Any], made: dict[Any, str], make: Callable[[Any], str]) -
     return found  # type: ignore[return-value]
 
 
-def _decimals(values: list[float], sep: str) -> list[str]:
+def _decimal_column(values: Sequence[float], sep: str) -> list[str]:
+    """`_decimals` of a column whose values repeat (scores): each distinct value formatted once."""
+    distinct = list(set(values))
+    made = dict(zip(distinct, _decimals(distinct, sep), strict=True))
+    return list(map(made.__getitem__, values))
+
+
+def _decimals(values: Sequence[float], sep: str) -> list[str]:
     """`_cell` of each float, `format_number` applied to the whole column at once (no number
     needs quoting: it holds no separator, quote or line break)."""
     if not values:
@@ -494,3 +530,6 @@ def write_summary_csv(
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
+
+
+_STR = {str}
