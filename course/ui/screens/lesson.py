@@ -21,7 +21,7 @@ from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.section_text import SectionText, SizedInOnePass
-from course.ui.widgets.steady_footer import SteadyFooter, _Entry
+from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import french_markdown
 
 _LESSON_CALLOUT_KEYS = {
@@ -49,48 +49,9 @@ def _interactive_widget(section: Section) -> Widget | None:
     return None
 
 
-def _activity_chain(section: Section) -> tuple[type[Widget], ...]:
-    """The classes the focus goes through on arrival in the section's activity: its first list, then the activity."""
-    if section.scenario is not None:
-        from course.ui.widgets.choice_list import ChoiceList
-        from course.ui.widgets.scenario_view import ScenarioView
-
-        return (ChoiceList, ScenarioView)
-    if section.feed is not None:
-        from course.ui.widgets.feed_view import FeedView, PostList
-
-        return (PostList, FeedView)
-    if section.inspect is not None:
-        from course.ui.widgets.inspect_view import ClueList, InspectView
-
-        return (ClueList, InspectView)
-    return ()
-
-
 class LessonFooter(SteadyFooter):
-    """The steady footer, composed with the keys of the lesson's activities already among its own.
-
-    Arriving in an activity then shows its keys in place, in the frame of the section, where a key
-    the footer never had would make it rebuild itself after that frame.
-    """
-
-    def __init__(self, chains: list[tuple[type[Widget], ...]]) -> None:
-        super().__init__()
-        self._chains = chains
-
-    def _possible(self) -> list[_Entry]:
-        """The activities' keys first, then the screen's; a key both have keeps the screen's place."""
-        screen = super()._possible()
-        found: dict[tuple[str, str], _Entry] = {}
-        for chain in self._chains:
-            for cls in chain:
-                for _key, binding in cls._merge_bindings():
-                    if binding.show and binding.group is None:
-                        entry = self._entry(binding)
-                        found.setdefault(entry.ident, entry)
-        for entry in screen:
-            found.pop(entry.ident, None)
-        return [*found.values(), *screen]
+    """The lesson's footer: the steady footer, which shows an activity's keys in place on arrival,
+    in the frame of the section, since it draws whatever keys the focus brings as one line."""
 
 
 class _Playable(Protocol):
@@ -186,7 +147,7 @@ class LessonScreen(QuietFocusScreen):
             yield Static(id="counter", markup=False)
             yield Button(t("lesson.button.next"), id="next", variant="primary")
         # its keys change in place when the focus moves, into an activity too
-        yield LessonFooter([chain for s in self.lesson.sections if (chain := _activity_chain(s))])
+        yield LessonFooter()
 
     async def on_mount(self) -> None:
         async with self._turning:

@@ -1,174 +1,166 @@
-"""A footer that changes its keys in place instead of rebuilding itself at each change of focus."""
+"""The footer: the keys of the moment on one line, drawn by one widget and changed in place."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from rich.cells import cell_len
+from textual import events
+from textual.content import Content
+from textual.style import Style
+from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
-
-_Ident = tuple[str, str]
-"""A key of the footer as the learner reads it: its description and its action."""
 
 
 class _Entry(NamedTuple):
-    """A key to show: which, the key pressed and as drawn, enabled or greyed, its tooltip."""
+    """A key to show: the key pressed, as drawn, its description, enabled or greyed."""
 
-    ident: _Ident
     key: str
     key_display: str
+    description: str
     enabled: bool = True
-    tooltip: str = ""
 
 
-class SteadyFooter(Footer):
-    """Textual's Footer, minus the rebuild each time the bindings change.
+class SteadyFooter(Widget, can_focus=False):
+    """The keys the screen answers now, as Textual's Footer shows them, in one widget.
 
-    Textual's Footer removes and mounts all its keys after each focus move or
-    `refresh_bindings()`, and each rebuild restyles every key: tens of ms per
-    key press. This one composes every key the screen could show (those not
-    wanted now hidden) and then shows, hides, greys or renames them in place, at
-    once, so the change is drawn in the same frame as the rest of the screen.
-    Only a key it has never had makes it rebuild (keeping the others, hidden).
-    The keys shown are those of the moment `refresh_bindings()` (or a focus
-    move) is called: a screen whose `check_action` answers change calls it once
-    its state has changed.
+    Textual's Footer mounts one widget per key and removes and mounts them all after each
+    focus move or `refresh_bindings()`: each key is styled, laid out and drawn on its own,
+    tens of ms per screen built and per key press. This footer draws the same line (each key
+    highlighted, its description after it, a disabled key greyed) as one line of text, and a
+    change of keys redraws that line in the frame of the change (a focus move's too), without
+    a layout. A click on a key presses it, as on Textual's footer. The keys shown are those of
+    the moment the focus moves or `refresh_bindings()` is called: a screen whose `check_action`
+    answers change calls it once its state has changed.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._known: list[_Entry] = []
-        """Every key had so far, in the footer's order."""
-        self._rebuilding = False
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--hover",
+    }
+    DEFAULT_CSS = """
+    SteadyFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        color: $footer-foreground;
+        background: $footer-background;
+        pointer: pointer;
+        & > .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .footer-key--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+    }
+    """
 
-    def compose(self) -> ComposeResult:
-        # Composed with its keys at once, where Textual's Footer waits for the first focus and
-        # then rebuilds: the focus chosen later shows or hides keys in place.
-        wanted = self._wanted()
-        if wanted is None:
-            self._known = []
-            yield from super().compose()
-            return
-        self._rebuilding = False
-        self._bindings_ready = True
-        self._known = _merged(_merged(self._known, self._possible()), wanted)
-        shown = {entry.ident: entry for entry in wanted}
-        for entry in self._known:
-            entry = shown.get(entry.ident, entry)
-            key = FooterKey(
-                entry.key,
-                entry.key_display,
-                entry.ident[0],
-                entry.ident[1],
-                disabled=not entry.enabled,
-                tooltip=entry.tooltip,
-                classes="-compact" if self.compact else "",
-            )
-            # Born with the footer's compactness, where a FooterKey is born compact and restyled
-            # twice on mounting (compact, then not), twice a key at each screen built.
-            key.set_reactive(FooterKey.compact, self.compact)
-            key.data_bind(compact=Footer.compact)
-            key.display = entry.ident in shown
-            yield key
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: list[_Entry] | None = None
+        """The keys drawn last (None: not yet drawn)."""
+        self._spans: list[tuple[int, int, _Entry]] = []
+        """Where each drawn key lies: first cell, cell after its last, the key."""
+        self._hover: int | None = None
+        """The index of the key under the mouse."""
 
-    def _entry(self, binding: Binding, enabled: bool = True, tooltip: str = "") -> _Entry:
-        return _Entry(
-            (binding.description, binding.action),
-            binding.key,
-            self.app.get_key_display(binding),
-            enabled,
-            tooltip,
-        )
+    def on_mount(self) -> None:
+        screen = self.screen
+        screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        # Textual tells of new bindings after the frame of a focus move; the focus itself is
+        # watched so that the keys it brings are drawn in that frame, not in the next.
+        self.watch(screen, "focused", self._focus_moved, init=False)
 
-    def _wanted(self) -> list[_Entry] | None:
-        """The keys to show, as Textual's Footer would compose them; None when it groups keys."""
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            return None
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _wanted(self) -> list[_Entry]:
+        """The keys to show: the first key bound to each action shown, as Textual's Footer lists them."""
         seen: dict[str, _Entry] = {}
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if not binding.show:
-                continue
-            if binding.group is not None:
-                return None
-            if binding.action not in seen:  # Textual shows the first key bound to an action
-                seen[binding.action] = self._entry(binding, enabled, tooltip)
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in seen:
+                seen[binding.action] = self._entry(binding, enabled)
         return list(seen.values())
 
-    def _possible(self) -> list[_Entry]:
-        """Every key the focused widget, the screen and the app could show, whatever `check_action` says now."""
-        found: dict[str, _Entry] = {}
-        for _node, bindings in self.screen._modal_binding_chain:
-            for _key, binding in bindings:
-                if binding.show and binding.group is None and binding.action not in found:
-                    found[binding.action] = self._entry(binding)
-        return list(found.values())
-
-    def _in_place(self) -> bool:
-        """Show the wanted keys with the ones mounted; False when a wanted key is not among them."""
-        wanted = self._wanted()
-        keys = list(self.query_children(FooterKey))
-        if wanted is None or not keys or len(keys) != len(self.children):
-            return False
-        shown: dict[int, _Entry] = {}
-        at = 0
-        for entry in wanted:
-            while at < len(keys) and (keys[at].description, keys[at].action) != entry.ident:
-                at += 1
-            if at == len(keys):
-                return False
-            shown[at] = entry
-            at += 1
-        for n, key in enumerate(keys):
-            found = shown.get(n)
-            if found is None:
-                if key.display:
-                    key.display = False
-                continue
-            if not key.display:
-                key.display = True
-            if (key.key, key.key_display) != (
-                found.key,
-                found.key_display,
-            ):  # « ? » in a list, F1 in a text field
-                key.key, key.key_display = found.key, found.key_display
-                key.refresh(layout=True)
-            if key._disabled == found.enabled:
-                key._disabled = not found.enabled
-                key.set_class(not found.enabled, "-disabled")
-            if (found.tooltip or None) != (key.tooltip or None):
-                key.tooltip = found.tooltip or None
-        return True
+    def _entry(self, binding: Binding, enabled: bool = True) -> _Entry:
+        return _Entry(binding.key, self.app.get_key_display(binding), binding.description, enabled)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
+        """The keys may have changed: redraw the line if they did (same height, no layout)."""
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        if self.is_attached and screen is self.screen and not self._in_place() and not self._rebuilding:
-            self._rebuilding = True
-            self.call_after_refresh(self.recompose)
+        if self._shown is not None and self._wanted() != self._shown:
+            self._shown = None
+            self.refresh()
 
+    def _focus_moved(self) -> None:
+        self.bindings_changed(self.screen)
 
-def _merged(known: list[_Entry], wanted: list[_Entry]) -> list[_Entry]:
-    """The keys known so far plus the new wanted ones, each placed after the wanted key before it.
+    def render(self) -> Content:
+        if self._shown is None:
+            self._shown = self._wanted()
+        key_style = self.get_visual_style("footer-key--key")
+        description_style = self.get_visual_style("footer-key--description")
+        hover_style = self.get_visual_style("footer-key--hover", partial=True)
+        greyed = Style(dim=True)
+        parts: list[tuple[str, Style]] = []
+        spans: list[tuple[int, int, _Entry]] = []
+        at = 0
+        for index, entry in enumerate(self._shown):
+            key = f" {entry.key_display} "
+            description = f"{entry.description} " if entry.description else ""
+            over = hover_style if index == self._hover else None
+            for text, style in ((key, key_style), (description, description_style)):
+                if text:
+                    if over is not None:
+                        style = style + over
+                    if not entry.enabled:
+                        style = style + greyed
+                    parts.append((text, style))
+            width = cell_len(key) + cell_len(description)
+            spans.append((at, at + width, entry))
+            at += width
+        self._spans = spans
+        return Content.assemble(*parts)
 
-    When the wanted keys come in another order than the known ones, the wanted order wins.
-    """
-    merged = list(known)
-    idents = [entry.ident for entry in merged]
-    at = 0
-    for entry in wanted:
-        if entry.ident in idents:
-            found = idents.index(entry.ident)
-            if found < at:
-                return list(wanted)
-            at = found + 1
+    def _at(self, x: int) -> int | None:
+        for index, (start, end, _entry) in enumerate(self._spans):
+            if start <= x < end:
+                return index
+        return None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A key clicked is pressed, as on Textual's footer (a greyed one rings the bell)."""
+        index = self._at(event.x)
+        if index is None:
+            return
+        entry = self._spans[index][2]
+        if entry.enabled:
+            self.app.simulate_key(entry.key)
         else:
-            merged.insert(at, entry)
-            idents.insert(at, entry.ident)
-            at += 1
-    return merged
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._at(event.x))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, index: int | None) -> None:
+        if index != self._hover:
+            self._hover = index
+            self.refresh()
