@@ -8,7 +8,10 @@ sessions and each session), which lets the F9 screen switch session instantly.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from operator import attrgetter
 from typing import Any
 
@@ -283,6 +286,31 @@ def _results_of(
     return every if scopes is None else {scope: every[scope] for scope in scopes if scope in every}
 
 
+_pause_lock = threading.Lock()
+_pauses = [0, False]
+"""How many computations run now, and whether the cycle collector ran before the first began."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector held off while learners are read: a report allocates many small
+    objects that hold no cycle (reference counting frees them), and each collection would
+    walk every object alive. Computations may overlap (a worker and the main thread): the
+    collector runs again, if it ran before, when the last one ends."""
+    with _pause_lock:
+        if _pauses[0] == 0:
+            _pauses[1] = gc.isenabled()
+            gc.disable()
+        _pauses[0] += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses[0] -= 1
+            if _pauses[0] == 0 and _pauses[1]:
+                gc.enable()
+
+
 def compute_reports(
     source: Iterable[LearnerData],
     index: CourseIndex,
@@ -302,23 +330,24 @@ def compute_reports(
     built: dict[str | None, _Scope] = {} if wanted is None else {s: _Scope(s) for s in wanted}
     if wanted is None:
         built[ALL] = _Scope(ALL)
-    for count, data in enumerate(source, 1):
-        learner_id = str(data.learner.get("id", ""))
-        if learner_ids is not None and learner_id not in learner_ids:
-            continue
-        results = _results_of(data, index, None if wanted is None else list(built), help_below)
-        for scope, result in results.items():
-            if scope is ALL or result.figures.answers or result.figures.visits:  # seen in this session
-                if scope not in built:
-                    built[scope] = _Scope(scope)
-                built[scope].add(result, index)
-        if progress is not None:
-            progress(count)
-    learner_filter = tuple(sorted(learner_ids)) if learner_ids is not None else ()
-    return {
-        label: _report(scope, index, learner_filter, help_below, min_answers)
-        for label, scope in built.items()
-    }
+    with _collector_paused():
+        for count, data in enumerate(source, 1):
+            learner_id = str(data.learner.get("id", ""))
+            if learner_ids is not None and learner_id not in learner_ids:
+                continue
+            results = _results_of(data, index, None if wanted is None else list(built), help_below)
+            for scope, result in results.items():
+                if scope is ALL or result.figures.answers or result.figures.visits:  # seen in this session
+                    if scope not in built:
+                        built[scope] = _Scope(scope)
+                    built[scope].add(result, index)
+            if progress is not None:
+                progress(count)
+        learner_filter = tuple(sorted(learner_ids)) if learner_ids is not None else ()
+        return {
+            label: _report(scope, index, learner_filter, help_below, min_answers)
+            for label, scope in built.items()
+        }
 
 
 def compute_report(

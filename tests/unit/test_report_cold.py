@@ -1,0 +1,93 @@
+"""A report computed from every learner's files (the first after an installation): the cycle
+collector is held off while learners are read and runs again as before afterwards, however
+computations overlap; answers already in time order write the CSV rows answers in any
+order write."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+import pytest
+
+from course.reports import csv_export
+from course.reports.compute import LearnerData, compute_reports, memory_source
+from tests.unit import reports_data as data
+from tests.unit.test_report_plain_pass import answer, csv_rows
+
+INDEX = data.index()
+
+
+def watched(seen: list[bool]) -> Iterator[LearnerData]:
+    """The hand-built workshop's learners, noting whether the collector runs as each is read."""
+    for learner in memory_source(data.learners(), data.answers()):
+        seen.append(gc.isenabled())
+        yield learner
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_held_off_while_learners_are_read_then_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        seen: list[bool] = []
+        report = compute_reports(watched(seen), INDEX)[None]
+        after = gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen and not any(seen)
+    assert after is enabled
+    assert report.answers == len(data.answers())
+
+
+def test_overlapping_computations_let_the_collector_run_only_when_the_last_ends() -> None:
+    inside, release = threading.Event(), threading.Event()
+    states: list[bool] = []
+
+    def slow() -> Iterator[LearnerData]:
+        inside.set()
+        release.wait(10)
+        yield from memory_source(data.learners(), data.answers())
+
+    worker = threading.Thread(target=lambda: compute_reports(slow(), INDEX))
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        worker.start()
+        assert inside.wait(10)
+        compute_reports(memory_source(data.learners(), data.answers()), INDEX)  # ends first
+        states.append(gc.isenabled())
+        release.set()
+        worker.join(10)
+        states.append(gc.isenabled())
+    finally:
+        release.set()
+        (gc.enable if was else gc.disable)()
+    assert not worker.is_alive()
+    assert states == [False, True]
+
+
+def test_rows_of_answers_in_time_order_are_those_of_the_same_answers_shuffled() -> None:
+    picks = [
+        (question, session, mode, f"s{n // 4}", n, n % 3 != 0, n % 2, 12.5 + n, 1 + n // 8)
+        for n, (question, session, mode) in enumerate(
+            (q, s, m)
+            for s in ("matin", " après-midi ")
+            for m in ("quiz", "activity")
+            for q in list(INDEX.questions)[:6]
+        )
+    ]
+    in_order = [answer(n, pick) for n, pick in enumerate(picks)]
+    in_order[3]["confidence"] = 2
+    in_order[5]["qtype"] = "=cmd"
+    shuffled = in_order[7:] + in_order[:7]
+    for sep in (";", ","):
+        for session in (None, "matin", "après-midi"):
+            expected = csv_rows(shuffled, sep, session)
+            assert csv_rows(in_order, sep, session) == expected
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(csv_export, "plain_columns", lambda answers: None)
+                assert csv_rows(in_order, sep, session) == expected
+    text, count = csv_rows(in_order, ";", None)
+    assert count == len(in_order) and text.count("\r\n") == count
+    assert ";'=cmd;" in text
