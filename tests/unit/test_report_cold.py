@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterator
+
 import pytest
 
 from course.reports import csv_export
