@@ -225,12 +225,17 @@ def _impact(
     return tuple(rows), tuple(modules)
 
 
+_LEARNER, _STARTED = attrgetter("learner"), attrgetter("started")
+
+
 def _report(
     scope: _Scope, index: CourseIndex, learner_filter: tuple[str, ...], help_below: float, min_answers: int
 ) -> Report:
     learners = sorted((r.figures for r in scope.results), key=lambda x: (x.name.casefold(), x.id))
+    # By start, then learner: two stable sorts order as one by (started, learner) does, and
+    # compare texts rather than pairs.
     attempts: list[AttemptFigures] = sorted(
-        (a for r in scope.results for a in r.attempts), key=attrgetter("started", "learner")
+        sorted((a for r in scope.results for a in r.attempts), key=_LEARNER), key=_STARTED
     )
     impact_rows, impact = _impact(learners, index)
     return Report(

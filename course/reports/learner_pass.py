@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from itertools import compress, groupby
-from operator import attrgetter, itemgetter, le
+from itertools import compress, pairwise
+from operator import attrgetter, itemgetter, le, ne, or_
 from typing import Any, NamedTuple
 
 from course.learning.scoring import attempt_score, is_passed, sitting_key
@@ -516,11 +516,7 @@ def _plain_pass(
         labels = dict.fromkeys(sessions)
     every_quiz = set(modes) == {"quiz"}
     tallies: dict[str, _Tally] = {}
-    runs: list[tuple[str, int, int]] = []  # a session's answers mostly follow each other
-    start = 0
-    for label, run in groupby(sessions):
-        runs.append((label, start, start + len(list(run))))
-        start = runs[-1][2]
+    runs = _runs(sessions)  # a session's answers mostly follow each other
     spans = {label: (a, b) for label, a, b in runs} if len(runs) == len(labels) else {}
     for label in labels:
         mine: tuple[Sequence[Any], ...]
@@ -541,20 +537,19 @@ def _plain_pass(
             tally.activities = sum(activity)
             tally.activities_correct = sum(compress(right, activity))
             tally.reviews = kinds.count("review")
+    places: range | list[int]
     if every_quiz:
-        keys: list[tuple[str, str]] = list(zip(quizzes, sittings))
-        places: range | list[int] = range(len(stamps))
+        places = range(len(stamps))
+        sitting_runs = [((quizzes[a], sittings[a]), a, b) for _, a, b in _runs(quizzes, sittings)]
     else:
         asked = list(map("quiz".__eq__, modes))
-        keys = list(compress(zip(quizzes, sittings), asked))
         places = list(compress(range(len(stamps)), asked))
+        sitting_runs = _runs(list(compress(zip(quizzes, sittings), asked)))
     groups: dict[tuple[str, str], range | list[int]] = {}
-    start = 0
-    for key, run in groupby(keys):  # a sitting's answers mostly follow each other
-        end = start + len(list(run))
+    for key, start, end in sitting_runs:  # a sitting's answers mostly follow each other
         found = groups.get(key)
         groups[key] = places[start:end] if found is None else [*found, *places[start:end]]
-        start = end
+    in_order = all(map(le, stamps, stamps[1:]))
     scored: list[tuple[AttemptFigures, dict[str, int]]] = []
     known: dict[str, tuple[QuizInfo, frozenset[str]]] = {}
     for (quiz_id, sitting), where in groups.items():
@@ -565,7 +560,9 @@ def _plain_pass(
                 continue
             found_quiz = known[quiz_id] = (quiz, quiz.question_set)
         quiz, question_ids = found_quiz
-        if type(where) is range and all(map(le, (times := stamps[where.start : where.stop]), times[1:])):
+        if type(where) is range and (
+            in_order or all(map(le, (times := stamps[where.start : where.stop]), times[1:]))
+        ):
             latest = dict(zip(questions[where.start : where.stop], where))  # question → latest answer
             duration = sum(durations[where.start : where.stop])
         else:
@@ -595,23 +592,27 @@ def _plain_pass(
     tests = {q for m in index.modules.values() for q in (m.pretest, m.posttest) if q}
     seen: set[str] = set()
     out: _Scored = []
+    every_mark: tuple[Mark, ...] = tuple(zip(scores, correct, texts))
     for figures, latest in scored:
         marks: Mapping[str, Mark] = {}
         if figures.quiz in tests or figures.quiz not in seen:
             seen.add(figures.quiz)
-            rows = latest.values()
-            marks = dict(
-                zip(
-                    latest,
-                    zip(
-                        map(scores.__getitem__, rows),
-                        map(correct.__getitem__, rows),
-                        map(texts.__getitem__, rows),
-                    ),
-                )
-            )
+            marks = dict(zip(latest, map(every_mark.__getitem__, latest.values())))
         out.append((figures, marks))
     return tallies, out
+
+
+def _runs(column: Sequence[Any], *more: Sequence[Any]) -> list[tuple[Any, int, int]]:
+    """Each run of neighbours equal in `column` (and in each of `more`, read alongside): its
+    value in `column`, its start and its end."""
+    count = len(column)
+    if not count:
+        return []
+    changed = map(ne, column[1:], column)
+    for other in more:
+        changed = map(or_, changed, map(ne, other[1:], other))
+    cuts = [0, *compress(range(1, count), changed), count]
+    return [(column[a], a, b) for a, b in pairwise(cuts)]
 
 
 def _visit_labels(state: Mapping[str, Any]) -> list[str]:
