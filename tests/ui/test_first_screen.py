@@ -69,6 +69,35 @@ async def test_the_map_is_drawn_once_and_the_stylesheet_parsed_once(make_app, mo
         assert "Continuer" in "\n".join(screen_lines(app))
 
 
+async def test_the_lesson_list_is_drawn_whole_in_the_first_frame_with_its_scrollbar(make_app):
+    """The first frame shows the list's lines and its scrollbar: no later frame of the start draws
+    the lines again (Textual's OptionList showed its scrollbar a frame late, then redrew them all)."""
+    app = make_app(course=load_course(bundled_course_dir()))
+    updates: list[object] = []
+    draw = app._display
+
+    def noted(screen: object, renderable: object) -> None:
+        if renderable is not None:
+            updates.append(renderable)
+        draw(screen, renderable)
+
+    app._display = noted  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.2)
+        lessons = app.screen.query_one("#lessons")
+        assert lessons.show_vertical_scrollbar
+        text = lessons.scrollable_content_region
+        assert type(updates[0]).__name__ == "LayoutUpdate"  # the first frame: the whole screen
+        later = [
+            (y, start, end)
+            for update in updates[1:]
+            for y, start, end in getattr(update, "spans", ())
+            if text.y <= y < text.bottom and start < text.right and end > text.x
+        ]
+        assert later == []  # what follows the first frame leaves the lines as they were drawn
+
+
 async def test_a_short_course_is_drawn_once_without_a_scrollbar(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

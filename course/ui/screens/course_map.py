@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
@@ -62,6 +64,37 @@ def map_line(mark: str, title: str, detail: str, width: int, *, bold: bool = Fal
     return wrap_hanging(line, width, MARK_WIDTH)
 
 
+class LessonList(OptionList):
+    """The map's list of lessons, drawn once at its first size.
+
+    Textual's OptionList learns how many lines it holds when first drawn, and so shows its
+    scrollbar one frame later; then its first resize throws away every line it has just drawn,
+    and it draws them all again. The map tells it beforehand how many lines it holds (wrapped
+    for the width it will have), and a resize that leaves its width as it was keeps its lines.
+    """
+
+    _lines_width: int | None = None
+    """The width its lines were measured and drawn for."""
+
+    def foresee(self, width: int, lines: int) -> None:
+        """Its lines will be `width` cells wide (scrollbar taken off) and `lines` in all."""
+        self.virtual_size = Size(width, lines)
+
+    def _update_lines(self) -> None:
+        super()._update_lines()
+        if self._line_cache.lines:
+            self._lines_width = self.scrollable_content_region.width
+
+    def _clear_caches(self) -> None:
+        self._lines_width = None
+        super()._clear_caches()
+
+    def _on_resize(self, event: events.Resize | None = None) -> None:
+        same_width = self._lines_width == self.scrollable_content_region.width
+        if event is not None and self._lines_width is not None and same_width:
+            event.prevent_default()  # the same width: the lines drawn are kept (OptionList drops them)
+
+
 class CourseMapScreen(Screen[None]):
     HELP_KEY = "map"
     LIST_PADDING = 2
@@ -113,7 +146,7 @@ class CourseMapScreen(Screen[None]):
         with Horizontal(id="map-actions"):
             yield Button(t("map.button.continue"), id="continue", variant="primary")
             yield Button(t("map.button.review"), id="review")
-        yield OptionList(id="lessons")
+        yield LessonList(id="lessons")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -154,17 +187,19 @@ class CourseMapScreen(Screen[None]):
         box = self._list_box()
         self._drawn_box = box
         width, rows = box
-        lesson_list = self.query_one("#lessons", OptionList)
-        narrower = width - lesson_list.styles.scrollbar_size_vertical - self.LIST_PADDING
+        lesson_list = self.query_one("#lessons", LessonList)
+        scrollbar = lesson_list.styles.scrollbar_size_vertical
         if self._option_count() > rows:  # more lines than rows whatever their width: a scrollbar
-            options = self._options(narrower)
+            options = self._options(width - scrollbar - self.LIST_PADDING)
         else:
             options = self._options(width - self.LIST_PADDING)
             if sum(_lines(option) for option in options) > rows:  # wrapped lines make a scrollbar
-                options = self._options(narrower)
+                options = self._options(width - scrollbar - self.LIST_PADDING)
         highlighted = lesson_list.highlighted
         lesson_list.clear_options()
         lesson_list.add_options(options)
+        lines = sum(_lines(option) for option in options)
+        lesson_list.foresee(width - (scrollbar if lines > rows else 0), lines)
         if highlighted is not None and highlighted < len(options):
             lesson_list.highlighted = highlighted
         if target is None or self.focused is None:
