@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from contextlib import suppress
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from course.content.bundled import bundled_course_dir
 from course.content.cache import load_course_cached
 from course.content.course import CourseNotFound
 from course.i18n import t
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def plain_reason(stdin: TextIO | None = None, stdout: TextIO | None = None) -> str | None:

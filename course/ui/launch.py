@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from course.content.bundled import bundled_course_dir
 from course.content.cache import load_course_cached
 from course.content.course import CourseNotFound
 from course.i18n import t
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def launch_app(args: argparse.Namespace) -> int:

@@ -228,7 +228,8 @@ def test_the_app_s_options_are_read_as_argparse_reads_them(monkeypatch):
     from course import cli
 
     for args in COMMON:
-        assert cli._plain_app_args(args) == cli._app_parser().parse_args(args)
+        read = cli._plain_app_args(args)
+        assert read is not None and vars(read) == vars(cli._app_parser().parse_args(args))
     for args in LEFT_TO_ARGPARSE:
         assert cli._plain_app_args(args) is None
     built: list[int] = []
@@ -237,6 +238,33 @@ def test_the_app_s_options_are_read_as_argparse_reads_them(monkeypatch):
     monkeypatch.setattr("course.ui.launch.launch_app", lambda args: 0 if args.learner == "Léa" else 3)
     assert cli.main(["--data", "d", "--learner", "Léa"]) == 0
     assert built == []  # argparse's parser is not built for a plain command line
+
+
+_PLAIN_START = """
+import sys
+import course.plain.launch as plain
+import course.ui.launch as launch
+
+plain.plain_reason = lambda: None
+launch.launch_app = lambda args: print(args.learner, args.theme, "argparse" in sys.modules) or 0
+from course import cli
+
+sys.exit(cli.main(["--data", sys.argv[1], "--learner", "Léa"]))
+"""
+
+
+def test_a_plain_command_line_reaches_the_app_without_importing_argparse(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PLAIN_START, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == ["Léa", "None", "False"]
 
 
 NOT_BEFORE_THE_MAP = (
