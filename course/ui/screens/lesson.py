@@ -62,6 +62,18 @@ class SectionSlot(SizedInOnePass, Vertical):
     """Where a section's activity goes."""
 
 
+class CalloutLabel(SizedInOnePass, Static):
+    """The name of a section's callout (« Le saviez-vous ? »), shown or hidden in the turn's one layout pass."""
+
+
+class TurnButton(SizedInOnePass, Button):
+    """« Précédent » or « Suivant »: shown, hidden or relabelled in the turn's one layout pass."""
+
+
+class SectionCounter(SizedInOnePass, Static):
+    """« 2 / 5 » between the buttons, whose room changes with their labels in the same pass."""
+
+
 class SectionBody(SizedInOnePass, VerticalScroll):
     """The scrolling body of a section, framed by the colour of its callout, if it has one."""
 
@@ -136,16 +148,18 @@ class LessonScreen(QuietFocusScreen):
         """Whether each activity section overflowed the body the last time it was shown."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", markup=False)
+        module = self.journey.course.module_of(self.lesson)
+        title = f"{module.title} › {self.lesson.title}" if module else self.lesson.title
+        yield Static(Text(title), id="screen-title", markup=False)
         yield Static(id="section-title", markup=False)
         with SectionBody(id="section-body"):
-            yield Static(id="callout-label", markup=False)
+            yield CalloutLabel(id="callout-label", markup=False)
             yield SectionText(id="section-text")
             yield SectionSlot(id="section-block")
         with Horizontal(id="actions"):
-            yield Button(t("lesson.button.previous"), id="previous")
-            yield Static(id="counter", markup=False)
-            yield Button(t("lesson.button.next"), id="next", variant="primary")
+            yield TurnButton(t("lesson.button.previous"), id="previous")
+            yield SectionCounter(id="counter", markup=False)
+            yield TurnButton(t("lesson.button.next"), id="next", variant="primary")
         # its keys change in place when the focus moves, into an activity too
         yield LessonFooter()
 
@@ -167,13 +181,12 @@ class LessonScreen(QuietFocusScreen):
         self.section_ready.clear()
         lesson = self.lesson
         section = lesson.sections[self.index]
-        module = self.journey.course.module_of(lesson)
-        title = f"{module.title} › {lesson.title}" if module else lesson.title
-        self.query_one("#screen-title", Static).update(Text(title))
+        # What a turn leaves as it was is not updated: an update repaints (and lays out) its widget.
         self.query_one("#section-title", Static).update(Text(section.title, style="bold"))
         label = self.query_one("#callout-label", Static)
         label.display = section.callout is not None
-        label.update(t(_LESSON_CALLOUT_KEYS[section.callout]) if section.callout else "")
+        if section.callout is not None and label.content != t(_LESSON_CALLOUT_KEYS[section.callout]):
+            label.update(t(_LESSON_CALLOUT_KEYS[section.callout]))
         body = self.query_one("#section-body", SectionBody)
         body.set_callout(section.callout)
         block = self.query_one("#section-block", Vertical)
@@ -212,8 +225,9 @@ class LessonScreen(QuietFocusScreen):
         # wrong guess (on a smaller screen), so what is seen stays the same.
         body.show_vertical_scrollbar = widget is not None and self._overflowed.get(self.index, True)
         body.scroll_home(animate=False, immediate=True)
-        self.query_one("#counter", Static).update(
-            Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center")
+        self.query_one("#counter", Static).update(  # a fixed size: no layout
+            Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center"),
+            layout=False,
         )
         previous = self.query_one("#previous", Button)
         previous.disabled = self.index == 0

@@ -46,6 +46,7 @@ _SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 Gap = tuple[int, Content]
 """Blank lines before a block, and what starts them."""
 NO_GAP: Gap = (0, Content(""))
+_AS_WRAPPED: RulesMap = {"text_wrap": "nowrap", "text_overflow": "fold"}
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(//)?", re.IGNORECASE)
 
 
@@ -90,6 +91,8 @@ class MarkdownText(Visual):
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
         self._lines: tuple[int, list[Content]] | None = None
+        self._strips: tuple[tuple[int, Style], list[Strip]] | None = None
+        """The lines drawn last, with the width and the style they were drawn for."""
 
     def lines(self, width: int) -> list[Content]:
         """The lines drawn at `width`: every block wrapped, and a blank line after the last one."""
@@ -119,8 +122,15 @@ class MarkdownText(Visual):
     ) -> list[Strip]:
         if not width:
             return []
-        lines = self.lines(width)[:height]
-        return Content("\n").join(lines).render_strips(width, None, style, options)
+        key = (width, style)
+        if self._strips is not None and self._strips[0] == key and options.selection is None:
+            strips = self._strips[1]
+        else:  # the lines fit the width already: drawn without wrapping them again
+            lines = Content("\n").join(self.lines(width))
+            strips = lines.render_strips(width, None, style, replace(options, rules=_AS_WRAPPED))
+            if options.selection is None:
+                self._strips = (key, strips)
+        return strips if height is None else strips[:height]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return max((b.lead.rest.cell_length + b.content.cell_length for b in self.blocks), default=0)
