@@ -1,0 +1,57 @@
+"""A choice of the list is drawn as the two-column table of `typography.hanging` drew it:
+the same rows, the same bold words, for every choice of the bundled course, marked or not."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+from rich.segment import Segment
+from rich.text import Text
+
+from course.content.bundled import bundled_course_dir
+from course.content.loader import load_course
+from course.ui.widgets.choice_list import HangingChoice
+from course.ui.widgets.typography import hanging, hold_no_break_spaces
+
+LONG = "Une phrase longue comme en écrivent les formateurs, avec des précisions (comme celle-ci) " * 3
+
+
+def _choices() -> list[str]:
+    course = load_course(bundled_course_dir())
+    texts = [
+        choice.text
+        for quiz in course.quizzes.values()
+        for question in quiz.questions
+        for choice in getattr(question, "choices", ())
+    ]
+    return [*texts, LONG, "x" * 150, "« 80 % » : oui ?"]
+
+
+def _rows(lines: list[list[Segment]]) -> list[list[tuple[str, bool]]]:
+    """Each row as its visible characters, each with whether it is bold."""
+    return [
+        [(char, bool(seg.style and seg.style.bold)) for seg in line for char in seg.text if char.strip()]
+        for line in lines
+    ]
+
+
+@pytest.mark.parametrize("width", [30, 60, 72, 76])
+def test_a_choice_draws_the_rows_the_table_drew(width: int) -> None:
+    hold_no_break_spaces()
+    console = Console(width=200, color_system="truecolor")
+    options = console.options.update_width(width)
+    texts = _choices()
+    assert len(texts) > 100
+    differ = []
+    for text in texts:
+        for marked in (False, True):
+            style = "bold" if marked else ""
+            marker = Text("3  (•) " if marked else "3  ( ) ", style=style)
+            table = console.render_lines(hanging(marker.copy(), Text(text, style=style)), options, pad=True)
+            drawn = console.render_lines(
+                HangingChoice(marker.copy(), Text(text, style=style)), options, pad=True
+            )
+            plain = ["".join(seg.text for seg in line) for line in drawn]
+            if plain != ["".join(seg.text for seg in line) for line in table] or _rows(drawn) != _rows(table):
+                differ.append((text, plain))
+    assert differ == []
