@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import compress, pairwise
 from operator import attrgetter, itemgetter, le, ne, or_
@@ -25,6 +25,8 @@ from course.reports.model import (
     TestFigures,
     Visit,
     attempt_figures,
+    help_level,
+    learner_figures,
 )
 from course.reports.stats import discernment_index
 
@@ -261,10 +263,9 @@ def _attempt_figures(
     )
 
 
-def _test(quiz: QuizInfo, attempts: _Scored, known: dict[int, TestFigures]) -> TestFigures | None:
-    """The first complete sitting's figures (computed once per sitting, shared by the scopes)."""
-    if not attempts:
-        return None
+def _test(quiz: QuizInfo, attempts: _Scored, known: dict[int, TestFigures]) -> TestFigures:
+    """The first complete sitting's figures (computed once per sitting, shared by the scopes);
+    `attempts`: at least one."""
     chosen = next(((a, latest) for a, latest in attempts if a.complete), None)
     if chosen is None:
         return TestFigures(attempts[0][0].score, False)
@@ -366,12 +367,25 @@ def learner_results(
     tests: dict[int, TestFigures] = {}
     if scopes is None:
         scopes = [None, *tallies, *(label for label in _visit_labels(state) if label not in tallies)]
+    course = _Course(index)
+    visits = _visits(tallies, state, None)  # a session's visit is the same in every scope
     return {
         scope: _result(
-            learner_id, name, scope, tallies, scored, firsts, tests, read, state, index, help_below
+            learner_id, name, scope, tallies, scored, firsts, tests, read, visits, course, help_below
         )
         for scope in scopes
     }
+
+
+class _Course:
+    """What `_result` reads of the course, in course order, looked up once per learner."""
+
+    __slots__ = ("index", "lessons", "tests")
+
+    def __init__(self, index: CourseIndex) -> None:
+        self.index = index
+        self.lessons = [(lesson.id, lesson.quiz) for lesson in index.lessons.values()]
+        self.tests = [(module.id, module.pretest, module.posttest) for module in index.modules.values()]
 
 
 def _careful_pass(
@@ -632,11 +646,12 @@ def _result(
     firsts: Mapping[str, AttemptFigures],
     tests: dict[int, TestFigures],
     read: frozenset[Any],
-    state: Mapping[str, Any],
-    index: CourseIndex,
+    every_visit: list[Visit],
+    course: _Course,
     help_below: float,
 ) -> LearnerResult:
-    """One scope's figures; `read`: the ids of the lessons she has read."""
+    """One scope's figures; `read`: the ids of the lessons she has read; `every_visit`: her
+    visits of every session."""
     answers = correct = hints = activities = activities_correct = reviews = 0
     for label, tally in tallies.items():
         if scope is None or label == scope:
@@ -647,63 +662,72 @@ def _result(
             activities_correct += tally.activities_correct
             reviews += tally.reviews
     per_quiz: dict[str, _Scored] = {}
+    top: dict[str, float] = {}  # a quiz's best score (the first of the highest)
+    won: set[str] = set()  # quizzes passed at least once
     for pair in scored:
-        if scope is None or (pair[0].session or "") == scope:
-            per_quiz.setdefault(pair[0].quiz, []).append(pair)
+        attempt = pair[0]
+        if scope is None or (attempt.session or "") == scope:
+            quiz_id = attempt.quiz
+            found = per_quiz.get(quiz_id)
+            if found is None:
+                per_quiz[quiz_id] = [pair]
+                top[quiz_id] = attempt.score
+            else:
+                found.append(pair)
+                if attempt.score > top[quiz_id]:
+                    top[quiz_id] = attempt.score
+            if attempt.passed:
+                won.add(quiz_id)
     best: dict[str, float] = {}
     passed: set[str] = set()
     done = []
-    for lesson in index.lessons.values():
-        was_read = lesson.id in read
-        if lesson.quiz is None:
+    for lesson_id, lesson_quiz in course.lessons:
+        was_read = lesson_id in read
+        if lesson_quiz is None:
             if was_read and scope is None:
-                done.append(lesson.id)
+                done.append(lesson_id)
             continue
-        found = per_quiz.get(lesson.quiz)
-        if found:
-            best[lesson.id] = max(a.score for a, _ in found)
-            if any(a.passed for a, _ in found):
-                passed.add(lesson.id)
+        score = top.get(lesson_quiz)
+        if score is not None:
+            best[lesson_id] = score
+            if lesson_quiz in won:
+                passed.add(lesson_id)
                 if was_read:
-                    done.append(lesson.id)
+                    done.append(lesson_id)
     pretests: dict[str, TestFigures] = {}
     posttests: dict[str, TestFigures] = {}
-    for module in index.modules.values():
-        for quiz_id, into in ((module.pretest, pretests), (module.posttest, posttests)):
-            if (
-                quiz_id
-                and (test := _test(index.quizzes[quiz_id], per_quiz.get(quiz_id, []), tests)) is not None
-            ):
-                into[module.id] = test
-    visits = _visits(
-        {label: t for label, t in tallies.items() if scope is None or label == scope}, state, scope
-    )
+    quizzes = course.index.quizzes
+    for module_id, pretest, posttest in course.tests:
+        for test_quiz, into in ((pretest, pretests), (posttest, posttests)):
+            if test_quiz and (found := per_quiz.get(test_quiz)):
+                into[module_id] = _test(quizzes[test_quiz], found, tests)
+    visits = every_visit if scope is None else [v for v in every_visit if v.session == scope]
     average = sum(best.values()) / len(best) if best else None
-    figures = LearnerFigures(
-        id=learner_id,
-        name=name,
-        lessons_done=tuple(done),
-        lessons_total=len(index.lessons),
-        best_scores=best,
-        passed=frozenset(passed),
-        average_score=average,
-        pretests=pretests,
-        posttests=posttests,
-        activities=activities,
-        activities_correct=activities_correct,
-        reviews=reviews,
-        answers=answers,
-        correct=correct,
-        hints_used=hints,
-        time_s=sum(v.duration_s for v in visits),
-        visits=tuple(visits),
-        first=min((v.first for v in visits), default=None),
-        last=max((v.last for v in visits), default=None),
-        needs_help=False,
+    level = help_level(average, pretests)
+    figures = learner_figures(
+        {
+            "id": learner_id,
+            "name": name,
+            "lessons_done": tuple(done),
+            "lessons_total": len(course.lessons),
+            "best_scores": best,
+            "passed": frozenset(passed),
+            "average_score": average,
+            "pretests": pretests,
+            "posttests": posttests,
+            "activities": activities,
+            "activities_correct": activities_correct,
+            "reviews": reviews,
+            "answers": answers,
+            "correct": correct,
+            "hints_used": hints,
+            "time_s": sum(v.duration_s for v in visits),
+            "visits": tuple(visits),
+            "first": min((v.first for v in visits), default=None),
+            "last": max((v.last for v in visits), default=None),
+            "needs_help": level is not None and level < help_below,
+        }
     )
-    level = figures.level
-    if level is not None and level < help_below:
-        figures = replace(figures, needs_help=True)
     # Item analysis reads each learner's first sitting of a quiz; a session's view keeps those
     # first sittings that were taken in it.
     first = {

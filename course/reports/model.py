@@ -177,10 +177,28 @@ class LearnerFigures:
 
     @property
     def level(self) -> float | None:
-        """What "needs help" is judged on: the lessons' average, else the first pre-test."""
-        if self.average_score is not None:
-            return self.average_score
-        return next((t.score for t in self.pretests.values() if t.complete), None)
+        """What "needs help" is judged on (`help_level`)."""
+        return help_level(self.average_score, self.pretests)
+
+
+LEARNER_FIELDS = tuple(LearnerFigures.__dataclass_fields__)
+
+
+def help_level(average_score: float | None, pretests: Mapping[str, TestFigures]) -> float | None:
+    """What "needs help" is judged on: the lessons' average, else the first finished pre-test."""
+    if average_score is not None:
+        return average_score
+    return next((t.score for t in pretests.values() if t.complete), None)
+
+
+def learner_figures(values: Mapping[str, object]) -> LearnerFigures:
+    """A `LearnerFigures` of `values`, one per field, built as `attempt_figures` builds its
+    figures (a report builds one per learner and scope)."""
+    if len(values) != len(LEARNER_FIELDS):
+        raise ValueError("learner figures: a field missing or too many")
+    made = object.__new__(LearnerFigures)
+    made.__dict__.update(values)
+    return made
 
 
 @dataclass(frozen=True)
