@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
@@ -87,11 +88,6 @@ class QuizScreen(QuietFocusScreen):
     DEFAULT_CSS = """
     QuizScreen #quiz-body {
         scrollbar-gutter: stable;  /* the text keeps its width whether the feedback scrolls or not */
-    }
-    QuizScreen #submit-button.-ready {
-        /* answered: drawn as focused, since Enter presses it even while the answer keeps the focus */
-        text-style: $button-focus-text-style;
-        background-tint: $foreground 5%;
     }
     """
     BINDINGS = [
@@ -214,11 +210,25 @@ class QuizScreen(QuietFocusScreen):
             self.query_one("#feedback").display = False
             self.query_one("#hint-button", Button).display = bool(item.question.hints)
             self._label_submit(t("quiz.button.submit"))
-            self.query_one("#submit-button", Button).remove_class("-ready")
+            self._submit_ready(False)
             # The prompt first: the question starts at the top (the answer follows it).
             self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False, immediate=True)
             self.focus_quietly(view.focus_target)
             self.refresh_bindings()
+
+    def _submit_ready(self, ready: bool) -> None:
+        """Answered: the button drawn as focused, since Enter presses it even while the answer keeps
+        the focus. Inline styles, so that only the button is repainted (a class would have the
+        style sheet applied to it again at each question)."""
+        submit = self.query_one("#submit-button", Button)
+        if ready:
+            theme = self.app.theme_variables
+            submit.styles.text_style = theme["button-focus-text-style"]
+            submit.styles.background_tint = Color.parse(theme["foreground"]).with_alpha(0.05)
+        elif submit.styles.has_rule("text_style"):
+            submit.styles.clear_rule("text_style")
+            submit.styles.clear_rule("background_tint")
+            submit.refresh()
 
     def _label_submit(self, label: str) -> None:
         submit = self.query_one("#submit-button", Button)
@@ -400,8 +410,9 @@ class QuizScreen(QuietFocusScreen):
         fb = feedback_for(self.item.question, result, self.item.quiz.mode, self.mode)
         self.retry_pending = fb.retry
         feedback = self.query_one("#feedback")
-        feedback.set_class(result.correct, "-right")
-        feedback.set_class(not result.correct, "-wrong")
+        # Its border says right or wrong, as an inline colour: no style sheet applied again to the card.
+        colour = self.app.theme_variables["success" if result.correct else "error"]
+        feedback.styles.border = ("round", Color.parse(colour))
         self.query_one("#verdict", Static).update(self._verdict(fb, self.item.question))
         explanation = self.query_one("#explanation", _Explanation)
         explanation.display = bool(fb.explanation)
@@ -412,11 +423,10 @@ class QuizScreen(QuietFocusScreen):
             t("quiz.button.retry" if fb.retry else "quiz.button.results" if last else "quiz.button.next")
         )
         self.query_one("#hint-button", Button).display = False
-        submit = self.query_one("#submit-button", Button)
-        submit.add_class("-ready")
+        self._submit_ready(True)
         focused = self.focused
         if not (isinstance(focused, ChoiceList) and focused.frozen):  # a frozen list passes Enter on
-            self.focus_quietly(submit)
+            self.focus_quietly(self.query_one("#submit-button", Button))
         self.refresh_bindings()
 
     def _scroll_to_feedback(self, tries: int = 8, waits: int = 60) -> None:
