@@ -74,3 +74,14 @@ async def test_coming_back_to_the_map_keeps_its_footer_and_shows_its_keys(make_a
         assert map_screen.query_one(SteadyFooter) is footer and list(footer.children) == []
         last = screen_lines(app)[-1]
         assert "Continuer" in last and "Quitter" in last
+
+
+async def test_back_from_results_the_map_and_its_scrolled_list_are_drawn_in_one_frame(make_app):
+    """The bundled course's list has a scrollbar: the map rebuilt on resuming draws it once."""
+    from tests.ui.test_quiz_frames import walk_with_keys
+
+    course = load_course(bundled_course_dir())
+    quiz = course.quizzes["illectronisme-definir"]
+    keys = await walk_with_keys(make_app(course=course, learner="Retour"), quiz, leave="escape")
+    assert keys.seen[-1][:2] == ("results", "escape")
+    assert keys.seen[-1][2] == 1

@@ -77,8 +77,13 @@ class LessonList(OptionList):
     """The width its lines were measured and drawn for."""
 
     def foresee(self, width: int, lines: int) -> None:
-        """Its lines will be `width` cells wide (scrollbar taken off) and `lines` in all."""
-        self.virtual_size = Size(width, lines)
+        """Its lines will be `width` cells wide (scrollbar taken off) and `lines` in all.
+
+        Said before its first layout only: once laid out, it measures its lines itself (and a
+        size given meanwhile, its scrollbar not yet back after a clear, would make it lay out twice).
+        """
+        if not self.size:
+            self.virtual_size = Size(width, lines)
 
     def _update_lines(self) -> None:
         super()._update_lines()
