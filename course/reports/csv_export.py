@@ -314,6 +314,13 @@ def _plain_rows(
         made = {value: make(value) for value in set(values)}
         return list(map(made.__getitem__, values))
 
+    def texts_column(values: Sequence[str]) -> Sequence[str]:
+        """`column` of texts: the texts themselves when none needs quoting or neutralising
+        (sitting ids, most answers), checked at once."""
+        if _AS_IS.fullmatch("\n".join(set(values)) + "\n"):
+            return values
+        return column(values)
+
     who_cell = cell(who)
     starts = column(pick(sessions), lambda label: f"{who_cell}{sep}{cell(tidy[label] or None)}")
 
@@ -352,8 +359,8 @@ def _plain_rows(
             wheres,
             whats,
             column(pick(attempts)),
-            column(pick(sittings)),
-            column(pick(texts)),
+            texts_column(pick(sittings)),
+            texts_column(pick(texts)),
             column(pick(correct), lambda right: "1" if right else "0"),
             _decimal_column(pick(scores), sep),
             column(pick(hints)),
@@ -442,6 +449,9 @@ class _Cells:
         return safe
 
 
+_AS_IS = re.compile(r"(?:[0-9A-Za-z\u00c0-\u00ff_#.:/ ]{0,200}\n)*")
+"""Texts a cell shows as they are: no separator, quote, line break, control or bidi character,
+nothing a spreadsheet reads as a formula, far under the cell's length limit."""
 _PLAIN_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 """A time as `_spreadsheet_time` writes it: nothing in it to quote or neutralise."""
 _PLAIN_TIMES = re.compile(r"(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n)*")
