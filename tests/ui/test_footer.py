@@ -179,3 +179,20 @@ async def test_a_click_on_the_map_footer_opens_the_help(make_app: Any) -> None:
         await pilot.pause()
         assert app.screen is not map_screen
         assert "Aide" in "\n".join(screen_lines(app))
+
+
+async def test_the_key_under_the_mouse_is_highlighted_as_on_textual_s_footer() -> None:
+    app = KeysApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = footer_row(app)
+        before = colours(app, "Demander")
+        await pilot.hover(SteadyFooter, offset=(row.index("Demander"), 0))
+        await pilot.pause()
+        # Textual's footer gives the key under the mouse the hover background, keeping its colours
+        assert colours(app, " a ") == {("#ffa62b", "#39434b")}
+        assert colours(app, "Demander") == {("#e0e0e0", "#39434b")}
+        assert colours(app, "Occupé") == {("#a0a3a6", "#242f38")}  # the others as they were
+        await pilot.hover(Plain)
+        await pilot.pause()
+        assert colours(app, "Demander") == before

@@ -63,7 +63,6 @@ class SteadyFooter(Widget, can_focus=False):
             background: $footer-description-background;
         }
         & > .footer-key--hover {
-            color: $footer-key-foreground;
             background: $block-hover-background;
         }
     }
@@ -115,7 +114,8 @@ class SteadyFooter(Widget, can_focus=False):
             self._shown = self._wanted()
         key_style = self.get_visual_style("footer-key--key")
         description_style = self.get_visual_style("footer-key--description")
-        hover_style = self.get_visual_style("footer-key--hover", partial=True)
+        # under the mouse, a key takes the hover background over the footer's, as a FooterKey does
+        hover_style = Style(background=self.get_visual_style("footer-key--hover").background)
         greyed = Style(dim=True)
         parts: list[tuple[str, Style]] = []
         spans: list[tuple[int, int, _Entry]] = []
