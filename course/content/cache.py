@@ -12,6 +12,8 @@ import pickle
 import stat
 import tempfile
 import zlib
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from course.content.course import Course
@@ -60,8 +62,14 @@ def _fingerprint(root: Path) -> list[tuple[str, int, int]]:
     return entries
 
 
-def load_course_cached(root: Path, folder: Path | None = None) -> Course:
-    """The course in `root`, from the cache when no file changed since it was stored."""
+def load_course_cached(
+    root: Path, folder: Path | None = None, *, store_later: list[Callable[[], None]] | None = None
+) -> Course:
+    """The course in `root`, from the cache when no file changed since it was stored.
+
+    A course read from its files is stored at once, or, given `store_later`, by the call put
+    there (the app makes it once its first screen is drawn: a pickle the first screen can do without).
+    """
     root = Path(root).resolve()
     folder = folder or cache_dir()
     from course import __version__
@@ -78,7 +86,10 @@ def load_course_cached(root: Path, folder: Path | None = None) -> Course:
     from course.content.loader import load_course  # YAML is only needed when the cache is stale
 
     course = load_course(root)
-    _store(path, (signature, fingerprint, course))
+    if store_later is None:
+        _store(path, (signature, fingerprint, course))
+    else:
+        store_later.append(partial(_store, path, (signature, fingerprint, course)))
     return course
 
 

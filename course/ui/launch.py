@@ -14,6 +14,9 @@ from course.i18n import t
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
+
+    from course.content.course import Course
 
 
 def launch_app(args: argparse.Namespace) -> int:
@@ -30,14 +33,30 @@ def _launch(args: argparse.Namespace) -> int:
     import gc
 
     gc.freeze()  # what is loaded now lives as long as the app: the collector need not walk it again
-    from course.progress import ProgressStore, resolve_data_dir
-
     root = Path(args.course) if args.course else bundled_course_dir()
+    stores: list[Callable[[], None]] = []
     try:
-        course = load_course_cached(root)
+        course = load_course_cached(root, store_later=stores)
     except CourseNotFound:
         sys.stderr.write(t("validate.not_found", path=str(root)) + "\n")
         return 2
+    try:
+        return _run(args, root, course, stores)
+    finally:  # a start that ends before its first screen still keeps the course for the next one
+        _store_course(stores)
+
+
+def _store_course(stores: list[Callable[[], None]]) -> None:
+    """A course read from its files goes to the cache (once: the calls are taken off the list)."""
+    while stores:
+        stores.pop()()
+
+
+def _run(args: argparse.Namespace, root: Path, course: Course, stores: list[Callable[[], None]]) -> int:
+    import gc
+
+    from course.progress import ProgressStore, resolve_data_dir
+
     if not course.lessons:
         sys.stderr.write(t("launch.no_lessons", path=str(root), errors=len(course.errors)) + "\n")
         return 1
@@ -62,6 +81,7 @@ def _launch(args: argparse.Namespace) -> int:
     )
     gc.freeze()  # likewise the course, the store and the app's modules
     app.after_first_screen.append(gc.enable)
+    app.after_first_screen.append(lambda: _store_course(stores))  # cold start: cached once drawn
     try:
         app.run()
     finally:  # answers the disk still refuses are saved elsewhere, and the person told where

@@ -1,0 +1,63 @@
+"""A cold start reads the course's files and caches it once the first screen is drawn, not before."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from course.content import cache
+from course.content.cache import load_course_cached
+
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+
+
+def test_a_course_read_from_its_files_is_stored_by_the_call_left_for_later(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    shutil.copytree(MINI, root)
+    folder = tmp_path / "cache"
+    later: list[Any] = []
+    first = load_course_cached(root, folder, store_later=later)
+    assert len(later) == 1 and not list(folder.glob("course-*.pickle"))
+    later.pop()()
+    assert len(list(folder.glob("course-*.pickle"))) == 1
+    again: list[Any] = []
+    second = load_course_cached(root, folder, store_later=again)
+    assert again == []  # read from the cache: nothing to store
+    assert second.lessons == first.lessons and second.quizzes == first.quizzes
+
+
+def _args(data: Path) -> argparse.Namespace:
+    return argparse.Namespace(
+        course=str(MINI), data=str(data), learner="Léa", session=None, theme=None, pin=None, atelier=False
+    )
+
+
+@pytest.mark.parametrize("first_screen", [True, False])
+def test_the_app_caches_the_course_after_its_first_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_screen: bool
+) -> None:
+    from course.ui import launch
+    from course.ui.course_app import AtelierApp
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ATELIER_CACHE", str(folder))
+    seen: list[int] = []
+
+    def run(app: AtelierApp) -> None:  # the app's run, up to its first screen (or a quit before it)
+        seen.append(len(list(folder.glob("course-*.pickle"))))
+        if first_screen:
+            for call in app.after_first_screen:
+                call()
+            seen.append(len(list(folder.glob("course-*.pickle"))))
+
+    monkeypatch.setattr(AtelierApp, "run", run)
+    assert launch.launch_app(_args(tmp_path / "data")) == 0
+    assert seen == ([0, 1] if first_screen else [0])
+    assert len(list(folder.glob("course-*.pickle"))) == 1  # a start ended early stores it too
+    stored: list[Any] = []
+    load_course_cached(MINI, folder, store_later=stored)
+    assert stored == [] and cache.cache_dir() == folder
