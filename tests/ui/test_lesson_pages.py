@@ -50,9 +50,9 @@ async def test_turning_back_shows_each_section_from_the_text_read_the_first_time
 ) -> None:
     read: list[str] = []
 
-    def counted(markdown: str) -> Any:
+    def counted(markdown: str, *args: Any, **kwargs: Any) -> Any:
         read.append(markdown)
-        return markdown_text(markdown)
+        return markdown_text(markdown, *args, **kwargs)
 
     monkeypatch.setattr("course.ui.widgets.section_text.markdown_text", counted)
     app, lesson, _course = await _open(make_app)

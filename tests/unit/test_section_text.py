@@ -128,3 +128,15 @@ def test_raw_html_is_shown_as_written_never_run() -> None:
 
 def test_an_empty_text_draws_nothing() -> None:
     assert lines("") == [] and lines("\n\n") == []
+
+
+def test_a_label_stands_above_the_text_which_is_set_in_under_it() -> None:
+    text = markdown_text("Un fait.\n\n- un point", Content("Le saviez-vous ?"), indent=2)
+    assert [line.plain for line in text.lines(40)] == [
+        "Le saviez-vous ?",
+        "  Un fait.",
+        "",
+        "  • un point",
+        "",
+    ]
+    assert [line.plain for line in markdown_text("", Content("Astuce"), indent=2).lines(40)] == ["Astuce"]

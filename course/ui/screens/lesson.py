@@ -62,10 +62,6 @@ class SectionSlot(SizedInOnePass, Vertical):
     """Where a section's activity goes."""
 
 
-class CalloutLabel(SizedInOnePass, Static):
-    """The name of a section's callout (« Le saviez-vous ? »), shown or hidden in the turn's one layout pass."""
-
-
 class TurnButton(SizedInOnePass, Button):
     """« Précédent » or « Suivant »: shown, hidden or relabelled in the turn's one layout pass."""
 
@@ -153,7 +149,6 @@ class LessonScreen(QuietFocusScreen):
         yield Static(Text(title), id="screen-title", markup=False)
         yield Static(id="section-title", markup=False)
         with SectionBody(id="section-body"):
-            yield CalloutLabel(id="callout-label", markup=False)
             yield SectionText(id="section-text")
             yield SectionSlot(id="section-block")
         with Horizontal(id="actions"):
@@ -183,10 +178,6 @@ class LessonScreen(QuietFocusScreen):
         section = lesson.sections[self.index]
         # What a turn leaves as it was is not updated: an update repaints (and lays out) its widget.
         self.query_one("#section-title", Static).update(Text(section.title, style="bold"))
-        label = self.query_one("#callout-label", Static)
-        label.display = section.callout is not None
-        if section.callout is not None and label.content != t(_LESSON_CALLOUT_KEYS[section.callout]):
-            label.update(t(_LESSON_CALLOUT_KEYS[section.callout]))
         body = self.query_one("#section-body", SectionBody)
         body.set_callout(section.callout)
         block = self.query_one("#section-block", Vertical)
@@ -198,9 +189,12 @@ class LessonScreen(QuietFocusScreen):
                     self.set_focus(next_button, scroll_visible=False)
             self._overflowed[kept[0]] = body.max_scroll_y > 0
             kept[1].display = False  # kept mounted: hidden, nothing removed (no late layout)
-        text = self.query_one("#section-text", SectionText)
-        text.display = bool(section.text.strip())
-        text.update(french_markdown(section.text))
+        text = self.query_one("#section-text", SectionText)  # with the callout's label above it
+        text.display = bool(section.text.strip()) or section.callout is not None
+        text.update(
+            french_markdown(section.text),
+            t(_LESSON_CALLOUT_KEYS[section.callout]) if section.callout else None,
+        )
         widget: Widget | None = None
         if section.interactive is not None:
             if kept is not None and kept[0] == self.index:  # back to it: shown again, from its start

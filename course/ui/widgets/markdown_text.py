@@ -88,8 +88,10 @@ class Block:
 class MarkdownText(Visual):
     """Blocks of styled text, wrapped at the width of the widget that draws them."""
 
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], spaced: bool = True) -> None:
         self.blocks = blocks
+        self.spaced = spaced
+        """Whether a blank line follows the last block (a text does; a label alone does not)."""
         self._lines: tuple[int, list[Content]] | None = None
         self._strips: tuple[tuple[int, Style], list[Strip]] | None = None
         """The lines drawn last, with the width and the style they were drawn for."""
@@ -112,7 +114,7 @@ class MarkdownText(Visual):
                 wrapped = [part for line in block.content.split("\n") for part in line.fold(room)]
             for number, line in enumerate(wrapped):
                 lines.append((block.lead.rest if number else block.lead.first) + line)
-        if lines:
+        if lines and self.spaced:
             lines.append(Content(""))
         self._lines = (width, lines)
         return lines
@@ -144,11 +146,13 @@ class MarkdownText(Visual):
         return "\n".join(block.content.plain for block in self.blocks)
 
 
-def markdown_text(markdown: str) -> MarkdownText:
-    """`markdown` read into blocks of styled text (raw HTML is shown as written, never run)."""
-    blocks: list[Block] = []
-    _add(SyntaxTreeNode(_parser().parse(markdown)).children, Lead(), 1, NO_GAP, 0, blocks)
-    return MarkdownText(blocks)
+def markdown_text(markdown: str, label: Content | None = None, indent: int = 0) -> MarkdownText:
+    """`markdown` read into blocks of styled text (raw HTML is shown as written, never run),
+    set `indent` cells in, under `label` (a line of its own, not set in) if there is one."""
+    blocks = [Block(label, Lead())] if label is not None else []
+    margin = Content(" " * indent)
+    _add(SyntaxTreeNode(_parser().parse(markdown)).children, Lead(margin, margin), 1, NO_GAP, 0, blocks)
+    return MarkdownText(blocks, spaced=len(blocks) > (label is not None))
 
 
 def _add(nodes: list[SyntaxTreeNode], lead: Lead, gap: int, first: Gap, depth: int, out: list[Block]) -> None:

@@ -1,9 +1,12 @@
-"""A lesson section's text: its Markdown drawn by one widget, with no-break spaces that hold
-(« 28 % » never wraps as « 28 » / « % ») and list items that wrap under their first word."""
+"""A lesson section's text: its callout's label and its Markdown drawn by one widget, with
+no-break spaces that hold (« 28 % » never wraps as « 28 » / « % ») and list items that wrap
+under their first word."""
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.visual import Visual
 from textual.widget import Widget
 
@@ -26,8 +29,13 @@ class SizedInOnePass:
         return updated
 
 
+LABEL_OUTDENT = 2
+"""Cells between the label, against the edge, and the text under it."""
+
+
 class SectionText(SizedInOnePass, Widget):
-    """The text of the section on screen, one widget whatever its paragraphs and lists.
+    """The text of the section on screen, one widget whatever its paragraphs and lists, under the
+    label of its callout (« Le saviez-vous ? ») if it has one.
 
     Each text is read once and kept with its lines wrapped at the last width: showing a text
     already seen again reads nothing. Links are underlined words (with their address when the
@@ -37,8 +45,12 @@ class SectionText(SizedInOnePass, Widget):
     DEFAULT_CSS = """
     SectionText {
         height: auto;
-        padding: 0 2;
+        padding: 0 2 0 0;
         color: $foreground;
+    }
+    SectionText > .section-text--label {
+        text-style: bold;
+        color: $secondary;
     }
     SectionText > .markdown--mark, SectionText > .markdown--heading {
         color: $text-primary;
@@ -61,29 +73,33 @@ class SectionText(SizedInOnePass, Widget):
         color: $secondary;
     }
     """
-    COMPONENT_CLASSES = set(STYLE_NAMES)
+    COMPONENT_CLASSES = {*STYLE_NAMES, "section-text--label"}
+    auto_links = Reactive(False)
+    """No link to click (nothing opens them), so no pass over every line drawn to style them."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._markdown = ""
         """The Markdown on screen."""
-        self._texts: dict[str, MarkdownText] = {"": MarkdownText([])}
-        self._text = self._texts[""]
+        self._shown: tuple[str, str | None] = ("", None)
+        self._texts: dict[tuple[str, str | None], MarkdownText] = {self._shown: MarkdownText([])}
+        self._text = self._texts[self._shown]
 
     @property
     def text(self) -> MarkdownText:
         """The text on screen, as blocks of styled words."""
         return self._text
 
-    def update(self, markdown: str) -> None:
-        """Show `markdown`, read now if it was never shown."""
-        if markdown == self._markdown:
+    def update(self, markdown: str, label: str | None = None) -> None:
+        """Show `markdown` under `label`, read now if it was never shown."""
+        shown = (markdown, label)
+        if shown == self._shown:
             return
-        text = self._texts.get(markdown)
+        text = self._texts.get(shown)
         if text is None:
-            text = self._texts[markdown] = markdown_text(markdown)
-        self._markdown = markdown
-        self._text = text
+            title = None if label is None else Content.styled(label, ".section-text--label")
+            text = self._texts[shown] = markdown_text(markdown, title, indent=LABEL_OUTDENT)
+        self._markdown, self._shown, self._text = markdown, shown, text
         self.refresh(layout=True)
 
     def render(self) -> Visual:
