@@ -395,18 +395,21 @@ def _decimal_column(values: Sequence[float], sep: str) -> list[str]:
 
 def _decimals(values: Sequence[float], sep: str) -> list[str]:
     """`_cell` of each float, `format_number` applied to the whole column at once (no number
-    needs quoting: it holds no separator, quote or line break)."""
+    needs quoting: it holds no separator, quote or line break).
+
+    Every number is written with three decimals, one a line, by one formatting; then each
+    pass strips one zero ending a line (three passes: the three decimals at most; a line
+    whose decimals are all gone ends with its point, which stops the next pass), and the
+    point left alone goes, as `format_number`'s `rstrip("0").rstrip(".")`."""
     if not values:
         return []
-    text = _TRAILING_ZEROS.sub("", "\n".join(map("{:.3f}".format, values)))
+    text = ("%.3f\n" * len(values)) % tuple(values)
+    text = text.replace("0\n", "\n").replace("0\n", "\n").replace("0\n", "\n").replace(".\n", "\n")
     texts = (text.replace(".", ",") if sep == ";" else text).split("\n")
+    texts.pop()  # after the last line's end
     if "" in texts or "-0" in texts:
         texts = ["0" if text in ("", "-0") else text for text in texts]
     return texts
-
-
-_TRAILING_ZEROS = re.compile(r"\.?0+$", re.MULTILINE)
-"""What `format_number` strips: the zeros ending a decimal part, and its point if nothing is left."""
 
 
 def _quoted(text: str, sep: str) -> str:
