@@ -661,7 +661,10 @@ def _answer_docs(path: Path) -> list[dict[str, Any]] | None:
     if type(table) is not dict:
         return None
     docs = list(table.values())
-    return docs if all(type(doc) is dict for doc in docs) else None
+    return docs if set(map(type, docs)) <= _DICT else None
+
+
+_DICT = {dict}
 
 
 def _replace_with(state: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:
