@@ -8,6 +8,7 @@ from typing import Protocol, cast
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -73,29 +74,24 @@ class SectionCounter(SizedInOnePass, Static):
 class SectionBody(SizedInOnePass, VerticalScroll):
     """The scrolling body of a section, framed by the colour of its callout, if it has one."""
 
-    _restyle_self_only = False
+    _callout: str | None = None
 
     def set_callout(self, kind: str | None) -> None:
-        """Frame the body for a callout of `kind` (None: no frame), restyling the body alone.
+        """Frame the body for a callout of `kind` (None: no frame): a thick bar on its left, in the
+        theme's warning colour for a warning and its secondary colour otherwise.
 
-        Only the body's own rules name the callout classes, so the section's blocks (kept mounted,
-        shown or hidden, from one section to the next) keep their styles as they are.
+        An inline style, so the body is laid out and repainted and nothing else, where a class
+        would have the style sheet applied again to the body and its scroll bars.
         """
-        callouts = {f"-callout-{name}" for name in _LESSON_CALLOUT_KEYS}
-        wanted = {f"-callout-{kind}"} if kind else set()
-        if callouts & set(self.classes) == wanted:
+        if kind == self._callout:
             return
-        self._restyle_self_only = True
-        try:
-            self.set_classes((set(self.classes) - callouts) | wanted)
-        finally:
-            self._restyle_self_only = False
-
-    def update_node_styles(self, animate: bool = True) -> None:
-        if self._restyle_self_only:
-            self.app.stylesheet.update_nodes([self], animate=animate)
+        self._callout = kind
+        if kind is None:
+            self.styles.clear_rule("border_left")
+            self.refresh(layout=True)
         else:
-            super().update_node_styles(animate)
+            colour = self.app.theme_variables["warning" if kind == "warning" else "secondary"]
+            self.styles.border_left = ("thick", Color.parse(colour))
 
 
 FIRST_ROWS = 4
