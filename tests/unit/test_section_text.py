@@ -81,6 +81,17 @@ def test_numbered_items_keep_their_numbers_aligned() -> None:
 
 def test_a_nested_list_hangs_under_its_item() -> None:
     assert lines("- un\n  - sous-point\n- deux\n") == ["• un", "  ◦ sous-point", "• deux", ""]
+    assert lines("- a\n  1. b\n  2. c\n-\n") == ["• a", "   1. b", "   2. c", "• ", ""]
+
+
+def test_a_line_break_and_a_second_paragraph_of_an_item_stay_under_its_words() -> None:
+    assert lines("1. un point\n\n   sa suite\n2. ligne un  \n   ligne deux") == [
+        " 1. un point",
+        "    sa suite",
+        " 2. ligne un",
+        "    ligne deux",
+        "",
+    ]
 
 
 def test_bold_italics_and_code_are_styles_not_marks() -> None:

@@ -203,7 +203,10 @@ def _list(node: SyntaxTreeNode, lead: Lead, before: Gap, depth: int, out: list[B
         marks = [BULLETS[depth % len(BULLETS)]] * len(items)
     for number, (item, mark) in enumerate(zip(items, marks)):
         item_lead = lead.then(mark, " " * len(mark), MARK)
-        _add(item.children, item_lead, 0, before if number == 0 else NO_GAP, depth + 1, out)
+        if item.children:
+            _add(item.children, item_lead, 0, before if number == 0 else NO_GAP, depth + 1, out)
+        else:  # an empty item keeps its bullet
+            out.append(Block(Content(""), item_lead, before if number == 0 else NO_GAP))
         lead = lead.used()
 
 
