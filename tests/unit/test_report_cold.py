@@ -1,18 +1,20 @@
 """A report computed from every learner's files (the first after an installation): the cycle
 collector is held off while learners are read and runs again as before afterwards, however
 computations overlap; answers already in time order write the CSV rows answers in any
-order write."""
+order write; a learner's figures built without the constructor equal the constructor's."""
 
 from __future__ import annotations
 
 import gc
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from course.reports import csv_export
 from course.reports.compute import LearnerData, compute_reports, memory_source
+from course.reports.model import LEARNER_FIELDS, LearnerFigures, learner_figures
 from tests.unit import reports_data as data
 from tests.unit.test_report_plain_pass import answer, csv_rows
 
@@ -92,3 +94,16 @@ def test_rows_of_answers_in_time_order_are_those_of_the_same_answers_shuffled() 
     text, count = csv_rows(in_order, ";", None)
     assert count == len(in_order) and text.count("\r\n") == count
     assert ";'=cmd;" in text
+
+
+def test_learner_figures_built_for_a_report_equal_those_of_the_dataclass_constructor() -> None:
+    report = compute_reports(memory_source(data.learners(), data.answers()), INDEX)[None]
+    for figures in report.learners:
+        fields = {name: getattr(figures, name) for name in LEARNER_FIELDS}
+        own = LearnerFigures(**fields)
+        assert figures == own
+        assert replace(figures, needs_help=not figures.needs_help).needs_help is not figures.needs_help
+        assert figures.needs_help == (figures.level is not None and figures.level < report.help_below)
+    assert any(x.needs_help for x in report.learners) and not all(x.needs_help for x in report.learners)
+    with pytest.raises(ValueError):
+        learner_figures({"id": "x"})
