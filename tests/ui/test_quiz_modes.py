@@ -45,7 +45,7 @@ async def test_confidence_is_asked_then_stored_and_calibrated(tmp_path, make_app
         await pilot.pause()
         await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        calibration = str(app.screen.query_one("#calibration").render())
+        calibration = drawn_text(app.screen.query_one("#summary"))
         assert "Tout à fait sûr·e mais faux : 1" in calibration and "Plutôt sûr·e et juste : 1" in calibration
         assert "Pas sûr·e" not in calibration
     answers = ProgressStore(private_data).answers(app.journey.learner.id)
@@ -81,7 +81,7 @@ async def test_max_attempts_stops_retries_and_shows_solutions(tmp_path, make_app
             await answer_current(pilot, right=False)
             await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        assert "Bonne réponse : Dans la barre d'adresse" in drawn_text(app.screen.query_one("#missed"))
+        assert "Bonne réponse : Dans la barre d'adresse" in drawn_text(app.screen.query_one("#summary"))
         shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
         assert not app.screen.query("#retry") and "Recommencer" not in shown  # no retry offered at all
         await pilot.press("r")

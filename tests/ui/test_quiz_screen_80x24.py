@@ -88,7 +88,7 @@ async def test_the_results_list_right_choices_without_a_bar(make_app):
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        missed = app.screen.query_one("#missed")
+        missed = app.screen.query_one("#summary")
         missed.scroll_visible(top=True, animate=False)
         await pilot.pause()
         rows = "\n".join(screen_lines(app))

@@ -53,9 +53,14 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(t("results.title", title=self._title())), id="screen-title", markup=False)
         with VerticalScroll(id="results-body"):
-            yield Static(self._summary(), id="score", markup=False)
-            yield Static(self._missed(), id="missed", markup=False)
-            yield Static(self._calibration(), id="calibration", markup=False)
+            # Score, what to look at again and how sure the learner was: one widget (fewer to
+            # build, style and lay out when the quiz gives way to its results), a blank row
+            # between the blocks.
+            yield Static(
+                Group(self._summary(), Text(), self._missed(), Text(), self._calibration()),
+                id="summary",
+                markup=False,
+            )
             yield Static(self._history(), id="history", classes="muted", markup=False)
         with Horizontal(id="actions"):
             # Born with the classes their style watchers give them on mounting, each one a restyle.
