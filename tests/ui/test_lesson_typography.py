@@ -4,6 +4,7 @@ and none ends with an opening « (for instance « 28 % » never splits as « 28 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
@@ -17,7 +18,7 @@ STRAY_START = re.compile(r"^[\s\u2500-\u259f]*[%»:;?!]")  # after the margin an
 STRAY_END = re.compile(r"«\s*$")
 
 
-async def test_a_lesson_section_never_starts_a_row_with_a_percent_sign(make_app):
+async def test_a_lesson_section_never_starts_a_row_with_a_percent_sign(make_app: Any) -> None:
     lesson = next(x for x in BUNDLED.lessons_of(BUNDLED.modules[0]) if x.id == "illectronisme-definir")
     app = make_app(course=BUNDLED)
     strays = []
@@ -45,7 +46,7 @@ async def test_a_lesson_section_never_starts_a_row_with_a_percent_sign(make_app)
     assert any("28 %" in section.text for section in lesson.sections)
 
 
-def test_code_is_left_as_written():
+def test_code_is_left_as_written() -> None:
     source = "Un taux de 28 % ; « oui » ?\n\n`a : b`\n\n```\nx = 1 ; y ?\n```\n"
     spaced = french_markdown(source)
     assert "28" + NBSP + "%" + NBSP + ";" in spaced and "«" + NBSP + "oui" + NBSP + "»" + NBSP + "?" in spaced
