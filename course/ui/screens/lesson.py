@@ -93,6 +93,14 @@ class SectionBody(SizedInOnePass, VerticalScroll):
             colour = self.app.theme_variables["warning" if kind == "warning" else "secondary"]
             self.styles.border_left = ("thick", Color.parse(colour))
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _theme: object) -> None:
+        """A new theme (F3, high contrast): the frame takes its colours."""
+        kind, self._callout = self._callout, None
+        self.set_callout(kind)
+
 
 FIRST_ROWS = 4
 """Rows of an activity's first list shown on arrival: its top edge and three choices."""
