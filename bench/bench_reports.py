@@ -214,7 +214,8 @@ def run_case(case: str, data: Path, cache: Path) -> dict[str, float]:
     done = subprocess.run(
         [sys.executable, "-c", _CASE, case, str(data)], capture_output=True, text=True, env=env, check=True
     )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 WORK = ("report", "csv", "F9")
