@@ -93,8 +93,20 @@ class MarkdownText(Visual):
         self.spaced = spaced
         """Whether a blank line follows the last block (a text does; a label alone does not)."""
         self._lines: tuple[int, list[Content]] | None = None
-        self._strips: tuple[tuple[int, Style], list[Strip]] | None = None
-        """The lines drawn last, with the width and the style they were drawn for."""
+        self._strips: tuple[tuple[object, ...], list[Strip]] | None = None
+        """The lines drawn last, with the width and the styles (the widget's, its themed parts')
+        they were drawn with."""
+        self._themed = sorted(
+            {
+                span.style
+                for block in blocks
+                for part in (block.content, block.lead.first, block.lead.rest)
+                for span in part.spans
+                if isinstance(span.style, str)
+            }
+            | ({RULE} if any(block.rule for block in blocks) else set())
+        )
+        """The themed styles the text uses (bullets, code…), named after the widget's parts."""
 
     def lines(self, width: int) -> list[Content]:
         """The lines drawn at `width`: every block wrapped, and a blank line after the last one."""
@@ -124,7 +136,7 @@ class MarkdownText(Visual):
     ) -> list[Strip]:
         if not width:
             return []
-        key = (width, style)
+        key = (width, style, *(options.get_style(name) for name in self._themed))
         if self._strips is not None and self._strips[0] == key and options.selection is None:
             strips = self._strips[1]
         else:  # the lines fit the width already: drawn without wrapping them again
