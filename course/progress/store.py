@@ -549,8 +549,23 @@ class ProgressStore:
             found += [r.to_dict() for r in waiting if r.id not in stored]
         return found
 
-    def read_for_report(self, learner_id: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        """`(answer_dicts(learner_id), get_state(learner_id))`, from one listing of her folder.
+    def report_files(self, learner_id: str) -> tuple[list[str] | None, list[Path]]:
+        """One listing of her folder (None if it cannot be listed), and the files a report
+        reads from it: her answer segments, oldest first, then her state file. Given back to
+        `read_for_report`, the listing serves the read too."""
+        folder = self.paths.learner_dir(learner_id)
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return None, [self.paths.state_db(learner_id)]
+        numbered = sorted((n, name) for name in names if (n := segment_number(name)) is not None)
+        return names, [*(folder / name for _, name in numbered), folder / STATE_FILE]
+
+    def read_for_report(
+        self, learner_id: str, names: list[str] | None = None
+    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """`(answer_dicts(learner_id), get_state(learner_id))`, from one listing of her folder
+        (`names`, when the caller has just made it with `report_files`).
 
         Her files are read as those calls read them (regular files only, within the size
         limit, a state checked against its layout) but without their repair pass: when
@@ -560,10 +575,11 @@ class ProgressStore:
         if not is_learner_id(learner_id):
             return [], {}
         folder = self.paths.learner_dir(learner_id)
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            names = None
+        if names is None:
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                names = None
         if (
             names is None
             or any(n.startswith(".") and n.endswith(TEMP_SUFFIX) for n in names)

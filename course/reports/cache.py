@@ -315,10 +315,12 @@ def cached_store_source(
         learners.sort(key=order)
     waiting = {record.learner for record in store.pending_answers()}
 
-    def reader(learner_id: str, entry: CachedLearner | None) -> Callable[[], tuple[Any, Any]]:
+    def reader(
+        learner_id: str, entry: CachedLearner | None, names: list[str] | None
+    ) -> Callable[[], tuple[Any, Any]]:
         def read() -> tuple[Any, Any]:
             notices = len(store.notices)
-            answers, state = store.read_for_report(learner_id)
+            answers, state = store.read_for_report(learner_id, names)
             if entry is not None and len(store.notices) != notices:
                 entry.clean = False
             return answers, state
@@ -328,10 +330,10 @@ def cached_store_source(
     def read() -> Iterator[LearnerData]:
         for learner in learners:
             profile = learner.to_dict()
-            files = [*store.paths.segments(learner.id), store.paths.state_db(learner.id)]
+            names, files = store.report_files(learner.id)  # one listing: the key's files are those read
             key = None if learner.id in waiting else cache.learner_key(learner.id, learner.name, files)
             entry = CachedLearner(cache, profile, key) if key is not None else None
-            yield LearnerData(profile, read=reader(learner.id, entry), cache=entry)
+            yield LearnerData(profile, read=reader(learner.id, entry, names), cache=entry)
         if learner_ids is None:
             cache.keep_only({x.id for x in everyone})
         cache.save()

@@ -1,21 +1,28 @@
 """A report computed from every learner's files (the first after an installation): the cycle
 collector is held off while learners are read and runs again as before afterwards, however
 computations overlap; answers already in time order write the CSV rows answers in any
-order write; a learner's figures built without the constructor equal the constructor's."""
+order write; a learner's figures built without the constructor equal the constructor's; each
+learner's folder is listed once, for the cache's key and the read alike."""
 
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from course.progress import ProgressStore
+from course.reports import cache as report_cache
 from course.reports import csv_export
-from course.reports.compute import LearnerData, compute_reports, memory_source
+from course.reports.compute import LearnerData, compute_reports, memory_source, store_source
 from course.reports.model import LEARNER_FIELDS, LearnerFigures, learner_figures
 from tests.unit import reports_data as data
+from tests.unit.test_report_cache import age
 from tests.unit.test_report_plain_pass import answer, csv_rows
 
 INDEX = data.index()
@@ -107,3 +114,31 @@ def test_learner_figures_built_for_a_report_equal_those_of_the_dataclass_constru
     assert any(x.needs_help for x in report.learners) and not all(x.needs_help for x in report.learners)
     with pytest.raises(ValueError):
         learner_figures({"id": "x"})
+
+
+def test_a_cold_report_lists_each_learner_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from course.reports.course_index import build_index
+
+    index = build_index(data.course(tmp_path / "cours"))
+    data.build(tmp_path).close()
+    age(tmp_path / "ici")  # files of an earlier workshop: the cache trusts them
+    store = ProgressStore(tmp_path / "ici")
+    learners_root = str(store.paths.learners_root)
+    listed: list[str] = []
+    real = os.listdir
+
+    def listdir(path: Any = ".") -> list[str]:
+        if os.path.dirname(os.fspath(path)) == learners_root:
+            listed.append(os.path.basename(os.fspath(path)))
+        return real(path)
+
+    expected = compute_reports(store_source(store)[1], index)[None]  # read as without a cache
+    monkeypatch.setattr(os, "listdir", listdir)
+    cache = report_cache.ReportCache(tmp_path / "ici", index)
+    report = compute_reports(report_cache.cached_store_source(store, cache)[1], index)[None]
+    ids = [x.id for x in store.list_learners()]
+    assert sorted(listed) == sorted(ids)  # one listing each: the cache's key and the read share it
+    assert cache.misses == len(ids)
+    assert report == expected and report.answers > 0
