@@ -23,15 +23,15 @@ class ItemCollector:
     """Marks gathered learner by learner; only small numbers and answer texts are kept."""
 
     def __init__(self) -> None:
-        self._marks: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
-        """Quiz → question → the marks, and the marks on the rest of the sitting, per learner."""
-        self._wrong: dict[tuple[str, str], Counter[str]] = {}
+        self._marks: dict[str, dict[str, tuple[list[float], list[float], Counter[str]]]] = {}
+        """Quiz → question → the marks, the marks on the rest of the sitting (per learner), and
+        how often each wrong answer (folded) was given."""
         self._shown: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         """Answer text → its folded form (most wrong answers repeat)."""
 
     def add(self, first_sittings: Mapping[str, tuple[Mapping[str, Mark], float]], index: CourseIndex) -> None:
-        every, quizzes = self._marks, index.quizzes
+        every, quizzes, folded_texts = self._marks, index.quizzes, self._folded
         for quiz_id, (latest, _) in first_sittings.items():
             if quiz_id not in quizzes:
                 continue
@@ -42,20 +42,15 @@ class ItemCollector:
             for question, (score, correct, response_text) in latest.items():
                 found = marks.get(question)
                 if found is None:
-                    marks[question] = ([score], [total - score])
-                else:
-                    found[0].append(score)
-                    found[1].append(total - score)
+                    found = marks[question] = ([], [], Counter())
+                found[0].append(score)
+                found[1].append(total - score)
                 if not correct and response_text:
-                    folded = self._folded.get(response_text)
+                    folded = folded_texts.get(response_text)
                     if folded is None:
                         folded = self._fold(response_text)
                     if folded:
-                        key = (quiz_id, question)
-                        counter = self._wrong.get(key)
-                        if counter is None:
-                            counter = self._wrong[key] = Counter()
-                        counter[folded] += 1
+                        found[2][folded] += 1
 
     def _fold(self, response: str) -> str:
         """An answer text as wrong answers are counted: spaces collapsed, no case."""
@@ -70,13 +65,11 @@ class ItemCollector:
             marks = self._marks.get(quiz_id, {}).get(question)
             if not marks:
                 continue
-            mine, rest = marks
+            mine, rest, given = marks
             n = len(mine)
             facility = sum(mine) / n
             discrimination = correlation(mine, rest) if n >= min_answers else None
-            wrong = sorted(
-                (self._wrong.get((quiz_id, question)) or Counter()).items(), key=lambda kv: (-kv[1], kv[0])
-            )
+            wrong = sorted(given.items(), key=lambda kv: (-kv[1], kv[0]))
             flags = []
             if n >= min_answers:
                 flags += ["easy"] if facility >= EASY else ["hard"] if facility <= HARD else []
