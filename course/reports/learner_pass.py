@@ -523,29 +523,39 @@ def _plain_pass(
     (their `plain_columns`)."""
     stamps, scores, durations, hints, quizzes, questions, modes, sessions, sittings, attempts = columns[:10]
     texts, correct = columns[10], columns[13]
-    labels = dict.fromkeys(sessions)
+    runs = _runs(sessions)  # a session's answers mostly follow each other
+    labels = dict.fromkeys([label for label, _, _ in runs])  # in order of first answer
     if any(label is None or label != label.strip() for label in labels):
         tidy = {label: label.strip() if label else "" for label in labels}
         sessions = tuple(map(tidy.__getitem__, sessions))
-        labels = dict.fromkeys(sessions)
+        runs = _runs(sessions)
+        labels = dict.fromkeys([label for label, _, _ in runs])
     every_quiz = set(modes) == {"quiz"}
+    in_order = all(map(le, stamps, stamps[1:]))
     tallies: dict[str, _Tally] = {}
-    runs = _runs(sessions)  # a session's answers mostly follow each other
     spans = {label: (a, b) for label, a, b in runs} if len(runs) == len(labels) else {}
     for label in labels:
         mine: tuple[Sequence[Any], ...]
-        if label in spans:
+        right: Sequence[Any]
+        helped: Sequence[Any]
+        kinds: Sequence[Any]
+        if in_order and label in spans:  # its first answer comes first, its last last
             a, b = spans[label]
-            mine = (stamps[a:b], durations[a:b], correct[a:b], hints[a:b], modes[a:b])
+            tally = tallies[label] = _Tally(stamps[a], durations[a], stamps[b - 1])
+            right, helped, kinds = correct[a:b], hints[a:b], modes[a:b]
         else:
-            chosen = list(map(label.__eq__, sessions))
-            mine = tuple(
-                list(compress(column, chosen)) for column in (stamps, durations, correct, hints, modes)
-            )
-        times, lengths, right, helped, kinds = mine
-        first = min(times)
-        tally = tallies[label] = _Tally(first, lengths[times.index(first)], max(times))
-        tally.answers, tally.correct, tally.hints = len(times), sum(right), sum(helped)
+            if label in spans:
+                a, b = spans[label]
+                mine = (stamps[a:b], durations[a:b], correct[a:b], hints[a:b], modes[a:b])
+            else:
+                chosen = list(map(label.__eq__, sessions))
+                mine = tuple(
+                    list(compress(column, chosen)) for column in (stamps, durations, correct, hints, modes)
+                )
+            times, lengths, right, helped, kinds = mine
+            first = min(times)
+            tally = tallies[label] = _Tally(first, lengths[times.index(first)], max(times))
+        tally.answers, tally.correct, tally.hints = len(right), sum(right), sum(helped)
         if not every_quiz:
             activity = list(map("activity".__eq__, kinds))
             tally.activities = sum(activity)
@@ -563,7 +573,6 @@ def _plain_pass(
     for key, start, end in sitting_runs:  # a sitting's answers mostly follow each other
         found = groups.get(key)
         groups[key] = places[start:end] if found is None else [*found, *places[start:end]]
-    in_order = all(map(le, stamps, stamps[1:]))
     scored: list[tuple[AttemptFigures, dict[str, int]]] = []
     known: dict[str, tuple[QuizInfo, frozenset[str]]] = {}
     for (quiz_id, sitting), where in groups.items():
