@@ -206,7 +206,9 @@ class QuizScreen(QuietFocusScreen):
                 return
             for widget in self.query("#confidence-ask, #confidence"):
                 widget.display = False
-            self.query_one("#hints", Static).update("")
+            hints = self.query_one("#hints", Static)
+            if hints.content:  # emptied only when hints were shown (an update is laid out again)
+                hints.update("")
             self.query_one("#feedback").display = False
             self.query_one("#hint-button", Button).display = bool(item.question.hints)
             self._label_submit(t("quiz.button.submit"))

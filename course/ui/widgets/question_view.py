@@ -134,10 +134,11 @@ class QuestionView(Vertical):
 
     async def show(self, question: Question, order: list[int], seed: int) -> None:
         """Ask `question` in these widgets, its answer widget empty and ready."""
-        before = answer_kind(self.question)
+        before, before_type = answer_kind(self.question), self.question.type
         self.question, self.order, self.seed = question, order, seed
         self.query_one("#prompt", Static).update(Text(question_text(question)))
-        self.query_one("#howto", Static).update(t(_QUIZ_HOWTO_KEYS[question.type]))
+        if question.type != before_type:  # the same line for questions of a type (an update is laid out)
+            self.query_one("#howto", Static).update(t(_QUIZ_HOWTO_KEYS[question.type]))
         kind = answer_kind(question)
         if kind not in self._boxes:  # a kind not announced at the start
             await self.mount(self._box(kind, current=False))

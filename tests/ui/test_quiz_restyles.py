@@ -1,0 +1,49 @@
+"""Answering a choice question and moving on applies the style sheet again to the list of choices
+alone (its answered look comes and goes): the feedback card, its border saying right or wrong,
+and the submit button, drawn as ready, change through inline styles, with no restyle of their own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from course.ui.screens.quiz import QuizScreen
+from course.ui.widgets.choice_list import ChoiceList
+from tests.ui.helpers import answer_current
+
+
+def count_restyles(app: Any) -> list[str]:
+    """The ids (or class names) of the widgets the style sheet is applied to from now on."""
+    seen: list[str] = []
+    update = app.stylesheet.update_nodes
+
+    def counted(nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        seen.extend(node.id or type(node).__name__ for node in nodes)
+        update(nodes, animate)
+
+    app.stylesheet.update_nodes = counted
+    return seen
+
+
+async def test_a_choice_answered_then_left_restyles_only_the_list(make_app, mini_course):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.start_quiz(mini_course.quizzes["alpha-un"])
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        restyled = count_restyles(app)
+        verdicts = []
+        for number, right in enumerate((False, True, False)):  # the border goes wrong, right, wrong
+            assert isinstance(screen.query_one("#answer"), ChoiceList)
+            await answer_current(pilot, right=right)
+            await pilot.pause()
+            assert screen.answered
+            verdicts.append(screen.query_one("#feedback").styles.border.top[1])
+            if number < 2:  # on to the next choice question (the one after the third is not one)
+                await pilot.press("enter")
+                await pilot.pause()
+                assert not screen.answered
+        assert restyled and set(restyled) == {"answer"}
+        assert verdicts[0] == verdicts[2] != verdicts[1]
