@@ -85,3 +85,35 @@ async def test_back_from_results_the_map_and_its_scrolled_list_are_drawn_in_one_
     keys = await walk_with_keys(make_app(course=course, learner="Retour"), quiz, leave="escape")
     assert keys.seen[-1][:2] == ("results", "escape")
     assert keys.seen[-1][2] == 1
+
+
+async def test_the_lesson_list_knows_its_lines_heights_without_wrapping_them_again(make_app, monkeypatch):
+    """Each line of the list is as high as Textual's own measure says, at the map's width and narrower."""
+    from textual.content import Content
+
+    from course.ui.screens.course_map import WrappedLines
+
+    wrapped: list[int] = []
+    original = Content._wrap_and_format
+
+    def counted(self, width, *args, **kwargs):  # type: ignore[no-untyped-def]
+        wrapped.append(width)
+        return original(self, width, *args, **kwargs)
+
+    course = load_course(bundled_course_dir())
+    app = make_app(course=course)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lessons = app.screen.query_one("#lessons")
+        monkeypatch.setattr(Content, "_wrap_and_format", counted)
+        heights = lessons._heights  # measured again from the lines as drawn
+        lessons._line_cache.clear()
+        assert lessons._heights == heights and len(heights) > 30
+        assert wrapped == []  # measured without wrapping any line again
+        monkeypatch.setattr(Content, "_wrap_and_format", original)
+        prompts = [option.prompt for option in lessons.options]
+        assert all(isinstance(prompt, WrappedLines) for prompt in prompts)
+        assert sum(prompt.plain.count("\n") for prompt in prompts) > 0  # some lines are wrapped
+        for width in (76, 60, 30, 12):
+            own = [Content.get_height(prompt, lessons.styles, width) for prompt in prompts]
+            assert [prompt.get_height(lessons.styles, width) for prompt in prompts] == own

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -22,6 +25,9 @@ from course.ui.widgets.bars import text_bar
 from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import NBSP, french_spacing, wrap_hanging
 
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
 _MAP_STATE_KEYS = {
     "done": "map.state.done",
     "in_progress": "map.state.in_progress",
@@ -35,9 +41,33 @@ _NOTICE_ROWS = 4
 """The notices' max-height (app.tcss)."""
 
 
+class WrappedLines(Content):
+    """Text already broken into lines: at a width its longest line fits in, its height is its count of lines.
+
+    Textual measures a text's height by wrapping it again; the map's lines are wrapped beforehand,
+    so the list learns their heights without that second wrapping (the same heights: a line no
+    wider than the width stays one line). At a narrower width it is measured as any text.
+    """
+
+    _fitting: tuple[int, int] | None = None
+    """Its longest line's cells and its count of lines, once asked."""
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        fitting = self._fitting
+        if fitting is None:
+            lines = self.plain.split("\n")
+            fitting = self._fitting = (max(map(cell_len, lines)), len(lines))
+        if fitting[0] <= width - rules.get("line_pad", 0) * 2:
+            return fitting[1]
+        return super().get_height(rules, width)
+
+
 def _option(text: Text, option_id: str, *, disabled: bool = False) -> Option:
     """A line of the lesson list, as Textual's own text: measured and drawn without Rich's console."""
-    return Option(Content.from_rich_text(text), id=option_id, disabled=disabled)
+    content = WrappedLines.from_rich_text(text)
+    if not isinstance(content, WrappedLines):  # a text with a style of its own comes back as Content
+        content = WrappedLines(content.plain, list(content.spans), strip_control_codes=False)
+    return Option(content, id=option_id, disabled=disabled)
 
 
 def _lines(option: Option) -> int:
