@@ -141,6 +141,8 @@ class QuizScreen(QuietFocusScreen):
         self.feedback_placed = asyncio.Event()
         """Set once the feedback of the answer just given is in view."""
         self._placed_at: Region | None = None
+        self._placing = False
+        """The feedback just shown waits for its first layout to be placed in view."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -162,6 +164,7 @@ class QuizScreen(QuietFocusScreen):
         # Enter answers, then moves on: a quick second press must never be swallowed.
         self.query_one("#submit-button", Button).active_effect_duration = 0
         await self._show(fresh=True)
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
         # The scroll bar laid out once at the start: the first feedback that scrolls is then drawn
         # without the extra layout a scroll bar needs the first time it appears.
         body = self.query_one("#quiz-body", VerticalScroll)
@@ -189,6 +192,7 @@ class QuizScreen(QuietFocusScreen):
         item = self.item
         self.feedback_placed.clear()
         self._placed_at = None
+        self._placing = False
         self.answered = False
         self.retry_pending = False
         self.confidence = None
@@ -373,7 +377,7 @@ class QuizScreen(QuietFocusScreen):
             self._freeze(view)
             self._confidence_said()
             await self._show_feedback(result)
-        self.call_after_refresh(self._scroll_to_feedback)  # once the feedback is laid out
+        self._placing = True  # see _laid_out
 
     def _confidence_said(self) -> None:
         """Once graded, the confidence question gives its rows to the feedback: one line says
@@ -430,6 +434,13 @@ class QuizScreen(QuietFocusScreen):
         if not (isinstance(focused, ChoiceList) and focused.frozen):  # a frozen list passes Enter on
             self.focus_quietly(self.query_one("#submit-button", Button))
         self.refresh_bindings()
+
+    def _laid_out(self, _screen: object) -> None:
+        """The first layout after an answer: the feedback is placed from inside it, so that a
+        scroll it needs joins the layout Textual makes next instead of drawing a frame of its own."""
+        if self._placing:
+            self._placing = False
+            self._scroll_to_feedback()
 
     def _scroll_to_feedback(self, tries: int = 8, waits: int = 60) -> None:
         """The whole feedback in view when it fits; else its top (✓/✗ and its words) at the top.
