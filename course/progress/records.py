@@ -12,10 +12,11 @@ import math
 import re
 import unicodedata
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from course.frozen import Frozen, frozen, write_inits
 from course.i18n import t
 from course.progress.paths import is_learner_id
 
@@ -67,8 +68,8 @@ class StoreBusyError(StoreWriteError):
     """Another process held the lock longer than the timeout."""
 
 
-@dataclass(frozen=True)
-class StoreNotice:
+@frozen(slots=False)
+class StoreNotice(Frozen):
     """Something the store repaired or could not do, already worded for people."""
 
     code: str
@@ -76,8 +77,8 @@ class StoreNotice:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Appended:
+@frozen
+class Appended(Frozen):
     """What one write of a learner's answers did, seen under the lock: the newest segment
     just before (`segment_identity`, None if there was none), each segment written as it
     is just after, and the ids of the answers written. Whoever knew the files as they were
@@ -180,8 +181,8 @@ def _is_timestamp(value: object) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Learner:
+@frozen(slots=False)
+class Learner(Frozen):
     """A learner's profile. The id names their folder; the name is only ever shown."""
 
     id: str
@@ -217,8 +218,8 @@ def _cleaned_or_empty(name: str) -> str:
         return ""
 
 
-@dataclass(frozen=True)
-class AnswerRecord:
+@frozen(slots=False)
+class AnswerRecord(Frozen):
     """One submitted answer. `id` and `timestamp` may be left empty: the store fills them."""
 
     id: str
@@ -277,5 +278,7 @@ class AnswerRecord:
         _check(bool(record.id) and bool(record.timestamp), "answer without id or timestamp")
         return record
 
+
+write_inits()  # the classes above get their __init__, compiled at once
 
 _ANSWER_FIELDS = tuple(f.name for f in fields(AnswerRecord))
