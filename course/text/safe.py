@@ -15,22 +15,42 @@ pseudonym stands for it. This module imports nothing of the app, so every layer 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
 
 #: C0 and C1 controls (U+009B is a one-byte CSI), DEL, the Arabic letter mark, the
 #: left-to-right / right-to-left marks, and the bidi embeddings, overrides and isolates.
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # In a CSV cell or a multi-line text, newlines and tabs are legitimate; other controls are not.
-_BLOCK_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+_BLOCK_UNSAFE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # On a terminal a carriage return rewrites the start of the line: only newlines and tabs stay.
-_LINES_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"\s+")
+_LINES_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # What `json.dumps` leaves raw inside strings although a terminal or a viewer would act on it.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+
+_TO_SPACE = dict.fromkeys(
+    [
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x61C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ],
+    " ",
+)
+"""Each character of `_UNSAFE` turned into a space (`str.translate`)."""
+
+
+@functools.cache
+def _any_of(characters: str) -> re.Pattern[str]:
+    """A pattern for one of `characters` (a class's inside), compiled when first used: a class
+    reaching that far into Unicode takes a while to compile, and the app's first screen needs none."""
+    return re.compile(f"[{characters}]")
+
 
 #: First characters that make Excel or LibreOffice read a cell as a formula
 #: (OWASP list, plus their full-width forms which some spreadsheets fold).
@@ -51,8 +71,7 @@ def clean_terminal(text: object, max_length: int | None = None) -> str:
     and runs of white space collapse, so a name can never break a table's layout.
     A shortened text ends with "…".
     """
-    cleaned = UNSAFE.sub(" ", str(text))
-    cleaned = _SPACES.sub(" ", cleaned).strip()
+    cleaned = " ".join(str(text).translate(_TO_SPACE).split())  # str.split's spaces are re's \s
     if max_length is not None and len(cleaned) > max_length:
         cleaned = cleaned[: max(max_length - 1, 0)].rstrip() + "…"
     return cleaned
@@ -60,12 +79,12 @@ def clean_terminal(text: object, max_length: int | None = None) -> str:
 
 def clean_block(text: object, replacement: str = " ") -> str:
     """`text` with its lines kept (newlines and tabs), every other unsafe character replaced."""
-    return _LINES_UNSAFE.sub(replacement, str(text))
+    return _any_of(_LINES_UNSAFE).sub(replacement, str(text))
 
 
 def is_clean(text: str) -> bool:
     """True when `text` holds no character `clean_terminal` would remove."""
-    return UNSAFE.search(text) is None
+    return _any_of(_UNSAFE).search(text) is None
 
 
 def json_dumps(value: Any, **options: Any) -> str:
@@ -75,7 +94,7 @@ def json_dumps(value: Any, **options: Any) -> str:
     the bidi marks and the line/paragraph separators are escaped here as `\\uXXXX`.
     They can only occur inside strings, so the data is kept exactly; accents stay readable.
     """
-    return _JSON_UNSAFE.sub(_escape, json.dumps(value, ensure_ascii=False, **options))
+    return _any_of(_JSON_UNSAFE).sub(_escape, json.dumps(value, ensure_ascii=False, **options))
 
 
 def json_dump(value: Any, stream: Any, **options: Any) -> None:
@@ -94,7 +113,7 @@ def neutralise_cell(text: str) -> str:
     first character after any leading white space is `=`, `+`, `-` or `@`.
     Other control and bidi characters are dropped and over-long texts shortened.
     """
-    cell = text if is_clean(text) else _BLOCK_UNSAFE.sub("", text)
+    cell = text if is_clean(text) else _any_of(_BLOCK_UNSAFE).sub("", text)
     if len(cell) > MAX_CELL:
         cell = cell[: MAX_CELL - 1] + "…"
     if is_formula_like(cell):
