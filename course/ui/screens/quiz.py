@@ -29,6 +29,7 @@ from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answer_kind, right_answer
+from course.ui.widgets.section_text import SizedInOnePass
 from course.ui.widgets.sequence_builder import SequenceBuilder
 from course.ui.widgets.steady_footer import SteadyFooter
 
@@ -79,6 +80,22 @@ class _Explanation(Markdown):
             await self.remove_children(old[len(new) :])
         elif len(new) > len(old):
             await self.mount_all(new[len(old) :])
+
+
+class _Line(SizedInOnePass, Static):
+    """A line of the quiz (title, hints, verdict) whose new size needs no second layout pass."""
+
+
+class _Box(SizedInOnePass, Vertical):
+    """A box of the quiz (the question's slot, the feedback) sized in the pass that places it."""
+
+
+class _Body(SizedInOnePass, VerticalScroll):
+    """The scrolling body: the question, then its feedback."""
+
+
+class _Submit(SizedInOnePass, Button):
+    """« Valider », then « Suivant » or « Voir le résultat », relabelled in one layout pass."""
 
 
 class QuizScreen(QuietFocusScreen):
@@ -145,19 +162,19 @@ class QuizScreen(QuietFocusScreen):
         """The feedback just shown waits for its first layout to be placed in view."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", markup=False)
+        yield _Line(id="screen-title", markup=False)
         item = self.item
-        with VerticalScroll(id="quiz-body"):
-            with Vertical(id="question-slot"):
+        with _Body(id="quiz-body"):
+            with _Box(id="question-slot"):
                 kinds = {answer_kind(x.question) for x in self.items}
                 yield QuestionView(item.question, item.order, item.seed, kinds)
-            yield Static(id="hints", markup=False)
-            with Vertical(id="feedback"):
-                yield Static(id="verdict", markup=False)
+            yield _Line(id="hints", markup=False)
+            with _Box(id="feedback"):
+                yield _Line(id="verdict", markup=False)
                 yield _Explanation(id="explanation", open_links=False)
         with Horizontal(id="actions"):
             yield Button(t("quiz.button.hint"), id="hint-button")
-            yield Button(t("quiz.button.submit"), id="submit-button", variant="primary")
+            yield _Submit(t("quiz.button.submit"), id="submit-button", variant="primary")
         yield SteadyFooter()
 
     async def on_mount(self) -> None:

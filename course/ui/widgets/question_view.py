@@ -24,6 +24,7 @@ from course.i18n import t
 from course.learning.quiz_items import sequence_pool
 from course.quiz.grading import expected_text
 from course.ui.widgets.choice_list import ChoiceList
+from course.ui.widgets.section_text import SizedInOnePass
 from course.ui.widgets.sequence_builder import SequenceBuilder
 
 _QUIZ_HOWTO_KEYS = {
@@ -76,7 +77,19 @@ def answer_kind(question: Question) -> str:
     return "text"
 
 
-class QuestionView(Vertical):
+class _Line(SizedInOnePass, Static):
+    """The prompt or the how-to line, whose new size needs no second layout pass."""
+
+
+class _AnswerBox(SizedInOnePass, Vertical):
+    """The box holding one kind of answer widget."""
+
+
+class _Choices(SizedInOnePass, ChoiceList):
+    """The list of choices, its new height taken in the pass that places it."""
+
+
+class QuestionView(SizedInOnePass, Vertical):
     """The prompt, a line saying how to answer, and the answer widget.
 
     `show` puts another question in the same widgets: the texts change and the
@@ -104,13 +117,13 @@ class QuestionView(Vertical):
 
     def compose(self) -> ComposeResult:
         q = self.question
-        yield Static(Text(question_text(q)), id="prompt", markup=False)
-        yield Static(t(_QUIZ_HOWTO_KEYS[q.type]), id="howto", classes="muted", markup=False)
+        yield _Line(Text(question_text(q)), id="prompt", markup=False)
+        yield _Line(t(_QUIZ_HOWTO_KEYS[q.type]), id="howto", classes="muted", markup=False)
         for kind in self.kinds:
             yield self._box(kind, current=kind == answer_kind(q))
 
     def _box(self, kind: str, *, current: bool) -> Vertical:
-        box = Vertical(self._answer_widget(kind), id=f"answer-{kind}", classes="answer-box")
+        box = _AnswerBox(self._answer_widget(kind), id=f"answer-{kind}", classes="answer-box")
         box.display = current
         self._boxes[kind] = box
         return box
@@ -120,7 +133,7 @@ class QuestionView(Vertical):
         q = self.question
         if kind == "choices":
             texts, order, multiple = _choices(q, self.order)
-            return ChoiceList(texts, order, multiple=multiple, id="answer")
+            return _Choices(texts, order, multiple=multiple, id="answer")
         if kind == "sequence":
             if isinstance(q, (OrderQuestion, MatchQuestion)):
                 return SequenceBuilder(*_sequence(q, self.seed), id="answer")
