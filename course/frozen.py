@@ -112,32 +112,110 @@ def frozen(
 
 def write_inits() -> None:
     """One `__init__` per class made since the last call, as a frozen dataclass' own (defaults,
-    default factories, fields set past `__setattr__`, then `__post_init__` if the class has one),
-    all compiled at once."""
+    default factories, fields set past `__setattr__`, then `__post_init__` if the class has one).
+
+    Each is written as the source of a function that makes it; the ones `course.frozen_inits`
+    holds already compiled (with the package, see `main`) are taken from it, the others are
+    compiled here, all at once.
+    """
     classes = list(_WAITING)
     _WAITING.clear()
-    namespace: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
-    source = []
-    for number, cls in enumerate(classes):
-        params, body = ["self"], []
-        for f in fields(cls):
-            if f.default is not MISSING:
-                namespace[f"_d{number}_{f.name}"] = f.default
-                params.append(f"{f.name}=_d{number}_{f.name}")
-            elif f.default_factory is not MISSING:
-                namespace[f"_f{number}_{f.name}"] = f.default_factory
-                params.append(f"{f.name}=_FACTORY")
-                body.append(f"    if {f.name} is _FACTORY: {f.name} = _f{number}_{f.name}()")
-            else:
-                params.append(f.name)
-            body.append(f"    _set(self, {f.name!r}, {f.name})")
-        if hasattr(cls, "__post_init__"):
-            body.append("    self.__post_init__()")
-        source.append(f"def _init{number}({', '.join(params)}) -> None:\n" + "\n".join(body or ["    pass"]))
-    exec("\n\n".join(source), namespace)  # our own source, built from the classes above
-    for number, cls in enumerate(classes):
-        init = namespace[f"_init{number}"]
-        init.__name__ = "__init__"
+    made: list[tuple[type, Callable[..., Any] | str, tuple[object, ...], tuple[object, ...]]] = []
+    compiled = _compiled_makers()
+    for cls in classes:
+        source, defaults, factories = _maker_source(cls)
+        WRITTEN.append(source)
+        made.append((cls, compiled.get(source, source), defaults, factories))
+    missing = [source for _, source, _, _ in made if isinstance(source, str)]
+    namespace: dict[str, Any] = {}
+    COMPILED_HERE.extend(missing)
+    if missing:  # our own source, built from the classes above
+        exec(
+            "\n".join(source.replace("def _make(", f"def _make{n}(", 1) for n, source in enumerate(missing)),
+            namespace,
+        )
+    for cls, maker, defaults, factories in made:
+        if isinstance(maker, str):
+            maker = namespace[f"_make{missing.index(maker)}"]
+        init = maker(object.__setattr__, _FACTORY, defaults, factories)
         init.__qualname__ = f"{cls.__qualname__}.__init__"
         init.__module__ = cls.__module__
         type.__setattr__(cls, "__init__", init)
+
+
+WRITTEN: list[str] = []
+"""The source of every `__init__` maker written so far (what `main` writes out)."""
+COMPILED_HERE: list[str] = []
+"""Those of them compiled at import, not found in `course.frozen_inits`."""
+
+
+def _maker_source(cls: type) -> tuple[str, tuple[object, ...], tuple[object, ...]]:
+    """The source of a function making `cls`'s `__init__` from its defaults and default factories."""
+    params, body = ["self"], []
+    defaults: list[object] = []
+    factories: list[object] = []
+    for f in fields(cls):
+        if f.default is not MISSING:
+            params.append(f"{f.name}=_d[{len(defaults)}]")
+            defaults.append(f.default)
+        elif f.default_factory is not MISSING:
+            params.append(f"{f.name}=_FACTORY")
+            body.append(f"        if {f.name} is _FACTORY: {f.name} = _f[{len(factories)}]()")
+            factories.append(f.default_factory)
+        else:
+            params.append(f.name)
+        body.append(f"        _set(self, {f.name!r}, {f.name})")
+    if hasattr(cls, "__post_init__"):
+        body.append("        self.__post_init__()")
+    source = (
+        "def _make(_set, _FACTORY, _d, _f):\n"
+        f"    def __init__({', '.join(params)}):\n" + "\n".join(body or ["        pass"]) + "\n"
+        "    return __init__\n"
+    )
+    return source, tuple(defaults), tuple(factories)
+
+
+def _compiled_makers() -> dict[str, Callable[..., Any]]:
+    """The makers `course.frozen_inits` holds, by their source (none if it is missing)."""
+    try:
+        from course.frozen_inits import MAKERS
+    except ImportError:
+        return {}
+    makers: dict[str, Callable[..., Any]] = MAKERS
+    return makers
+
+
+_HEADER = '''"""The `__init__` makers of the frozen classes, compiled with the package rather than at each start.
+
+Written by `python -m course.frozen` from the classes of course.content.model and
+course.progress.records; a maker whose class changed since is no longer found by its source,
+and course.frozen then compiles that one at import. Do not edit.
+"""
+
+# fmt: off
+# ruff: noqa
+# mypy: ignore-errors
+
+from collections.abc import Callable
+from typing import Any
+
+MAKERS: dict[str, Callable[..., Any]] = {}
+'''
+
+
+def main() -> None:
+    """Write course/frozen_inits.py from the classes of the model and the records."""
+    import importlib
+    from pathlib import Path
+
+    for name in ("course.content.model", "course.progress.records"):
+        importlib.import_module(name)
+    written = importlib.import_module("course.frozen").WRITTEN  # not this __main__ copy's
+    parts = [_HEADER]
+    for source in dict.fromkeys(written):
+        parts.append(f"\n{source}\nMAKERS[{source!r}] = _make\n")
+    Path(__file__).with_name("frozen_inits.py").write_text("".join(parts), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
