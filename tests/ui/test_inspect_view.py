@@ -152,7 +152,7 @@ async def test_judging_every_message_then_the_summary_and_replay():
         assert "✗ Envoyé en journée : fausse alerte" in feedback
         assert "Il cache la vraie adresse." in feedback
         assert "✓ Verdict juste : ce message est trompeur." in feedback
-        assert "pas de frais" in view.query_one("#inspect-explanation")._markdown
+        assert "pas de frais" in _drawn(view.query_one("#inspect-explanation"))
         assert not view.query_one("#inspect-clues").display
         assert _text(view.query_one("#inspect-next")) == "Entrée : message suivant."
         await pilot.press("enter")

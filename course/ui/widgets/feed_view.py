@@ -8,13 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Markdown, Static
 
 from course.content.model import Feed, FeedPost
 from course.i18n import t
 from course.quiz.feed_sim import REOPEN_ROUNDS, diversity, next_feed, reliable_share, topic_count
+from course.ui.widgets.activity_parts import Line, ListInOnePass, StepText
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
+from course.ui.widgets.section_text import SizedInOnePass
+from course.ui.widgets.typography import french_markdown
 
 _FEED_TONE_KEYS = {
     "colere": "feed.tone.colere",
@@ -34,7 +36,7 @@ class Phase(Enum):
     END = "end"
 
 
-class PostList(ChoiceList):
+class PostList(ListInOnePass):
     """The feed's posts: Enter validates even with nothing liked (liking nothing is a choice too)."""
 
     def action_select(self) -> None:
@@ -56,7 +58,7 @@ def topics_word(count: int) -> str:
     return t("feed.topics.one" if count == 1 else "feed.topics.many", count=count)
 
 
-class FeedView(Vertical, can_focus=True):
+class FeedView(SizedInOnePass, Vertical, can_focus=True):
     """Plays `feed`: each round is posted as an `Interaction` scored by the diversity the learner saw."""
 
     BINDINGS = [
@@ -85,12 +87,12 @@ class FeedView(Vertical, can_focus=True):
         self.kept: dict[str, FeedPost] = {}  # liked this round, kept when switching feeds
 
     def compose(self) -> ComposeResult:
-        yield Static(id="feed-round", markup=False)
-        yield Static(id="feed-meter", markup=False)
+        yield Line(id="feed-round", markup=False)
+        yield Line(id="feed-meter", markup=False)
         yield PostList([], [], multiple=True, id="feed-posts")
-        yield Static(id="feed-howto", markup=False)
-        yield Static(id="feed-notice", markup=False)
-        yield Markdown(id="feed-end", open_links=False)
+        yield Line(id="feed-howto", markup=False)
+        yield Line(id="feed-notice", markup=False)
+        yield StepText(id="feed-end", indent=0)
 
     def on_mount(self) -> None:
         self._deal(scroll=False)
@@ -150,9 +152,9 @@ class FeedView(Vertical, can_focus=True):
         else:
             header = t("feed.round", n=len(self.history[Phase.PLAY]) + 1, total=self.feed.rounds)
             howto = t("feed.howto")
-        self.query_one("#feed-round", Static).update(Text(header, style="bold"))
-        self.query_one("#feed-meter", Static).update(self._meter())
-        self.query_one("#feed-howto", Static).update(howto)
+        self.query_one("#feed-round", Line).update(Text(header, style="bold"))
+        self.query_one("#feed-meter", Line).update(self._meter())
+        self.query_one("#feed-howto", Line).update(howto)
         self._show(self.phase)
         posts.focus(scroll_visible=scroll)
         if scroll:
@@ -163,7 +165,7 @@ class FeedView(Vertical, can_focus=True):
         notice.append(self._history(Phase.PLAY) + "\n\n", style="bold")
         notice.append(t("feed.closed.text", rounds=REOPEN_ROUNDS) + "\n\n")
         notice.append(t("feed.closed.continue"), style="italic")
-        self.query_one("#feed-notice", Static).update(notice)
+        self.query_one("#feed-notice", Line).update(notice)
         self._show(Phase.CLOSED)
         self.focus()
 
@@ -181,10 +183,11 @@ class FeedView(Vertical, can_focus=True):
         if self.feed.debrief:
             parts.append(self.feed.debrief)
         parts.append(f"*{t('feed.end.replay')}*")
-        self.query_one("#feed-end", Markdown).update("\n\n".join(parts))
+        review = self.query_one("#feed-end", StepText)
+        review.update(french_markdown("\n\n".join(parts)))
         self._show(Phase.END)
         self.focus()
-        self.call_after_refresh(self.scroll_visible, animate=False)
+        review.bring_into_view(top=True)
 
     # What the learner does
 

@@ -9,15 +9,17 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 from course.content.model import Inspect, InspectItem, LateralTab
 from course.i18n import t
 from course.quiz.discernment import ItemScore, discernment, index_band, score_item
+from course.ui.widgets.activity_parts import Box, Line, ListInOnePass
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
 from course.ui.widgets.message_card import MessageCard
-from course.ui.widgets.typography import hanging
+from course.ui.widgets.section_text import SectionText, SizedInOnePass
+from course.ui.widgets.typography import french_markdown, hanging
 
 _INSPECT_SUMMARY_INDEX_KEYS = {
     "high": "inspect.summary.index.high",
@@ -44,7 +46,7 @@ SHOWN = {
 """The parts on screen in each phase (ids without their `inspect-` prefix)."""
 
 
-class ClueList(ChoiceList):
+class ClueList(ListInOnePass):
     """The clues to flag; Enter validates even with none flagged (a reliable message may have none)."""
 
     class Flagged(Message):
@@ -162,7 +164,7 @@ def feedback_text(item: InspectItem, score: ItemScore) -> Group:
     return Group(*parts)
 
 
-class InspectView(Vertical):
+class InspectView(SizedInOnePass, Vertical):
     """Plays `inspect`: one `Interaction` per message judged, then the discernment summary."""
 
     BINDINGS = [
@@ -183,26 +185,26 @@ class InspectView(Vertical):
         """clues → verdict → feedback (→ next message) … → summary."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="inspect-counter", markup=False)
+        yield Line(id="inspect-counter", markup=False)
         yield MessageCard(id="inspect-card")
-        yield Static(
+        yield Line(
             t("inspect.clues.prompt"), id="inspect-clues-prompt", classes="inspect-prompt", markup=False
         )
         yield ClueList([], [], multiple=True, id="inspect-clues")
-        yield Static(
+        yield Line(
             t("inspect.verdict.prompt"), id="inspect-verdict-prompt", classes="inspect-prompt", markup=False
         )
-        yield ChoiceList(
+        yield ListInOnePass(
             [t("inspect.verdict.reliable"), t("inspect.verdict.misleading")],
             [0, 1],
             multiple=False,
             id="inspect-verdict",
         )
-        yield Static(t("inspect.lateral.hint"), id="inspect-lateral-hint", classes="muted", markup=False)
-        yield Static(id="inspect-feedback", markup=False)
-        yield Markdown(id="inspect-explanation", open_links=False)
-        yield Static(id="inspect-next", classes="muted", markup=False)
-        yield Static(id="inspect-summary", markup=False)
+        yield Line(t("inspect.lateral.hint"), id="inspect-lateral-hint", classes="muted", markup=False)
+        yield Box(id="inspect-feedback", markup=False)
+        yield SectionText(id="inspect-explanation")
+        yield Line(id="inspect-next", classes="muted", markup=False)
+        yield Box(id="inspect-summary", markup=False)
 
     def on_mount(self) -> None:
         self._show(0, scroll=False)
@@ -221,7 +223,7 @@ class InspectView(Vertical):
     def _show(self, index: int, scroll: bool = True) -> None:
         self.index = index
         item = self.item
-        self.query_one("#inspect-counter", Static).update(
+        self.query_one("#inspect-counter", Line).update(
             Text(t("inspect.counter", n=index + 1, total=len(self.inspect.items)), style="bold")
         )
         self.query_one(MessageCard).show(item)
@@ -249,7 +251,7 @@ class InspectView(Vertical):
         verdict.focus()
         self.call_after_refresh(verdict.scroll_visible, animate=False)
 
-    async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+    def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
         event.stop()
         if self.phase != "verdict":
             return
@@ -273,14 +275,14 @@ class InspectView(Vertical):
         )
         self.focus(scroll_visible=False)
         self._set_phase("feedback")
-        feedback = self.query_one("#inspect-feedback", Static)
+        feedback = self.query_one("#inspect-feedback", Box)
         feedback.update(feedback_text(item, score))
         feedback.set_class(score.verdict_right, "-right")
         feedback.set_class(not score.verdict_right, "-wrong")
         last = self.index == len(self.inspect.items) - 1
-        self.query_one("#inspect-next", Static).update(t("inspect.last" if last else "inspect.next"))
-        await self.query_one("#inspect-explanation", Markdown).update(item.explanation)
-        self.call_after_refresh(feedback.scroll_visible, top=True, animate=False)
+        self.query_one("#inspect-next", Line).update(t("inspect.last" if last else "inspect.next"))
+        self.query_one("#inspect-explanation", SectionText).update(french_markdown(item.explanation))
+        feedback.bring_into_view(top=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = {
@@ -294,9 +296,10 @@ class InspectView(Vertical):
         if self.index + 1 < len(self.inspect.items):
             self._show(self.index + 1)
             return
-        self.query_one("#inspect-summary", Static).update(summary_text(self.scores))
+        summary = self.query_one("#inspect-summary", Box)
+        summary.update(summary_text(self.scores))
         self._set_phase("summary")
-        self.call_after_refresh(self.query_one("#inspect-summary").scroll_visible, top=True, animate=False)
+        summary.bring_into_view(top=True)
 
     def action_lateral(self) -> None:
         self.app.push_screen(LateralScreen(self.inspect.lateral))

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from course.content.model import Detail, InspectItem
 from course.i18n import t
+from course.ui.widgets.section_text import SizedInOnePass
 
 _INSPECT_FORMAT_KEYS = {
     "email": "inspect.format.email",
@@ -65,7 +66,7 @@ def card_text(item: InspectItem) -> str:
     return "\n".join(f"{d.label} : {d.value}" for d in item.details)
 
 
-class MessageCard(Static):
+class MessageCard(SizedInOnePass, Static):
     """The message being inspected; its border and title tell its format."""
 
     def __init__(self, id: str | None = None) -> None:

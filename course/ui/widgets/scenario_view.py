@@ -6,15 +6,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Markdown, Static
 
 from course.content.model import Scenario, ScenarioChoice, ScenarioNode
 from course.i18n import t
+from course.ui.widgets.activity_parts import Box, ListInOnePass
 from course.ui.widgets.choice_list import ChoiceList
 from course.ui.widgets.interaction import Interaction
+from course.ui.widgets.section_text import SectionText, SizedInOnePass
+from course.ui.widgets.typography import french_markdown
 
 
-class ScenarioView(Vertical):
+class ScenarioView(SizedInOnePass, Vertical):
     """Plays `scenario`: each choice is posted as an `Interaction`, then its feedback is shown."""
 
     BINDINGS = [Binding("r", "replay", t("scenario.key.replay"))]
@@ -30,30 +32,33 @@ class ScenarioView(Vertical):
         self.waiting: ScenarioChoice | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="scenario-gauges", markup=False)
-        yield Markdown(id="scenario-text", open_links=False)
-        yield ChoiceList([], [], multiple=False, id="scenario-choices")
-        yield Static(id="scenario-feedback", markup=False)
-        yield Markdown(id="scenario-debrief", open_links=False)
+        # The gauges are the text's first line, drawn with its words: one widget, laid out once.
+        yield SectionText(id="scenario-text")
+        yield ListInOnePass([], [], multiple=False, id="scenario-choices")
+        yield Box(id="scenario-feedback", markup=False)
 
-    async def on_mount(self) -> None:
-        await self._show(self.node)
+    def on_mount(self) -> None:
+        self._show(self.node)
 
-    def _gauges(self) -> Text:
-        text = Text()
-        for gauge in self.scenario.gauges:
-            text.append(f"{gauge.label} : {self.gauges[gauge.id]}   ", style="bold")
-        return text
+    def _gauges(self) -> str | None:
+        """The gauges on one line (`None` without gauges)."""
+        if not self.scenario.gauges:
+            return None
+        return "".join(f"{gauge.label} : {self.gauges[gauge.id]}   " for gauge in self.scenario.gauges)
 
-    async def _show(self, node: ScenarioNode) -> None:
-        """Draw `node`; awaited, so its text is laid out when the lesson places the choices in view."""
+    def _draw_text(self) -> None:
+        """The gauges, the situation, and at an ending what the path taught."""
+        text = self.node.text
+        if self.node.ending:
+            text = f"{text}\n\n{self._ending_text()}"
+        self.query_one("#scenario-text", SectionText).update(french_markdown(text), self._gauges())
+
+    def _show(self, node: ScenarioNode) -> None:
+        """Draw `node`: its text, its choices or, at an ending, the debrief, in one layout pass."""
         self.node = node
         self.waiting = None
-        gauges = self.query_one("#scenario-gauges", Static)
-        gauges.display = bool(self.scenario.gauges)
-        gauges.update(self._gauges())
-        await self.query_one("#scenario-text", Markdown).update(node.text)
-        self.query_one("#scenario-feedback", Static).display = False
+        self._draw_text()
+        self.query_one("#scenario-feedback", Box).display = False
         choices = self.query_one("#scenario-choices", ChoiceList)
         choices.texts = [c.text for c in node.choices]
         choices.order = list(range(len(node.choices)))
@@ -62,10 +67,7 @@ class ScenarioView(Vertical):
         choices.add_options(choices._build_options())
         choices.disabled = False
         choices.display = not node.ending
-        debrief = self.query_one("#scenario-debrief", Markdown)
-        debrief.display = node.ending
         if node.ending:
-            await debrief.update(self._ending_text())
             self.focus()
         else:
             choices.highlighted = 0
@@ -85,11 +87,11 @@ class ScenarioView(Vertical):
         parts.append(t("scenario.replay_hint"))
         return "\n\n".join(parts)
 
-    async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+    def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
         event.stop()
         choices = self.query_one("#scenario-choices", ChoiceList)
         if self.waiting is not None:
-            await self._show(self.nodes[self.waiting.next])
+            self._show(self.nodes[self.waiting.next])
             return
         index = choices.response()[0]
         choice = self.node.choices[index]
@@ -107,7 +109,7 @@ class ScenarioView(Vertical):
                 0.0 if choice.good is False else 1.0,
             )
         )
-        self.query_one("#scenario-gauges", Static).update(self._gauges())
+        self._draw_text()
         feedback = Text()
         if choice.good is True:
             feedback.append("✓ " + t("scenario.good") + " ", style="bold")
@@ -118,18 +120,18 @@ class ScenarioView(Vertical):
         if choice.feedback:
             feedback.append(choice.feedback + "\n")
         feedback.append(t("scenario.continue"), style="dim")
-        widget = self.query_one("#scenario-feedback", Static)
+        widget = self.query_one("#scenario-feedback", Box)
         widget.update(feedback)
         widget.display = True
         self.waiting = choice
         choices.disabled = False
-        self.call_after_refresh(widget.scroll_visible)
+        widget.bring_into_view()
 
-    async def action_replay(self) -> None:
+    def action_replay(self) -> None:
         self.gauges = {g.id: g.start for g in self.scenario.gauges}
         self.path = []
-        await self._show(self.nodes[self.scenario.start])
+        self._show(self.nodes[self.scenario.start])
 
     async def restart(self) -> None:
         """Back to the start, as on arrival (the lesson shows the activity again)."""
-        await self.action_replay()
+        self.action_replay()

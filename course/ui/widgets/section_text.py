@@ -77,8 +77,10 @@ class SectionText(SizedInOnePass, Widget):
     auto_links = Reactive(False)
     """No link to click (nothing opens them), so no pass over every line drawn to style them."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, indent: int = LABEL_OUTDENT) -> None:
         super().__init__(id=id)
+        self._indent = indent
+        """Cells between the widget's edge and its text (the label stays against the edge)."""
         self._markdown = ""
         """The Markdown on screen."""
         self._shown: tuple[str, str | None] = ("", None)
@@ -98,7 +100,7 @@ class SectionText(SizedInOnePass, Widget):
         text = self._texts.get(shown)
         if text is None:
             title = None if label is None else Content.styled(label, ".section-text--label")
-            text = self._texts[shown] = markdown_text(markdown, title, indent=LABEL_OUTDENT)
+            text = self._texts[shown] = markdown_text(markdown, title, indent=self._indent)
         self._markdown, self._shown, self._text = markdown, shown, text
         self.refresh(layout=True)
 
