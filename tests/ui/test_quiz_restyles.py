@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.color import Color
+
 from course.ui.screens.quiz import QuizScreen
 from course.ui.widgets.choice_list import ChoiceList
 from tests.ui.helpers import answer_current
@@ -47,3 +49,40 @@ async def test_a_choice_answered_then_left_restyles_only_the_list(make_app, mini
                 assert not screen.answered
         assert restyled and set(restyled) == {"answer"}
         assert verdicts[0] == verdicts[2] != verdicts[1]
+
+
+def _drawn_colour(app: Any, x: int, y: int) -> str:
+    """The foreground colour of the cell drawn at (x, y) on screen."""
+    strip = app.screen._compositor.render_strips()[y]
+    at = 0
+    for segment in strip:
+        if at <= x < at + len(segment.text):
+            return segment.style.color.get_truecolor().hex.lower()
+        at += len(segment.text)
+    raise AssertionError(f"nothing drawn at {x},{y}")
+
+
+async def test_the_verdict_border_and_the_ready_button_follow_a_new_theme(make_app, mini_course):
+    """Colours set inline take the new theme's (F3, high contrast), as a class's would."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.start_quiz(mini_course.quizzes["alpha-un"])
+        await pilot.pause()
+        screen = app.screen
+        await answer_current(pilot, right=False)
+        await pilot.pause()
+        feedback = screen.query_one("#feedback")
+        corner = feedback.region
+        assert app.screen.region.contains(corner.x, corner.y)
+        before = _drawn_colour(app, corner.x, corner.y)
+        assert before == app.theme_variables["error"].lower()
+        await pilot.press("f3")
+        await pilot.pause()
+        corner = feedback.region
+        after = _drawn_colour(app, corner.x, corner.y)
+        assert after == app.theme_variables["error"].lower() != before
+        submit = screen.query_one("#submit-button")
+        assert submit.styles.background_tint == Color.parse(app.theme_variables["foreground"]).with_alpha(
+            0.05
+        )

@@ -182,6 +182,7 @@ class QuizScreen(QuietFocusScreen):
         self.query_one("#submit-button", Button).active_effect_duration = 0
         await self._show(fresh=True)
         self.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
         # The scroll bar laid out once at the start: the first feedback that scrolls is then drawn
         # without the extra layout a scroll bar needs the first time it appears.
         body = self.query_one("#quiz-body", VerticalScroll)
@@ -238,6 +239,23 @@ class QuizScreen(QuietFocusScreen):
             self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False, immediate=True)
             self.focus_quietly(view.focus_target)
             self.refresh_bindings()
+
+    _verdict_correct: bool | None = None
+    """Whether the feedback shown last said right (its border's colour)."""
+
+    def _paint_verdict(self) -> None:
+        """The feedback's border says right or wrong, as an inline colour: no style sheet applied
+        again to the card."""
+        if self._verdict_correct is not None:
+            colour = self.app.theme_variables["success" if self._verdict_correct else "error"]
+            self.query_one("#feedback").styles.border = ("round", Color.parse(colour))
+
+    def _recolour(self, _theme: object) -> None:
+        """A new theme (F3, high contrast): the inline colours take it, as classes would have."""
+        self._paint_verdict()
+        submit = self.query_one("#submit-button", Button)
+        if submit.styles.has_rule("text_style"):
+            self._submit_ready(True)
 
     def _submit_ready(self, ready: bool) -> None:
         """Answered: the button drawn as focused, since Enter presses it even while the answer keeps
@@ -433,9 +451,8 @@ class QuizScreen(QuietFocusScreen):
         fb = feedback_for(self.item.question, result, self.item.quiz.mode, self.mode)
         self.retry_pending = fb.retry
         feedback = self.query_one("#feedback")
-        # Its border says right or wrong, as an inline colour: no style sheet applied again to the card.
-        colour = self.app.theme_variables["success" if result.correct else "error"]
-        feedback.styles.border = ("round", Color.parse(colour))
+        self._verdict_correct = result.correct
+        self._paint_verdict()
         self.query_one("#verdict", Static).update(self._verdict(fb, self.item.question))
         explanation = self.query_one("#explanation", _Explanation)
         explanation.display = bool(fb.explanation)
