@@ -317,7 +317,10 @@ def _plain_rows(
     def texts_column(values: Sequence[str]) -> Sequence[str]:
         """`column` of texts: the texts themselves when none needs quoting or neutralising
         (sitting ids, most answers), checked at once."""
-        if _AS_IS.fullmatch("\n".join(set(values)) + "\n"):
+        distinct = set(values)
+        joined = "\n".join(distinct)
+        # One line per text: a text holding a line break of its own would pass line by line.
+        if joined.count("\n") == len(distinct) - 1 and _AS_IS.fullmatch(joined + "\n"):
             return values
         return column(values)
 

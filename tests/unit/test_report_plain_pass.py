@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from course.reports import csv_export, learner_pass
@@ -160,6 +160,14 @@ def csv_rows(answers: list[Any], sep: str, session: str | None) -> tuple[str, in
     st.integers(0, 39),
     st.sampled_from([";", ","]),
     st.sampled_from([None, "matin", "après-midi"]),
+)
+@example(  # an answer that is a line break alone: quoted, not taken for a plain text
+    [answer(0, (("q-illec", "part-insee"), "matin", "quiz", "s1", 0, False, 0, 0.0, 1))],
+    "\n",
+    "response_text",
+    0,
+    ";",
+    None,
 )
 def test_csv_rows_read_column_by_column_are_the_rows_read_answer_by_answer(
     answers: list[dict[str, Any]], text: str, field: str | None, where: int, sep: str, session: str | None
