@@ -74,7 +74,7 @@ def screen_text(app: App[None]) -> str:
     """What the terminal shows, as plain text."""
     console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True)
     console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
+    return console.export_text().replace("\u00a0", " ")  # a no-break space shows as a space
 
 
 def static_text(view: FeedView, selector: str) -> str:

@@ -72,7 +72,7 @@ async def test_the_right_answer_of_a_multiple_choice_is_said_once_as_a_list(make
         assert "Il fallait aussi cocher" not in rows
         assert " | " not in rows
         assert right[0][:30] in rows
-        verdict = str(screen.query_one("#verdict").render())
+        verdict = str(screen.query_one("#verdict").render()).replace("\u00a0", " ")
         assert verdict.count(right[0]) == 1 and verdict.count(right[-1]) == 1
 
 

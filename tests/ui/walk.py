@@ -28,17 +28,16 @@ from course.ui.widgets.sequence_builder import SequenceBuilder
 
 
 def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    """The rows of text the terminal shows now."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    """The rows of text the terminal shows now (a no-break space shows as a space)."""
+    return [strip.text.replace("\u00a0", " ") for strip in app.screen._compositor.render_strips()]
 
 
 def drawn_text(widget: Widget) -> str:
     """Every row `widget` draws at its size (also the rows scrolled out of view), as one line
     of words: what a learner reads there, whatever the wrapping."""
     size = widget.size
-    return " ".join(
-        " ".join(strip.text for strip in widget.render_lines(Region(0, 0, size.width, size.height))).split()
-    )
+    drawn = " ".join(strip.text for strip in widget.render_lines(Region(0, 0, size.width, size.height)))
+    return " ".join(drawn.replace("\u00a0", " ").split())
 
 
 def visible_part(app, widget: Widget) -> Region:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answe
 from course.ui.widgets.section_text import SizedInOnePass
 from course.ui.widgets.sequence_builder import SequenceBuilder
 from course.ui.widgets.steady_footer import SteadyFooter
+from course.ui.widgets.typography import french_spacing
 
 _QUIZ_INCOMPLETE_KEYS = {
     "match": "quiz.incomplete.match",
@@ -440,11 +441,11 @@ class QuizScreen(QuietFocusScreen):
         if fb.retry:
             verdict.append("\n" + t("quiz.try_again"))
         if fb.expected is not None:
-            verdict.append("\n" + t("quiz.expected", answer=right_answer(question)))
+            verdict.append("\n" + t("quiz.expected", answer=french_spacing(right_answer(question))))
         for text in fb.choice_feedback:
-            verdict.append("\n» " + text)
+            verdict.append("\n» " + french_spacing(text))
         if fb.missed:
-            verdict.append("\n" + t("quiz.missed_choices", choices=" ; ".join(fb.missed)))
+            verdict.append("\n" + t("quiz.missed_choices", choices=french_spacing(" ; ".join(fb.missed))))
         return verdict
 
     async def _show_feedback(self, result: Grade) -> None:

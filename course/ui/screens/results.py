@@ -22,7 +22,7 @@ from course.ui.screen_change import drawn_at_once
 from course.ui.widgets.bars import text_bar
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, right_answer
 from course.ui.widgets.steady_footer import SteadyFooter
-from course.ui.widgets.typography import hanging
+from course.ui.widgets.typography import french_spacing, hanging
 
 CONFIDENCE_LEVELS = (3, 2, 1)
 """Most sure first, as the learner chose them ("quiz.confidence.N")."""
@@ -128,10 +128,10 @@ class ResultsScreen(Screen[None]):
         for question_id in self.result.missed:
             question = self.journey.course.question(self.quiz.id, question_id)
             if question is not None:
-                rows.append(hanging(Text("• "), Text(question_text(question))))
+                rows.append(hanging(Text("• "), Text(french_spacing(question_text(question)))))
                 if solutions:
                     answer = t("results.solution", answer=right_answer(question))
-                    rows.append(hanging(Text("  "), Text(answer, style="italic")))
+                    rows.append(hanging(Text("  "), Text(french_spacing(answer), style="italic")))
         rows.append(Text(t("results.review_hint")))
         return Group(*rows)
 

@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from course.ui.widgets.typography import french_spacing
+
 
 class HangingChoice:
     """A choice's number and mark, then its text, whose wrapped lines start under its own first
@@ -88,7 +90,8 @@ class ChoiceList(OptionList):
         mark = ("[x]" if on else "[ ]") if self.multiple else ("(•)" if on else "( )")
         style = "bold" if on else ""
         return HangingChoice(
-            Text(f"{position + 1}  {mark} ", style=style), Text(self.texts[original], style=style)
+            Text(f"{position + 1}  {mark} ", style=style),
+            Text(french_spacing(self.texts[original]), style=style),
         )
 
     def reset(self, texts: list[str], order: list[int], *, multiple: bool) -> None:
