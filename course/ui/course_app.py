@@ -30,7 +30,6 @@ from course.ui.screens.course_map import CourseMapScreen
 from course.ui.store_guard import StoreGuard
 from course.ui.style_cache import StyleCache
 from course.ui.themes import ATELIER_DARK
-from course.ui.widgets.typography import hold_no_break_spaces
 
 # Screens that need Markdown (and its parser) are imported when first opened, so the first
 # screen appears sooner.
@@ -87,7 +86,6 @@ class AtelierApp(ScreenRequests, App[None]):
         self.store = store
         self.settings = settings or Settings()
         self._first_theme()
-        hold_no_break_spaces()  # every text Rich wraps keeps « 28 % » and « mot » on one line
         self.journey: Journey | None = None
         self._too_small: TooSmallScreen | None = None
         self._watch_size = False

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from course.ui.widgets.typography import hold_no_break_spaces
+import course.ui.widgets.typography  # noqa: F401  (its import keeps no-break spaces in Rich's wrapping, used below)
 
 MARK = ".markdown--mark"
 """The style of a list's bullets and numbers, and of a quote's bar (a component class of the widget)."""
@@ -112,7 +112,6 @@ class MarkdownText(Visual):
         """The lines drawn at `width`: every block wrapped, and a blank line after the last one."""
         if self._lines is not None and self._lines[0] == width:
             return self._lines[1]
-        hold_no_break_spaces()  # Content wraps with Rich's word pattern
         lines: list[Content] = []
         for block in self.blocks:
             if lines:

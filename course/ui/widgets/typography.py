@@ -78,6 +78,9 @@ def hold_no_break_spaces() -> None:
     rich._wrap.re_word = _WORD_HOLDING_NO_BREAK_SPACES
 
 
+hold_no_break_spaces()  # every text our screens let Rich wrap: the app's, the preview's, the tests'
+
+
 _CODE = re.compile(r"(^```.*?^```[^\n]*$|`[^`\n]+`)", re.MULTILINE | re.DOTALL)
 
 
