@@ -81,8 +81,6 @@ class SectionText(SizedInOnePass, Widget):
         super().__init__(id=id)
         self._indent = indent
         """Cells between the widget's edge and its text (the label stays against the edge)."""
-        self._markdown = ""
-        """The Markdown on screen."""
         self._shown: tuple[str, str | None] = ("", None)
         self._texts: dict[tuple[str, str | None], MarkdownText] = {self._shown: MarkdownText([])}
         self._text = self._texts[self._shown]
@@ -101,7 +99,7 @@ class SectionText(SizedInOnePass, Widget):
         if text is None:
             title = None if label is None else Content.styled(label, ".section-text--label")
             text = self._texts[shown] = markdown_text(markdown, title, indent=self._indent)
-        self._markdown, self._shown, self._text = markdown, shown, text
+        self._shown, self._text = shown, text
         self.refresh(layout=True)
 
     def render(self) -> Visual:
