@@ -11,6 +11,7 @@ from course.ui.screens.profile import ProfileScreen
 from course.ui.screens.quiz import QuizScreen
 from course.ui.screens.results import ResultsScreen
 from tests.ui.helpers import answer_current, next_question
+from tests.ui.walk import drawn_text
 
 SIZE = (80, 24)
 
@@ -44,7 +45,7 @@ async def test_read_lesson_then_quiz_of_every_type_all_right(make_app, mini_cour
         for _ in range(len(mini_course.quizzes["alpha-un"].questions)):
             types.append(app.screen.item.question.type)
             await answer_current(pilot, right=True)
-            assert "Bonne réponse" in str(app.screen.query_one("#verdict").render())
+            assert "Bonne réponse" in drawn_text(app.screen.query_one("#verdict"))
             await next_question(pilot)
         assert sorted(types) == sorted(["single", "multiple", "true_false", "order", "match", "short"])
         assert isinstance(app.screen, ResultsScreen)
@@ -61,7 +62,7 @@ async def test_wrong_answer_shows_cross_words_and_explanation(make_app, mini_cou
         await pilot.pause()
         question = app.screen.item.question
         await answer_current(pilot, right=False)
-        verdict = str(app.screen.query_one("#verdict").render())
+        verdict = drawn_text(app.screen.query_one("#verdict"))
         assert verdict.startswith("✗")
         assert "La bonne réponse" in verdict
         assert app.screen.query_one("#feedback").display

@@ -59,7 +59,8 @@ async def test_practice_mode_lets_the_learner_retry_until_right(tmp_path, make_a
         app.start_quiz(course.quizzes["alpha-deux"])
         await pilot.pause()
         await answer_current(pilot, right=False)
-        assert "La bonne réponse" not in str(app.screen.query_one("#verdict").render())
+        verdict = drawn_text(app.screen.query_one("#verdict"))
+        assert verdict.startswith("✗") and "La bonne réponse" not in verdict
         await next_question(pilot)  # "Réessayer": the same question again
         assert isinstance(app.screen, QuizScreen) and app.screen.item.question.id == "q-barre"
         assert not app.screen.answered

@@ -72,7 +72,7 @@ async def test_the_right_answer_of_a_multiple_choice_is_said_once_as_a_list(make
         assert "Il fallait aussi cocher" not in rows
         assert " | " not in rows
         assert right[0][:30] in rows
-        verdict = str(screen.query_one("#verdict").render()).replace("\u00a0", " ")
+        verdict = drawn_text(screen.query_one("#verdict"))
         assert verdict.count(right[0]) == 1 and verdict.count(right[-1]) == 1
 
 
@@ -175,3 +175,36 @@ async def test_a_long_choice_wraps_under_its_own_text_not_under_its_number(make_
                 assert following[:start].strip(" ▊") == "", following
                 assert following[start] != " ", following
         assert wrapped >= 2
+
+
+def _words_in_card(row: str) -> str:
+    """The words of a row of the feedback's card, without its right border or the scroll bar."""
+    return " ".join(word for word in row.split() if word.strip("│▊▐█▌▔▁"))
+
+
+async def test_a_long_choice_feedback_wraps_under_its_own_words(make_app):
+    """At 80×24 a wrong choice's feedback (« » then its words) that takes several rows goes on in
+    line with its first word, not at the edge of the card under the « » »."""
+    app = make_app(course=BUNDLED, learner="Marcheur")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(pilot, "attention-algorithmes-et-bulles", "role-algorithme")
+        await _answer_wrongly(pilot, screen)
+        said = " ".join(screen.query_one("#verdict").render_lines(Region(0, 0, 80, 1))[0].text.split())
+        assert said.startswith("✗"), said
+        question = screen.item.question
+        wrong = next(c for c in question.choices if not c.correct)
+        words = " ".join(wrong.feedback.split())
+        rows = screen_lines(app)
+        first = next(n for n, row in enumerate(rows) if "» " + words[:20] in row)
+        start = rows[first].index(words[:20])
+        read = _words_in_card(rows[first][start:])
+        following = first + 1
+        while len(read) < len(words):  # every row after the first, up to the feedback's last word
+            row = rows[following]
+            assert row[:start].strip(" │▊") == "", row  # nothing but the card's border before it
+            assert row[start] != " ", row  # its words start in the column of the first row's
+            read += " " + _words_in_card(row[start:])
+            following += 1
+        assert following - first >= 3  # the case this test is about: two continuation rows
+        assert read == words

@@ -137,12 +137,14 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
         await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)
         await pilot.pause()
         verdict = screen.query_one("#verdict")
-        if not (
-            on_screen(app, [str(verdict.render()).splitlines()[0][:30]]) and first_row_visible(app, verdict)
-        ):
+        said = [
+            strip.text.replace("\u00a0", " ")
+            for strip in verdict.render_lines(Region(0, 0, verdict.size.width, verdict.size.height))
+        ]
+        if not (said and on_screen(app, [said[0].strip()[:30]]) and first_row_visible(app, verdict)):
             problems.append(f"{where}: verdict off screen")
             continue
-        start = screen.query_one("#explanation") if len(str(verdict.render()).splitlines()) == 1 else verdict
+        start = screen.query_one("#explanation") if len(said) == 1 else verdict
         if start.display and not first_row_visible(app, start, rows=2 if start is verdict else 1):
             problems.append(f"{where}: start of the feedback off screen")
             continue

@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 from markdown_it import MarkdownIt
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +28,7 @@ from course.quiz.feedback import Feedback, feedback_for
 from course.quiz.grading import Grade, grade
 from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
-from course.ui.widgets.choice_list import ChoiceList
+from course.ui.widgets.choice_list import ChoiceList, HangingChoice
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answer_kind, right_answer
 from course.ui.widgets.section_text import SizedInOnePass
 from course.ui.widgets.sequence_builder import SequenceBuilder
@@ -427,8 +428,9 @@ class QuizScreen(QuietFocusScreen):
             ask.update(t("quiz.confidence.given", level=level))
 
     @staticmethod
-    def _verdict(fb: Feedback, question: Question) -> Text:
-        """✓/✗ and its words first, then what was expected and the feedback of the choices made."""
+    def _verdict(fb: Feedback, question: Question) -> Group:
+        """✓/✗ and its words first, then what was expected and the feedback of the choices made,
+        each « » feedback wrapping under its own first word."""
         verdict = Text()
         if fb.verdict == "right":
             verdict.append("✓ " + t("quiz.right"), style="bold")
@@ -442,11 +444,12 @@ class QuizScreen(QuietFocusScreen):
             verdict.append("\n" + t("quiz.try_again"))
         if fb.expected is not None:
             verdict.append("\n" + t("quiz.expected", answer=french_spacing(right_answer(question))))
+        rows: list[Text | HangingChoice] = [verdict]
         for text in fb.choice_feedback:
-            verdict.append("\n» " + french_spacing(text))
+            rows.append(HangingChoice(Text("» "), Text(french_spacing(text)), overflow="fold"))
         if fb.missed:
-            verdict.append("\n" + t("quiz.missed_choices", choices=french_spacing(" ; ".join(fb.missed))))
-        return verdict
+            rows.append(Text(t("quiz.missed_choices", choices=french_spacing(" ; ".join(fb.missed)))))
+        return Group(*rows)
 
     async def _show_feedback(self, result: Grade) -> None:
         fb = feedback_for(self.item.question, result, self.item.quiz.mode, self.mode)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, OverflowMethod, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 from textual.binding import Binding
@@ -18,14 +18,16 @@ class HangingChoice:
     word: what `typography.hanging` draws with a two-column table, at a fraction of the cost
     (the list draws and measures every choice each time one is marked)."""
 
-    def __init__(self, marker: Text, text: Text) -> None:
+    def __init__(self, marker: Text, text: Text, overflow: OverflowMethod = "ellipsis") -> None:
         self.marker = marker
         self.text = text
+        self.overflow: OverflowMethod = overflow
+        """What becomes of a word longer than the row: cut with « … », or folded onto the next rows."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.marker.cell_len
         lines = self.text.wrap(
-            console, max(options.max_width - indent, 1), justify="default", overflow="ellipsis"
+            console, max(options.max_width - indent, 1), justify="default", overflow=self.overflow
         )
         pad = Text(" " * indent)
         rows = Text("\n").join(
