@@ -3,6 +3,11 @@
 The key is the list of every course file with its size and modification time:
 touch or edit any file and the course is read again. The cache lives in the
 user's own cache folder; a missing, stale or unreadable cache is simply rebuilt.
+
+A cache file holds two pickles: the course without its places in the files (every
+`Pos` stored as one reference to `Pos()`), which a start reads, then the whole course,
+read only when a check left for later needs places (`Course.positions`). The places
+are most of a course's objects: a start unpickles about twice as fast without them.
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ from functools import partial
 from pathlib import Path
 
 from course.content.course import Course
+from course.content.model import Pos
 
 # 2: model objects pickle as their class and field values; 3: a course keeps its warning-only
-# checks for later (`Course.warnings_pending`).
-CACHE_VERSION = 3
+# checks for later (`Course.warnings_pending`); 4: the course first without its places, then whole.
+CACHE_VERSION = 4
+_NOWHERE = (Pos(),)
+"""What every place of the first pickle reads back as (persistent id 0)."""
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # far above any course; a larger file is not a cache we wrote
 
 
@@ -82,6 +90,7 @@ def load_course_cached(
     fingerprint = _fingerprint(root)
     cached = _read(path, signature, fingerprint)
     if cached is not None:
+        cached.positions = partial(_read, path, signature, fingerprint, placed=True)
         return cached
     from course.content.loader import load_course  # YAML is only needed when the cache is stale
 
@@ -93,8 +102,12 @@ def load_course_cached(
     return course
 
 
-def _read(path: Path, signature: str, fingerprint: list[tuple[str, int, int]]) -> Course | None:
+def _read(
+    path: Path, signature: str, fingerprint: list[tuple[str, int, int]], *, placed: bool = False
+) -> Course | None:
     """The cached course if it was stored for this signature and its files did not change; else None.
+
+    Without its places in the files (`Pos()` everywhere), or, `placed`, with them (the second pickle).
 
     A damaged pickle can raise anything (MemoryError on a huge length, SystemError,
     RecursionError...), so every Exception means "rebuild"; a FIFO or a device in its
@@ -108,7 +121,11 @@ def _read(path: Path, signature: str, fingerprint: list[tuple[str, int, int]]) -
         with os.fdopen(fd, "rb") as stream:
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
                 return None
-            stored_signature, stored_fingerprint, course = pickle.load(stream)
+            unpickler = pickle.Unpickler(stream)
+            unpickler.persistent_load = _NOWHERE.__getitem__  # type: ignore[method-assign]  # Pos(), no Python call
+            stored_signature, stored_fingerprint, course = unpickler.load()
+            if placed:
+                course = pickle.load(stream)
         if stored_signature == signature and stored_fingerprint == fingerprint and isinstance(course, Course):
             return course
     except Exception:  # any failure of the cache (MemoryError, SystemError...) only costs a YAML load
@@ -116,12 +133,21 @@ def _read(path: Path, signature: str, fingerprint: list[tuple[str, int, int]]) -
     return None
 
 
-def _store(path: Path, value: object) -> None:
+class _WithoutPlaces(pickle.Pickler):
+    """Pickles every `Pos` as the persistent id 0 (read back as `Pos()`)."""
+
+    def persistent_id(self, obj: object) -> int | None:
+        return 0 if obj.__class__ is Pos else None
+
+
+def _store(path: Path, value: tuple[str, list[tuple[str, int, int]], Course]) -> None:
+    """Both pickles in one file, replaced at once: the course without its places, then whole."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            _WithoutPlaces(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+            pickle.dump(value[2], stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
     except (OSError, pickle.PickleError):
         pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,10 @@ class Course:
     # quiz's cues) have not run yet: a learner's start needs none of them, so they run when
     # `problems` or `warnings` is first read (by `atelier validate`, the preview...).
     warnings_pending: bool = False
+    # Set on a course read back from the cache without its places in the files (every `pos` is
+    # then `Pos()`, and every `places` value): gives the same course with them, or None if it
+    # cannot. Only the checks left pending need places; the learner's app needs none.
+    positions: Callable[[], Course | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def problems(self) -> list[Problem]:
@@ -34,9 +39,21 @@ class Course:
         if self.warnings_pending:
             from course.content.checks import warning_checks
 
-            self.reported = warning_checks(self.root, self.lessons, self.quizzes, self.reported)
+            placed = self._placed()
+            self.reported = warning_checks(self.root, placed.lessons, placed.quizzes, self.reported)
             self.warnings_pending = False
         return self.reported
+
+    def _placed(self) -> Course:
+        """This course with its places in the files: itself, unless read back without them."""
+        if self.positions is None:
+            return self
+        placed = self.positions()
+        if placed is None:  # its cache gone meanwhile: the files again (as they were read, or said so)
+            from course.content.loader import load_course
+
+            placed = load_course(self.root)
+        return placed
 
     @property
     def title(self) -> str:
