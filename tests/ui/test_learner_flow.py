@@ -66,7 +66,7 @@ async def test_wrong_answer_shows_cross_words_and_explanation(make_app, mini_cou
         assert verdict.startswith("✗")
         assert "La bonne réponse" in verdict
         assert app.screen.query_one("#feedback").display
-        assert question.explanation.split()[0] in app.screen.query_one("#explanation")._markdown
+        assert question.explanation.split()[0] in drawn_text(app.screen.query_one("#explanation"))
 
 
 async def test_quit_mid_quiz_and_continue_resumes_same_question(make_app, mini_course, private_data):

@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from functools import partial
-from typing import Any
 
-from markdown_it import MarkdownIt
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,8 +14,7 @@ from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Button, Input, Markdown, Static
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Button, Input, Static
 
 from course.content.model import Question
 from course.i18n import t
@@ -30,10 +27,10 @@ from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.choice_list import ChoiceList, HangingChoice
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answer_kind, right_answer
-from course.ui.widgets.section_text import SizedInOnePass
+from course.ui.widgets.section_text import SectionText, SizedInOnePass
 from course.ui.widgets.sequence_builder import SequenceBuilder
 from course.ui.widgets.steady_footer import SteadyFooter
-from course.ui.widgets.typography import french_spacing
+from course.ui.widgets.typography import french_markdown, french_spacing
 
 _QUIZ_INCOMPLETE_KEYS = {
     "match": "quiz.incomplete.match",
@@ -43,45 +40,6 @@ _QUIZ_INCOMPLETE_KEYS = {
     "single": "quiz.incomplete.single",
     "true_false": "quiz.incomplete.true_false",
 }
-
-
-class _Explanation(Markdown):
-    """The explanation of the feedback, its paragraphs rewritten in place from one question to the next.
-
-    Composed with one placeholder paragraph (hidden until the first feedback), so that
-    the first explanation too is written in place rather than mounted.
-    """
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__("…", **kwargs)
-        self._parser: MarkdownIt | None = None
-        """Built at the first explanation and kept (about 0.4 ms of CPU each time it is built)."""
-
-    async def show(self, markdown: str) -> None:
-        """Show `markdown`; paragraphs already mounted take the new text, any other block is rebuilt."""
-        if markdown == self._markdown:
-            return
-        if not markdown.strip():  # hidden by the screen: the blocks stay for the next explanation
-            self._markdown = markdown
-            return
-        if self._parser is None:
-            self._parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
-        parser = self._parser
-        new = list(self._parse_markdown(parser.parse(markdown)))
-        old = list(self.query_children(MarkdownBlock))
-        paragraph = self.get_block_class("paragraph_open")
-        if not all(type(block) is paragraph for block in old + new):
-            await self.update(markdown)
-            return
-        self._markdown = markdown
-        self._table_of_contents = None
-        for block, replacement in zip(old, new):
-            block.source_range = replacement.source_range
-            await block._update_from_block(replacement)
-        if len(old) > len(new):
-            await self.remove_children(old[len(new) :])
-        elif len(new) > len(old):
-            await self.mount_all(new[len(old) :])
 
 
 class _Line(SizedInOnePass, Static):
@@ -173,7 +131,7 @@ class QuizScreen(QuietFocusScreen):
             yield _Line(id="hints", markup=False)
             with _Box(id="feedback"):
                 yield _Line(id="verdict", markup=False)
-                yield _Explanation(id="explanation", open_links=False)
+                yield SectionText(id="explanation")
         with Horizontal(id="actions"):
             yield Button(t("quiz.button.hint"), id="hint-button")
             yield _Submit(t("quiz.button.submit"), id="submit-button", variant="primary")
@@ -458,9 +416,10 @@ class QuizScreen(QuietFocusScreen):
         self._verdict_correct = result.correct
         self._paint_verdict()
         self.query_one("#verdict", Static).update(self._verdict(fb, self.item.question))
-        explanation = self.query_one("#explanation", _Explanation)
+        explanation = self.query_one("#explanation", SectionText)
         explanation.display = bool(fb.explanation)
-        await explanation.show(fb.explanation)
+        if fb.explanation:  # hidden otherwise: the text shown last stays for the next explanation
+            explanation.update(french_markdown(fb.explanation))
         feedback.display = True
         last = self.index + 1 >= len(self.items)
         self._label_submit(
