@@ -10,8 +10,11 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.css import stylesheet as stylesheet_module
 from textual.css.stylesheet import Stylesheet
 
@@ -96,6 +99,36 @@ async def test_the_lesson_list_is_drawn_whole_in_the_first_frame_with_its_scroll
             if text.y <= y < text.bottom and start < text.right and end > text.x
         ]
         assert later == []  # what follows the first frame leaves the lines as they were drawn
+
+
+async def test_the_map_is_not_styled_again_whole_when_first_shown(
+    make_app: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its widgets are styled as they are mounted: the map's first showing does not have Textual apply
+    the whole stylesheet to all of them again, and doing so changes nothing."""
+    restyled: list[int] = []
+    update = CourseMapScreen.update_node_styles
+
+    def counted(self: CourseMapScreen, animate: bool = True) -> None:
+        restyled.append(1)
+        update(self, animate)
+
+    monkeypatch.setattr(CourseMapScreen, "update_node_styles", counted)
+    app = make_app(course=load_course(bundled_course_dir()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CourseMapScreen)
+        assert restyled == []
+        before = [(node, node._css_styles.css_lines, node.pseudo_classes) for node in screen.walk_children()]
+        assert len(before) > 5
+        drawn = screen_lines(app)
+        app.update_styles(screen)  # what the first showing left out
+        await pilot.pause()
+        assert [(node._css_styles.css_lines, node.pseudo_classes) for node, *_ in before] == [
+            (css, pseudo) for _, css, pseudo in before
+        ]
+        assert screen_lines(app) == drawn
 
 
 async def test_a_short_course_is_drawn_once_without_a_scrollbar(make_app):

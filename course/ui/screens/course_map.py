@@ -187,11 +187,18 @@ class CourseMapScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_map()
 
-    def on_screen_resume(self) -> None:
-        """Back from a lesson, a quiz or a dialog: the map shows what changed meanwhile."""
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Back from a lesson, a quiz or a dialog: the map shows what changed meanwhile.
+
+        The first resume follows the mount, which drew the map and styled each of its widgets as
+        it was mounted: Textual would then apply the whole stylesheet to every widget again (a
+        fifth of the first screen's own work) for the same styles, so that first time it does not.
+        """
         if self._resumed:
             self.refresh_map()
-        self._resumed = True  # the first resume follows the mount, which drew the map
+        else:
+            event.refresh_styles = False
+        self._resumed = True
 
     def refresh_map(self) -> None:
         self.refreshes += 1
