@@ -112,6 +112,9 @@ class Builder:
         # a reference to one of them is a consequence of that problem.
         self.refused: dict[tuple[type, str], Problem] = {}
         self._seen: set[int] = set()
+        # A node met twice is an alias, which needs an anchor (`&name`) in the file: a text
+        # without « & » has none, and its nodes need not be remembered (most course files).
+        self._aliases = not text or "&" in text
         self._count = 0
 
     def report(self, node: Node, code: str, severity: Severity = "error", **params: object) -> None:
@@ -125,10 +128,11 @@ class Builder:
 
     def _visit(self, node: Node) -> bool:
         """Refuse reused nodes (aliases), foreign tags and oversized trees."""
-        if id(node) in self._seen:
-            self.report(node, "alias")
-            return False
-        self._seen.add(id(node))
+        if self._aliases:
+            if id(node) in self._seen:
+                self.report(node, "alias")
+                return False
+            self._seen.add(id(node))
         self._count += 1
         if self._count > MAX_NODES:
             if self._count == MAX_NODES + 1:

@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from course.content.bundled import bundled_course_dir
 from course.content.loader import _Loader
+from tests.unit.small_course import OK_LESSON
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PYYAML: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -100,3 +101,21 @@ def test_a_scalar_gets_the_tag_pyyaml_gives_it(value: str, implicit: bool) -> No
 def test_lists_and_mappings_get_their_usual_tags() -> None:
     for kind in (SequenceNode, MappingNode):
         assert _Loader("").resolve(kind, None, (True, False)) == PYYAML("").resolve(kind, None, (True, False))
+
+
+def test_nodes_are_remembered_only_in_a_file_that_holds_an_anchor() -> None:
+    """An alias (a node met twice) needs an anchor: a file without « & » keeps no set of its nodes."""
+    from course.content.build import Builder
+    from course.content.model import Lesson
+
+    plain = OK_LESSON
+    anchored = OK_LESSON.replace("title: Leçon valide", "title: &t Leçon valide").replace(
+        "summary: Elle se charge malgré les fichiers cassés.", "summary: *t"
+    )
+    for text, codes in ((plain, []), (anchored, ["alias"])):
+        builder = Builder("lessons/m/01.yaml", text)
+        node = yaml.compose(text, Loader=_Loader)
+        assert node is not None
+        builder.build(Lesson, node, "lesson")
+        assert bool(builder._seen) == (text is anchored)
+        assert [p.code for p in builder.problems if p.severity == "error"] == codes
