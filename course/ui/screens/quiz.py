@@ -6,7 +6,8 @@ import asyncio
 import time
 from functools import partial
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
+from textual.scrollbar import ScrollBar
 from textual.widgets import Button, Input, Static
 
 from course.content.model import Question
@@ -50,8 +52,32 @@ class _Box(SizedInOnePass, Vertical):
     """A box of the quiz (the question's slot, the feedback) sized in the pass that places it."""
 
 
+class _QuietScrollBar(ScrollBar):
+    """The body's scroll bar, there all the time (its coming and going would lay the whole
+    screen out a second time at each answer and each question) but drawn only when there is
+    something to scroll: blank otherwise, as the gutter it stands in."""
+
+    def render(self) -> RenderableType:
+        if self.window_virtual_size <= self.window_size:
+            assert self.parent is not None
+            gutter = self.parent.background_colors[1].rich_color
+            return self.renderer(
+                vertical=True, thickness=self.thickness, style=Style(color=gutter, bgcolor=gutter)
+            )
+        return super().render()
+
+
 class _Body(SizedInOnePass, VerticalScroll):
     """The scrolling body: the question, then its feedback."""
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        if self._vertical_scrollbar is None:
+            bar = _QuietScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
 
 class _Submit(SizedInOnePass, Button):
@@ -64,7 +90,7 @@ class QuizScreen(QuietFocusScreen):
     HELP_KEY = "quiz"
     DEFAULT_CSS = """
     QuizScreen #quiz-body {
-        scrollbar-gutter: stable;  /* the text keeps its width whether the feedback scrolls or not */
+        overflow-y: scroll;  /* its bar drawn only when there is something to scroll (_QuietScrollBar) */
     }
     """
     BINDINGS = [
@@ -143,15 +169,6 @@ class QuizScreen(QuietFocusScreen):
         await self._show(fresh=True)
         self.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
         self.app.theme_changed_signal.subscribe(self, self._recolour)
-        # The scroll bar laid out once at the start: the first feedback that scrolls is then drawn
-        # without the extra layout a scroll bar needs the first time it appears.
-        body = self.query_one("#quiz-body", VerticalScroll)
-        body.styles.overflow_y = "scroll"
-        self.call_after_refresh(self._scroll_bar_ready)
-
-    def _scroll_bar_ready(self) -> None:
-        for body in self.query("#quiz-body"):
-            body.styles.overflow_y = None
 
     def _freeze(self, view: QuestionView) -> None:
         """Nothing more to change in the answer; a text field gives up the focus to the button."""
