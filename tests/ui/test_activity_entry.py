@@ -1,5 +1,6 @@
 """Turning into an activity (feed simulator, scenario, message inspector) and out of it, at 80×24:
-its text is on screen in the first frame the key draws, and each turn draws at most two frames.
+its text is on screen in the first frame the key draws, and each turn draws one frame, the screen
+as it stays (its first list already scrolled into view, the scroll bar already drawn).
 
 Frames are caught where the app hands them to the terminal (`App._display`), with the rows the
 screen holds at that moment, so a text that only comes in a later frame does not count.
@@ -48,7 +49,8 @@ def words(text: str, count: int = 6) -> str:
 
 
 def first_words(section: Section) -> list[str]:
-    """What the activity shows first: its header, or its situation's first words."""
+    """What the activity shows first: its header, its situation's first words, or the message to
+    inspect (its counter, above it, is scrolled away for the clues' first rows to be in view)."""
     if section.feed is not None:
         return [t("feed.round", n=1, total=section.feed.rounds)]
     if section.scenario is not None:
@@ -56,8 +58,14 @@ def first_words(section: Section) -> list[str]:
         start = next(node for node in scenario.nodes if node.id == scenario.start)
         return [words(start.text)]
     assert section.inspect is not None
-    items = section.inspect.items
-    return [t("inspect.counter", n=1, total=len(items)), words(items[0].details[0].value, 3)]
+    item = section.inspect.items[0]
+    return [words(item.details[0].value, 3), words(item.clues[0].text, 4)]
+
+
+def shown(app: App[Any]) -> str:
+    """The screen's rows now, as `record_frames` keeps a frame."""
+    rows = [strip.text for strip in app.screen._compositor.render_strips()]
+    return " ".join(" ".join(rows).split())
 
 
 async def turn(pilot: Any, screen: LessonScreen, key: str, frames: list[str]) -> list[str]:
@@ -98,3 +106,31 @@ async def test_an_activity_is_read_in_the_first_frame_of_the_key_that_enters_it(
             assert 1 <= len(left) <= 2, len(left)
             assert before.title in left[0]
             assert all(wanted not in left[0] for wanted in first_words(section))
+
+
+@pytest.mark.parametrize("lesson_id", ACTIVITIES)
+async def test_entering_and_leaving_an_activity_draws_one_frame_the_screen_as_it_stays(
+    make_app: Any, lesson_id: str
+) -> None:
+    """One layout pass and one frame per turn: the activity is built, placed, scrolled to its first
+    list and the body's scroll bar drawn in it; leaving draws the text section as it stays."""
+    course = load_course(bundled_course_dir())
+    lesson = course.lessons[lesson_id]
+    index = next(i for i, s in enumerate(lesson.sections) if s.interactive is not None)
+    app = make_app(course=course, learner="Image")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_lesson(lesson.id, index - 1)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        await pilot.pause()
+        frames = record_frames(app)
+        for _ in range(2):  # built, then shown again
+            entered = await turn(pilot, screen, "right", frames)
+            assert screen.index == index and screen.interactive
+            assert entered == [shown(app)], len(entered)
+            left = await turn(pilot, screen, "left", frames)
+            assert screen.index == index - 1 and not screen.interactive
+            assert left == [shown(app)], len(left)

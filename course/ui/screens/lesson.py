@@ -10,7 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region, Size
+from textual.layout import DockArrangeResult
 from textual.message import Message
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
 
@@ -71,10 +74,36 @@ class SectionCounter(SizedInOnePass, Static):
     """« 2 / 5 » between the buttons, whose room changes with their labels in the same pass."""
 
 
+class BodyScrollBar(SizedInOnePass, ScrollBar):
+    """The body's scroll bar: placed, or sized anew, in the layout pass that shows it.
+
+    A scroll bar whose size changes (it comes with an activity that overflows) asks for the screen
+    to be laid out again, although its size changes nothing else; this one draws at its new size.
+    """
+
+
 class SectionBody(SizedInOnePass, VerticalScroll):
     """The scrolling body of a section, framed by the colour of its callout, if it has one."""
 
     _callout: str | None = None
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The body's vertical scroll bar, made on first use (as Textual makes its own)."""
+        if self._vertical_scrollbar is None:
+            bar = BodyScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
+
+    def foresee_scrollbar(self, show: bool) -> None:
+        """Lay the next pass out with the vertical scroll bar shown or not, as if Textual had
+        found it so: when the guess is right, that pass leaves the bar as it is and asks for no
+        other (Textual corrects a wrong guess in a second pass)."""
+        self.show_vertical_scrollbar = show
+        if show or self._vertical_scrollbar is not None:
+            self.vertical_scrollbar.display = show
 
     def set_callout(self, kind: str | None) -> None:
         """Frame the body for a callout of `kind` (None: no frame): a thick bar on its left, in the
@@ -93,8 +122,74 @@ class SectionBody(SizedInOnePass, VerticalScroll):
             colour = self.app.theme_variables["warning" if kind == "warning" else "secondary"]
             self.styles.border_left = ("thick", Color.parse(colour))
 
+    _bar_region: Region | None = None
+    """Where its vertical scroll bar was in the last frame (None: not shown)."""
+    _in_view: tuple[Widget, int] | None = None
+    """A widget whose first rows the next layout pass scrolls into view, and how many rows."""
+
+    def bring_into_view(self, widget: Widget, rows: int) -> None:
+        """Scroll, in the next layout pass, by the least that shows the first `rows` rows of
+        `widget` (the body being at its top): the pass that places it draws it in view, where a
+        scroll after it would lay out and draw a second time."""
+        self._in_view = (widget, rows)
+
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        arrangement = super().arrange(size, optimal)
+        if self._in_view is not None and not optimal:
+            widget, rows = self._in_view
+            found = self._arranged_at(widget, arrangement)
+            if found is not None:
+                top, height = found
+                most = max(0, arrangement.total_region.bottom - size.height)
+                y = min(most, max(0, top + min(rows, height) - size.height))
+                # As Textual scrolls a body anchored to its end while it arranges it: the
+                # compositor places the children at this scroll in the same pass.
+                self.set_reactive(Widget.scroll_y, float(y))
+                self.set_reactive(Widget.scroll_target_y, float(y))
+                if self._vertical_scrollbar is not None:
+                    self._vertical_scrollbar.set_reactive(ScrollBar.position, float(y))
+        return arrangement
+
+    def _arranged_at(self, widget: Widget, arrangement: DockArrangeResult) -> tuple[int, int] | None:
+        """The top of `widget` in the body's content and its height, from the arrangement of
+        each container between them (kept, so the compositor reuses them at the same sizes)."""
+        chain: list[Widget] = []
+        node: Widget | None = widget
+        while node is not None and node is not self:
+            chain.append(node)
+            parent = node.parent
+            node = parent if isinstance(parent, Widget) else None
+        if node is None:
+            return None
+        top = 0
+        for child in reversed(chain):
+            placement = next((p for p in arrangement.placements if p.widget is child), None)
+            if placement is None:
+                return None
+            region = placement.region
+            if child is widget:
+                return top + region.y, region.height
+            gutter = child.styles.gutter
+            top += region.y + gutter.top
+            arrangement = child.arrange(region.shrink(gutter).size)
+        return None
+
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._recolour)
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
+
+    def _laid_out(self, _screen: object) -> None:
+        """A layout pass was drawn. A scroll bar that came, or moved, in it was drawn whole in that
+        frame, with the window the pass gave it: the repaint the pass asked of it is done (asked
+        again, it would draw a frame of its own, the same)."""
+        self._in_view = None
+        bar = self._vertical_scrollbar
+        if bar is None:
+            return
+        region = bar.region if self.show_vertical_scrollbar and bar.display else None
+        if region is not None and region != self._bar_region:
+            bar._repaint_required = False
+        self._bar_region = region
 
     def _recolour(self, _theme: object) -> None:
         """A new theme (F3, high contrast): the frame takes its colours."""
@@ -175,6 +270,19 @@ class LessonScreen(QuietFocusScreen):
     async def _show(self) -> None:
         with self.app.batch_update():  # the section is drawn once, whole
             await self._draw()
+            self._hand_over_refreshes()
+
+    def _hand_over_refreshes(self) -> None:
+        """Hand the screen, now, every layout and repaint the turn asked of its widgets.
+
+        Each widget tells the screen what it needs when it next runs, in turn with the screen's own
+        update: one that runs after it (the hidden activity, the body) has the screen laid out and
+        drawn a second time. Told before the batch ends, the screen finds them all at its first.
+        """
+        bar = self.query_one("#section-body", SectionBody)._vertical_scrollbar  # not among the children
+        for widget in [*self.walk_children(Widget), *([bar] if bar else [])]:
+            if widget._layout_required or widget._repaint_required:
+                widget._check_refresh()
 
     async def _draw(self) -> None:
         self.section_ready.clear()
@@ -199,30 +307,14 @@ class LessonScreen(QuietFocusScreen):
             french_markdown(section.text),
             t(_LESSON_CALLOUT_KEYS[section.callout]) if section.callout else None,
         )
-        widget: Widget | None = None
-        if section.interactive is not None:
-            if kept is not None and kept[0] == self.index:  # back to it: shown again, from its start
-                widget = kept[1]
-                widget.display = True
-                with self.focus_moves():
-                    await cast(_Playable, widget).restart()
-            else:
-                if kept is not None:
-                    await kept[1].remove()
-                widget = _interactive_widget(section)
-                assert widget is not None
-                self._activity = (self.index, widget)
-                await block.mount(widget)
-            control = next((w for w in widget.query(OptionList) if w.display), None)
-            if control is not None and self.focused is not control:  # focused in the same frame
-                with self.focus_moves():
-                    self.set_focus(control, scroll_visible=False)
+        interactive = section.interactive is not None
         # The body's scroll bar foreseen: a text section fits at 80x24, an activity overflows unless
         # it did not last time. Laid out with the right bar at once, a section takes one layout pass,
         # where a bar that comes or goes takes two more (and two more frames); Textual corrects a
         # wrong guess (on a smaller screen), so what is seen stays the same.
-        body.show_vertical_scrollbar = widget is not None and self._overflowed.get(self.index, True)
+        # Home before the bar is hidden: Textual does not scroll a body that shows no bar.
         body.scroll_home(animate=False, immediate=True)
+        body.foresee_scrollbar(interactive and self._overflowed.get(self.index, True))
         self.query_one("#counter", Static).update(  # a fixed size: no layout
             Text(t("lesson.counter", n=self.index + 1, total=len(lesson.sections)), justify="center"),
             layout=False,
@@ -243,6 +335,28 @@ class LessonScreen(QuietFocusScreen):
             next_button.label = wording
             next_button.refresh(layout=True)  # a Button keeps its width when its label changes
         self.journey.open_section(lesson, self.index)
+        # The activity last, the rest of the section set: it is placed, and its first list scrolled
+        # into view, in the one layout pass that follows.
+        widget: Widget | None = None
+        if interactive:
+            if kept is not None and kept[0] == self.index:  # back to it: shown again, from its start
+                widget = kept[1]
+                widget.display = True
+                with self.focus_moves():
+                    await cast(_Playable, widget).restart()
+            else:
+                if kept is not None:
+                    await kept[1].remove()
+                widget = _interactive_widget(section)
+                assert widget is not None
+                self._activity = (self.index, widget)
+                await block.mount(widget)
+            control = next((w for w in widget.query(OptionList) if w.display), None)
+            if control is not None:
+                body.bring_into_view(control, FIRST_ROWS)
+                if self.focused is not control:  # focused in the same frame
+                    with self.focus_moves():
+                        self.set_focus(control, scroll_visible=False)
         if widget is None:
             if self.focused is not next_button:  # the focus stays put: the Footer keeps its keys
                 with self.focus_moves():

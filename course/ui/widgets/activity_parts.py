@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -43,13 +44,16 @@ class StepText(BroughtIntoView, SectionText):
 
 
 class ListInOnePass(SizedInOnePass, ChoiceList):
-    """A list of choices whose first measure of its lines asks for no second layout.
+    """A list of choices whose first measure of its lines asks for no second layout nor frame.
 
-    The layout pass already sized the list from the same lines; only a scroll bar that comes or
-    goes with them (a list longer than its room) needs the screen laid out again, and still gets it.
+    The layout pass already sized the list from the same lines, and the frame that measures them
+    draws them; only a scroll bar that comes or goes with them (a list longer than its room) needs
+    the screen laid out again, and still gets it.
     """
 
     _measuring = False
+    _measured_width: int | None = None
+    """The width its lines were measured and drawn at."""
 
     def _update_lines(self) -> None:
         bars = (self.show_vertical_scrollbar, self.show_horizontal_scrollbar)
@@ -58,12 +62,23 @@ class ListInOnePass(SizedInOnePass, ChoiceList):
             super()._update_lines()
         finally:
             self._measuring = False
+        if self._line_cache.lines:
+            self._measured_width = self.scrollable_content_region.width
         if (self.show_vertical_scrollbar, self.show_horizontal_scrollbar) != bars:
             self.refresh(layout=True)
+
+    def _on_resize(self, event: events.Resize | None = None) -> None:
+        """A list placed at the width its lines were measured at keeps them and what it drew:
+        Textual's list (its handler runs next, unless prevented) forgets both and draws again, a
+        second frame, at any new size."""
+        if event is None:
+            super()._on_resize()  # type: ignore[no-untyped-call]
+        elif self._line_cache.lines and self.scrollable_content_region.width == self._measured_width:
+            event.prevent_default()
 
     def refresh(
         self, *regions: Any, repaint: bool = True, layout: bool = False, recompose: bool = False
     ) -> Any:
-        return super().refresh(
-            *regions, repaint=repaint, layout=layout and not self._measuring, recompose=recompose
-        )
+        if self._measuring:  # measured to be laid out or drawn: that pass draws it
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
