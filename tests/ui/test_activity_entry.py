@@ -134,3 +134,31 @@ async def test_entering_and_leaving_an_activity_draws_one_frame_the_screen_as_it
             left = await turn(pilot, screen, "left", frames)
             assert screen.index == index - 1 and not screen.interactive
             assert left == [shown(app)], len(left)
+
+
+@pytest.mark.parametrize("lesson_id", ACTIVITIES)
+async def test_the_activity_is_built_ahead_while_the_section_before_it_is_read_drawing_nothing(
+    make_app: Any, lesson_id: str
+) -> None:
+    course = load_course(bundled_course_dir())
+    lesson = course.lessons[lesson_id]
+    index = next(i for i, s in enumerate(lesson.sections) if s.interactive is not None)
+    app = make_app(course=course, learner="Avance")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_lesson(lesson.id, index - 1)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        frames = record_frames(app)
+        before = shown(app)
+        block = screen.query_one("#section-block")
+        for _ in range(20):
+            if block.children:
+                break
+            await pilot.pause()
+        await pilot.pause()
+        assert [widget.display for widget in block.children] == [False]  # built, hidden
+        assert frames == [] and shown(app) == before
+        assert not screen.interactive

@@ -164,9 +164,10 @@ async def walk_quiz(pilot, quiz: Quiz, title: str) -> tuple[int, list[str]]:  # 
 
 
 def _first_control(screen: LessonScreen) -> Widget | None:
-    """The first list of choices of the section's interactive block, if it has one."""
+    """The first list of choices of the section's interactive block, if it has one (an activity
+    built ahead for the next section is there too, hidden)."""
     for widget in screen.query_one("#section-block").query(OptionList):
-        if widget.display:
+        if widget.display and all(node.display for node in widget.ancestors if isinstance(node, Widget)):
             return widget
     return None
 

@@ -241,6 +241,8 @@ class LessonScreen(QuietFocusScreen):
         """The activity mounted (the index of its section, its widget): hidden while another section is shown."""
         self._overflowed: dict[int, bool] = {}
         """Whether each activity section overflowed the body the last time it was shown."""
+        self._unplayed = False
+        """The activity mounted was built ahead, hidden, and is not shown yet (at its start)."""
 
     def compose(self) -> ComposeResult:
         module = self.journey.course.module_of(self.lesson)
@@ -339,17 +341,20 @@ class LessonScreen(QuietFocusScreen):
         # into view, in the one layout pass that follows.
         widget: Widget | None = None
         if interactive:
-            if kept is not None and kept[0] == self.index:  # back to it: shown again, from its start
+            if kept is not None and kept[0] == self.index:  # built ahead, or back to it: from its start
                 widget = kept[1]
                 widget.display = True
-                with self.focus_moves():
-                    await cast(_Playable, widget).restart()
+                if not self._unplayed:
+                    with self.focus_moves():
+                        await cast(_Playable, widget).restart()
+                self._unplayed = False
             else:
                 if kept is not None:
                     await kept[1].remove()
                 widget = _interactive_widget(section)
                 assert widget is not None
                 self._activity = (self.index, widget)
+                self._unplayed = False
                 await block.mount(widget)
             control = next((w for w in widget.query(OptionList) if w.display), None)
             if control is not None:
@@ -361,9 +366,38 @@ class LessonScreen(QuietFocusScreen):
             if self.focused is not next_button:  # the focus stays put: the Footer keeps its keys
                 with self.focus_moves():
                     self.set_focus(next_button, scroll_visible=False)
-            self.call_after_refresh(self.section_ready.set)
+            self.call_after_refresh(self._text_drawn)
         else:
             self.call_after_refresh(self._show_first_control)
+
+    def _text_drawn(self) -> None:
+        """A text section is on screen: ready, and the activity that follows it built meanwhile."""
+        self.section_ready.set()
+        self.call_after_refresh(self._build_ahead, self.index)
+
+    async def _build_ahead(self, index: int) -> None:
+        """Build, hidden, the activity of the section after `index` while the learner reads.
+
+        Turning to it then shows it (one layout pass) instead of building it: its widgets, styles
+        and first measures are done between two keys. Nothing visible changes: no frame is drawn.
+        """
+        following = index + 1
+        if following >= len(self.lesson.sections) or self.lesson.sections[following].interactive is None:
+            return
+        async with self._turning:
+            kept = self._activity
+            if self.index != index or not self.is_attached or (kept is not None and kept[0] == following):
+                return
+            if kept is not None:
+                if kept[1].display:
+                    return
+                await kept[1].remove()
+            widget = _interactive_widget(self.lesson.sections[following])
+            assert widget is not None
+            widget.display = False
+            self._activity = (following, widget)
+            self._unplayed = True
+            await self.query_one("#section-block", Vertical).mount(widget)
 
     def _show_first_control(self, tries: int = 6) -> None:
         """On arrival in an interactive section, its first list has the focus and is in view.

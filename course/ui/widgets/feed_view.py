@@ -156,7 +156,8 @@ class FeedView(SizedInOnePass, Vertical, can_focus=True):
         self.query_one("#feed-meter", Line).update(self._meter())
         self.query_one("#feed-howto", Line).update(howto)
         self._show(self.phase)
-        posts.focus(scroll_visible=scroll)
+        if self.display:  # built ahead, hidden: the lesson gives the focus when it shows it
+            posts.focus(scroll_visible=scroll)
         if scroll:
             self.call_after_refresh(self.scroll_visible, animate=False)
 

@@ -235,7 +235,8 @@ class InspectView(SizedInOnePass, Vertical):
             choices.add_options(choices._build_options())
             choices.highlighted = 0
         self._set_phase("clues")
-        clues.focus(scroll_visible=False)
+        if self.display:  # built ahead, hidden: the lesson gives the focus when it shows it
+            clues.focus(scroll_visible=False)
         if scroll:
             self.call_after_refresh(self._scroll_to_item)
 

@@ -67,10 +67,13 @@ class ScenarioView(SizedInOnePass, Vertical):
         choices.add_options(choices._build_options())
         choices.disabled = False
         choices.display = not node.ending
+        if not node.ending:
+            choices.highlighted = 0
+        if not self.display:  # built ahead, hidden: the lesson gives the focus when it shows it
+            return
         if node.ending:
             self.focus()
         else:
-            choices.highlighted = 0
             choices.focus()
 
     def _ending_text(self) -> str:
