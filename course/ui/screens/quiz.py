@@ -6,7 +6,9 @@ import asyncio
 import time
 from functools import partial
 
-from rich.console import Group, RenderableType
+from rich.color import Color as RichColor
+from rich.console import Group
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,7 +17,8 @@ from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
-from textual.scrollbar import ScrollBar
+from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.strip import Strip
 from textual.widgets import Button, Input, Static
 
 from course.content.model import Question
@@ -57,14 +60,30 @@ class _QuietScrollBar(ScrollBar):
     screen out a second time at each answer and each question) but drawn only when there is
     something to scroll: blank otherwise, as the gutter it stands in."""
 
-    def render(self) -> RenderableType:
-        if self.window_virtual_size <= self.window_size:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.window_virtual_size <= self.window_size:  # nothing to scroll: the gutter's blank
             assert self.parent is not None
             gutter = self.parent.background_colors[1].rich_color
-            return self.renderer(
-                vertical=True, thickness=self.thickness, style=Style(color=gutter, bgcolor=gutter)
-            )
-        return super().render()
+            return [Strip.blank(crop.width, Style(bgcolor=gutter))] * crop.height
+        drawn = self.render()
+        if not isinstance(drawn, ScrollBarRender) or crop.width != self.thickness:
+            return super().render_lines(crop)
+        # The bar's rows straight from its segments: what Rich would lay out, at a tenth of the cost.
+        style = drawn.style if isinstance(drawn.style, Style) else Style.parse(drawn.style)
+        rows = ScrollBarRender.render_bar(
+            size=self.size.height,
+            virtual_size=drawn.virtual_size,
+            window_size=drawn.window_size,
+            position=drawn.position,
+            thickness=self.thickness,
+            vertical=True,
+            back_color=style.bgcolor or RichColor.parse("#555555"),
+            bar_color=style.color or RichColor.parse("bright_magenta"),
+        ).segments
+        base = Style(bgcolor=self.background_colors[1].rich_color)  # under a thumb drawn in reverse
+        return [
+            Strip([Segment(row.text, base + row.style)], self.thickness) for row in rows[crop.y : crop.bottom]
+        ]
 
 
 class _Body(SizedInOnePass, VerticalScroll):
