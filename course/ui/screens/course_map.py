@@ -191,8 +191,8 @@ class CourseMapScreen(Screen[None]):
         """Back from a lesson, a quiz or a dialog: the map shows what changed meanwhile.
 
         The first resume follows the mount, which drew the map and styled each of its widgets as
-        it was mounted: Textual would then apply the whole stylesheet to every widget again (a
-        fifth of the first screen's own work) for the same styles, so that first time it does not.
+        it was mounted: Textual would then apply the whole stylesheet to every widget again for the
+        same styles (17 of the 45 applications before the first frame), so that first time it does not.
         """
         if self._resumed:
             self.refresh_map()
