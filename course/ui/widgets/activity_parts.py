@@ -57,12 +57,13 @@ class ListInOnePass(SizedInOnePass, ChoiceList):
 
     def _update_lines(self) -> None:
         bars = (self.show_vertical_scrollbar, self.show_horizontal_scrollbar)
+        fresh = not self._line_cache.lines  # measured anew now, or kept from a former width
         self._measuring = True
         try:
             super()._update_lines()
         finally:
             self._measuring = False
-        if self._line_cache.lines:
+        if fresh and self._line_cache.lines:
             self._measured_width = self.scrollable_content_region.width
         if (self.show_vertical_scrollbar, self.show_horizontal_scrollbar) != bars:
             self.refresh(layout=True)
