@@ -1,5 +1,6 @@
 """A choice of the list is drawn as the two-column table of `typography.hanging` drew it:
-the same rows, the same bold words, for every choice of the bundled course, marked or not."""
+the same rows, the same bold words, for every choice of the bundled course, marked or not,
+whether Rich draws it (in the quiz's verdict) or Textual (in the list, as a visual)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ import pytest
 from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions
 
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.ui.widgets.choice_list import HangingChoice
 from course.ui.widgets.typography import hanging, hold_no_break_spaces
+
+RULES: RulesMap = {}
 
 LONG = "Une phrase longue comme en écrivent les formateurs, avec des précisions (comme celle-ci) " * 3
 
@@ -51,7 +58,28 @@ def test_a_choice_draws_the_rows_the_table_drew(width: int) -> None:
             drawn = console.render_lines(
                 HangingChoice(marker.copy(), Text(text, style=style)), options, pad=True
             )
-            plain = ["".join(seg.text for seg in line) for line in drawn]
-            if plain != ["".join(seg.text for seg in line) for line in table] or _rows(drawn) != _rows(table):
-                differ.append((text, plain))
+            choice = HangingChoice(marker.copy(), Text(text, style=style))
+            visual = [
+                list(strip)
+                for strip in choice.render_strips(width, None, Style(), RenderOptions(_style, RULES))
+            ]
+            rows = ["".join(seg.text for seg in line).rstrip() for line in table]
+            for found in (drawn, visual):
+                plain = ["".join(seg.text for seg in line).rstrip() for line in found]
+                if plain != rows or _rows(found) != _rows(table):
+                    differ.append((text, plain))
+            assert choice.get_height(RULES, width) == len(visual)
     assert differ == []
+
+
+def _style(name: str | Style) -> Style:
+    """As a widget reads a style named in a text (« bold »)."""
+    return name if isinstance(name, Style) else Style.parse(name)
+
+
+def test_a_choice_drawn_twice_at_a_width_is_wrapped_once() -> None:
+    choice = HangingChoice(Text("1  ( ) "), Text(LONG))
+    first = choice.render_strips(40, None, Style(), RenderOptions(_style, RULES))
+    again = choice.render_strips(40, None, Style(), RenderOptions(_style, RULES))
+    assert again is first and all(isinstance(strip, Strip) for strip in first)
+    assert choice.get_height(RULES, 40) == len(first) > 3
