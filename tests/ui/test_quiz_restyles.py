@@ -1,6 +1,6 @@
-"""Answering a choice question and moving on applies the style sheet again to the list of choices
-alone (its answered look comes and goes): the feedback card, its border saying right or wrong,
-and the submit button, drawn as ready, change through inline styles, with no restyle of their own."""
+"""Answering a choice question and moving on applies the style sheet again to no widget: the list
+of choices (its answered look comes and goes), the feedback card, its border saying right or
+wrong, and the submit button, drawn as ready, change through inline styles."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def count_restyles(app: Any) -> list[str]:
     return seen
 
 
-async def test_a_choice_answered_then_left_restyles_only_the_list(make_app, mini_course):
+async def test_a_choice_answered_then_left_restyles_no_widget(make_app, mini_course):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -36,18 +36,28 @@ async def test_a_choice_answered_then_left_restyles_only_the_list(make_app, mini
         screen = app.screen
         assert isinstance(screen, QuizScreen)
         restyled = count_restyles(app)
-        verdicts = []
+        answer = screen.query_one("#answer", ChoiceList)
+        answer.add_class("-seen")  # the counter sees a restyle when there is one
+        await pilot.pause()
+        assert restyled == ["answer"]
+        answer.remove_class("-seen")
+        await pilot.pause()
+        restyled.clear()
+        verdicts, looks = [], []
         for number, right in enumerate((False, True, False)):  # the border goes wrong, right, wrong
             assert isinstance(screen.query_one("#answer"), ChoiceList)
             await answer_current(pilot, right=right)
             await pilot.pause()
             assert screen.answered
             verdicts.append(screen.query_one("#feedback").styles.border.top[1])
+            looks.append(answer.styles.opacity)
             if number < 2:  # on to the next choice question (the one after the third is not one)
                 await pilot.press("enter")
                 await pilot.pause()
                 assert not screen.answered
-        assert restyled and set(restyled) == {"answer"}
+                assert answer.styles.opacity == 1.0  # the answered look is gone
+        assert restyled == []
+        assert looks == [ChoiceList.FROZEN_OPACITY] * 3
         assert verdicts[0] == verdicts[2] != verdicts[1]
 
 

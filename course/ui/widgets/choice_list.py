@@ -8,6 +8,7 @@ from rich.console import Console, ConsoleOptions, OverflowMethod, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 from textual.binding import Binding
+from textual.color import Color
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.message import Message
@@ -102,23 +103,21 @@ class ChoiceList(OptionList):
 
     Once answered, `freeze` keeps the marks and the focus (no focus move, so no
     repaint of the whole screen): the list is drawn as a disabled one, its arrows,
-    digits and space go up to the screen, and Enter still asks to go on.
+    digits and space go up to the screen, and Enter still asks to go on. That look
+    is given by inline styles and a part of the list's own (no class, so the style
+    sheet is not applied to the list again at each answer and each question):
+    faded, its border and its highlighted choice drawn as when it has not the focus.
     """
 
     DEFAULT_CSS = """
-    ChoiceList.-frozen {
-        opacity: 0.7;
-        &:focus {
-            border: tall $border-blurred;
-            background-tint: $foreground 0%;
-            & > .option-list--option-highlighted {
-                color: $foreground;
-                background: $block-cursor-blurred-background;
-                text-style: $block-cursor-blurred-text-style;
-            }
-        }
+    ChoiceList > .choice-list--frozen-highlighted {
+        color: $foreground;
+        background: $block-cursor-blurred-background;
+        text-style: $block-cursor-blurred-text-style;
     }
     """
+    COMPONENT_CLASSES = {"choice-list--frozen-highlighted"}
+    FROZEN_OPACITY = 0.7
 
     BINDINGS = [
         Binding("space", "toggle_mark", show=False),
@@ -157,12 +156,47 @@ class ChoiceList(OptionList):
         self.disabled = False
         if self.frozen:
             self.frozen = False
-            self.remove_class("-frozen")
+            self._paint_frozen()
 
     def freeze(self) -> None:
         """Answered: the marks stay, drawn as disabled; only Enter still acts (it asks to go on)."""
         self.frozen = True
-        self.add_class("-frozen")
+        self._paint_frozen()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _theme: object) -> None:
+        if self.frozen:  # the border's inline colour takes the new theme's, as a class's would
+            self._paint_frozen()
+
+    def _paint_frozen(self) -> None:
+        """The frozen look on or off, as inline styles: the list alone is repainted."""
+        styles = self.styles
+        if self.frozen:
+            styles.opacity = self.FROZEN_OPACITY
+            styles.border = ("tall", Color.parse(self.app.theme_variables["border-blurred"]))
+            styles.background_tint = Color(0, 0, 0, 0)
+        else:
+            for rule in (
+                "opacity",
+                "border_top",
+                "border_right",
+                "border_bottom",
+                "border_left",
+                "background_tint",
+            ):
+                styles.clear_rule(rule)
+        self.notify_style_update()  # styles drawn from the cache of the last restyle are drawn again
+        self.refresh()
+
+    def get_visual_style(self, *component_classes: str, partial: bool = False) -> Style:
+        if self.frozen and "option-list--option-highlighted" in component_classes:
+            component_classes = tuple(
+                "choice-list--frozen-highlighted" if name == "option-list--option-highlighted" else name
+                for name in component_classes
+            )
+        return super().get_visual_style(*component_classes, partial=partial)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.frozen and action != "select":
