@@ -222,8 +222,9 @@ class QuizScreen(QuietFocusScreen):
                 await view.show(item.question, item.order, item.seed)
             if not self.is_attached:  # the screen was closed while the question was being drawn
                 return
-            for widget in self.query("#confidence-ask, #confidence"):
-                widget.display = False
+            if self._confidence_mounted:
+                for widget in self.query("#confidence-ask, #confidence"):
+                    widget.display = False
             hints = self.query_one("#hints", Static)
             if hints.content:  # emptied only when hints were shown (an update is laid out again)
                 hints.update("")
@@ -235,6 +236,9 @@ class QuizScreen(QuietFocusScreen):
             self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False, immediate=True)
             self.focus_quietly(view.focus_target)
             self.refresh_bindings()
+
+    _confidence_mounted = False
+    """Whether the confidence question was asked on this screen (its widgets then stay)."""
 
     _verdict_correct: bool | None = None
     """Whether the feedback shown last said right (its border's colour)."""
@@ -351,6 +355,7 @@ class QuizScreen(QuietFocusScreen):
                     await slot.mount(Static(t("quiz.confidence.ask"), id="confidence-ask", markup=False))
                     choices = ChoiceList([], [], multiple=False, id="confidence")
                     await slot.mount(choices)
+                    self._confidence_mounted = True
                 choices.reset(
                     [t(CONFIDENCE_KEYS[level]) for level in (1, 2, 3)],
                     [0, 1, 2],
