@@ -24,7 +24,7 @@ BENCH = Path(__file__).resolve().parent
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
-from bench_startup import MINIMAL, ROOT, time_to_text  # noqa: E402
+from bench_startup import MINIMAL, ROOT, fill_caches, time_to_text  # noqa: E402
 
 
 def memory_of(pid: int) -> dict[str, float]:
@@ -63,7 +63,7 @@ def run(quick: bool = False, course: Path | None = None) -> dict[str, Any]:
         if course is not None:
             cases["atelier, --course"] = ([*app, "--course", str(course)], b"Continuer")
         for argv, marker in list(cases.values())[1:]:
-            time_to_text(argv, marker, env, timeout=120)  # fill the course cache
+            fill_caches(argv, marker, env, timeout=120)  # fill the course cache
         samples: dict[str, list[dict[str, float]]] = {name: [] for name in cases}
         for _ in range(rounds):
             for name, (argv, marker) in cases.items():

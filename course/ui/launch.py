@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from course.content.course import Course
+    from course.ui.course_app import AtelierApp
 
 
 def launch_app(args: argparse.Namespace) -> int:
@@ -52,6 +53,19 @@ def _store_course(stores: list[Callable[[], None]]) -> None:
         stores.pop()()
 
 
+STORE_AFTER_S = 0.25
+"""How long after the first screen a course read from its files goes to the cache."""
+
+
+def _store_soon(app: AtelierApp, stores: list[Callable[[], None]]) -> None:
+    """The course to the cache a moment after the first screen, not in the same breath: the screen
+    is on show at once, and pickling (some 15 ms for the bundled course) waits for a quiet moment."""
+    if stores and app.is_running:
+        app.set_timer(STORE_AFTER_S, lambda: _store_course(stores))
+    else:
+        _store_course(stores)
+
+
 def _run(args: argparse.Namespace, root: Path, course: Course, stores: list[Callable[[], None]]) -> int:
     import gc
 
@@ -81,7 +95,7 @@ def _run(args: argparse.Namespace, root: Path, course: Course, stores: list[Call
     )
     gc.freeze()  # likewise the course, the store and the app's modules
     app.after_first_screen.append(gc.enable)
-    app.after_first_screen.append(lambda: _store_course(stores))  # cold start: cached once drawn
+    app.after_first_screen.append(lambda: _store_soon(app, stores))  # cold start: cached once drawn
     try:
         app.run()
     finally:  # answers the disk still refuses are saved elsewhere, and the person told where

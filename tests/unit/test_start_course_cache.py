@@ -61,3 +61,23 @@ def test_the_app_caches_the_course_after_its_first_screen(
     stored: list[Any] = []
     load_course_cached(MINI, folder, store_later=stored)
     assert stored == [] and cache.cache_dir() == folder
+
+
+async def test_a_running_app_caches_the_course_a_moment_after_its_first_screen(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not in the same breath as the first screen (the pickling would follow its drawing at once)."""
+    from course.ui import launch
+
+    monkeypatch.setattr(launch, "STORE_AFTER_S", 0.3)
+    stored: list[str] = []
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        launch._store_soon(app, [lambda: stored.append("course")])
+        await pilot.pause()
+        assert stored == []
+        await pilot.pause(0.5)
+        assert stored == ["course"]
+    launch._store_soon(app, [lambda: stored.append("again")])  # no longer running: at once
+    assert stored == ["course", "again"]
