@@ -39,7 +39,7 @@ from typing import Any, BinaryIO
 from course.progress.checked import _cache_dir, replace_cache_file
 from course.progress.paths import is_learner_id
 from course.reports.compute import LearnerData, store_source
-from course.reports.learner_pass import LearnerResult
+from course.reports.learner_pass import LearnerResult, Marks
 from course.reports.model import (
     ATTEMPT_FIELDS,
     CourseIndex,
@@ -49,7 +49,7 @@ from course.reports.model import (
     attempt_figures,
 )
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 PACK = "figures.pack"
 """Every learner's figures: `marshal` of {learner id: `marshal` of (key, plain lists, numbers
 and texts)}, which reads back several times faster than JSON; an entry is unpacked only
@@ -371,28 +371,33 @@ def _dump_results(results: Mapping[str | None, LearnerResult]) -> list[Any]:
             ]
         )
     # A session's first sittings are those of every session that were taken in it.
-    scopes.append(
-        [
-            [quiz, score, latest if type(latest) is dict else dict(latest)]
-            for quiz, (latest, score) in every.first_sittings.items()
-        ]
-    )
+    scopes.append([[quiz, score, *marks] for quiz, (marks, score) in every.first_sittings.items()])
     return scopes
 
 
 _ATTEMPT_VALUES = attrgetter(*ATTEMPT_FIELDS[1:])
 _TUPLE = {tuple}
+_STR, _FLOAT, _BOOL = {str}, {float}, {bool}
 
 
-def _marks(latest: Any) -> dict[str, Any]:
-    """A first sitting's marks as kept: question → (score, correct, text), checked whole."""
+def _marks(questions: Any, scores: Any, correct: Any, texts: Any) -> Marks:
+    """A first sitting's marks as kept (`Marks`: four columns of one length), checked whole."""
+    columns = (questions, scores, correct, texts)
     if (
-        type(latest) is not dict
-        or (latest and (set(map(type, latest.values())) != _TUPLE or set(map(len, latest.values())) != {3}))
-        or not all(type(q) is str for q in latest)
+        set(map(type, columns)) != _TUPLE
+        or len(set(map(len, columns))) != 1
+        or (
+            questions
+            and not (
+                set(map(type, questions)) == _STR
+                and set(map(type, scores)) == _FLOAT
+                and set(map(type, correct)) == _BOOL
+                and set(map(type, texts)) == _STR
+            )
+        )
     ):
         raise ValueError("marks")
-    return latest
+    return columns
 
 
 def _test(value: list[Any]) -> TestFigures:
@@ -406,7 +411,7 @@ def _load_results(
     attempts = [
         attempt_figures(dict(zip(ATTEMPT_FIELDS, (learner_id, *values), strict=True))) for values in doc[0]
     ]
-    sittings = {quiz: (_marks(latest), score) for quiz, score, latest in doc[-1]}
+    sittings = {quiz: (_marks(*marks), score) for quiz, score, *marks in doc[-1]}
     out: dict[str | None, LearnerResult] = {}
     if None not in [entry[0] for entry in doc[1:-1]]:
         raise KeyError("no scope of every session")

@@ -53,14 +53,18 @@ class Row(NamedTuple):
     raw: Mapping[str, Any]
 
 
-Mark = tuple[float, bool, str]
-"""What a sitting's figures read of an answer (item analysis, a test's discernment): its
-score, whether it was right, its text. A plain tuple: a report builds one per question of
-every first sitting."""
+Marks = tuple[tuple[str, ...], tuple[float, ...], tuple[bool, ...], tuple[str, ...]]
+"""What a sitting's figures read of its latest answer to each question (item analysis, a
+test's discernment), as four columns of one length: the questions, their scores, whether
+each was right, the answers' texts. Columns, not a tuple per answer: for answers as the
+store writes them they are slices of the learner's columns, and item analysis reads them
+column by column."""
+NO_MARKS: Marks = ((), (), (), ())
 
 
-_Scored = list[tuple[AttemptFigures, Mapping[str, Mark]]]
-"""Sittings scored, in time order, each with its latest answer per question."""
+_Scored = list[tuple[AttemptFigures, Marks]]
+"""Sittings scored, in time order, each with its latest answer per question (its `Marks`;
+`NO_MARKS` where no reader needs them)."""
 
 
 def utc_timestamp(value: object) -> str | None:
@@ -206,8 +210,8 @@ def read_rows(answers: Iterable[Mapping[str, Any]]) -> list[Row]:
 class LearnerResult:
     figures: LearnerFigures
     attempts: list[AttemptFigures]
-    first_sittings: Mapping[str, tuple[Mapping[str, Mark], float]] = field(default_factory=dict)
-    """Quiz id → the first sitting's latest answer per question (its `Mark`), and its score
+    first_sittings: Mapping[str, tuple[Marks, float]] = field(default_factory=dict)
+    """Quiz id → the first sitting's latest answer per question (its `Marks`), and its score
     (item analysis)."""
 
 
@@ -271,7 +275,7 @@ def _test(quiz: QuizInfo, attempts: _Scored, known: dict[int, TestFigures]) -> T
         return TestFigures(attempts[0][0].score, False)
     attempt, latest = chosen
     if id(attempt) not in known:
-        marks = {q: mark[1] for q, mark in latest.items()}
+        marks = dict(zip(latest[0], latest[2]))
         known[id(attempt)] = TestFigures(
             attempt.score, True, discernment_index(marks, quiz.reliable, quiz.misleading)
         )
@@ -434,7 +438,18 @@ def _careful_pass(
         if quiz is not None:
             group.sort(key=_TIME)
             figures, latest = _attempt(learner_id, quiz, group)
-            scored.append((figures, {q: (r.score, r.correct, r.response_text) for q, r in latest.items()}))
+            kept = list(latest.values())
+            scored.append(
+                (
+                    figures,
+                    (
+                        tuple(latest),
+                        tuple([r.score for r in kept]),
+                        tuple([r.correct for r in kept]),
+                        tuple([r.response_text for r in kept]),
+                    ),
+                )
+            )
     scored.sort(key=lambda pair: pair[0].started)
     return tallies, scored
 
@@ -455,7 +470,7 @@ _PLAIN_FIELDS = itemgetter(
     "lesson",
     "correct",
 )
-_STR, _FLOAT, _INT, _BOOL = {str}, {float}, {int}, {bool}
+_FLOAT, _INT, _BOOL, _ONE_STAMP_LENGTH = {float}, {int}, {bool}, {27}
 _SESSION_TYPES = frozenset((str, type(None)))
 
 
@@ -473,25 +488,23 @@ def plain_columns(answers: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
             :10
         ]
         texts, ids, lessons, correct = columns[10:]
+        # Texts are checked by joining them (only texts join: TypeError), the rest by their types.
+        joined = "".join(stamps)
+        for column in (quizzes, questions, sittings, texts, ids, lessons):
+            "".join(column)
         if not (
-            all(
-                set(map(type, column)) == _STR
-                for column in (stamps, quizzes, questions, sittings, texts, ids)
-            )
-            and set(map(type, lessons)) == _STR
-            and set(map(len, stamps)) == {27}
+            set(map(len, stamps)) == _ONE_STAMP_LENGTH
             and set(map(type, scores)) == _FLOAT
             and set(map(type, durations)) == _FLOAT
             and set(map(type, hints)) == _INT
             and set(map(type, attempts)) == _INT
             and set(map(type, correct)) == _BOOL
             and set(map(type, sessions)) <= _SESSION_TYPES
-            and set(modes) <= _MODES
+            and (modes.count("quiz") == count or set(modes) <= _MODES)
             and "" not in sittings
             and len(set(ids)) == count
         ):
             return None
-        joined = "".join(stamps)
         if (
             joined[10::27] != "T" * count
             or joined[19::27] != "." * count
@@ -573,7 +586,7 @@ def _plain_pass(
     for key, start, end in sitting_runs:  # a sitting's answers mostly follow each other
         found = groups.get(key)
         groups[key] = places[start:end] if found is None else [*found, *places[start:end]]
-    scored: list[tuple[AttemptFigures, dict[str, int]]] = []
+    scored: list[tuple[AttemptFigures, tuple[int, int] | dict[str, int]]] = []
     known: dict[str, tuple[QuizInfo, frozenset[str]]] = {}
     for (quiz_id, sitting), where in groups.items():
         found_quiz = known.get(quiz_id)
@@ -583,44 +596,62 @@ def _plain_pass(
                 continue
             found_quiz = known[quiz_id] = (quiz, quiz.question_set)
         quiz, question_ids = found_quiz
+        spot: tuple[int, int] | dict[str, int]  # answers a..b, or question → latest answer
         if type(where) is range and (
             in_order or all(map(le, (times := stamps[where.start : where.stop]), times[1:]))
         ):
-            latest = dict(zip(questions[where.start : where.stop], where))  # question → latest answer
-            duration = sum(durations[where.start : where.stop])
+            a, b = where.start, where.stop
+            asked_here = questions[a:b]
+            if len(set(asked_here)) == b - a and question_ids.issuperset(asked_here):
+                spot = (a, b)  # each question once: its latest answer is its only one
+                raw, answered = sum(scores[a:b]), b - a
+            else:
+                spot = dict(zip(asked_here, where))
+            duration = sum(durations[a:b])
         else:
             times = _pick(stamps, where)
             if not all(map(le, times, times[1:])):  # in time order (a stable sort, as `_attempt`'s)
                 where = [where[n] for n in sorted(range(len(where)), key=times.__getitem__)]
-            latest = dict(zip(_pick(questions, where), where))
+            spot = dict(zip(_pick(questions, where), where))
             duration = sum(_pick(durations, where))
-        if not latest.keys() <= question_ids:
-            latest = {q: n for q, n in latest.items() if q in question_ids}
+        if type(spot) is dict:
+            if not spot.keys() <= question_ids:
+                spot = {q: n for q, n in spot.items() if q in question_ids}
+            raw, answered = sum(map(scores.__getitem__, spot.values())), len(spot)
         first, last = where[0], where[-1]
         figures = _attempt_figures(
             learner_id,
             quiz,
             sitting,
             attempts[first],
-            sum(map(scores.__getitem__, latest.values())),
-            len(latest),
+            raw,
+            answered,
             stamps[first],
             stamps[last],
             sessions[last],
             duration,
         )
-        scored.append((figures, latest))
+        scored.append((figures, spot))
     scored.sort(key=lambda pair: pair[0].started)
     # Marks are read of a quiz's first sitting (item analysis) and of a test's sittings only.
     tests = {q for m in index.modules.values() for q in (m.pretest, m.posttest) if q}
     seen: set[str] = set()
     out: _Scored = []
-    every_mark: tuple[Mark, ...] = tuple(zip(scores, correct, texts))
-    for figures, latest in scored:
-        marks: Mapping[str, Mark] = {}
+    for figures, spot in scored:
+        marks = NO_MARKS
         if figures.quiz in tests or figures.quiz not in seen:
             seen.add(figures.quiz)
-            marks = dict(zip(latest, map(every_mark.__getitem__, latest.values())))
+            if isinstance(spot, tuple):
+                a, b = spot
+                marks = (questions[a:b], scores[a:b], correct[a:b], texts[a:b])
+            else:
+                kept = tuple(spot.values())
+                marks = (
+                    tuple(spot),
+                    tuple(map(scores.__getitem__, kept)),
+                    tuple(map(correct.__getitem__, kept)),
+                    tuple(map(texts.__getitem__, kept)),
+                )
         out.append((figures, marks))
     return tallies, out
 

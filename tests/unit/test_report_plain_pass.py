@@ -75,15 +75,15 @@ answers = st.lists(
 
 
 def seen(results: dict[str | None, Any]) -> list[Any]:
-    """Everything a view reads of the results; marks as (score, correct, text)."""
+    """Everything a view reads of the results; marks as (question, score, correct, text)."""
     return [
         (
             scope,
             result.figures,
             result.attempts,
             [
-                (quiz, [(q, *mark) for q, mark in latest.items()], score)
-                for quiz, (latest, score) in result.first_sittings.items()
+                (quiz, list(zip(*marks, strict=True)), score)
+                for quiz, (marks, score) in result.first_sittings.items()
             ],
         )
         for scope, result in results.items()
