@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
 import stat
-import sys
 import tempfile
 import zlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from course.content.course import Course
 from course.content.model import Pos
@@ -95,55 +92,14 @@ def load_course_cached(
     if cached is not None:
         cached.positions = partial(_read, path, signature, fingerprint, placed=True)
         return cached
-    course = _yaml_loader()(root)  # YAML is only needed when the cache is stale
+    from course.content.loader import load_course  # YAML is only needed when the cache is stale
+
+    course = load_course(root)
     if store_later is None:
         _store(path, (signature, fingerprint, course))
     else:
         store_later.append(partial(_store, path, (signature, fingerprint, course)))
     return course
-
-
-_YAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-"""The pattern PyYAML compiles as it is imported (`yaml.reader.Reader.NON_PRINTABLE`)."""
-
-
-class _CompiledWhenUsed:
-    """A regular expression compiled on its first use."""
-
-    def __init__(self, pattern: str, compile_now: Callable[[str], re.Pattern[str]]) -> None:
-        self._pattern = pattern
-        self._compile_now = compile_now
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = self._compile_now(self._pattern)
-        return getattr(self._compiled, name)
-
-
-def _yaml_loader() -> Callable[[Path], Course]:
-    """`load_course`, its module imported with PyYAML's check of printable characters compiled when used.
-
-    Importing PyYAML compiles that Unicode-wide pattern (about half of the import's CPU, 5 ms); only
-    PyYAML's pure-Python reader uses it, never the course loader (libyaml's), so it is compiled if
-    anything ever reads YAML that way. Every other pattern compiles as usual.
-    """
-    if "yaml" not in sys.modules:
-        compile_now = re.compile
-
-        def compile_unless_unused(pattern: Any, flags: int = 0) -> Any:
-            if pattern == _YAML_NON_PRINTABLE and not flags:
-                return _CompiledWhenUsed(pattern, compile_now)
-            return compile_now(pattern, flags)
-
-        re.compile = compile_unless_unused
-        try:
-            import yaml  # noqa: F401
-        finally:
-            re.compile = compile_now
-    from course.content.loader import load_course
-
-    return load_course
 
 
 def _read(
