@@ -152,11 +152,23 @@ class ChoiceList(OptionList):
         self.order = order
         self.multiple = multiple
         self.marked = set()
-        self.set_options(self._build_options())
+        self._resetting = True
+        try:
+            self.set_options(self._build_options())
+        finally:
+            self._resetting = False
         self.disabled = False
         if self.frozen:
             self.frozen = False
             self._paint_frozen()
+
+    _resetting = False
+
+    def _refresh_scrollbars(self) -> None:
+        """Whether a scroll bar is needed is left to the layout the new choices ask for: measured
+        against the list's former height, it could come and go again, a second layout."""
+        if not self._resetting:
+            super()._refresh_scrollbars()
 
     def freeze(self) -> None:
         """Answered: the marks stay, drawn as disabled; only Enter still acts (it asks to go on)."""
