@@ -371,25 +371,57 @@ def learner_results(
     tests: dict[int, TestFigures] = {}
     if scopes is None:
         scopes = [None, *tallies, *(label for label in _visit_labels(state) if label not in tallies)]
-    course = _Course(index)
+    course = _course(index)
     visits = _visits(tallies, state, None)  # a session's visit is the same in every scope
+    by_session: dict[str, _Scored] = {}  # each sitting in the session it ended in, read once
+    if scopes != [None]:
+        for pair in scored:
+            label = pair[0].session or ""
+            found_pairs = by_session.get(label)
+            if found_pairs is None:
+                by_session[label] = [pair]
+            else:
+                found_pairs.append(pair)
     return {
         scope: _result(
-            learner_id, name, scope, tallies, scored, firsts, tests, read, visits, course, help_below
+            learner_id,
+            name,
+            scope,
+            tallies,
+            scored if scope is None else by_session.get(scope, []),
+            firsts,
+            tests,
+            read,
+            visits,
+            course,
+            help_below,
         )
         for scope in scopes
     }
 
 
 class _Course:
-    """What `_result` reads of the course, in course order, looked up once per learner."""
+    """What `_result` reads of the course, in course order, looked up once per index."""
 
-    __slots__ = ("index", "lessons", "tests")
+    __slots__ = ("index", "lessons", "test_quizzes", "tests")
 
     def __init__(self, index: CourseIndex) -> None:
         self.index = index
         self.lessons = [(lesson.id, lesson.quiz) for lesson in index.lessons.values()]
         self.tests = [(module.id, module.pretest, module.posttest) for module in index.modules.values()]
+        self.test_quizzes = frozenset(q for _, pre, post in self.tests for q in (pre, post) if q)
+
+
+_courses: list[_Course] = []
+"""The last index's `_Course` (a report reads one index for every learner)."""
+
+
+def _course(index: CourseIndex) -> _Course:
+    found = _courses[0] if _courses else None
+    if found is None or found.index is not index:
+        found = _Course(index)
+        _courses[:] = [found]  # two threads may race here: each keeps the one it made
+    return found
 
 
 def _careful_pass(
@@ -543,7 +575,7 @@ def _plain_pass(
         sessions = tuple(map(tidy.__getitem__, sessions))
         runs = _runs(sessions)
         labels = dict.fromkeys([label for label, _, _ in runs])
-    every_quiz = set(modes) == {"quiz"}
+    every_quiz = modes.count("quiz") == len(modes)
     in_order = all(map(le, stamps, stamps[1:]))
     tallies: dict[str, _Tally] = {}
     spans = {label: (a, b) for label, a, b in runs} if len(runs) == len(labels) else {}
@@ -634,7 +666,7 @@ def _plain_pass(
         scored.append((figures, spot))
     scored.sort(key=lambda pair: pair[0].started)
     # Marks are read of a quiz's first sitting (item analysis) and of a test's sittings only.
-    tests = {q for m in index.modules.values() for q in (m.pretest, m.posttest) if q}
+    tests = _course(index).test_quizzes
     seen: set[str] = set()
     out: _Scored = []
     for figures, spot in scored:
@@ -690,8 +722,8 @@ def _result(
     course: _Course,
     help_below: float,
 ) -> LearnerResult:
-    """One scope's figures; `read`: the ids of the lessons she has read; `every_visit`: her
-    visits of every session."""
+    """One scope's figures; `scored`: her sittings in this scope; `read`: the ids of the
+    lessons she has read; `every_visit`: her visits of every session."""
     answers = correct = hints = activities = activities_correct = reviews = 0
     for label, tally in tallies.items():
         if scope is None or label == scope:
@@ -704,20 +736,19 @@ def _result(
     per_quiz: dict[str, _Scored] = {}
     top: dict[str, float] = {}  # a quiz's best score (the first of the highest)
     won: set[str] = set()  # quizzes passed at least once
-    for pair in scored:
+    for pair in scored:  # the scope's sittings only
         attempt = pair[0]
-        if scope is None or (attempt.session or "") == scope:
-            quiz_id = attempt.quiz
-            found = per_quiz.get(quiz_id)
-            if found is None:
-                per_quiz[quiz_id] = [pair]
+        quiz_id = attempt.quiz
+        found = per_quiz.get(quiz_id)
+        if found is None:
+            per_quiz[quiz_id] = [pair]
+            top[quiz_id] = attempt.score
+        else:
+            found.append(pair)
+            if attempt.score > top[quiz_id]:
                 top[quiz_id] = attempt.score
-            else:
-                found.append(pair)
-                if attempt.score > top[quiz_id]:
-                    top[quiz_id] = attempt.score
-            if attempt.passed:
-                won.add(quiz_id)
+        if attempt.passed:
+            won.add(quiz_id)
     best: dict[str, float] = {}
     passed: set[str] = set()
     done = []
