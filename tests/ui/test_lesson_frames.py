@@ -148,3 +148,43 @@ async def test_an_activity_shown_again_starts_afresh_in_at_most_two_frames(make_
         assert app.focused is not None and app.focused.id == "feed-posts"
         assert first_row_visible(app, app.focused, rows=2)
         assert [seen for seen in keys.seen if seen[2] > 2] == []
+
+
+async def test_a_turn_is_drawn_before_its_place_is_written_and_the_place_is_kept(make_app: Any) -> None:
+    """The learner's place (a locked, synced write) is written once the turn's frame is drawn, not
+    before it, and holds after quick turns and leaving the lesson."""
+    course = load_course(bundled_course_dir())
+    lesson = _plain_lesson(course)
+    app = make_app(course=course, learner="Place")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_lesson(lesson.id, len(lesson.sections) - 2)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        await pilot.pause()
+        frames = count_frames(app)
+        seen: list[tuple[int, int]] = []
+        journey = app.journey
+        write = journey.open_section
+
+        def noted(target: Any, index: int) -> None:
+            seen.append((index, frames[0]))
+            write(target, index)
+
+        journey.open_section = noted
+        await pilot.press("right")
+        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        await pilot.pause()
+        last = len(lesson.sections) - 1
+        assert seen and seen[0] == (last, seen[0][1]) and seen[0][1] >= 1  # after the turn's frame
+        assert journey.section(lesson) == last
+        seen.clear()
+        await pilot.press("left", "right", "left")  # quick turns: the last one is remembered
+        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        await pilot.pause()
+        assert journey.section(lesson) == last - 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert journey.section(lesson) == last - 1

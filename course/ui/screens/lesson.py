@@ -243,6 +243,8 @@ class LessonScreen(QuietFocusScreen):
         """Whether each activity section overflowed the body the last time it was shown."""
         self._unplayed = False
         """The activity mounted was built ahead, hidden, and is not shown yet (at its start)."""
+        self._places: list[int] = []
+        """Sections shown whose place is not written yet: written once their frame is drawn."""
 
     def compose(self) -> ComposeResult:
         module = self.journey.course.module_of(self.lesson)
@@ -270,9 +272,23 @@ class LessonScreen(QuietFocusScreen):
         return kept is not None and kept[0] == self.index and kept[1].display
 
     async def _show(self) -> None:
+        left = self.focused
         with self.app.batch_update():  # the section is drawn once, whole
             await self._draw()
+            await self._focus_settled(left)
             self._hand_over_refreshes()
+        # After the batch: a callback asked for during it could run before the section is drawn.
+        self.call_after_refresh(self._write_places)
+
+    async def _focus_settled(self, left: Widget | None) -> None:
+        """Let the widget the focus left and the one it reached restyle themselves before the
+        section is drawn: they do so when they next run, and one that runs after the screen's
+        update (a busy or a quick turn) would have the screen draw a second frame for it."""
+        for widget in {left, self.focused} - {None}:
+            assert widget is not None
+            handled = asyncio.Event()
+            if widget.is_attached and widget.call_later(handled.set):
+                await handled.wait()
 
     def _hand_over_refreshes(self) -> None:
         """Hand the screen, now, every layout and repaint the turn asked of its widgets.
@@ -336,7 +352,7 @@ class LessonScreen(QuietFocusScreen):
         if str(next_button.label) != wording:
             next_button.label = wording
             next_button.refresh(layout=True)  # a Button keeps its width when its label changes
-        self.journey.open_section(lesson, self.index)
+        self._remember_place()
         # The activity last, the rest of the section set: it is placed, and its first list scrolled
         # into view, in the one layout pass that follows.
         widget: Widget | None = None
@@ -369,6 +385,25 @@ class LessonScreen(QuietFocusScreen):
             self.call_after_refresh(self._text_drawn)
         else:
             self.call_after_refresh(self._show_first_control)
+
+    def _remember_place(self) -> None:
+        """Remember the section on screen once its frame is drawn: the turn does not wait for
+        the disk (a locked, synced write of the learner's state) to draw."""
+        self._places.append(self.index)
+
+    def _write_places(self) -> None:
+        """Write the place of the sections shown since the last write (the last one, and the
+        lesson's end if it was reached), before anything else is written or the screen goes."""
+        places, self._places = self._places, []
+        if not places:
+            return
+        last = len(self.lesson.sections) - 1
+        if last in places and places[-1] != last:  # read to its end, then turned back
+            self.journey.open_section(self.lesson, last)
+        self.journey.open_section(self.lesson, places[-1])
+
+    def on_unmount(self) -> None:
+        self._write_places()
 
     def _text_drawn(self) -> None:
         """A text section is on screen: ready, and the activity that follows it built meanwhile."""
@@ -442,6 +477,7 @@ class LessonScreen(QuietFocusScreen):
                 self.index += 1
                 await self._show()
                 return
+        self._write_places()
         self.post_message(self.Finished(self.lesson))
 
     async def action_space(self) -> None:
@@ -461,6 +497,7 @@ class LessonScreen(QuietFocusScreen):
     def on_interaction(self, event: Interaction) -> None:
         """Store a choice made in an interactive section, like a quiz answer."""
         event.stop()
+        self._write_places()
         try:
             self.journey.record_activity(
                 self.lesson,
@@ -488,4 +525,5 @@ class LessonScreen(QuietFocusScreen):
         self.notify(lines, title=t("lesson.objectives"), timeout=8, markup=False)
 
     def action_leave(self) -> None:
+        self._write_places()
         self.post_message(BackChosen())
