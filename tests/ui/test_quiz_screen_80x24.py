@@ -208,3 +208,9 @@ async def test_a_long_choice_feedback_wraps_under_its_own_words(make_app):
             following += 1
         assert following - first >= 3  # the case this test is about: two continuation rows
         assert read == words
+        # The explanation that follows starts a block of its own, in the column of « ✗ » and « » »,
+        # so it cannot be read as more of that choice's feedback.
+        explained = " ".join(question.explanation.split())[:20]
+        row = rows[following]
+        assert explained in " ".join(row.split()), row
+        assert row.index(explained[:10]) == rows[first].index("»"), row
