@@ -7,11 +7,18 @@ no pass line, only where the learner starts from and how far they have come.
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.segment import Segment
 from rich.text import Text
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.styles import RulesMap
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, RichVisual, Visual
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from course.content.model import Quiz, question_text
@@ -26,6 +33,61 @@ from course.ui.widgets.typography import french_spacing, hanging
 
 CONFIDENCE_LEVELS = (3, 2, 1)
 """Most sure first, as the learner chose them ("quiz.confidence.N")."""
+
+
+class _DrawnOnce(RichVisual):
+    """A Rich renderable drawn once per width: the results screen is laid out several times as it
+    replaces the quiz (resume, resize, the quiz removed), each layout asking its height, and each
+    frame its lines; the text does not change meanwhile. Its lines are kept unstyled, the widget's
+    style laid over them when drawn (what Textual's own wrapping of the renderable does)."""
+
+    def __init__(self, widget: Widget, renderable: RenderableType) -> None:
+        super().__init__(widget, renderable)
+        self._lines: dict[int, list[list[Segment]]] = {}
+        self._strips: dict[tuple[int, int | None, Style], list[Strip]] = {}
+
+    def _lines_at(self, width: int) -> list[list[Segment]]:
+        lines = self._lines.get(width)
+        if lines is None:
+            app = active_app.get()
+            options = app.console_options.update(highlight=False, width=width)
+            segments = app.console.render(self._renderable, options)
+            lines = self._lines[width] = list(
+                Segment.split_and_crop_lines(segments, width, include_new_lines=False, pad=False)
+            )
+        return lines
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._lines_at(width))
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        key = (width, height, style)
+        strips = self._strips.get(key)
+        if strips is None:
+            rich_style = style.rich_style
+            strips = self._strips[key] = [
+                Strip(Segment.apply_style(line, rich_style)) for line in self._lines_at(width)[:height]
+            ]
+        return strips
+
+
+class DrawnText(Widget):
+    """Text that does not change while on screen, as one widget drawn once per width."""
+
+    DEFAULT_CSS = """
+    DrawnText {
+        height: auto;
+    }
+    """
+
+    def __init__(self, renderable: RenderableType, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._visual = _DrawnOnce(self, renderable)
+
+    def render(self) -> Visual:
+        return self._visual
 
 
 class ResultsScreen(Screen[None]):
@@ -56,10 +118,9 @@ class ResultsScreen(Screen[None]):
             # Score, what to look at again and how sure the learner was: one widget (fewer to
             # build, style and lay out when the quiz gives way to its results), a blank row
             # between the blocks.
-            yield Static(
+            yield DrawnText(
                 Group(self._summary(), Text(), self._missed(), Text(), self._calibration()),
                 id="summary",
-                markup=False,
             )
             yield Static(self._history(), id="history", classes="muted", markup=False)
         with Horizontal(id="actions"):
