@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
@@ -157,3 +158,41 @@ async def test_the_confidence_question_draws_at_most_two_frames_per_key(tmp_path
     keys = await walk_with_keys(make_app(course=course), course.quizzes["alpha-deux"], leave="escape")
     assert any(key == "2" for _where, key, _frames in keys.seen)  # the confidence was asked
     assert keys.too_many() == []
+
+
+async def test_the_next_question_lays_the_screen_out_once_onto_an_order_or_a_match(
+    make_app: Any, monkeypatch: Any
+) -> None:
+    """Shown in place of a list of choices, the builder and its pool take their sizes in the layout
+    that places them: one layout of the screen per « next question », also onto an order or a match."""
+    from tests.ui.helpers import answer_current
+
+    layouts = [0]
+    lay_out = Screen._refresh_layout
+
+    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        layouts[0] += 1
+        lay_out(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    course = load_course(bundled_course_dir())
+    app = make_app(course=course, learner="Compteur")
+    seen: list[tuple[str, int]] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.start_quiz(course.quizzes["illectronisme-definir"])
+        await pilot.pause()
+        while isinstance(app.screen, QuizScreen) and app.screen.index + 1 < len(app.screen.items):
+            screen = app.screen
+            await answer_current(pilot, right=True)
+            await pilot.pause()
+            following = screen.items[screen.index + 1].question
+            layouts[0] = 0
+            await pilot.press("enter")
+            await pilot.pause()
+            if following.type in ("order", "match"):
+                assert screen.query_one(SequenceBuilder).display
+                assert question_text(following)[:30] in "\n".join(screen_lines(app))
+                seen.append((following.type, layouts[0]))
+    assert {kind for kind, _ in seen} == {"order", "match"}
+    assert seen == [(kind, 1) for kind, _ in seen]

@@ -5,18 +5,36 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.i18n import t
+from course.ui.widgets.section_text import SizedInOnePass
 
 
-class SequenceBuilder(Vertical):
+class _Line(SizedInOnePass, Static):
+    """A line of the builder, whose new height needs no second layout of the screen."""
+
+
+class _Pool(OptionList):
+    """The items left to pick, as tall as they are (height: auto): its lines, counted when first
+    drawn, give it no size the layout that placed it did not already give, so they ask for no
+    second layout of the screen."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
+class SequenceBuilder(SizedInOnePass, Vertical):
     """Pick from a pool; each pick fills the next slot; `undo` takes the last one back.
 
     For an `order` question the slots are positions 1, 2, 3…; for a `match`
     question each slot is a left-hand item waiting for its right-hand partner.
+
+    Shown in place of another kind of answer, it and its lines take their sizes in the layout
+    that places them: no second layout (and frame) of the screen for it.
     """
 
     class Completed(Message):
@@ -29,9 +47,9 @@ class SequenceBuilder(Vertical):
         self.picked: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="sequence-answer", markup=False)
-        yield Static(id="sequence-ask", classes="muted", markup=False)
-        yield OptionList(id="sequence-pool")
+        yield _Line(id="sequence-answer", markup=False)
+        yield _Line(id="sequence-ask", classes="muted", markup=False)
+        yield _Pool(id="sequence-pool")
 
     def on_mount(self) -> None:
         self._refresh()
