@@ -59,6 +59,33 @@ async def test_a_match_question_opens_on_its_prompt(make_app):
         assert "Que choisissez-vous pour : France Services ?" in rows  # and what to pick first
 
 
+async def test_the_items_left_to_pick_wrap_under_their_own_words(make_app):
+    """An item of an order or match question too long for one row goes on under its first word,
+    not under its number, as the choices of other questions do."""
+    app = make_app(course=BUNDLED, learner="Marcheur")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await _open(pilot, "illectronisme-test-depart", "lieux-aide")
+        question = screen.item.question
+        longest = max((pair.right for pair in question.pairs), key=len)
+        words = " ".join(longest.split())
+        rows = screen_lines(app)
+        first = next(n for n, row in enumerate(rows) if words[:30] in row)
+        start = rows[first].index(words[:30])
+        number = rows[first][:start].split()[-1]
+        assert number.isdigit(), rows[first]  # the row starts with the item's number
+        read = _words_in_card(rows[first][start:])
+        following = first + 1
+        while len(read) < len(words):  # every row after the first, up to the item's last word
+            row = rows[following]
+            assert row[:start].strip(" ▊") == "", row  # nothing but the list's edge before it
+            assert row[start] != " ", row  # its words start in the column of the first row's
+            read += " " + _words_in_card(row[start:])
+            following += 1
+        assert following - first >= 2  # the case this test is about: a continuation row
+        assert read == words
+
+
 async def test_the_right_answer_of_a_multiple_choice_is_said_once_as_a_list(make_app):
     app = make_app(course=BUNDLED, learner="Marcheur")
     async with app.run_test(size=SIZE) as pilot:
@@ -178,8 +205,8 @@ async def test_a_long_choice_wraps_under_its_own_text_not_under_its_number(make_
 
 
 def _words_in_card(row: str) -> str:
-    """The words of a row of the feedback's card, without its right border or the scroll bar."""
-    return " ".join(word for word in row.split() if word.strip("│▊▐█▌▔▁"))
+    """The words of a row of the feedback's card or of a list, without their borders or the scroll bar."""
+    return " ".join(word for word in row.split() if word.strip("│▊▎▐█▌▔▁"))
 
 
 async def test_a_long_choice_feedback_wraps_under_its_own_words(make_app):

@@ -12,7 +12,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.i18n import t
+from course.ui.widgets.choice_list import HangingChoice
 from course.ui.widgets.section_text import SizedInOnePass
+from course.ui.widgets.typography import french_spacing
 
 
 class _Line(SizedInOnePass, Static):
@@ -95,7 +97,10 @@ class SequenceBuilder(SizedInOnePass, Vertical):
         pool = self.query_one("#sequence-pool", OptionList)
         pool.clear_options()
         pool.add_options(
-            [Option(Text(f"{n}  {item}"), id=f"p{n}") for n, item in enumerate(self._remaining(), 1)]
+            [
+                Option(HangingChoice(Text(f"{n}  "), Text(french_spacing(item))), id=f"p{n}")
+                for n, item in enumerate(self._remaining(), 1)
+            ]
         )
         pool.display = not self.complete
         if not self.complete:
