@@ -235,9 +235,12 @@ async def test_a_long_choice_feedback_wraps_under_its_own_words(make_app):
             following += 1
         assert following - first >= 3  # the case this test is about: two continuation rows
         assert read == words
-        # The explanation that follows starts a block of its own, in the column of « ✗ » and « » »,
-        # so it cannot be read as more of that choice's feedback.
+        # The explanation that follows is a paragraph of its own: after a blank row, in the column
+        # of « ✗ » and « » », so it cannot be read as more of that choice's feedback.
+        assert _words_in_card(rows[following]) == "", rows[following]
         explained = " ".join(question.explanation.split())[:20]
-        row = rows[following]
+        row = rows[following + 1]
         assert explained in " ".join(row.split()), row
         assert row.index(explained[:10]) == rows[first].index("»"), row
+        bottom = next(n for n in range(following + 1, len(rows)) if "╰" in rows[n])
+        assert _words_in_card(rows[bottom - 1]), rows[bottom - 1]  # no blank row closes the card

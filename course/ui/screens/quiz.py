@@ -176,7 +176,7 @@ class QuizScreen(QuietFocusScreen):
             yield _Line(id="hints", markup=False)
             with _Box(id="feedback"):
                 yield _Line(id="verdict", markup=False)
-                yield SectionText(id="explanation", indent=0)
+                yield SectionText(id="explanation", indent=0, blank_after=False)
         with Horizontal(id="actions"):
             yield Button(t("quiz.button.hint"), id="hint-button")
             yield _Submit(t("quiz.button.submit"), id="submit-button", variant="primary")

@@ -157,13 +157,16 @@ class MarkdownText(Visual):
         return "\n".join(block.content.plain for block in self.blocks)
 
 
-def markdown_text(markdown: str, label: Content | None = None, indent: int = 0) -> MarkdownText:
+def markdown_text(
+    markdown: str, label: Content | None = None, indent: int = 0, blank_after: bool = True
+) -> MarkdownText:
     """`markdown` read into blocks of styled text (raw HTML is shown as written, never run),
-    set `indent` cells in, under `label` (a line of its own, not set in) if there is one."""
+    set `indent` cells in, under `label` (a line of its own, not set in) if there is one, with a
+    blank line after the text unless `blank_after` is false."""
     blocks = [Block(label, Lead())] if label is not None else []
     margin = Content(" " * indent)
     _add(SyntaxTreeNode(_parser().parse(markdown)).children, Lead(margin, margin), 1, NO_GAP, 0, blocks)
-    return MarkdownText(blocks, spaced=len(blocks) > (label is not None))
+    return MarkdownText(blocks, spaced=blank_after and len(blocks) > (label is not None))
 
 
 def _add(nodes: list[SyntaxTreeNode], lead: Lead, gap: int, first: Gap, depth: int, out: list[Block]) -> None:

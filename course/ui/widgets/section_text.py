@@ -77,10 +77,14 @@ class SectionText(SizedInOnePass, Widget):
     auto_links = Reactive(False)
     """No link to click (nothing opens them), so no pass over every line drawn to style them."""
 
-    def __init__(self, *, id: str | None = None, indent: int = LABEL_OUTDENT) -> None:
+    def __init__(
+        self, *, id: str | None = None, indent: int = LABEL_OUTDENT, blank_after: bool = True
+    ) -> None:
         super().__init__(id=id)
         self._indent = indent
         """Cells between the widget's edge and its text (the label stays against the edge)."""
+        self._blank_after = blank_after
+        """Whether a blank line ends the text (a section's does; the last paragraph of a card need not)."""
         self._shown: tuple[str, str | None] = ("", None)
         self._texts: dict[tuple[str, str | None], MarkdownText] = {self._shown: MarkdownText([])}
         self._text = self._texts[self._shown]
@@ -98,7 +102,9 @@ class SectionText(SizedInOnePass, Widget):
         text = self._texts.get(shown)
         if text is None:
             title = None if label is None else Content.styled(label, ".section-text--label")
-            text = self._texts[shown] = markdown_text(markdown, title, indent=self._indent)
+            text = self._texts[shown] = markdown_text(
+                markdown, title, indent=self._indent, blank_after=self._blank_after
+            )
         self._shown, self._text = shown, text
         self.refresh(layout=True)
 
