@@ -158,7 +158,9 @@ class Problem:
     ) -> Problem:
         # Positional-only, so that a message may itself use {line} (duplicate_key does).
         if "what" in params:
-            params["what"] = t(_CONTENT_WHAT_KEYS[str(params["what"])])
+            what = str(params["what"])
+            known = _CONTENT_WHAT_KEYS.get(what) or _CONTENT_WHAT_KEYS.get(what.removesuffix("s"))
+            params["what"] = t(known) if known else t("content.what.part", key=what)
         return cls(path, line, col, severity, code, t(_CONTENT_KEYS[code], **params))
 
     def following(self, cause: Problem) -> Problem:
