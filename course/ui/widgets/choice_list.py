@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.console import Console, ConsoleOptions, OverflowMethod, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
@@ -12,19 +10,15 @@ from textual.color import Color
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.message import Message
-from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from course.ui.widgets.typography import french_spacing
-
-_AS_WRAPPED: RulesMap = {"text_wrap": "nowrap", "text_overflow": "fold"}
-"""Rules for drawing lines already wrapped at the width."""
+from course.ui.widgets.wrapped_visual import WrappedVisual
 
 
-class HangingChoice(Visual):
+class HangingChoice(WrappedVisual):
     """A choice's number and mark, then its text, whose wrapped lines start under its own first
     word: what `typography.hanging` draws with a two-column table, at a fraction of the cost
     (the list draws and measures every choice each time one is marked).
@@ -38,43 +32,19 @@ class HangingChoice(Visual):
         self.text = text
         self.overflow: OverflowMethod = overflow
         """What becomes of a word longer than the row: cut with « … », or folded onto the next rows."""
-        self._lines: tuple[int, list[Content]] | None = None
-        self._strips: tuple[tuple[object, ...], list[Strip]] | None = None
 
-    def lines(self, width: int) -> list[Content]:
+    def wrap(self, width: int) -> list[Content]:
         """The rows at `width`: the marker then the text's first line, the others under it."""
-        if self._lines is not None and self._lines[0] == width:
-            return self._lines[1]
         marker = Content.from_rich_text(self.marker)
         indent = marker.cell_length
         pad = Content(" " * indent)
         wrapped = Content.from_rich_text(self.text).wrap(
             max(width - indent, 1), overflow="fold" if self.overflow == "fold" else "ellipsis"
         )
-        lines = [(marker if n == 0 else pad) + line for n, line in enumerate(wrapped or [Content("")])]
-        self._lines = (width, lines)
-        return lines
-
-    def render_strips(
-        self, width: int, height: int | None, style: Style, options: RenderOptions
-    ) -> list[Strip]:
-        if not width:
-            return []
-        key = (width, style)
-        if self._strips is not None and self._strips[0] == key and options.selection is None:
-            strips = self._strips[1]
-        else:  # the lines fit the width already: drawn without wrapping them again
-            lines = Content("\n").join(self.lines(width))
-            strips = lines.render_strips(width, None, style, replace(options, rules=_AS_WRAPPED))
-            if options.selection is None:
-                self._strips = (key, strips)
-        return strips if height is None else strips[:height]
+        return [(marker if n == 0 else pad) + line for n, line in enumerate(wrapped or [Content("")])]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.marker.cell_len + self.text.cell_len
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self.lines(width))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.marker.cell_len

@@ -18,11 +18,11 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from textual.content import Content, Span
 from textual.css.styles import RulesMap
-from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
+from textual.visual import RenderOptions
 
 import course.ui.widgets.typography  # noqa: F401  (its import keeps no-break spaces in Rich's wrapping, used below)
+from course.ui.widgets.wrapped_visual import WrappedVisual
 
 MARK = ".markdown--mark"
 """The style of a list's bullets and numbers, and of a quote's bar (a component class of the widget)."""
@@ -46,7 +46,6 @@ _SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 Gap = tuple[int, Content]
 """Blank lines before a block, and what starts them."""
 NO_GAP: Gap = (0, Content(""))
-_AS_WRAPPED: RulesMap = {"text_wrap": "nowrap", "text_overflow": "fold"}
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(//)?", re.IGNORECASE)
 
 
@@ -85,17 +84,13 @@ class Block:
     """A horizontal rule: a line across the width."""
 
 
-class MarkdownText(Visual):
+class MarkdownText(WrappedVisual):
     """Blocks of styled text, wrapped at the width of the widget that draws them."""
 
     def __init__(self, blocks: list[Block], spaced: bool = True) -> None:
         self.blocks = blocks
         self.spaced = spaced
         """Whether a blank line follows the last block (a text does; a label alone does not)."""
-        self._lines: tuple[int, list[Content]] | None = None
-        self._strips: tuple[tuple[object, ...], list[Strip]] | None = None
-        """The lines drawn last, with the width and the styles (the widget's, its themed parts')
-        they were drawn with."""
         self._themed = sorted(
             {
                 span.style
@@ -108,10 +103,8 @@ class MarkdownText(Visual):
         )
         """The themed styles the text uses (bullets, code…), named after the widget's parts."""
 
-    def lines(self, width: int) -> list[Content]:
+    def wrap(self, width: int) -> list[Content]:
         """The lines drawn at `width`: every block wrapped, and a blank line after the last one."""
-        if self._lines is not None and self._lines[0] == width:
-            return self._lines[1]
         lines: list[Content] = []
         for block in self.blocks:
             if lines:
@@ -127,29 +120,13 @@ class MarkdownText(Visual):
                 lines.append((block.lead.rest if number else block.lead.first) + line)
         if lines and self.spaced:
             lines.append(Content(""))
-        self._lines = (width, lines)
         return lines
 
-    def render_strips(
-        self, width: int, height: int | None, style: Style, options: RenderOptions
-    ) -> list[Strip]:
-        if not width:
-            return []
-        key = (width, style, *(options.get_style(name) for name in self._themed))
-        if self._strips is not None and self._strips[0] == key and options.selection is None:
-            strips = self._strips[1]
-        else:  # the lines fit the width already: drawn without wrapping them again
-            lines = Content("\n").join(self.lines(width))
-            strips = lines.render_strips(width, None, style, replace(options, rules=_AS_WRAPPED))
-            if options.selection is None:
-                self._strips = (key, strips)
-        return strips if height is None else strips[:height]
+    def strips_key(self, width: int, style: Style, options: RenderOptions) -> tuple[object, ...]:
+        return (width, style, *(options.get_style(name) for name in self._themed))
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return max((b.lead.rest.cell_length + b.content.cell_length for b in self.blocks), default=0)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self.lines(width))
 
     @property
     def plain(self) -> str:
