@@ -24,6 +24,7 @@ from course.progress import StoreWriteError
 from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.interaction import Interaction
+from course.ui.widgets.scroll_body import OwnScrollBar
 from course.ui.widgets.section_text import SectionText, SizedInOnePass
 from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import french_markdown
@@ -82,20 +83,11 @@ class BodyScrollBar(SizedInOnePass, ScrollBar):
     """
 
 
-class SectionBody(SizedInOnePass, VerticalScroll):
+class SectionBody(SizedInOnePass, OwnScrollBar):
     """The scrolling body of a section, framed by the colour of its callout, if it has one."""
 
+    VERTICAL_BAR = BodyScrollBar
     _callout: str | None = None
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        """The body's vertical scroll bar, made on first use (as Textual makes its own)."""
-        if self._vertical_scrollbar is None:
-            bar = BodyScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
 
     def foresee_scrollbar(self, show: bool) -> None:
         """Lay the next pass out with the vertical scroll bar shown or not, as if Textual had

@@ -32,6 +32,7 @@ from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.choice_list import ChoiceList, HangingChoice
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answer_kind, right_answer
+from course.ui.widgets.scroll_body import OwnScrollBar
 from course.ui.widgets.section_text import SectionText, SizedInOnePass
 from course.ui.widgets.sequence_builder import SequenceBuilder
 from course.ui.widgets.steady_footer import SteadyFooter
@@ -86,17 +87,10 @@ class _QuietScrollBar(ScrollBar):
         ]
 
 
-class _Body(SizedInOnePass, VerticalScroll):
+class _Body(SizedInOnePass, OwnScrollBar):
     """The scrolling body: the question, then its feedback."""
 
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        if self._vertical_scrollbar is None:
-            bar = _QuietScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+    VERTICAL_BAR = _QuietScrollBar
 
 
 class _Submit(SizedInOnePass, Button):
