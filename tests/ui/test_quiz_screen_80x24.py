@@ -74,16 +74,8 @@ async def test_the_items_left_to_pick_wrap_under_their_own_words(make_app):
         start = rows[first].index(words[:30])
         number = rows[first][:start].split()[-1]
         assert number.isdigit(), rows[first]  # the row starts with the item's number
-        read = _words_in_card(rows[first][start:])
-        following = first + 1
-        while len(read) < len(words):  # every row after the first, up to the item's last word
-            row = rows[following]
-            assert row[:start].strip(" ▊") == "", row  # nothing but the list's edge before it
-            assert row[start] != " ", row  # its words start in the column of the first row's
-            read += " " + _words_in_card(row[start:])
-            following += 1
+        following = _read_hanging(rows, first, start, words)
         assert following - first >= 2  # the case this test is about: a continuation row
-        assert read == words
 
 
 async def test_the_right_answer_of_a_multiple_choice_is_said_once_as_a_list(make_app):
@@ -204,6 +196,21 @@ async def test_a_long_choice_wraps_under_its_own_text_not_under_its_number(make_
         assert wrapped >= 2
 
 
+def _read_hanging(rows: list[str], first: int, start: int, words: str) -> int:
+    """Read `words` from column `start` of row `first` on, checking that every row after the first
+    has nothing but a border before that column and its words starting in it; the row after."""
+    read = _words_in_card(rows[first][start:])
+    following = first + 1
+    while len(read) < len(words):  # every row after the first, up to the last word
+        row = rows[following]
+        assert row[:start].strip(" │▊") == "", row  # nothing but the card's or list's edge before it
+        assert row[start] != " ", row  # its words start in the column of the first row's
+        read += " " + _words_in_card(row[start:])
+        following += 1
+    assert read == words
+    return following
+
+
 def _words_in_card(row: str) -> str:
     """The words of a row of the feedback's card or of a list, without their borders or the scroll bar."""
     return " ".join(word for word in row.split() if word.strip("│▊▎▐█▌▔▁"))
@@ -225,16 +232,8 @@ async def test_a_long_choice_feedback_wraps_under_its_own_words(make_app):
         rows = screen_lines(app)
         first = next(n for n, row in enumerate(rows) if "» " + words[:20] in row)
         start = rows[first].index(words[:20])
-        read = _words_in_card(rows[first][start:])
-        following = first + 1
-        while len(read) < len(words):  # every row after the first, up to the feedback's last word
-            row = rows[following]
-            assert row[:start].strip(" │▊") == "", row  # nothing but the card's border before it
-            assert row[start] != " ", row  # its words start in the column of the first row's
-            read += " " + _words_in_card(row[start:])
-            following += 1
+        following = _read_hanging(rows, first, start, words)
         assert following - first >= 3  # the case this test is about: two continuation rows
-        assert read == words
         # The explanation that follows is a paragraph of its own: after a blank row, in the column
         # of « ✗ » and « » », so it cannot be read as more of that choice's feedback.
         assert _words_in_card(rows[following]) == "", rows[following]
