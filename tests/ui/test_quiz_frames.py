@@ -196,3 +196,94 @@ async def test_the_next_question_lays_the_screen_out_once_onto_an_order_or_a_mat
                 seen.append((following.type, layouts[0]))
     assert {kind for kind, _ in seen} == {"order", "match"}
     assert seen == [(kind, 1) for kind, _ in seen]
+
+
+async def test_the_next_question_draws_its_choices_once(make_app: Any, monkeypatch: Any) -> None:
+    """Another question's choices, of another height, are drawn in the frame that lays them out and
+    not again: Textual's list threw away its lines at the resize that followed, and drew them all a
+    second time in a frame of its own."""
+    from tests.ui.helpers import answer_current
+
+    draws = [0]
+    counting = [False]
+    draw = ChoiceList.render_lines
+
+    def counted(self: ChoiceList, crop: Any) -> Any:
+        if self.id == "answer" and counting[0]:
+            draws[0] += 1
+        return draw(self, crop)
+
+    monkeypatch.setattr(ChoiceList, "render_lines", counted)
+    course = load_course(bundled_course_dir())
+    app = make_app(course=course, learner="Compteur")
+    seen: list[tuple[int, int, int]] = []  # the list's height before, after, and its draws
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.start_quiz(course.quizzes["illectronisme-definir"])
+        await pilot.pause()
+        while isinstance(app.screen, QuizScreen) and app.screen.index + 1 < len(app.screen.items):
+            screen = app.screen
+            following = screen.items[screen.index + 1].question
+            before = screen.query_one("#answer").size.height if screen.query("ChoiceList#answer") else 0
+            await answer_current(pilot, right=True)
+            await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)  # its scrolling done
+            await pilot.pause()
+            draws[0], counting[0] = 0, True
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.pause()
+            counting[0] = False
+            if isinstance(following, (SingleQuestion, MultipleQuestion)):
+                choices = screen.query_one("#answer", ChoiceList)
+                shown = "\n".join(screen_lines(app))
+                assert following.choices[choices.order[0]].text[:20] in shown
+                seen.append((before, choices.size.height, draws[0]))
+    assert any(before and before != after for before, after, _ in seen)  # some lists changed height
+    assert [count for _, _, count in seen] == [1] * len(seen)
+
+
+async def test_the_results_are_laid_out_without_the_map_beneath(make_app: Any, monkeypatch: Any) -> None:
+    """The last Enter puts the results over the map: the map, whose size did not change, is not laid
+    out again under them (Textual did, at the resize a new screen sends itself); a real resize of
+    the terminal still lays it out."""
+    from tests.ui.helpers import answer_current
+
+    layouts: list[str] = []
+    lay_out = Screen._refresh_layout
+
+    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        layouts.append(type(self).__name__)
+        lay_out(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    course = load_course(bundled_course_dir())
+    app = make_app(course=course, learner="Compteur")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.start_quiz(course.quizzes["illectronisme-definir"])
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        while app.screen is screen:
+            await answer_current(pilot, right=True)
+            await pilot.pause()
+            layouts.clear()
+            await pilot.press("enter")
+            await pilot.pause()
+        while app._batch_count:
+            await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert t("results.button.map") in "\n".join(screen_lines(app))
+        assert "CourseMapScreen" not in layouts
+        assert 1 <= layouts.count("ResultsScreen") <= 4
+        layouts.clear()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert "CourseMapScreen" in layouts  # a new size: the map beneath is laid out for it
+        await pilot.press("escape")
+        while app._batch_count:
+            await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CourseMapScreen)
+        assert app.screen.query_one("#lessons").size.width > 80 - 4  # laid out at the new width

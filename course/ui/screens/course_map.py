@@ -13,7 +13,6 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,9 +20,11 @@ from course.content.model import Lesson
 from course.i18n import t
 from course.learning.journey import Journey, LessonStatus
 from course.ui.messages import LessonChosen, QuizChosen
+from course.ui.screens.laid_out_once import LaidOutOnce
 from course.ui.widgets.bars import text_bar
 from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import NBSP, french_spacing, wrap_hanging
+from course.ui.widgets.width_kept_lines import WidthKeptLines
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -94,17 +95,13 @@ def map_line(mark: str, title: str, detail: str, width: int, *, bold: bool = Fal
     return wrap_hanging(line, width, MARK_WIDTH)
 
 
-class LessonList(OptionList):
+class LessonList(WidthKeptLines):
     """The map's list of lessons, drawn once at its first size.
 
     Textual's OptionList learns how many lines it holds when first drawn, and so shows its
-    scrollbar one frame later; then its first resize throws away every line it has just drawn,
-    and it draws them all again. The map tells it beforehand how many lines it holds (wrapped
-    for the width it will have), and a resize that leaves its width as it was keeps its lines.
+    scrollbar one frame later. The map tells it beforehand how many lines it holds (wrapped
+    for the width it will have); a resize that leaves its width as it was keeps its lines.
     """
-
-    _lines_width: int | None = None
-    """The width its lines were measured and drawn for."""
 
     def foresee(self, width: int, lines: int) -> None:
         """Its lines will be `width` cells wide (scrollbar taken off) and `lines` in all.
@@ -115,22 +112,8 @@ class LessonList(OptionList):
         if not self.size:
             self.virtual_size = Size(width, lines)
 
-    def _update_lines(self) -> None:
-        super()._update_lines()
-        if self._line_cache.lines:
-            self._lines_width = self.scrollable_content_region.width
 
-    def _clear_caches(self) -> None:
-        self._lines_width = None
-        super()._clear_caches()
-
-    def _on_resize(self, event: events.Resize | None = None) -> None:
-        same_width = self._lines_width == self.scrollable_content_region.width
-        if event is not None and self._lines_width is not None and same_width:
-            event.prevent_default()  # the same width: the lines drawn are kept (OptionList drops them)
-
-
-class CourseMapScreen(Screen[None]):
+class CourseMapScreen(LaidOutOnce):
     HELP_KEY = "map"
     LIST_PADDING = 2
     """Cells of a lesson line the list keeps free at its right."""

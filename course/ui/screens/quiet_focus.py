@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from typing import Self
 
 from textual.geometry import Region
-from textual.screen import Screen
 from textual.widget import Widget
 
+from course.ui.screens.laid_out_once import LaidOutOnce
 
-class QuietFocusScreen(Screen[None]):
+
+class QuietFocusScreen(LaidOutOnce):
     _moving_focus = False
 
     def refresh(

@@ -17,6 +17,7 @@ from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widgets import Button, Input, Static
@@ -59,10 +60,30 @@ class _Box(SizedInOnePass, Vertical):
 class _QuietScrollBar(ScrollBar):
     """The body's scroll bar, there all the time (its coming and going would lay the whole
     screen out a second time at each answer and each question) but drawn only when there is
-    something to scroll: blank otherwise, as the gutter it stands in."""
+    something to scroll: blank otherwise, as the gutter it stands in.
+
+    Its sizes are set while the screen is laid out; a change that leaves it blank (another
+    question that fits, as the one before did) draws nothing, instead of a frame of its own."""
+
+    window_virtual_size: Reactive[int] = Reactive(100, repaint=False)
+    window_size: Reactive[int] = Reactive(0, repaint=False)
+    _blank = True
+    """Whether it was last drawn blank (nothing to scroll)."""
+
+    def _sized(self) -> None:
+        blank = self.window_virtual_size <= self.window_size
+        if not (blank and self._blank):
+            self.refresh()
+
+    def watch_window_virtual_size(self) -> None:
+        self._sized()
+
+    def watch_window_size(self) -> None:
+        self._sized()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if self.window_virtual_size <= self.window_size:  # nothing to scroll: the gutter's blank
+        self._blank = self.window_virtual_size <= self.window_size
+        if self._blank:  # nothing to scroll: the gutter's blank
             assert self.parent is not None
             gutter = self.parent.background_colors[1].rich_color
             return [Strip.blank(crop.width, Style(bgcolor=gutter))] * crop.height

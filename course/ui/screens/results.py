@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.styles import RulesMap
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, RichVisual, Visual
@@ -26,6 +25,7 @@ from course.i18n import t
 from course.learning.journey import AttemptResult, Journey
 from course.ui.messages import QuizChosen
 from course.ui.screen_change import drawn_at_once
+from course.ui.screens.laid_out_once import LaidOutOnce
 from course.ui.widgets.bars import text_bar
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, right_answer
 from course.ui.widgets.steady_footer import SteadyFooter
@@ -90,7 +90,7 @@ class DrawnText(Widget):
         return self._visual
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(LaidOutOnce):
     HELP_KEY = "results"
     AUTO_FOCUS = "#map"
     BINDINGS = [

@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.style import Style
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from course.ui.widgets.typography import french_spacing
+from course.ui.widgets.width_kept_lines import WidthKeptLines
 from course.ui.widgets.wrapped_visual import WrappedVisual
 
 
@@ -63,7 +63,7 @@ class HangingChoice(WrappedVisual):
         return Measurement(inner.minimum + indent, inner.maximum + indent)
 
 
-class ChoiceList(OptionList):
+class ChoiceList(WidthKeptLines):
     """Choices shown in a given order; `multiple` lets several be marked.
 
     Space, a digit or a click marks a choice; Enter validates (for a single
