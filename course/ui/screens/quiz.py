@@ -504,10 +504,10 @@ class QuizScreen(QuietFocusScreen):
         place is checked again after each refresh until it holds twice in a row;
         `feedback_placed` is set then (tests wait for it).
         """
-        if not self.query("#quiz-body") or not self.query("#feedback"):
+        body = self.query_one_optional("#quiz-body", VerticalScroll)  # by id: looked up once
+        feedback = self.query_one_optional("#feedback")
+        if body is None or feedback is None:
             return  # the screen left meanwhile (a profile deleted in another window ends the session)
-        body = self.query_one("#quiz-body", VerticalScroll)
-        feedback = self.query_one("#feedback")
         explanation = self.query_one("#explanation")
         view, box = body.content_region, feedback.region
         if waits and (box.height == 0 or (explanation.display and explanation.region.height == 0)):
