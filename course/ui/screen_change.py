@@ -10,6 +10,7 @@ tests/ui/test_quiz_frames.py fails if an upgrade changes what is drawn.
 from __future__ import annotations
 
 import asyncio
+import weakref
 from typing import Any
 
 from textual.app import App
@@ -18,6 +19,16 @@ from textual.screen import Screen
 
 _SETTLING: set[asyncio.Task[None]] = set()
 """The screen changes being waited for (a task nobody holds could be collected before its end)."""
+
+
+_HOLDING: weakref.WeakKeyDictionary[App[Any], int] = weakref.WeakKeyDictionary()
+"""The apps whose frames a screen change holds, and how many changes hold them."""
+
+
+def frames_held(app: App[Any]) -> bool:
+    """Whether a screen change holds `app`'s frames: what a screen would draw meanwhile is not
+    shown, and the change draws the whole screen once it has settled (`LaidOutOnce` skips it)."""
+    return _HOLDING.get(app, 0) > 0
 
 
 _LAYOUTS = 3
@@ -50,6 +61,7 @@ def drawn_at_once(app: App[Any], change: AwaitComplete) -> None:
     new screen is drawn whole: one or two frames.
     """
     app._begin_batch()
+    _HOLDING[app] = _HOLDING.get(app, 0) + 1
 
     async def settle() -> None:
         try:
@@ -64,14 +76,18 @@ def drawn_at_once(app: App[Any], change: AwaitComplete) -> None:
         finally:
             screen = app.screen
 
-            def draw() -> None:
+            def release() -> None:
+                _HOLDING[app] -= 1
                 app._end_batch()
+
+            def draw() -> None:
+                release()
                 screen.refresh()
 
             if screen.is_attached:
                 screen.call_after_refresh(draw)  # after its own layouts, which the batch keeps undrawn
             else:
-                app._end_batch()
+                release()
 
     task = asyncio.create_task(settle())
     _SETTLING.add(task)

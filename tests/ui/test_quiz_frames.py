@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from textual._compositor import Compositor
 from textual.app import App
 from textual.screen import Screen
 
@@ -244,18 +245,25 @@ async def test_the_next_question_draws_its_choices_once(make_app: Any, monkeypat
 
 async def test_the_results_are_laid_out_without_the_map_beneath(make_app: Any, monkeypatch: Any) -> None:
     """The last Enter puts the results over the map: the map, whose size did not change, is not laid
-    out again under them (Textual did, at the resize a new screen sends itself); a real resize of
-    the terminal still lays it out."""
+    out again under them (Textual did, at the resize a new screen sends itself), and the results are
+    drawn once, when shown (Textual drew them after each layout, and threw the drawings away while
+    the change held the frames); a real resize of the terminal still lays the map out."""
     from tests.ui.helpers import answer_current
 
     layouts: list[str] = []
-    lay_out = Screen._refresh_layout
+    drawings: list[str] = []
+    lay_out, draw = Screen._refresh_layout, Compositor.render_update
 
     def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
         layouts.append(type(self).__name__)
         lay_out(self, *args, **kwargs)
 
+    def drawn(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        drawings.append(type(app.screen).__name__)
+        return draw(self, *args, **kwargs)
+
     monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    monkeypatch.setattr(Compositor, "render_update", drawn)
     course = load_course(bundled_course_dir())
     app = make_app(course=course, learner="Compteur")
     async with app.run_test(size=SIZE) as pilot:
@@ -268,6 +276,7 @@ async def test_the_results_are_laid_out_without_the_map_beneath(make_app: Any, m
             await answer_current(pilot, right=True)
             await pilot.pause()
             layouts.clear()
+            drawings.clear()
             await pilot.press("enter")
             await pilot.pause()
         while app._batch_count:
@@ -277,6 +286,7 @@ async def test_the_results_are_laid_out_without_the_map_beneath(make_app: Any, m
         assert t("results.button.map") in "\n".join(screen_lines(app))
         assert "CourseMapScreen" not in layouts
         assert 1 <= layouts.count("ResultsScreen") <= 4
+        assert drawings.count("ResultsScreen") <= 2  # drawn when shown (not at each layout)
         layouts.clear()
         await pilot.resize_terminal(100, 30)
         await pilot.pause()

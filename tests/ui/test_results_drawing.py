@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
 from rich.text import Text
 
 import course.ui.screens.results as results
@@ -17,14 +16,14 @@ from course.progress import ProgressStore
 from course.ui.course_app import Settings, build_app
 from course.ui.screens.quiz import QuizScreen
 from course.ui.screens.results import ResultsScreen
-from course.ui.widgets.typography import hanging
+from course.ui.widgets.typography import Hanging, hanging
 from tests.ui.helpers import answer_current
 from tests.ui.walk import screen_lines
 
 BUNDLED = load_course(bundled_course_dir())
 
 
-class CountedTable(Table):
+class CountedHanging(Hanging):
     """A questions-to-review block that counts how often Rich draws it."""
 
     drawn: list[int]
@@ -37,14 +36,14 @@ class CountedTable(Table):
 async def test_the_missed_questions_are_drawn_once_through_layouts_scrolls_and_themes(
     tmp_path: Path, monkeypatch: Any
 ) -> None:
-    blocks: list[CountedTable] = []
+    blocks: list[CountedHanging] = []
 
-    def counted(marker: Text, text: Text) -> Table:
-        table = hanging(marker, text)
-        table.__class__ = CountedTable
-        table.drawn = [0]  # type: ignore[attr-defined]
-        blocks.append(table)  # type: ignore[arg-type]
-        return table
+    def counted(marker: Text, text: Text) -> Hanging:
+        block = hanging(marker, text)
+        block.__class__ = CountedHanging
+        block.drawn = [0]  # type: ignore[attr-defined]
+        blocks.append(block)  # type: ignore[arg-type]
+        return block
 
     monkeypatch.setattr(results, "hanging", counted)
     store = ProgressStore(tmp_path)

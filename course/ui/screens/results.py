@@ -92,6 +92,7 @@ class DrawnText(Widget):
 
 class ResultsScreen(LaidOutOnce):
     HELP_KEY = "results"
+    DRAWN_ONLY_SHOWN = True
     AUTO_FOCUS = "#map"
     BINDINGS = [
         Binding("escape", "leave", t("key.back")),

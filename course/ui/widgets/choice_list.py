@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, OverflowMethod, RenderResult
-from rich.measure import Measurement
+from rich.console import OverflowMethod
 from rich.text import Text
 from textual.binding import Binding
 from textual.color import Color
@@ -13,25 +12,20 @@ from textual.message import Message
 from textual.style import Style
 from textual.widgets.option_list import Option
 
-from course.ui.widgets.typography import french_spacing
+from course.ui.widgets.typography import Hanging, french_spacing
 from course.ui.widgets.width_kept_lines import WidthKeptLines
 from course.ui.widgets.wrapped_visual import WrappedVisual
 
 
-class HangingChoice(WrappedVisual):
+class HangingChoice(WrappedVisual, Hanging):
     """A choice's number and mark, then its text, whose wrapped lines start under its own first
-    word: what `typography.hanging` draws with a two-column table, at a fraction of the cost
-    (the list draws and measures every choice each time one is marked).
-
-    Drawn by Textual as a visual (wrapped once per width, no Rich console involved); Rich can
-    draw it too (the quiz's verdict puts its « » feedbacks in a Rich group).
+    word: what `typography.hanging` draws with Rich, as a Textual visual (the list draws and
+    measures every choice each time one is marked: wrapped once per width, no Rich console
+    involved). Rich can draw it too (the quiz's verdict puts its « » feedbacks in a Rich group).
     """
 
     def __init__(self, marker: Text, text: Text, overflow: OverflowMethod = "ellipsis") -> None:
-        self.marker = marker
-        self.text = text
-        self.overflow: OverflowMethod = overflow
-        """What becomes of a word longer than the row: cut with « … », or folded onto the next rows."""
+        Hanging.__init__(self, marker, text, overflow)
 
     def wrap(self, width: int) -> list[Content]:
         """The rows at `width`: the marker then the text's first line, the others under it."""
@@ -45,22 +39,6 @@ class HangingChoice(WrappedVisual):
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.marker.cell_len + self.text.cell_len
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = self.marker.cell_len
-        lines = self.text.wrap(
-            console, max(options.max_width - indent, 1), justify="default", overflow=self.overflow
-        )
-        pad = Text(" " * indent)
-        rows = Text("\n").join(
-            Text.assemble(self.marker if n == 0 else pad, line) for n, line in enumerate(lines)
-        )
-        yield from rows.render(console, end="\n")  # the last row too: Textual counts rows by new lines
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        indent = self.marker.cell_len
-        inner = Measurement.get(console, options.update_width(max(options.max_width - indent, 1)), self.text)
-        return Measurement(inner.minimum + indent, inner.maximum + indent)
 
 
 class ChoiceList(WidthKeptLines):

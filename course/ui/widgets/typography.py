@@ -7,7 +7,8 @@ import re
 
 import rich._wrap
 from rich.cells import cell_len
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, OverflowMethod, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from course.i18n import get_language
@@ -28,14 +29,36 @@ def french_spacing(text: str) -> str:
     return _AFTER.sub(NBSP, _BEFORE.sub(NBSP, text))
 
 
-def hanging(marker: Text, text: Text) -> Table:
+class Hanging:
     """`marker` (a bullet, a number and its mark) then `text`, whose wrapped lines start under
-    its own first character rather than under the marker, at any width."""
-    grid = Table.grid()
-    grid.add_column(width=cell_len(marker.plain), no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(marker, text)
-    return grid
+    its own first character rather than under the marker, at any width: what a two-column grid
+    draws, for a fraction of its cost. `overflow`: what becomes of a word longer than the row."""
+
+    def __init__(self, marker: Text, text: Text, overflow: OverflowMethod = "fold") -> None:
+        self.marker = marker
+        self.text = text
+        self.overflow: OverflowMethod = overflow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.marker.cell_len
+        lines = self.text.wrap(
+            console, max(options.max_width - indent, 1), justify="default", overflow=self.overflow
+        )
+        pad = Text(" " * indent)
+        rows = Text("\n").join(
+            Text.assemble(self.marker if n == 0 else pad, line) for n, line in enumerate(lines)
+        )
+        yield from rows.render(console, end="\n")  # the last row too: Textual counts rows by new lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.marker.cell_len
+        inner = Measurement.get(console, options.update_width(max(options.max_width - indent, 1)), self.text)
+        return Measurement(inner.minimum + indent, inner.maximum + indent)
+
+
+def hanging(marker: Text, text: Text) -> Hanging:
+    """`marker` then `text`, whose wrapped lines start under its own first character."""
+    return Hanging(marker, text)
 
 
 def wrap_hanging(text: Text, width: int, indent: int) -> Text:
