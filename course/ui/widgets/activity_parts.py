@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import events
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -48,34 +47,21 @@ class ListInOnePass(SizedInOnePass, ChoiceList):
 
     The layout pass already sized the list from the same lines, and the frame that measures them
     draws them; only a scroll bar that comes or goes with them (a list longer than its room) needs
-    the screen laid out again, and still gets it.
+    the screen laid out again, and still gets it. A resize that leaves its width keeps its lines
+    (`WidthKeptLines`, through `ChoiceList`).
     """
 
     _measuring = False
-    _measured_width: int | None = None
-    """The width its lines were measured and drawn at."""
 
     def _update_lines(self) -> None:
         bars = (self.show_vertical_scrollbar, self.show_horizontal_scrollbar)
-        fresh = not self._line_cache.lines  # measured anew now, or kept from a former width
         self._measuring = True
         try:
             super()._update_lines()
         finally:
             self._measuring = False
-        if fresh and self._line_cache.lines:
-            self._measured_width = self.scrollable_content_region.width
         if (self.show_vertical_scrollbar, self.show_horizontal_scrollbar) != bars:
             self.refresh(layout=True)
-
-    def _on_resize(self, event: events.Resize | None = None) -> None:
-        """A list placed at the width its lines were measured at keeps them and what it drew:
-        Textual's list (its handler runs next, unless prevented) forgets both and draws again, a
-        second frame, at any new size."""
-        if event is None:
-            super()._on_resize()  # type: ignore[no-untyped-call]
-        elif self._line_cache.lines and self.scrollable_content_region.width == self._measured_width:
-            event.prevent_default()
 
     def refresh(
         self, *regions: Any, repaint: bool = True, layout: bool = False, recompose: bool = False

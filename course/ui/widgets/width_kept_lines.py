@@ -20,8 +20,9 @@ class WidthKeptLines(OptionList):
     """The width its lines were measured and drawn for."""
 
     def _update_lines(self) -> None:
+        fresh = not self._line_cache.lines  # measured anew now (else only new options are added)
         super()._update_lines()
-        if self._line_cache.lines:
+        if fresh and self._line_cache.lines:
             self._lines_width = self.scrollable_content_region.width
 
     _drawn_width: int | None = None
