@@ -1,12 +1,15 @@
-"""A choice of the list is drawn as the two-column table of `typography.hanging` drew it:
-the same rows, the same bold words, for every choice of the bundled course, marked or not,
-whether Rich draws it (in the quiz's verdict) or Textual (in the list, as a visual)."""
+"""A choice of the list is drawn as a two-column Rich table drew it (what `typography.hanging`
+was): the same rows, the same bold words, for every choice of the bundled course, marked or not,
+whether Rich draws it (in the quiz's verdict) or Textual (in the list, as a visual). And
+`typography.hanging` draws those rows too, except that a word longer than the row is folded
+onto the next rows, whole, where the table cut it with « … »."""
 
 from __future__ import annotations
 
 import pytest
 from rich.console import Console
 from rich.segment import Segment
+from rich.table import Table
 from rich.text import Text
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -34,6 +37,15 @@ def _choices() -> list[str]:
     return [*texts, LONG, "x" * 150, "« 80 % » : oui ?"]
 
 
+def _table(marker: Text, text: Text) -> Table:
+    """The two-column grid `typography.hanging` used to be: the marker, then the text."""
+    grid = Table.grid()
+    grid.add_column(width=marker.cell_len, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(marker, text)
+    return grid
+
+
 def _rows(lines: list[list[Segment]]) -> list[list[tuple[str, bool]]]:
     """Each row as its visible characters, each with whether it is bold."""
     return [
@@ -54,7 +66,7 @@ def test_a_choice_draws_the_rows_the_table_drew(width: int) -> None:
         for marked in (False, True):
             style = "bold" if marked else ""
             marker = Text("3  (•) " if marked else "3  ( ) ", style=style)
-            table = console.render_lines(hanging(marker.copy(), Text(text, style=style)), options, pad=True)
+            table = console.render_lines(_table(marker.copy(), Text(text, style=style)), options, pad=True)
             drawn = console.render_lines(
                 HangingChoice(marker.copy(), Text(text, style=style)), options, pad=True
             )
@@ -69,6 +81,13 @@ def test_a_choice_draws_the_rows_the_table_drew(width: int) -> None:
                 if plain != rows or _rows(found) != _rows(table):
                     differ.append((text, plain))
             assert choice.get_height(RULES, width) == len(visual)
+            folded = console.render_lines(hanging(marker.copy(), Text(text, style=style)), options, pad=True)
+            plain = ["".join(seg.text for seg in line).rstrip() for line in folded]
+            if max(map(len, text.split())) <= width - marker.cell_len:  # every word fits a row
+                if plain != rows or _rows(folded) != _rows(table):
+                    differ.append((text, plain))
+            elif "".join(plain).replace(" ", "") != (marker.plain + text).replace(" ", ""):
+                differ.append((text, plain))  # a word longer than the row: every character shown
     assert differ == []
 
 
