@@ -50,3 +50,39 @@ async def answer_current(pilot, right: bool = True) -> None:
 async def next_question(pilot) -> None:
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def answer_all_wrong(pilot, answered=None) -> None:
+    """Answer every question of the quiz on screen wrongly (saying « Plutôt sûr·e » when asked how
+    sure), then go on, until the results are on screen; `answered(screen)` after each answer."""
+    app = pilot.app
+    while isinstance(app.screen, QuizScreen):
+        screen = app.screen
+        if screen.answered:
+            await pilot.press("enter")
+        else:
+            await answer_current(pilot, right=False)
+            if not screen.answered:  # a pre-test asks next how sure one is
+                await pilot.press("2", "enter")
+                await pilot.pause()
+            assert screen.answered
+            if answered is not None:
+                answered(screen)
+        await pilot.pause()
+        while app._batch_count:  # the results replace the quiz in one frame
+            await pilot.pause()
+
+
+async def open_section(pilot, lesson_id: str, index: int = 0):
+    """The lesson opened at section `index`, once that section is on screen whole."""
+    import asyncio
+
+    from course.ui.screens.lesson import LessonScreen
+
+    pilot.app.open_lesson(lesson_id, index)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LessonScreen)
+    await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+    await pilot.pause()
+    return screen

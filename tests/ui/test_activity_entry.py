@@ -19,6 +19,7 @@ from course.content.loader import load_course
 from course.content.model import Section
 from course.i18n import t
 from course.ui.screens.lesson import LessonScreen
+from tests.ui.helpers import open_section
 
 SIZE = (80, 24)
 ACTIVITIES = (
@@ -88,12 +89,7 @@ async def test_an_activity_is_read_in_the_first_frame_of_the_key_that_enters_it(
     app = make_app(course=course, learner="Entree")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_lesson(lesson.id, index - 1)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
-        await pilot.pause()
+        screen = await open_section(pilot, lesson.id, index - 1)
         frames = record_frames(app)
         for _ in range(2):  # the first entry builds the activity, the second shows it again
             entered = await turn(pilot, screen, "right", frames)
@@ -120,12 +116,7 @@ async def test_entering_and_leaving_an_activity_draws_one_frame_the_screen_as_it
     app = make_app(course=course, learner="Image")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_lesson(lesson.id, index - 1)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
-        await pilot.pause()
+        screen = await open_section(pilot, lesson.id, index - 1)
         frames = record_frames(app)
         for _ in range(2):  # built, then shown again
             entered = await turn(pilot, screen, "right", frames)
@@ -146,11 +137,7 @@ async def test_the_activity_is_built_ahead_while_the_section_before_it_is_read_d
     app = make_app(course=course, learner="Avance")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_lesson(lesson.id, index - 1)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        screen = await open_section(pilot, lesson.id, index - 1)
         frames = record_frames(app)
         before = shown(app)
         block = screen.query_one("#section-block")

@@ -18,6 +18,7 @@ from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.i18n import t
 from course.ui.screens.lesson import LessonScreen
+from tests.ui.helpers import open_section
 from tests.ui.test_quiz_frames import count_frames
 from tests.ui.walk import first_row_visible, screen_lines
 
@@ -81,11 +82,7 @@ async def walk_lesson(make_app: Any, lesson_id: str) -> Keys:
     app = make_app(course=course, learner="Compteur")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_lesson(lesson_id, 0)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        screen = await open_section(pilot, lesson_id, 0)
         keys = await walk(pilot, screen)
     turns = [seen for seen in keys.seen if seen[1] in ("right", "left")]
     assert len(turns) == 2 * (len(screen.lesson.sections) - 1)
@@ -129,11 +126,7 @@ async def test_an_activity_shown_again_starts_afresh_in_at_most_two_frames(make_
     app = make_app(course=course, learner="Compteur")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_lesson(lesson.id, last)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
+        screen = await open_section(pilot, lesson.id, last)
         first, second = (t("feed.round", n=n, total=feed.rounds) for n in (1, 2))
         assert first in "\n".join(screen_lines(app))
         await pilot.press("enter")  # a round validated, nothing liked
@@ -158,12 +151,7 @@ async def test_a_turn_is_drawn_before_its_place_is_written_and_the_place_is_kept
     app = make_app(course=course, learner="Place")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_lesson(lesson.id, len(lesson.sections) - 2)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        await asyncio.wait_for(screen.section_ready.wait(), timeout=30)
-        await pilot.pause()
+        screen = await open_section(pilot, lesson.id, len(lesson.sections) - 2)
         frames = count_frames(app)
         seen: list[tuple[int, int]] = []
         journey = app.journey

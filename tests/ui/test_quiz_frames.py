@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,13 +162,33 @@ async def test_the_confidence_question_draws_at_most_two_frames_per_key(tmp_path
     assert keys.too_many() == []
 
 
+async def each_next_question(
+    app: Any, pilot: Any, before: Callable[[QuizScreen], None]
+) -> AsyncIterator[tuple[QuizScreen, Any]]:
+    """Answer each question of the bundled definitions quiz rightly but the last; once its feedback
+    is placed, call `before(screen)`, press Enter and give the screen and the question now asked."""
+    from tests.ui.helpers import answer_current
+
+    app.start_quiz(app.course.quizzes["illectronisme-definir"])
+    await pilot.pause()
+    while isinstance(app.screen, QuizScreen) and app.screen.index + 1 < len(app.screen.items):
+        screen = app.screen
+        following = screen.items[screen.index + 1].question
+        await answer_current(pilot, right=True)
+        await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)  # its scrolling done
+        await pilot.pause()
+        before(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        yield screen, following
+
+
 async def test_the_next_question_lays_the_screen_out_once_onto_an_order_or_a_match(
     make_app: Any, monkeypatch: Any
 ) -> None:
     """Shown in place of a list of choices, the builder and its pool take their sizes in the layout
     that places them: one layout of the screen per « next question », also onto an order or a match."""
-    from tests.ui.helpers import answer_current
-
     layouts = [0]
     lay_out = Screen._refresh_layout
 
@@ -175,22 +196,15 @@ async def test_the_next_question_lays_the_screen_out_once_onto_an_order_or_a_mat
         layouts[0] += 1
         lay_out(self, *args, **kwargs)
 
+    def reset(_screen: QuizScreen) -> None:
+        layouts[0] = 0
+
     monkeypatch.setattr(Screen, "_refresh_layout", counted)
-    course = load_course(bundled_course_dir())
-    app = make_app(course=course, learner="Compteur")
+    app = make_app(course=load_course(bundled_course_dir()), learner="Compteur")
     seen: list[tuple[str, int]] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.start_quiz(course.quizzes["illectronisme-definir"])
-        await pilot.pause()
-        while isinstance(app.screen, QuizScreen) and app.screen.index + 1 < len(app.screen.items):
-            screen = app.screen
-            await answer_current(pilot, right=True)
-            await pilot.pause()
-            following = screen.items[screen.index + 1].question
-            layouts[0] = 0
-            await pilot.press("enter")
-            await pilot.pause()
+        async for screen, following in each_next_question(app, pilot, reset):
             if following.type in ("order", "match"):
                 assert screen.query_one(SequenceBuilder).display
                 assert question_text(following)[:30] in "\n".join(screen_lines(app))
@@ -203,10 +217,9 @@ async def test_the_next_question_draws_its_choices_once(make_app: Any, monkeypat
     """Another question's choices, of another height, are drawn in the frame that lays them out and
     not again: Textual's list threw away its lines at the resize that followed, and drew them all a
     second time in a frame of its own."""
-    from tests.ui.helpers import answer_current
-
     draws = [0]
     counting = [False]
+    heights: list[int] = []  # the list's height before each Enter (0: another kind of answer)
     draw = ChoiceList.render_lines
 
     def counted(self: ChoiceList, crop: Any) -> Any:
@@ -214,31 +227,21 @@ async def test_the_next_question_draws_its_choices_once(make_app: Any, monkeypat
             draws[0] += 1
         return draw(self, crop)
 
+    def start(screen: QuizScreen) -> None:
+        heights.append(screen.query_one("#answer").size.height if screen.query("ChoiceList#answer") else 0)
+        draws[0], counting[0] = 0, True
+
     monkeypatch.setattr(ChoiceList, "render_lines", counted)
-    course = load_course(bundled_course_dir())
-    app = make_app(course=course, learner="Compteur")
+    app = make_app(course=load_course(bundled_course_dir()), learner="Compteur")
     seen: list[tuple[int, int, int]] = []  # the list's height before, after, and its draws
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.start_quiz(course.quizzes["illectronisme-definir"])
-        await pilot.pause()
-        while isinstance(app.screen, QuizScreen) and app.screen.index + 1 < len(app.screen.items):
-            screen = app.screen
-            following = screen.items[screen.index + 1].question
-            before = screen.query_one("#answer").size.height if screen.query("ChoiceList#answer") else 0
-            await answer_current(pilot, right=True)
-            await asyncio.wait_for(screen.feedback_placed.wait(), timeout=30)  # its scrolling done
-            await pilot.pause()
-            draws[0], counting[0] = 0, True
-            await pilot.press("enter")
-            await pilot.pause()
-            await pilot.pause()
+        async for screen, following in each_next_question(app, pilot, start):
             counting[0] = False
             if isinstance(following, (SingleQuestion, MultipleQuestion)):
                 choices = screen.query_one("#answer", ChoiceList)
-                shown = "\n".join(screen_lines(app))
-                assert following.choices[choices.order[0]].text[:20] in shown
-                seen.append((before, choices.size.height, draws[0]))
+                assert following.choices[choices.order[0]].text[:20] in "\n".join(screen_lines(app))
+                seen.append((heights[-1], choices.size.height, draws[0]))
     assert any(before and before != after for before, after, _ in seen)  # some lists changed height
     assert [count for _, _, count in seen] == [1] * len(seen)
 

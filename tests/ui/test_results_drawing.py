@@ -14,10 +14,9 @@ from course.content.bundled import bundled_course_dir
 from course.content.loader import load_course
 from course.progress import ProgressStore
 from course.ui.course_app import Settings, build_app
-from course.ui.screens.quiz import QuizScreen
 from course.ui.screens.results import ResultsScreen
 from course.ui.widgets.typography import Hanging, hanging
-from tests.ui.helpers import answer_current
+from tests.ui.helpers import answer_all_wrong
 from tests.ui.walk import screen_lines
 
 BUNDLED = load_course(bundled_course_dir())
@@ -55,17 +54,7 @@ async def test_the_missed_questions_are_drawn_once_through_layouts_scrolls_and_t
             assert pretest is not None
             app.start_quiz(BUNDLED.quizzes[pretest])  # solutions under each miss
             await pilot.pause()
-            while isinstance(app.screen, QuizScreen):
-                screen = app.screen
-                if screen.answered:
-                    await pilot.press("enter")
-                else:
-                    await answer_current(pilot, right=False)
-                    if not screen.answered:  # a pre-test asks next how sure one is
-                        await pilot.press("2", "enter")
-                await pilot.pause()
-                while app._batch_count:
-                    await pilot.pause()
+            await answer_all_wrong(pilot)
             assert isinstance(app.screen, ResultsScreen)
             shown = "\n".join(screen_lines(app))
             assert "Questions à revoir" in shown and "Bonne réponse" in shown

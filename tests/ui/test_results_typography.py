@@ -14,7 +14,7 @@ from course.progress import ProgressStore
 from course.ui.course_app import Settings, build_app
 from course.ui.screens.quiz import QuizScreen
 from course.ui.screens.results import ResultsScreen
-from tests.ui.helpers import answer_current
+from tests.ui.helpers import answer_all_wrong
 
 BUNDLED = load_course(bundled_course_dir())
 ALONE_AT_START = re.compile(r"^(?:[:;?!%]|»(?! [A-ZÀ-Ý]))")
@@ -38,25 +38,18 @@ async def test_a_pretest_answered_wrong_shows_its_solutions_without_a_mark_alone
     store = ProgressStore(tmp_path)
     app = build_app(BUNDLED, store, Settings(learner="Inès"))
     seen: list[str] = []
+
+    def read(screen: QuizScreen) -> None:  # what each answer's feedback and list show
+        seen.extend(rows(screen.query_one("#verdict")))
+        for answer in screen.query("#answer"):
+            seen.extend(rows(answer))
+
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             app.start_quiz(BUNDLED.quizzes[BUNDLED.modules[0].pretest])
             await pilot.pause()
-            while isinstance(app.screen, QuizScreen):
-                screen = app.screen
-                if screen.answered:
-                    await pilot.press("enter")
-                else:
-                    await answer_current(pilot, right=False)
-                    if not screen.answered:  # a pre-test asks next how sure one is
-                        await pilot.press("2", "enter")
-                        await pilot.pause()
-                    assert screen.answered
-                    seen += rows(screen.query_one("#verdict"))
-                    for answer in screen.query("#answer"):
-                        seen += rows(answer)
-                await pilot.pause()
+            await answer_all_wrong(pilot, read)
             assert isinstance(app.screen, ResultsScreen)
             summary = rows(app.screen.query_one("#summary"))
             assert any("Bonne réponse" in row for row in summary)
