@@ -74,3 +74,28 @@ def test_the_plain_mode_lists_only_the_broken_files(tmp_path: Path) -> None:
     assert "2 fichiers du parcours n'ont pas pu être lus" in notice
     assert "lessons/glossary.yaml, lessons/m/09-casse.yaml" in notice
     assert "01-ok.yaml" not in notice and "02-l2.yaml" not in notice
+
+
+async def test_a_damaged_progress_file_is_said_whole_on_the_map_at_80x24(
+    make_app, private_data: Path
+) -> None:
+    """The notice of a damaged progress file (its saved name is long) is read to its last word,
+    and the lesson list still starts under it."""
+    from course.progress import ProgressStore
+    from course.ui.screens.course_map import CourseMapScreen
+
+    store = ProgressStore(private_data)
+    learner = store.create_learner("Léa")
+    store.update_state(learner.id, lambda state: state.update(placed=True))
+    store.close()
+    state = next((private_data / "learners" / learner.id).glob("state.json"))
+    state.write_text('{"state": {"1": {"lessons": ', encoding="utf-8")  # cut off mid-write
+    app = make_app(learner="Léa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CourseMapScreen)
+        shown = " ".join(" ".join(screen_lines(app)).split())
+        assert "était abîmé" in shown
+        assert "seule la position dans le parcours est à retrouver." in shown
+        notice, lessons = (app.screen.query_one(x).region for x in ("#notices", "#lessons"))
+        assert lessons.y >= notice.bottom and lessons.height > 5  # the list under it, still in view

@@ -38,8 +38,9 @@ _MAP_STATE_KEYS = {
 _ROWS_AROUND_THE_LIST = 6
 """The map's rows outside the lesson list and its notices: title (2), buttons (3), footer (1)."""
 
-_NOTICE_ROWS = 4
-"""The notices' max-height (app.tcss)."""
+_NOTICE_ROWS = 6
+"""The notices' max-height (app.tcss): a damaged progress file's notice, its saved name included,
+takes 5 rows at 80 columns."""
 
 
 class WrappedLines(Content):
@@ -312,9 +313,11 @@ class CourseMapScreen(LaidOutOnce):
             lines.append("⚠ " + t("map.bad_files", count=len(bad), files=shown))
         for notice in getattr(self.journey.store, "notices", []):
             lines.append("⚠ " + notice.message)
-        notices.update(Text("\n".join(lines)))
+        text = Text("\n".join(lines))
+        notices.update(text)
         notices.display = bool(lines)
-        self._notice_rows = min(len(lines), _NOTICE_ROWS)
+        width = max(self.app.size.width - notices.styles.gutter.width, 1)  # the rows they wrap to
+        self._notice_rows = min(len(text.wrap(self.app.console, width)), _NOTICE_ROWS) if lines else 0
 
     def _highlighted_lesson(self) -> Lesson | None:
         lesson_list = self.query_one("#lessons", OptionList)
