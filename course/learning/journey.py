@@ -30,7 +30,13 @@ from course.progress import (
 )
 from course.progress.paths import segment_number, sha256_hex
 from course.progress.records import Appended, RecordError, new_id, utc_now
-from course.progress.summary import Identity, answers_identity, load_summary, save_summary
+from course.progress.summary import (
+    Identity,
+    answers_identity,
+    identity_after,
+    load_summary,
+    save_summary,
+)
 from course.quiz.review import ReviewCard, due_cards, next_card, next_due, review_cards
 
 if TYPE_CHECKING:  # grading is imported by the quiz screen, not by the map
@@ -262,8 +268,7 @@ class Journey:
         after = appended.after  # the segment `before` names, rewritten, or those after it
         if any(segment_number(str(seen[0])) is None for seen in after):
             return None
-        rewritten = bool(known) and any(seen[0] == known[-1][0] for seen in after)
-        return [*(known[:-1] if rewritten else known), *after]
+        return identity_after(known, after)
 
     def _count_answer(self, stored: AnswerRecord) -> bool:
         """Bring the summary up to date with one more answer, without reading the others;

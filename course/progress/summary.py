@@ -3,7 +3,9 @@
 Lesson states, scores, review boxes and « Continuer » are derived from every answer the
 learner ever gave; deriving them at each start grew with the learner's past. The journey
 keeps what it derived here, next to the identity of the answer files it derived it from
-(name, inode, size and change time of each segment, as `checked` does). At the next start
+(`answers_identity`: the name and inode of each full segment as the folder lists them, the
+newest segment's inode, size and change time; kept as their count, a digest and the newest,
+so the summary's size does not grow with the past either). At the next start
 a summary whose identity still matches the files is used as it is and no old answer is
 read; any other summary (missing, unreadable, of another version, or stale because an
 answer was written, a kill came between the answer and the summary, an import merged
@@ -32,25 +34,67 @@ from typing import Any
 from course.progress.checked import _cache_dir, replace_cache_file
 from course.progress.paths import StorePaths, segment_number, sha256_hex
 
-SUMMARY_VERSION = 5
+SUMMARY_VERSION = 6
 Identity = list[list[Any]]
+"""The answer files as `answers_identity` saw them: [name, inode] of each full segment, then
+[name, inode, size, mtime_ns] of the newest, in segment order."""
 
 
 def answers_identity(paths: StorePaths, learner_id: str) -> Identity:
-    """What the learner's answer files are now: [[name, inode, size, mtime_ns], ...] in
-    segment order (one directory scan, one stat per segment, no file opened)."""
-    found: list[tuple[int, list[Any]]] = []
-    with suppress(OSError), os.scandir(paths.learner_dir(learner_id)) as entries:
+    """What the learner's answer files are now, from one listing of her folder and one stat.
+
+    Only the newest segment is ever written (`ProgressStore._append`); every other one is
+    full and never written again. For those the listing is enough: the folder gives each
+    name with its inode, without a stat, and anything that changes a full segment shows
+    there (set aside: its name goes; replaced by a copy, a restore or any atomic write: its
+    inode changes). The newest, which each answer rewrites, is looked at whole (inode, size,
+    change time). Opening a learner thus costs one stat whatever her past, plus a listing
+    of one short name per hundred answers."""
+    folder = paths.learner_dir(learner_id)
+    found: list[tuple[int, str, int]] = []
+    with suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             number = segment_number(entry.name)
-            if number is None:
-                continue
-            try:
-                info = entry.stat()
-                found.append((number, [entry.name, info.st_ino, info.st_size, info.st_mtime_ns]))
-            except OSError:
-                found.append((number, [entry.name, -1, -1, -1]))
-    return [seen for _, seen in sorted(found)]
+            if number is not None:
+                try:
+                    found.append((number, entry.name, entry.inode()))
+                except OSError:  # Windows looks the inode up
+                    found.append((number, entry.name, -1))
+    if not found:
+        return []
+    found.sort()
+    seen: Identity = [[name, inode] for _, name, inode in found]
+    newest = found[-1][1]
+    try:
+        info = os.stat(os.path.join(folder, newest))
+        seen[-1] = [newest, info.st_ino, info.st_size, info.st_mtime_ns]
+    except OSError:
+        seen[-1] = [newest, -1, -1, -1]
+    return seen
+
+
+def identity_after(known: Identity, after: list[list[Any]]) -> Identity:
+    """The files' identity after a write that found them as `known` and left the segments
+    of `after` (`Appended.after`: the newest rewritten, and those it started, each as
+    `segment_identity` sees it): a segment that is no longer the newest keeps its name and
+    inode only, as `answers_identity` lists it."""
+    if not after:
+        return known
+    names = {seen[0] for seen in after}
+    head = [seen for seen in known[-2:] if seen[0] not in names]
+    full = [seen if len(seen) == 2 else seen[:2] for seen in (*head, *after[:-1])]
+    return [*known[:-2], *full, after[-1]]
+
+
+def _stored(identity: Identity) -> list[Any]:
+    """What a summary keeps of `identity`, the same size whatever the learner's past: how
+    many segments, a digest of the full ones' names and inodes, the newest one whole."""
+    return [len(identity), _digest(identity[:-1]), identity[-1] if identity else None]
+
+
+def _digest(full: Identity) -> str:
+    text = "\n".join([f"{seen[0]} {seen[1]}" for seen in full])
+    return sha256_hex(text.encode("utf-8", "surrogateescape"))[:32]
 
 
 def summary_path(paths: StorePaths, learner_id: str) -> Path:
@@ -73,7 +117,7 @@ def load_summary(
     if type(data) is not dict or data.get("version") != SUMMARY_VERSION or data.get("course") != course_key:
         return None
     now = answers_identity(paths, learner_id)
-    if data.get("answers") != now or type(data.get("derived")) is not dict:
+    if data.get("answers") != _stored(now) or type(data.get("derived")) is not dict:
         return None
     derived: dict[str, Any] = data["derived"]
     return derived, now
@@ -104,12 +148,12 @@ class _Texts:
     """The text of what a learner's summary held when last saved, so that saving it after
     one more answer writes again the text of what changed only (a quiz's figures, a review
     card), whatever the learner's past: the journey replaces a list or dict that changes
-    rather than changing it in place, so each is known by its identity; and of the answer
-    files' identity only the newest two segments change from one answer to the next."""
+    rather than changing it in place, so each is known by its identity; and the digest of
+    the full answer segments changes only when one more is full."""
 
     def __init__(self) -> None:
         self.texts: dict[int, tuple[Any, str]] = {}
-        self.full: tuple[Identity, str] = ([], "")
+        self.full: tuple[Identity, str] = ([], _digest([]))
 
     def derived(self, derived: dict[str, Any]) -> str:
         kept, used = self.texts, {}
@@ -136,13 +180,11 @@ class _Texts:
         return f"{{{','.join(parts)}}}"
 
     def identity(self, answers: Identity) -> str:
-        full, tail = answers[:-2], answers[-2:]
+        full = answers[:-1]
         if self.full[0] != full:
-            self.full = (full, _dump(full)[1:-1])
-        parts = [self.full[1]] if full else []
-        if tail:
-            parts.append(_dump(tail)[1:-1])
-        return f"[{','.join(parts)}]"
+            self.full = (full, _digest(full))
+        stored = [len(answers), self.full[1], answers[-1] if answers else None]
+        return _dump(stored)
 
 
 _kept: dict[Path, _Texts] = {}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from course.progress import AnswerRecord, ProgressStore
-from course.progress.summary import answers_identity
+from course.progress.summary import answers_identity, identity_after
 
 
 def answer(learner: str, n: int) -> AnswerRecord:
@@ -41,8 +41,7 @@ def test_each_write_says_the_files_before_and_after(tmp_path: Path) -> None:
         appended = store.last_append(learner)
         assert appended is not None and appended.ids == (stored.id,)
         assert appended.before == (known[-1] if known else None)
-        names = {seen[0] for seen in appended.after}
-        known = [seen for seen in known if seen[0] not in names] + appended.after
+        known = identity_after(known, appended.after)
         assert known == answers_identity(store.paths, learner)
         assert store.last_append(learner) is None  # told once
 
