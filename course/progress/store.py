@@ -169,8 +169,15 @@ class ProgressStore:
         self._repaired.add(learner_id)
         lock = self.paths.learner_lock(learner_id)
         with suppress(OSError, StoreBusyError):
-            self.files.clean_temp(self.paths.learner_dir(learner_id), lock)
-            last = self.paths.last_segment(learner_id)
+            folder = self.paths.learner_dir(learner_id)
+            try:
+                names = os.listdir(folder)  # one listing for both checks
+            except OSError:
+                names = []
+            if any(n.startswith(".") and n.endswith(TEMP_SUFFIX) for n in names):
+                self.files.clean_temp(folder, lock)
+            numbered = [(n, name) for name in names if (n := segment_number(name)) is not None]
+            last = folder / max(numbered)[1] if numbered else None
             for path in [self.paths.state_db(learner_id), *([last] if last else [])]:
                 if looks_damaged(path):
                     self.files.repair(path, lock)
