@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # grading is imported by the quiz screen, not by the map
 
 KEPT_RESULTS = 12
 """A quiz's results kept whole in the summary up to this many attempts; past it, its figures only."""
+KEPT_LAST = 5
+"""Past KEPT_RESULTS attempts, the last ones the summary keeps (a results screen shows five)."""
 LessonState = Literal["not_started", "in_progress", "done"]
 
 
@@ -114,6 +116,7 @@ class Journey:
         self._known: Identity | None = None
         """The answer files' identity the summary (and the answers in memory, once read) was
         derived from, exactly; None once that is not sure (the summary is then no longer saved)."""
+        self._asked_in: tuple[Course | None, frozenset[tuple[str, str]]] = (None, frozenset())
         self._created: set[str] = set()
         """Attempts (sitting ids) this journey opened while it knew the files exactly."""
         self._closing: tuple[str, str, list[Any] | None] | None = None
@@ -249,9 +252,12 @@ class Journey:
             entry["passed"] = bool(entry.get("passed")) or row[2]
             entry["first"] = entry.get("first") or row
             last = entry.get("last")
-            entry["last"] = [*last, row][-KEPT_RESULTS:] if isinstance(last, list) else None
+            if isinstance(results, list):  # the last ones are the end of the results kept
+                last = results
             kept = [*results, row] if isinstance(results, list) else None
             entry["results"] = kept if kept is not None and len(kept) <= KEPT_RESULTS else None
+            whole = entry["results"] is not None
+            entry["last"] = None if whole or not isinstance(last, list) else [*last, row][-KEPT_LAST:]
         entry["key"], entry["open"] = key, []
         return entry
 
@@ -384,6 +390,7 @@ class Journey:
         """What the summary keeps of a quiz: its figures, and its results while they are few
         (the summary stays small however many attempts the learner made)."""
         results = self.results(quiz_id)
+        whole = len(results) <= KEPT_RESULTS  # else the last ones only: the summary stays small
         return {
             "key": self._results_key(quiz_id),
             "top": max((a.attempt for a in self._since_reset(quiz_id)), default=0),
@@ -392,8 +399,8 @@ class Journey:
             "best": max((r.score for r in results), default=None),
             "passed": any(r.passed for r in results),
             "first": _result_row(results[0]) if results else None,
-            "last": [_result_row(r) for r in results[-KEPT_RESULTS:]],
-            "results": [_result_row(r) for r in results] if len(results) <= KEPT_RESULTS else None,
+            "last": None if whole else [_result_row(r) for r in results[-KEPT_LAST:]],
+            "results": [_result_row(r) for r in results] if whole else None,
         }
 
     def _open_rows(self, quiz_id: str) -> list[dict[str, Any]]:
@@ -846,13 +853,17 @@ class Journey:
 
     def last_results(self, quiz_id: str, count: int) -> list[AttemptResult]:
         """The last `count` attempts since the reset, oldest first (a results screen's
-        history), from the summary when it is fresh and `count` is at most KEPT_RESULTS:
-        however many attempts came before, none is read."""
+        history), from the summary when it is fresh (it keeps every result, or past
+        KEPT_RESULTS the last KEPT_LAST): however many attempts came before, none is read."""
         entry = self._summary_entry(quiz_id)
-        last = entry.get("last") if entry is not None else None
-        if isinstance(last, list) and count <= KEPT_RESULTS:
+        rows = None
+        if entry is not None:
+            rows = entry.get("results")
+            if not isinstance(rows, list) and count <= KEPT_LAST:
+                rows = entry.get("last")
+        if isinstance(rows, list):
             with suppress(TypeError, ValueError):
-                return [_result_of(row) for row in last[-count:]] if count > 0 else []
+                return [_result_of(row) for row in rows[-count:]] if count > 0 else []
         return self.results(quiz_id)[-count:] if count > 0 else []
 
     def can_retry(self, quiz: Quiz) -> bool:
@@ -900,7 +911,19 @@ class Journey:
             )
         else:
             cards = due_cards(self._since_reset_all(), now)
-        return [c for c in cards if self.course.question(c.quiz, c.question) is not None]
+        asked = self._asked()
+        return [c for c in cards if (c.quiz, c.question) in asked]
+
+    def _asked(self) -> frozenset[tuple[str, str]]:
+        """(quiz, question) of every question of the course, made once: a review card whose
+        question is no longer in it is not offered (`Course.question` is None for it)."""
+        course, asked = self._asked_in
+        if course is not self.course:
+            asked = frozenset(
+                (quiz_id, q.id) for quiz_id, quiz in self.course.quizzes.items() for q in quiz.questions
+            )
+            self._asked_in = (self.course, asked)
+        return asked
 
     def next_review(self) -> datetime | None:
         kept = self._summary_cards()
