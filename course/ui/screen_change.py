@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from collections.abc import Coroutine
 from typing import Any
 
 from textual.app import App
@@ -63,9 +64,10 @@ def drawn_at_once(app: App[Any], change: AwaitComplete) -> None:
     app._begin_batch()
     _HOLDING[app] = _HOLDING.get(app, 0) + 1
 
-    async def settle() -> None:
+    async def settle(change: AwaitComplete | None, rounds: int) -> None:
         try:
-            await change
+            if change is not None:
+                await change
             for _ in range(_LAYOUTS):
                 await _quieted(app.screen)  # what the new screen does on resuming (a footer rebuilt...)
                 screen = app.screen
@@ -81,6 +83,11 @@ def drawn_at_once(app: App[Any], change: AwaitComplete) -> None:
                 app._end_batch()
 
             def draw() -> None:
+                if rounds > 1 and screen._layout_required and screen is app.screen:
+                    # Asked since it settled: Textual ends the old screen's removal twice, the
+                    # second time a few turns after the change. Settled again, still undrawn.
+                    _start(settle(None, rounds - 1))
+                    return
                 release()
                 screen.refresh()
 
@@ -89,6 +96,10 @@ def drawn_at_once(app: App[Any], change: AwaitComplete) -> None:
             else:
                 release()
 
-    task = asyncio.create_task(settle())
+    _start(settle(change, _LAYOUTS))
+
+
+def _start(settling: Coroutine[Any, Any, None]) -> None:
+    task = asyncio.create_task(settling)
     _SETTLING.add(task)
     task.add_done_callback(_SETTLING.discard)

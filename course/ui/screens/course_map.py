@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -96,6 +97,16 @@ def map_line(mark: str, title: str, detail: str, width: int, *, bold: bool = Fal
     return wrap_hanging(line, width, MARK_WIDTH)
 
 
+def _module_line(heading: str, bar: str, width: int) -> Text:
+    title = Text(heading, style="bold")
+    title.append(bar, style="")
+    return wrap_hanging(title, width, 0)
+
+
+def _test_line(label: str, status: str, width: int) -> Text:
+    return map_line("◇", label, status, width, bold=True)
+
+
 class LessonList(WidthKeptLines):
     """The map's list of lessons, drawn once at its first size.
 
@@ -112,6 +123,32 @@ class LessonList(WidthKeptLines):
         """
         if not self.size:
             self.virtual_size = Size(width, lines)
+
+    def show(self, options: list[Option]) -> None:
+        """Show `options`, which reuse the Option of each line that has not changed.
+
+        When the lines are those shown (same ids, each as many rows high), only the changed
+        ones are swapped in: the others keep their drawing, and the list its scroll position
+        and its highlighted line. Otherwise the list is filled again and drawn whole."""
+        shown = self._options
+        if len(shown) != len(options) or not all(
+            before is after or (before.id == after.id and _lines(before) == _lines(after))
+            for before, after in zip(shown, options, strict=True)
+        ):
+            highlighted = self.highlighted
+            self.clear_options()
+            self.add_options(options)
+            if highlighted is not None and highlighted < len(options):
+                self.highlighted = highlighted
+            return
+        for index, (before, after) in enumerate(zip(list(shown), options, strict=True)):
+            if before is not after:
+                shown[index] = after
+                del self._option_to_index[before]
+                self._option_to_index[after] = index
+                if after.id is not None:
+                    self._id_to_option[after.id] = after
+                self.refresh()
 
 
 class CourseMapScreen(LaidOutOnce):
@@ -158,6 +195,8 @@ class CourseMapScreen(LaidOutOnce):
         self._drawn_box: tuple[int, int] | None = None
         self._resumed = False
         self._notice_rows = 0
+        self._made: dict[str, tuple[tuple[object, ...], Option]] = {}
+        """Each line's Option as last made, with what it was made from (its words and width)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", markup=False)
@@ -221,13 +260,9 @@ class CourseMapScreen(LaidOutOnce):
             options = self._options(width - self.LIST_PADDING)
             if sum(_lines(option) for option in options) > rows:  # wrapped lines make a scrollbar
                 options = self._options(width - scrollbar - self.LIST_PADDING)
-        highlighted = lesson_list.highlighted
-        lesson_list.clear_options()
-        lesson_list.add_options(options)
+        lesson_list.show(options)
         lines = sum(_lines(option) for option in options)
         lesson_list.foresee(width - (scrollbar if lines > rows else 0), lines)
-        if highlighted is not None and highlighted < len(options):
-            lesson_list.highlighted = highlighted
         if target is None or self.focused is None:
             (lesson_list if target is None else cont).focus()
 
@@ -259,12 +294,9 @@ class CourseMapScreen(LaidOutOnce):
             module_lessons = course.lessons_of(module)
             if not module_lessons:
                 continue
-            title = Text(french_spacing(t("map.module", n=number, title=module.title)), style="bold")
-            title.append(
-                "  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", NBSP + "%"),
-                style="",
-            )
-            options.append(_option(wrap_hanging(title, width, 0), f"module:{module.id}", disabled=True))
+            heading = french_spacing(t("map.module", n=number, title=module.title))
+            bar = "  " + text_bar(journey.module_ratio(list(module.lessons)), 10).replace(" %", NBSP + "%")
+            options.append(self._line(f"module:{module.id}", (heading, bar, width), _module_line))
             if module.pretest in course.quizzes:
                 options.append(self._test_option(module.pretest, "map.pretest", width))
             for lesson in module_lessons:
@@ -272,12 +304,8 @@ class CourseMapScreen(LaidOutOnce):
                 detail = (
                     f"{status_text(status)}, {t('map.minutes', n=lesson.duration_min).replace(' ', NBSP)}"
                 )
-                options.append(
-                    _option(
-                        map_line(STATE_MARKS[status.state], lesson.title, detail, width),
-                        f"lesson:{lesson.id}",
-                    )
-                )
+                words = (STATE_MARKS[status.state], lesson.title, detail, width)
+                options.append(self._line(f"lesson:{lesson.id}", words, map_line))
             if module.posttest in course.quizzes:
                 options.append(self._test_option(module.posttest, "map.posttest", width))
         return options
@@ -302,7 +330,17 @@ class CourseMapScreen(LaidOutOnce):
             if first is None
             else t("map.test_done", percent=round(first.score * 100))
         )
-        return _option(map_line("◇", t(label), status, width, bold=True), f"quiz:{quiz_id}")
+        return self._line(f"quiz:{quiz_id}", (t(label), status, width), _test_line)
+
+    def _line(self, option_id: str, words: tuple[Any, ...], make: Callable[..., Text]) -> Option:
+        """The Option of one line, `make(*words)`: the one made last time when its words and
+        width are the same (the list then keeps its drawing, see `LessonList.show`)."""
+        made = self._made.get(option_id)
+        if made is not None and made[0] == words:
+            return made[1]
+        option = _option(make(*words), option_id, disabled=option_id.startswith("module:"))
+        self._made[option_id] = (words, option)
+        return option
 
     def _notices(self) -> None:
         notices = self.query_one("#notices", Static)
