@@ -36,6 +36,8 @@ NUMBER_FOR_EDITORS = re.compile(
     r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
     r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
 )
+_NUMBER_STARTS = "-+.0123456789"  # what each of those numbers starts with
+_BLANKS = (" ", "\t")  # what stands between a plain text and a comment after it
 _ODD_SPACES = " \t\u00a0\u2007\u202f"
 GLUED_DASH = re.compile(r"-[^\s\-]")
 # `!` alone or before a capital or accented letter: the start of a sentence, not a tag (!include).
@@ -77,15 +79,29 @@ def _kind(hint: Any) -> tuple[Any, ...]:
 
 
 @cache
+def _hint(annotation: str) -> Any:
+    """A model field's type from its annotation, as `typing.get_type_hints` reads it.
+
+    The model's annotations are strings (`from __future__ import annotations`) that repeat
+    (`str`, `str | None`, `Pos`...): each is evaluated once, in the model's namespace, where
+    `get_type_hints` compiled each field's string again for every class."""
+    return eval(annotation, vars(model))
+
+
+@cache
 def plan_for(cls: type) -> dict[str, FieldPlan]:
     """The readable fields of a model class, with what each must hold."""
-    hints = typing.get_type_hints(cls)
     plans = {}
     for f in dataclasses.fields(cls):
         if f.metadata.get("internal") or f.name == "pos":
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        plans[f.name] = FieldPlan(f.name, _kind(hints[f.name]), required, int(f.metadata.get("min_items", 0)))
+        plans[f.name] = FieldPlan(
+            f.name,
+            _kind(_hint(f.type) if isinstance(f.type, str) else f.type),
+            required,
+            int(f.metadata.get("min_items", 0)),
+        )
     return plans
 
 
@@ -105,7 +121,7 @@ class Builder:
     def __init__(self, path: str, text: str = "") -> None:
         self.path = path
         self.text = text  # the file's text, to look past a value (a comment that cut it)
-        self._items: set[int] = set()  # mappings written as list items
+        self._lists: list[SequenceNode] = []  # read so far: their mapping items were written as list items
         self._lost_dash = False  # an item of the list being read lost its « - »
         self.problems: list[Problem] = []
         # Objects with an id that could not be built, with the first problem that stopped them:
@@ -125,6 +141,17 @@ class Builder:
 
     def pos(self, node: Node) -> model.Pos:
         return model.Pos(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _quick_visit(self, node: Node) -> bool:
+        """`_visit`, for a node it would let pass without a word, in fewer calls (most nodes)."""
+        if self._aliases or self._count >= MAX_NODES or node.tag not in ALLOWED_TAGS:
+            return self._visit(node)
+        self._count += 1
+        return True
+
+    def _list_item(self, node: Node) -> bool:
+        """Whether `node` was written as an item of a list read so far (asked only of a key written twice)."""
+        return any(item is node for sequence in self._lists for item in sequence.value)
 
     def _visit(self, node: Node) -> bool:
         """Refuse reused nodes (aliases), foreign tags and oversized trees."""
@@ -151,7 +178,7 @@ class Builder:
 
     def build(self, cls: type, node: Node, what: str = "") -> Any:
         """A `cls` from a mapping node, or None if a required field is missing or wrong."""
-        if not self._visit(node):
+        if not self._quick_visit(node):
             return None
         if not isinstance(node, MappingNode):
             self.report(node, "expected_mapping", what=what or cls.__name__)
@@ -164,11 +191,11 @@ class Builder:
         hinted: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
-            if not isinstance(key, str) or not self._visit(key_node):
+            if not isinstance(key, str) or not self._quick_visit(key_node):
                 self.report(key_node, "bad_key")
                 continue
             if key in keys:
-                if id(node) in self._items and keys and key == next(iter(keys)):
+                if keys and key == next(iter(keys)) and self._list_item(node):
                     # The first key again: a new item whose « - » was forgotten, not a key to delete.
                     self.report(key_node, "yaml_missing_dash")
                     self._lost_dash = True
@@ -195,7 +222,7 @@ class Builder:
                 hinted.add(hint)
                 continue
             value = self.value(plan.kind, value_node, key)
-            if value == [] and plan.min_items and cls not in _RULES_IN_CHECKS:
+            if plan.min_items and value == [] and cls not in _RULES_IN_CHECKS:
                 # A list that must hold something is empty (say so), or every item in it was
                 # refused (already said): a lesson is never built without sections.
                 if isinstance(value_node, SequenceNode) and not value_node.value:
@@ -244,6 +271,8 @@ class Builder:
 
     def value(self, kind: tuple[Any, ...], node: Node, key: str) -> Any:
         tag = kind[0]
+        if tag == "str" and node.__class__ is ScalarNode:  # most values: a text, read in fewer calls
+            return self._text(node, key) if self._quick_visit(node) else MISSING
         if tag == "optional":
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 return None
@@ -259,7 +288,7 @@ class Builder:
             return self.build(kind[1], node, key) or MISSING
         if tag == "question":
             return self.question(node) or MISSING
-        if not self._visit(node):
+        if not self._quick_visit(node):
             return MISSING
         if not isinstance(node, ScalarNode):
             self.report(node, "expected_scalar", key=key)
@@ -267,7 +296,7 @@ class Builder:
         return self.scalar(tag, kind, node, key)
 
     def sequence(self, inner: tuple[Any, ...], node: Node, key: str) -> Any:
-        if not self._visit(node):
+        if not self._quick_visit(node):
             return MISSING
         if not isinstance(node, SequenceNode):
             if isinstance(node, ScalarNode) and not node.style and GLUED_DASH.match(node.value):
@@ -276,13 +305,33 @@ class Builder:
             else:
                 self.report(node, "expected_list", key=key)
             return MISSING
-        self._items.update(id(item) for item in node.value if isinstance(item, MappingNode))
+        self._lists.append(node)
         lost_before, self._lost_dash = self._lost_dash, False
         items = [self.value(inner, item, key) for item in node.value]
         lost, self._lost_dash = self._lost_dash, lost_before
         if lost:  # two items run together: the list is not what was meant, keep none of it
             return MISSING
         return [item for item in items if item is not MISSING]
+
+    def _text(self, node: ScalarNode, key: str) -> Any:
+        """A `str` field's value (`scalar` with its tag "str", its checks in the same order)."""
+        text = node.value
+        if not node.style:  # plain: None from the Python composer, "" from libyaml
+            if node.tag != _STR or (text[:1] in _NUMBER_STARTS and NUMBER_FOR_EDITORS.fullmatch(text)):
+                self.report(node, "quote_it_" + READ_AS.get(node.tag, "number"), key=key, value=text)
+                return MISSING
+            if self.text.startswith(_BLANKS, node.end_mark.index):  # else no comment can follow
+                self._comment_after(node, key)
+        start = leftovers.placeholder_start(text)
+        if start:
+            self.report(node, "leftover_text", "warning", key=key, start=start)
+        if not text.strip():
+            self.report(node, "empty_text", key=key)
+            return MISSING
+        if UNSAFE_CHARS.search(text):
+            self.report(node, "control_chars", "warning", key=key)
+            text = make_inert(text)
+        return text
 
     def scalar(self, tag: str, kind: tuple[Any, ...], node: ScalarNode, key: str) -> Any:
         text = node.value

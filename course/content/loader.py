@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from course.content import checks, syntax_hints
+from course.content import checks
 from course.content.build import Builder
 from course.content.course import Course, CourseNotFound
 from course.content.depth import MAX_DEPTH, too_deep
@@ -34,6 +34,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 _SAVED_AS_TEXT = (".yaml.txt", ".yml.txt")  # what some editors save a YAML file as
 _TOP_FILES = ("course.yaml", "glossary.yaml")
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+"""Those `syntax_hints.leading_nbsp` looks for: a file without any needs no hint (nor that module)."""
 
 
 _WILD: list[Any] = _SafeLoader.yaml_implicit_resolvers.get(None, [])
@@ -122,15 +124,20 @@ def _compose(path: Path, rel: str) -> tuple[Node | None, str, list[Problem]]:
     text, problems = _decode(data, rel)
     if text is None:
         return None, "", problems
-    hint = syntax_hints.leading_nbsp(text)
-    if hint is not None:
-        return None, "", [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
+    if any(char in text for char in _NO_BREAK_SPACES):
+        from course.content import syntax_hints
+
+        hint = syntax_hints.leading_nbsp(text)
+        if hint is not None:
+            return None, "", [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
     try:
         deep = too_deep(text, MAX_DEPTH, _Loader)
         if deep is not None:
             return None, "", [Problem.make(rel, deep.line + 1, deep.column + 1, "too_deep")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
+        from course.content import syntax_hints  # only a file that does not parse needs its hints
+
         hint = syntax_hints.explain(text, error)
         return None, "", [Problem.make(rel, hint.line, hint.col, hint.code, **hint.params)]
     except yaml.reader.ReaderError as error:
