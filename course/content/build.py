@@ -189,9 +189,12 @@ class Builder:
         ok = True
         first_problem = len(self.problems)
         hinted: set[str] = set()
+        quick = not self._aliases  # then a key needs only counting and its tag looked at (`_visit`)
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
-            if not isinstance(key, str) or not self._quick_visit(key_node):
+            if quick and key.__class__ is str and self._count < MAX_NODES and key_node.tag in ALLOWED_TAGS:
+                self._count += 1
+            elif not isinstance(key, str) or not self._visit(key_node):
                 self.report(key_node, "bad_key")
                 continue
             if key in keys:
@@ -322,9 +325,9 @@ class Builder:
                 return MISSING
             if self.text.startswith(_BLANKS, node.end_mark.index):  # else no comment can follow
                 self._comment_after(node, key)
-        start = leftovers.placeholder_start(text)
-        if start:
-            self.report(node, "leftover_text", "warning", key=key, start=start)
+        placeholder = leftovers.STARTS_RE.match(text)
+        if placeholder:
+            self.report(node, "leftover_text", "warning", key=key, start=placeholder.group(1))
         if not text.strip():
             self.report(node, "empty_text", key=key)
             return MISSING

@@ -31,10 +31,11 @@ TEMPLATE_STARTS = (
 _STARTS = (*TEMPLATE_STARTS, PLACEHOLDER_EXPLANATION)
 # One pass over a text instead of one test per start; the first start that matches, as listed
 # (`\s` is what str.strip removes, and no start ends with a space).
-_STARTS_RE = re.compile(r"\s*(" + "|".join(re.escape(start) for start in _STARTS) + ")")
+STARTS_RE = re.compile(r"\s*(" + "|".join(re.escape(start) for start in _STARTS) + ")")
+"""Matches a text that still begins with a placeholder, which is its group 1 (the loader asks it of every text)."""
 
 
 def placeholder_start(text: str) -> str:
     """The placeholder `text` still begins with, or ""."""
-    found = _STARTS_RE.match(text)
+    found = STARTS_RE.match(text)
     return found.group(1) if found else ""
