@@ -119,7 +119,7 @@ class Journey:
         self._asked_in: tuple[Course | None, frozenset[tuple[str, str]]] = (None, frozenset())
         self._created: set[str] = set()
         """Attempts (sitting ids) this journey opened while it knew the files exactly."""
-        self._closing: tuple[str, str, list[Any] | None] | None = None
+        self._closing: tuple[str, str, list[Any] | None, str] | None = None
         self._finished: tuple[str, str, list[AnswerRecord]] | None = None
         """The last attempt closed while no answer was read: its answers (results screen)."""
         kept = load_summary(store.paths, learner.id, self._course_key)
@@ -241,11 +241,19 @@ class Journey:
             return None
         if closing[:2] != (quiz_id, before[1]):
             return None
-        row = closing[2]
-        count, best = entry.get("count"), entry.get("best")
+        row, begun = closing[2], closing[3]
+        count, best, until = entry.get("count"), entry.get("best"), entry.get("until")
         if row is not None:
             if type(count) is not int or not (best is None or type(best) in (int, float)):
                 return None
+            # Results come in the order their attempts began: this one goes last only if it
+            # began after every answer of the others (another machine's attempt, imported,
+            # may have begun after it).
+            if type(until) is not str or not _plain_time(begun) or not (until == "" or _plain_time(until)):
+                return None
+            if begun <= until or not _plain_time(row[4]):
+                return None
+            entry["until"] = max(until, row[4])
             results = entry.get("results")
             entry["count"] = count + 1
             entry["best"] = row[1] if best is None else max(best, row[1])
@@ -399,6 +407,7 @@ class Journey:
             "best": max((r.score for r in results), default=None),
             "passed": any(r.passed for r in results),
             "first": _result_row(results[0]) if results else None,
+            "until": max((r.when for r in results), default=""),
             "last": None if whole else [_result_row(r) for r in results[-KEPT_LAST:]],
             "results": [_result_row(r) for r in results] if whole else None,
         }
@@ -763,10 +772,10 @@ class Journey:
         result = self._score(quiz, attempt, answers, utc_now())
         if self._loaded is None and answers:  # the attempt as `results` will derive it
             row = _result_row(self._score(quiz, answers[0].attempt, answers, answers[-1].timestamp))
-            self._closing = (quiz.id, sitting, row)
+            self._closing = (quiz.id, sitting, row, answers[0].timestamp)
             self._finished = (quiz.id, sitting, answers)
         else:
-            self._closing = (quiz.id, sitting, None)
+            self._closing = (quiz.id, sitting, None, "")
 
         def change(state: dict[str, Any]) -> None:
             entry = state.setdefault("quizzes", {}).setdefault(quiz.id, {})
@@ -999,6 +1008,7 @@ def _no_results(key: list[Any]) -> dict[str, Any]:
         "best": None,
         "passed": False,
         "first": None,
+        "until": "",
         "results": [],
     }
 

@@ -34,7 +34,7 @@ from typing import Any
 from course.progress.checked import _cache_dir, replace_cache_file
 from course.progress.paths import StorePaths, segment_number, sha256_hex
 
-SUMMARY_VERSION = 7
+SUMMARY_VERSION = 8
 Identity = list[list[Any]]
 """The answer files as `answers_identity` saw them: [name, inode] of each full segment, then
 [name, inode, size, mtime_ns] of the newest, in segment order."""

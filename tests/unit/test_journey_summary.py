@@ -90,6 +90,16 @@ steps = st.lists(
 @example([("answer", 1, 0, False), ("finish", 1), ("reset all",), ("answer", 1, 1, True)])
 @example([("answer", 0, 0, False), ("import",), ("finish", 0)])
 @example([("answer", 1, 0, True), ("finish", 1), ("answer", 1, 0, False), ("finish", 1), ("reopen",)])
+@example(
+    [
+        ("import",),
+        ("reset all",),
+        ("answer", 0, 0, False),
+        ("import",),
+        ("answer", 0, 0, False),
+        ("finish", 0),
+    ]
+)
 @pytest.mark.parametrize("kept", [1, journey_module.KEPT_RESULTS])
 def test_the_summary_shows_what_the_answers_say(mini_course, monkeypatch, kept, steps) -> None:
     monkeypatch.setattr(journey_module, "KEPT_RESULTS", kept)  # 1: figures only, past one attempt
