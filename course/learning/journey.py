@@ -37,7 +37,7 @@ from course.progress.summary import (
     load_summary,
     save_summary,
 )
-from course.quiz.review import ReviewCard, due_cards, next_card, next_due, review_cards
+from course.quiz.review import LEARNT, ReviewCard, due_cards, next_card, next_due, review_cards
 
 if TYPE_CHECKING:  # grading is imported by the quiz screen, not by the map
     from course.quiz.grading import Grade
@@ -912,6 +912,10 @@ class Journey:
         return [a for a in self._answers if a.timestamp > reset] if reset else self._answers
 
     def due_reviews(self, now: datetime | None = None) -> list[ReviewCard]:
+        if self._loaded is None and self._summary is not None:
+            quick = self._due_in_summary(now or datetime.now(UTC))
+            if quick is not None:
+                return quick
         kept = self._summary_cards()
         if kept is not None:
             moment = now or datetime.now(UTC)
@@ -922,6 +926,34 @@ class Journey:
             cards = due_cards(self._since_reset_all(), now)
         asked = self._asked()
         return [c for c in cards if (c.quiz, c.question) in asked]
+
+    def _due_in_summary(self, moment: datetime) -> list[ReviewCard] | None:
+        """`due_reviews` from the summary's cards as they are stored, a card made only for
+        those due (the map asks at each start, and a learner who answered the whole course
+        has a card per question); None when the summary's cards are not plain (the careful
+        way then says the same as before)."""
+        summary = self._summary
+        if summary is None or summary.get("reset_all") != str(self._state.get("reset_all") or ""):
+            return None
+        rows, asked = summary.get("cards"), self._asked()
+        if type(rows) is not list:
+            return None
+        due: list[tuple[datetime, int, int, str, str]] = []
+        keys: set[tuple[str, str]] = set()
+        try:
+            for index, (quiz, question, box, when) in enumerate(rows):
+                keys.add((quiz, question))
+                if box >= LEARNT or (quiz, question) not in asked:
+                    continue
+                due_at = datetime.fromisoformat(when)
+                if due_at <= moment:
+                    due.append((due_at, box, index, quiz, question))
+            if len(keys) != len(rows):
+                return None  # a card twice: the careful way keeps the last one
+        except (TypeError, ValueError):
+            return None
+        due.sort()  # by date, then box, then as stored: as `sorted` by (due, box) did
+        return [ReviewCard(quiz, question, box, due_at) for due_at, box, _, quiz, question in due]
 
     def _asked(self) -> frozenset[tuple[str, str]]:
         """(quiz, question) of every question of the course, made once: a review card whose
