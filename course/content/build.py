@@ -122,6 +122,8 @@ class Builder:
         self.path = path
         self.text = text  # the file's text, to look past a value (a comment that cut it)
         self._lists: list[SequenceNode] = []  # read so far: their mapping items were written as list items
+        self._items: set[int] = set()  # those items, of the first `_noted` lists
+        self._noted = 0
         self._lost_dash = False  # an item of the list being read lost its « - »
         self.problems: list[Problem] = []
         # Objects with an id that could not be built, with the first problem that stopped them:
@@ -150,8 +152,12 @@ class Builder:
         return True
 
     def _list_item(self, node: Node) -> bool:
-        """Whether `node` was written as an item of a list read so far (asked only of a key written twice)."""
-        return any(item is node for sequence in self._lists for item in sequence.value)
+        """Whether `node` was written as an item of a list read so far (asked only of a key written
+        twice): the lists' items are noted when first asked, each list once."""
+        for sequence in self._lists[self._noted :]:
+            self._items.update(id(item) for item in sequence.value if isinstance(item, MappingNode))
+        self._noted = len(self._lists)
+        return id(node) in self._items
 
     def _visit(self, node: Node) -> bool:
         """Refuse reused nodes (aliases), foreign tags and oversized trees."""

@@ -13,8 +13,10 @@ import sys
 import typing
 from pathlib import Path
 
+import yaml
+
 from course.content import build, loader, model, syntax_hints
-from course.content.loader import load_course
+from course.content.loader import _Loader, load_course
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,6 +85,23 @@ def test_a_key_written_twice_in_a_list_item_still_means_a_lost_dash(tmp_path: Pa
     _write(tmp_path / "other", "id: l1\ntitle: Leçon\nid: l2\nsections:\n  - title: Un\n    text: A.\n")
     codes = [p.code for p in load_course(tmp_path / "other").problems]
     assert "duplicate_key" in codes and "yaml_missing_dash" not in codes
+
+
+def test_lists_read_after_a_first_duplicate_are_still_known_and_each_is_noted_once(tmp_path: Path) -> None:
+    """Whether a mapping was a list item is asked only of a key written twice; the lists read
+    after that first question are noted when next asked, and no list is gone through twice."""
+    text = (
+        "id: l1\ntitle: Leçon\ntrainer:\n  notes: A\n  notes: B\n"  # asked before any list
+        "sections:\n  - title: Un\n    text: A.\n  - title: Deux\n    text: B.\n    title: Trois\n"
+    )
+    node = yaml.compose(text, Loader=_Loader)
+    assert node is not None
+    builder = build.Builder("l1.yaml", text)
+    builder.build(model.Lesson, node, "lesson")
+    codes = [problem.code for problem in builder.problems]
+    assert codes.count("duplicate_key") == 1 and codes.count("yaml_missing_dash") == 1
+    assert builder._noted == len(builder._lists) == 1
+    assert len(builder._items) == 2  # the two sections, noted once
 
 
 _IMPORTED = """
