@@ -86,6 +86,23 @@ def segment_number(file_name: str) -> int | None:
     return int(digits) if digits.isdecimal() else None  # isdecimal: Unicode's Nd, as \d
 
 
+_SEGMENT_LINES = re.compile(r"^answers-(\d{6})\.json$", re.MULTILINE)
+
+
+def segment_names(names: list[str]) -> list[str]:
+    """The answer segments among a folder's `names`, oldest first: those `segment_number`
+    reads, found by one pass of a regular expression over all the names rather than a
+    test per name (a learner's folder lists one name per hundred answers)."""
+    text = "\n".join(names)
+    if text.count("\n") != max(len(names) - 1, 0):  # a name holds a line break: one by one
+        numbered = sorted((n, name) for name in names if (n := segment_number(name)) is not None)
+        return [name for _, name in numbered]
+    found = [f"answers-{digits}.json" for digits in sorted(_SEGMENT_LINES.findall(text))]
+    if text.isascii():
+        return found  # six ASCII digits each: in the order of their numbers
+    return [name for _, name in sorted((segment_number(name), name) for name in found)]
+
+
 def segment_identity(path: Path) -> list[Any] | None:
     """What a segment file is now: [name, inode, size, mtime_ns] (None if it cannot be
     looked at). A write replaces the file whole, so any write changes it."""
@@ -162,9 +179,8 @@ class StorePaths:
             names = os.listdir(self.learner_dir(learner_id))
         except OSError:
             return []
-        numbered = sorted((n, name) for name in names if (n := segment_number(name)) is not None)
         folder = self.learner_dir(learner_id)
-        return [folder / name for _, name in numbered]
+        return [folder / name for name in segment_names(names)]
 
     def last_segment(self, learner_id: str) -> Path | None:
         """The learner's newest segment, the only one still written (None if none): one
@@ -173,8 +189,12 @@ class StorePaths:
             names = os.listdir(self.learner_dir(learner_id))
         except OSError:
             return None
-        numbered = [(n, name) for name in names if (n := segment_number(name)) is not None]
-        return self.learner_dir(learner_id) / max(numbered)[1] if numbered else None
+        return self.newest_among(learner_id, names)
+
+    def newest_among(self, learner_id: str, names: list[str]) -> Path | None:
+        """The newest segment among `names`, a listing of the learner's folder (None if none)."""
+        found = segment_names(names)
+        return self.learner_dir(learner_id) / found[-1] if found else None
 
     def learner_ids_on_disk(self) -> list[str]:
         """Ids of the learner folders present, whatever learners.json says."""

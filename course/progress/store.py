@@ -176,8 +176,7 @@ class ProgressStore:
                 names = []
             if any(n.startswith(".") and n.endswith(TEMP_SUFFIX) for n in names):
                 self.files.clean_temp(folder, lock)
-            numbered = [(n, name) for name in names if (n := segment_number(name)) is not None]
-            last = folder / max(numbered)[1] if numbered else None
+            last = self.paths.newest_among(learner_id, names)
             for path in [self.paths.state_db(learner_id), *([last] if last else [])]:
                 if looks_damaged(path):
                     self.files.repair(path, lock)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from course.progress.checked import _cache_dir, replace_cache_file
-from course.progress.paths import StorePaths, segment_number, sha256_hex
+from course.progress.paths import StorePaths, segment_names, sha256_hex
 
 SUMMARY_VERSION = 8
 Identity = list[list[Any]]
@@ -51,20 +51,22 @@ def answers_identity(paths: StorePaths, learner_id: str) -> Identity:
     change time). Opening a learner thus costs one stat whatever her past, plus a listing
     of one short name per hundred answers."""
     folder = paths.learner_dir(learner_id)
-    found: list[tuple[int, str, int]] = []
-    with suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            number = segment_number(entry.name)
-            if number is not None:
+    try:
+        with os.scandir(folder) as entries:
+            inodes = {entry.name: entry.inode() for entry in entries}
+    except OSError:  # no folder; or Windows, which looks each inode up: a stat each
+        inodes = {}
+        with suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
                 try:
-                    found.append((number, entry.name, entry.inode()))
-                except OSError:  # Windows looks the inode up
-                    found.append((number, entry.name, -1))
-    if not found:
+                    inodes[entry.name] = entry.inode()
+                except OSError:
+                    inodes[entry.name] = -1
+    names = segment_names(list(inodes))
+    if not names:
         return []
-    found.sort()
-    seen: Identity = [[name, inode] for _, name, inode in found]
-    newest = found[-1][1]
+    seen: Identity = [[name, inodes[name]] for name in names]
+    newest = names[-1]
     try:
         info = os.stat(os.path.join(folder, newest))
         seen[-1] = [newest, info.st_ino, info.st_size, info.st_mtime_ns]

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from course.content.course import Course
 from course.learning.journey import Journey
 from course.progress import AnswerRecord, ProgressStore
-from course.progress.paths import segment_number
+from course.progress.paths import segment_names, segment_number
 from course.progress.summary import answers_identity, load_summary
 from course.progress.transfer import export_progress, import_progress
 from tests.unit.test_journey_summary import from_answers, on_the_map, seen
@@ -243,3 +243,20 @@ def test_a_session_s_answers_keep_the_summary_fresh_across_segments(
 def test_segment_numbers_are_read_as_the_pattern_says(name: str) -> None:
     match = re.fullmatch(r"answers-(\d{6})\.json", name)
     assert segment_number(name) == (int(match.group(1)) if match else None)
+
+
+segment_like = st.one_of(
+    st.integers(0, 999_999).map(lambda n: f"answers-{n:06d}.json"),
+    st.sampled_from(
+        ["answers-٠٠٠٠١٢.json", "answers-00001².json", "state.json", ".answers-000001.json.x.tmp"]
+    ),
+    st.text(max_size=24),
+)
+
+
+@given(st.lists(segment_like, unique=True, max_size=12))
+@example(["answers-000002.json", "x\nanswers-000001.json", "answers-000001.json"])
+@example(["answers-000012.json", "answers-٠٠٠٠١٢.json", "answers-000003.json"])
+def test_segments_are_listed_in_order_as_one_by_one(names: list[str]) -> None:
+    numbered = sorted((n, name) for name in names if (n := segment_number(name)) is not None)
+    assert segment_names(names) == [name for _, name in numbered]
