@@ -49,7 +49,9 @@ def answers_identity(paths: StorePaths, learner_id: str) -> Identity:
     there (set aside: its name goes; replaced by a copy, a restore or any atomic write: its
     inode changes). The newest, which each answer rewrites, is looked at whole (inode, size,
     change time). Opening a learner thus costs one stat whatever her past, plus a listing
-    of one short name per hundred answers."""
+    of one short name per hundred answers. Not seen: a full segment rewritten in place (its
+    inode kept) while the newest is left as it was; neither the store, an import, nor a copy
+    of the folder over itself (which rewrites the newest too) does that."""
     folder = paths.learner_dir(learner_id)
     try:
         with os.scandir(folder) as entries:
