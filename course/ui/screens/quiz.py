@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from functools import partial
+from typing import Self
 
 from rich.color import Color as RichColor
 from rich.console import Group
@@ -15,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -63,17 +64,30 @@ class _QuietScrollBar(ScrollBar):
     something to scroll: blank otherwise, as the gutter it stands in.
 
     Its sizes are set while the screen is laid out; a change that leaves it blank (another
-    question that fits, as the one before did) draws nothing, instead of a frame of its own."""
+    question that fits, as the one before did) draws nothing, and one that shows it draws it in
+    the frame of that layout, instead of a frame of its own."""
 
     window_virtual_size: Reactive[int] = Reactive(100, repaint=False)
     window_size: Reactive[int] = Reactive(0, repaint=False)
     _blank = True
     """Whether it was last drawn blank (nothing to scroll)."""
+    in_layout = False
+    """Set by the body while the screen's layout gives it its size (and the bar its sizes)."""
 
     def _sized(self) -> None:
-        blank = self.window_virtual_size <= self.window_size
-        if not (blank and self._blank):
+        if not (self._blank and self.window_virtual_size <= self.window_size):
             self.refresh()
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if self.in_layout and not (layout or recompose):
+            # drawn by the frame this layout ends with (when not blank again), not by a frame of its own
+            if not (self._blank and self.window_virtual_size <= self.window_size):
+                self._set_dirty(*regions)
+                self.screen._compositor.update_widgets({self})
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def watch_window_virtual_size(self) -> None:
         self._sized()
@@ -112,6 +126,17 @@ class _Body(SizedInOnePass, OwnScrollBar):
     """The scrolling body: the question, then its feedback."""
 
     VERTICAL_BAR = _QuietScrollBar
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        bar = self.vertical_scrollbar
+        assert isinstance(bar, _QuietScrollBar)
+        bar.in_layout = True
+        try:
+            return super()._size_updated(size, virtual_size, container_size, layout)
+        finally:
+            bar.in_layout = False
 
 
 class _Submit(SizedInOnePass, Button):
@@ -185,9 +210,8 @@ class QuizScreen(QuietFocusScreen):
         yield _Line(id="screen-title", markup=False)
         item = self.item
         with _Body(id="quiz-body"):
-            with _Box(id="question-slot"):
-                kinds = {answer_kind(x.question) for x in self.items}
-                yield QuestionView(item.question, item.order, item.seed, kinds)
+            kinds = {answer_kind(x.question) for x in self.items}
+            yield QuestionView(item.question, item.order, item.seed, kinds)  # the confidence asked in it too
             yield _Line(id="hints", markup=False)
             with _Box(id="feedback"):
                 yield _Line(id="verdict", markup=False)
@@ -201,7 +225,6 @@ class QuizScreen(QuietFocusScreen):
         # Enter answers, then moves on: a quick second press must never be swallowed.
         self.query_one("#submit-button", Button).active_effect_duration = 0
         await self._show(fresh=True)
-        self.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
         self.app.theme_changed_signal.subscribe(self, self._recolour)
 
     def _freeze(self, view: QuestionView) -> None:
@@ -366,7 +389,7 @@ class QuizScreen(QuietFocusScreen):
                 if (
                     choices is None
                 ):  # asked for the first time on this screen: the widgets stay for the next questions
-                    slot = self.query_one("#question-slot")
+                    slot = self.query_one(QuestionView)
                     await slot.mount(Static(t("quiz.confidence.ask"), id="confidence-ask", markup=False))
                     choices = ChoiceList([], [], multiple=False, id="confidence")
                     await slot.mount(choices)
@@ -428,7 +451,7 @@ class QuizScreen(QuietFocusScreen):
             self._freeze(view)
             self._confidence_said()
             await self._show_feedback(result)
-        self._placing = True  # see _laid_out
+        self._placing = True  # see _compositor_refresh
 
     def _confidence_said(self) -> None:
         """Once graded, the confidence question gives its rows to the feedback: one line says
@@ -488,12 +511,26 @@ class QuizScreen(QuietFocusScreen):
             self.focus_quietly(self.query_one("#submit-button", Button))
         self.refresh_bindings()
 
-    def _laid_out(self, _screen: object) -> None:
-        """The first layout after an answer: the feedback is placed from inside it, so that a
-        scroll it needs joins the layout Textual makes next instead of drawing a frame of its own."""
-        if self._placing:
+    def _compositor_refresh(self) -> None:
+        """The drawing that ends the first layout after an answer places the feedback first: a
+        scroll it needs is laid out at once and drawn in that one frame, instead of the feedback
+        drawn where it lands and then a frame of its own for the scroll."""
+        body = self.query_one_optional("#quiz-body", _Body) if self._placing and self.is_current else None
+        if body is not None:
             self._placing = False
-            self._scroll_to_feedback()
+            before = body.scroll_y
+            bar = body.vertical_scrollbar
+            assert isinstance(bar, _QuietScrollBar)
+            bar.in_layout = True  # its new place drawn in this frame
+            try:
+                self._scroll_to_feedback()
+            finally:
+                bar.in_layout = False
+            if body.scroll_y != before:
+                body._scroll_required = False  # laid out here, not again once idle
+                self._refresh_layout(scroll=True)  # draws, through this method
+                return
+        super()._compositor_refresh()
 
     def _scroll_to_feedback(self, tries: int = 8, waits: int = 60) -> None:
         """The whole feedback in view when it fits; else its top (✓/✗ and its words) at the top.
