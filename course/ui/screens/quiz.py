@@ -33,6 +33,7 @@ from course.quiz.grading import Grade, grade
 from course.ui.messages import BackChosen
 from course.ui.screens.quiet_focus import QuietFocusScreen
 from course.ui.widgets.choice_list import ChoiceList, HangingChoice
+from course.ui.widgets.drawn_once import DrawnOnce
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, QuestionView, answer_kind, right_answer
 from course.ui.widgets.scroll_body import OwnScrollBar
 from course.ui.widgets.section_text import SectionText, SizedInOnePass
@@ -494,7 +495,8 @@ class QuizScreen(QuietFocusScreen):
         feedback = self.query_one("#feedback")
         self._verdict_correct = result.correct
         self._paint_verdict()
-        self.query_one("#verdict", Static).update(self._verdict(fb, self.item.question))
+        verdict = self.query_one("#verdict", Static)  # measured, then drawn: by Rich once
+        verdict.update(DrawnOnce(verdict, self._verdict(fb, self.item.question)))
         explanation = self.query_one("#explanation", SectionText)
         explanation.display = bool(fb.explanation)
         if fb.explanation:  # hidden otherwise: the text shown last stays for the next explanation

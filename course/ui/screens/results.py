@@ -7,16 +7,11 @@ no pass line, only where the learner starts from and how far they have come.
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.segment import Segment
 from rich.text import Text
-from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.css.styles import RulesMap
-from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, RichVisual, Visual
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -27,50 +22,13 @@ from course.ui.messages import QuizChosen
 from course.ui.screen_change import drawn_at_once
 from course.ui.screens.laid_out_once import LaidOutOnce
 from course.ui.widgets.bars import text_bar
+from course.ui.widgets.drawn_once import DrawnOnce
 from course.ui.widgets.question_view import CONFIDENCE_KEYS, right_answer
 from course.ui.widgets.steady_footer import SteadyFooter
 from course.ui.widgets.typography import french_spacing, hanging
 
 CONFIDENCE_LEVELS = (3, 2, 1)
 """Most sure first, as the learner chose them ("quiz.confidence.N")."""
-
-
-class _DrawnOnce(RichVisual):
-    """A Rich renderable drawn once per width: the results screen is laid out several times as it
-    replaces the quiz (resume, resize, the quiz removed), each layout asking its height, and each
-    frame its lines; the text does not change meanwhile. Its lines are kept unstyled, the widget's
-    style laid over them when drawn (what Textual's own wrapping of the renderable does)."""
-
-    def __init__(self, widget: Widget, renderable: RenderableType) -> None:
-        super().__init__(widget, renderable)
-        self._lines: dict[int, list[list[Segment]]] = {}
-        self._strips: dict[tuple[int, int | None, Style], list[Strip]] = {}
-
-    def _lines_at(self, width: int) -> list[list[Segment]]:
-        lines = self._lines.get(width)
-        if lines is None:
-            app = active_app.get()
-            options = app.console_options.update(highlight=False, width=width)
-            segments = app.console.render(self._renderable, options)
-            lines = self._lines[width] = list(
-                Segment.split_and_crop_lines(segments, width, include_new_lines=False, pad=False)
-            )
-        return lines
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self._lines_at(width))
-
-    def render_strips(
-        self, width: int, height: int | None, style: Style, options: RenderOptions
-    ) -> list[Strip]:
-        key = (width, height, style)
-        strips = self._strips.get(key)
-        if strips is None:
-            rich_style = style.rich_style
-            strips = self._strips[key] = [
-                Strip(Segment.apply_style(line, rich_style)) for line in self._lines_at(width)[:height]
-            ]
-        return strips
 
 
 class DrawnText(Widget):
@@ -84,7 +42,7 @@ class DrawnText(Widget):
 
     def __init__(self, renderable: RenderableType, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._visual = _DrawnOnce(self, renderable)
+        self._visual = DrawnOnce(self, renderable)
 
     def render(self) -> Visual:
         return self._visual
