@@ -781,14 +781,9 @@ class Journey:
             entry = state.setdefault("quizzes", {}).setdefault(quiz.id, {})
             if _int(entry.get("attempt")) == attempt and str(entry.get("sitting") or "") == sitting:
                 entry["open"] = False
-            entry.setdefault("results", []).append(
-                {
-                    "attempt": result.number,
-                    "score": result.score,
-                    "passed": result.passed,
-                    "when": result.when,
-                }
-            )
+            # A quiz's results are derived from its answers (`results`). Earlier versions also
+            # kept each one here, a list that grew with every attempt and that nothing read.
+            entry.pop("results", None)
 
         try:
             self._change(change)

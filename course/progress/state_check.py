@@ -11,6 +11,8 @@ So the store checks the layout below on every parse and sets a failing file asid
                                           "passed": bool, "when": str}]}},
      "last": {"kind": str, "id": str} or null}
 
+"results" is written by earlier versions only (each attempt's figures, now derived from the
+answers); it is checked when present and dropped at the quiz's next attempt.
 Keys not listed are allowed (newer versions add some) if they are plain JSON; an open
 attempt must say its number and its seed.
 """
