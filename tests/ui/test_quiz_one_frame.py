@@ -4,7 +4,9 @@ and the feedback's place in the body do.
 Textual drew a second frame for the body's scroll bar after the layout that gave it new sizes
 (drawn already by that layout's frame), and a third when the feedback, drawn where it landed,
 was then scrolled into view by a frame of its own. The feedback is now placed before the frame
-of its layout is drawn, and the bar drawn in that frame.
+of its layout is drawn, and the bar drawn in that frame. Onto an order or a match, the pool of
+items took the focus and restyled itself, and dropped its lines at its resize, after the frame:
+a second one.
 """
 
 from __future__ import annotations
@@ -66,6 +68,5 @@ async def test_each_answer_and_each_next_question_is_one_frame(make_app: Any) ->
     assert scrolled  # some feedback had to be scrolled into view
     assert len(submitted) >= 3
     assert submitted == [(name, 1) for name, _ in submitted]
-    assert [frames for kind, frames in moved_on if kind not in ("order", "match")] == [1] * len(
-        [kind for kind, _ in moved_on if kind not in ("order", "match")]
-    )
+    assert {"order", "match", "short"} <= {kind for kind, _ in moved_on}
+    assert moved_on == [(kind, 1) for kind, _ in moved_on]

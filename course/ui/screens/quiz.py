@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from course.content.model import Question
@@ -273,8 +274,21 @@ class QuizScreen(QuietFocusScreen):
             self._submit_ready(False)
             # The prompt first: the question starts at the top (the answer follows it).
             self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False, immediate=True)
+            left = self.focused
             self.focus_quietly(view.focus_target)
+            if self.focused is not left:
+                await self._focus_settled(left)
             self.refresh_bindings()
+
+    async def _focus_settled(self, left: Widget | None) -> None:
+        """Let the widget the focus left and the one it reached restyle themselves before the
+        question is drawn: they do so when they next run, after the screen's update, and the
+        screen would draw a second frame for them."""
+        for widget in {left, self.focused} - {None}:
+            assert widget is not None
+            handled = asyncio.Event()
+            if widget.is_attached and widget.call_later(handled.set):
+                await handled.wait()
 
     _confidence_mounted = False
     """Whether the confidence question was asked on this screen (its widgets then stay)."""

@@ -15,18 +15,21 @@ from course.i18n import t
 from course.ui.widgets.choice_list import HangingChoice
 from course.ui.widgets.section_text import SizedInOnePass
 from course.ui.widgets.typography import french_spacing
+from course.ui.widgets.width_kept_lines import WidthKeptLines
 
 
 class _Line(SizedInOnePass, Static):
     """A line of the builder, whose new height needs no second layout of the screen."""
 
 
-class _Pool(OptionList):
+class _Pool(WidthKeptLines):
     """The items left to pick, as tall as they are (height: auto): its lines, counted when first
     drawn, give it no size the layout that placed it did not already give, so they ask for no
-    second layout of the screen."""
+    second layout of the screen, nor a second drawing (they are counted while it is drawn); and
+    the resize that layout sends keeps them (another height, the same width), where an option
+    list drops and draws them all again in a frame of their own."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
 
 
 class SequenceBuilder(SizedInOnePass, Vertical):
